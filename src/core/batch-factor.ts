@@ -1,0 +1,14 @@
+/** How a batch of B indices is drawn from the n components. */
+export type Sampling = 'without' | 'with';
+
+/**
+ * Batch-variance factor c: the variance of a batch mean of the Hᵢ over the
+ * variance of one Hᵢ (theory.md, "Optimisers").
+ * - without replacement (Wu): c = (n − B) / (B (n − 1)), 0 at B = n (GD);
+ * - with replacement (Patel's SGD-k, k = B): c = 1 / B.
+ */
+export function batchFactor(n: number, B: number, sampling: Sampling): number {
+  if (sampling === 'with') return 1 / B;
+  if (n <= 1 || B >= n) return 0;
+  return (n - B) / (B * (n - 1));
+}

@@ -1,0 +1,177 @@
+import type { Sampling } from '../batch-factor';
+import type { Problem } from '../problems/problem';
+import { Rng, Salt } from '../rng';
+import { batchMode, type BatchMode } from './batch-sampler';
+import { History } from './history';
+
+export type Optimiser = 'gd' | 'sgd';
+
+export interface RunSpec {
+  opt: Optimiser;
+  eta: number;
+  B: number;
+  sampling: Sampling;
+  /** The reference minimum x*: escape and distance are measured from it. */
+  center: Float64Array;
+  /** Escape radius R: the first step with ‖x_t − x*‖ > R is the escape step. */
+  escapeRadius: number;
+  /** Decimated history budget (points); 0 for none. */
+  historyBudget: number;
+  seed: number;
+  /** The run's index: its random stream is (seed, runIndex), whatever the grouping. */
+  runIndex: number;
+}
+
+/** Above this |xⱼ| a run is declared diverged (its loss would overflow soon after). */
+export const DIVERGENCE_BOUND = 1e100;
+
+/**
+ * One GD or SGD run, advanced in slices (`advance(k)`) so a worker can yield
+ * between them; the result does not depend on the slicing. theory.md, "Optimisers":
+ *   x ← x − η · (1/B) Σ_{j∈batch} ∇f_j(x), projected onto the domain if asked.
+ * A step that leaves every finite bound stops the run as "diverged at step t";
+ * NaN is never carried on.
+ */
+export class SgdRun {
+  readonly x: Float64Array;
+  /** Steps taken so far. */
+  t = 0;
+  escapeStep = -1;
+  divergedStep = -1;
+  readonly history: History | null;
+  private readonly g: Float64Array;
+  private readonly idx: Int32Array;
+  private readonly perm: Int32Array;
+  private readonly mode: BatchMode;
+  private readonly rng: Rng;
+  private readonly m: number;
+  private readonly R2: number;
+
+  constructor(
+    readonly problem: Problem,
+    readonly spec: RunSpec,
+    x0: Float64Array,
+  ) {
+    const n = problem.n;
+    this.x = Float64Array.from(x0);
+    this.g = new Float64Array(problem.dim);
+    this.mode = batchMode(spec.opt, n, spec.B, spec.sampling, problem.weights);
+    this.m = this.mode.kind === 'full' ? n : spec.B;
+    this.idx = new Int32Array(Math.max(1, this.m));
+    this.perm = new Int32Array(this.mode.kind === 'without' ? n : 0);
+    for (let i = 0; i < this.perm.length; i++) this.perm[i] = i;
+    this.rng = new Rng(spec.seed, spec.runIndex, Salt.run);
+    this.R2 = spec.escapeRadius * spec.escapeRadius;
+    this.history = spec.historyBudget > 0 ? new History(spec.historyBudget) : null;
+    if (this.problem.project && this.problem.domain) this.clampStart();
+    this.observe();
+  }
+
+  get done(): boolean {
+    return this.divergedStep >= 0;
+  }
+
+  /** ‖x − x*‖. */
+  distance(): number {
+    return Math.sqrt(this.dist2());
+  }
+
+  private dist2(): number {
+    const x = this.x;
+    const c = this.spec.center;
+    let s = 0;
+    for (let j = 0; j < x.length; j++) {
+      const e = x[j] - c[j];
+      s += e * e;
+    }
+    return s;
+  }
+
+  private clampStart(): void {
+    const { lo, hi } = this.problem.domain!;
+    for (let j = 0; j < this.x.length; j++) this.x[j] = Math.min(hi[j], Math.max(lo[j], this.x[j]));
+  }
+
+  /** Escape check and history point for the current step. */
+  private observe(): void {
+    const d2 = this.dist2();
+    if (this.escapeStep < 0 && d2 > this.R2) this.escapeStep = this.t;
+    const h = this.history;
+    if (h && h.wants(this.t)) {
+      const loss = this.problem.loss(this.x);
+      if (!Number.isFinite(loss)) {
+        this.divergedStep = this.t;
+        return;
+      }
+      h.push(this.t, loss, Math.sqrt(d2));
+    }
+  }
+
+  /** Take up to k steps (fewer if the run diverges). Returns the steps taken. */
+  advance(k: number): number {
+    const p = this.problem;
+    const x = this.x;
+    const g = this.g;
+    const idx = this.idx;
+    const perm = this.perm;
+    const n = p.n;
+    const m = this.m;
+    const eta = this.spec.eta;
+    const d = x.length;
+    const box = p.project ? p.domain : null;
+    const mode = this.mode;
+    const kind = mode.kind;
+    const rng = this.rng;
+    const c = this.spec.center;
+    const R2 = this.R2;
+    const hist = this.history;
+    let taken = 0;
+    for (; taken < k && this.divergedStep < 0; taken++) {
+      // Draw the batch.
+      if (kind === 'full') {
+        p.fullGradient(x, g);
+      } else {
+        if (kind === 'uniform-one') {
+          idx[0] = (rng.next() * n) | 0;
+        } else if (kind === 'without') {
+          for (let j = 0; j < m; j++) {
+            const r = j + ((rng.next() * (n - j)) | 0);
+            const tmp = perm[j];
+            perm[j] = perm[r];
+            perm[r] = tmp;
+            idx[j] = perm[j];
+          }
+        } else if (kind === 'with-uniform') {
+          for (let j = 0; j < m; j++) idx[j] = (rng.next() * n) | 0;
+        } else {
+          const { prob, alias } = (mode as Extract<BatchMode, { kind: 'with-weighted' }>).table;
+          for (let j = 0; j < m; j++) {
+            const u = rng.next() * n;
+            const col = u | 0;
+            idx[j] = u - col < prob[col] ? col : alias[col];
+          }
+        }
+        p.batchGradient(x, idx, m, g);
+      }
+      // Step, project, and check.
+      let bad = false;
+      let d2 = 0;
+      for (let j = 0; j < d; j++) {
+        let v = x[j] - eta * g[j];
+        if (box) v = v < box.lo[j] ? box.lo[j] : v > box.hi[j] ? box.hi[j] : v;
+        if (!(v < DIVERGENCE_BOUND && v > -DIVERGENCE_BOUND)) bad = true;
+        else x[j] = v;
+        const e = v - c[j];
+        d2 += e * e;
+      }
+      this.t++;
+      if (bad) {
+        this.divergedStep = this.t;
+        break;
+      }
+      if (this.escapeStep < 0 && d2 > R2) this.escapeStep = this.t;
+      if (hist !== null && this.t % hist.stride === 0) this.observe();
+    }
+    return taken;
+  }
+}

@@ -1,0 +1,78 @@
+import type { ProblemKind } from '../problems/problem';
+import { parseHessianList } from '../problems/quadratic';
+import { boolParam, enumParam, intParam, numberListParam, numberParam, show, type ParamSpec, type ParamValue } from './param-types';
+
+export const PROBLEMS = ['toy', 'quadratic', 'point', 'random', 'circle', 'styblinski'] as const satisfies readonly ProblemKind[];
+export type BuiltinProblem = (typeof PROBLEMS)[number];
+
+/** The version of the key set; a later version can translate older links. */
+export const PARAM_VERSION = 1;
+
+const hessianParam: ParamSpec<string> = {
+  key: 'H',
+  doc: "quadratic: each component's upper triangle row by row, comma-separated; components separated by ';' (H=0.2;3.8 is 1D, H=8,-2,6;1,2,4 two 2×2)",
+  problems: ['quadratic'],
+  default: '0.2;3.8',
+  parse(raw) {
+    const r = parseHessianList(raw);
+    if ('error' in r) return { ok: false, reason: `H ${r.error}, got ${show(raw)}` };
+    return { ok: true, value: raw.trim() };
+  },
+  format: (v) => v,
+};
+
+const optParam: ParamSpec<string[]> = {
+  key: 'opt',
+  doc: 'which optimisers run: gd, sgd or gd,sgd',
+  default: ['gd', 'sgd'],
+  parse(raw) {
+    const parts = raw.split(',').map((s) => s.trim());
+    if (parts.length === 0 || parts.length > 2 || parts.some((p) => p !== 'gd' && p !== 'sgd') || new Set(parts).size !== parts.length)
+      return { ok: false, reason: `opt must be gd, sgd or gd,sgd, got ${show(raw)}` };
+    return { ok: true, value: ['gd', 'sgd'].filter((o) => parts.includes(o)) };
+  },
+  format: (v) => v.join(','),
+};
+
+const x0Param: ParamSpec<number[]> = numberListParam('x0', 'explicit start coordinates, comma-separated (overrides start and radius)', {
+  min: -1e6,
+  max: 1e6,
+  minLength: 1,
+  maxLength: 100,
+  default: [],
+});
+
+/**
+ * The one declarative table of a configuration: every key of the permalink and
+ * of `npm run sim`, its type, range and default. Encoding, decoding and
+ * validation are all driven from here (src/core/params/query.ts).
+ */
+export const PARAMS = {
+  v: intParam('v', 'version of the link format', { min: 1, max: PARAM_VERSION, default: PARAM_VERSION, always: true }),
+  problem: enumParam('problem', 'the problem: toy, quadratic, point, random, circle, styblinski', PROBLEMS, { default: 'toy', always: true }),
+  eta: numberParam('eta', 'learning rate η > 0', { min: 0, minExclusive: true, max: 1e15, default: 0.7, always: true }),
+  B: intParam('B', 'batch size, 1..n (B = n without replacement is GD)', { min: 1, max: 1_000_000, default: 1, always: true }),
+  sampling: enumParam('sampling', 'without (Wu, uniform batches of distinct indices) or with replacement (Patel SGD-k)', ['without', 'with'] as const, { default: 'without' }),
+  opt: optParam,
+  seed: intParam('seed', 'random seed of the runs (0..4294967295)', { min: 0, max: 4294967295, default: 1, always: true }),
+  runs: intParam('runs', 'number of SGD runs in the ensemble (GD runs once)', { min: 1, max: 5000, default: 100 }),
+  steps: intParam('steps', 'steps per run', { min: 1, max: 10_000_000, default: 200 }),
+  start: intParam('start', "index of the start minimum in the problem's list", { min: 0, max: 100_000, default: (p) => (p === 'toy' ? 1 : p === 'circle' ? 1 : 0) }),
+  x0: x0Param,
+  radius: numberParam('radius', 'ε: starts are uniform in the ball of this radius around the start minimum', { min: 0, max: 1e6, default: 1e-3 }),
+  escape: numberParam('escape', 'R: a run has escaped at the first step with ‖x − x*‖ > R', { min: 0, minExclusive: true, max: 1e12, default: (p) => (p === 'toy' ? 0.5 : 1) }),
+  hist: intParam('hist', 'points kept in each run\'s decimated history', { min: 0, max: 4096, default: 128 }),
+  b: numberListParam('b', 'toy: the bᵢ of fᵢ = min{x², bᵢ(x−1)²}, comma-separated', { min: 0, minExclusive: true, max: 1e6, minLength: 1, maxLength: 1000, default: [0.1, 1.9], problems: ['toy'] }),
+  H: hessianParam,
+  a: numberParam('a', 'point: sharpness a ≥ 0', { min: 0, max: 1e9, default: 2, problems: ['point'] }),
+  s: numberParam('s', 'point: non-uniformity s ≥ 0', { min: 0, max: 1e9, default: 1.8, problems: ['point'] }),
+  n: intParam('n', 'point, random, styblinski: number of components', { min: 1, max: 5000, default: (p) => (p === 'point' ? 2 : p === 'random' ? 20 : 200), problems: ['point', 'random', 'styblinski'] }),
+  d: intParam('d', 'random (≤ 30), styblinski (≤ 100): dimension', { min: 1, max: 100, default: (p) => (p === 'random' ? 2 : 10), problems: ['random', 'styblinski'] }),
+  model: intParam('model', 'circle: Patel model 1–4 (sharp/flat circle × sharp/flat quad)', { min: 1, max: 4, default: 1, problems: ['circle'] }),
+  pseed: intParam('pseed', 'random, styblinski: seed of the drawn problem', { min: 0, max: 4294967295, default: 1, problems: ['random', 'styblinski'] }),
+  lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes)', false),
+} satisfies Record<string, ParamSpec<ParamValue>>;
+
+export type ParamKey = keyof typeof PARAMS;
+type ValueOf<S> = S extends ParamSpec<infer T> ? T : never;
+export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'> };

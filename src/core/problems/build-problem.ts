@@ -1,0 +1,66 @@
+import type { Config } from '../params/param-table';
+import type { ParamIssue } from '../params/query';
+import { CircleProblem, type CircleModel } from './circle';
+import { pointProblem } from './point';
+import type { Problem } from './problem';
+import { parseHessianList, QuadraticProblem } from './quadratic';
+import { randomQuadratic } from './random-quadratic';
+import { StyblinskiProblem } from './styblinski';
+import { ToyProblem } from './toy';
+
+export interface Resolved {
+  problem: Problem;
+  /** The configuration after the checks that need the problem (B ≤ n, start, x0). */
+  config: Config;
+  issues: ParamIssue[];
+}
+
+const RANDOM_MAX_D = 30;
+
+/** Build the problem a configuration names, then check the keys that depend on it. */
+export function buildProblem(input: Config): Resolved {
+  const config: Config = { ...input };
+  const issues: ParamIssue[] = [];
+  let problem: Problem;
+  switch (config.problem) {
+    case 'toy':
+      problem = new ToyProblem(config.b);
+      break;
+    case 'quadratic': {
+      const r = parseHessianList(config.H);
+      // The table has validated H already; a failure here would be a table bug.
+      if ('error' in r) throw new Error(`H: ${r.error}`);
+      problem = new QuadraticProblem(r.hessians, r.d);
+      break;
+    }
+    case 'point':
+      problem = pointProblem(config.a, config.s, config.n).problem;
+      break;
+    case 'random':
+      if (config.d > RANDOM_MAX_D) {
+        issues.push({ key: 'd', message: `d must be at most ${RANDOM_MAX_D} for random, got ${config.d}; used ${RANDOM_MAX_D}` });
+        config.d = RANDOM_MAX_D;
+      }
+      problem = randomQuadratic(config.d, config.n, config.pseed);
+      break;
+    case 'circle':
+      problem = new CircleProblem(config.model as CircleModel, config.radius);
+      break;
+    case 'styblinski':
+      problem = new StyblinskiProblem(config.d, config.n, config.pseed);
+      break;
+  }
+  if (config.B > problem.n) {
+    issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
+    config.B = problem.n;
+  }
+  if (config.start >= problem.minima.length) {
+    issues.push({ key: 'start', message: `start must be below ${problem.minima.length} (the number of minima listed), got ${config.start}; used 0` });
+    config.start = 0;
+  }
+  if (config.x0.length > 0 && config.x0.length !== problem.dim) {
+    issues.push({ key: 'x0', message: `x0 must have ${problem.dim} coordinates, got ${config.x0.length}; ignored` });
+    config.x0 = [];
+  }
+  return { problem, config, issues };
+}

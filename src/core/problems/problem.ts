@@ -1,0 +1,71 @@
+/**
+ * A finite-sum problem f(x) = Σᵢ pᵢ fᵢ(x) (pᵢ = 1/n unless weights are given),
+ * with everything the engine and the theory need. theory.md, "Setting".
+ */
+export type ProblemKind = 'toy' | 'quadratic' | 'point' | 'random' | 'circle' | 'styblinski' | 'custom';
+
+export interface Box {
+  lo: Float64Array;
+  hi: Float64Array;
+}
+
+export interface Minimum {
+  /** A short human label, e.g. "x* = 1" or "quad (0, −15)". */
+  label: string;
+  x: Float64Array;
+  /**
+   * Every ∇fᵢ(x*) = 0: x* is a fixed point of SGD and the linear stability
+   * theory of a homogeneous minimum applies (theory.md, "Setting").
+   */
+  fixedPoint: boolean;
+  /**
+   * Component Hessians to use for the theory when the exact ones at x* are
+   * degenerate and the paper uses an estimate instead (the circular basin of
+   * Patel's quadratic-circle sums). Absent: the exact Hᵢ(x*).
+   */
+  hessianEstimate?: { note: string; hessians: Float64Array[] };
+}
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  /** Dimension d of x. */
+  readonly dim: number;
+  /** Number of components n. */
+  readonly n: number;
+  /** Sampling probabilities pᵢ (sum 1), or null for uniform 1/n. */
+  readonly weights: Float64Array | null;
+  /** The domain; iterates are projected onto it when `project` is true. */
+  readonly domain: Box | null;
+  readonly project: boolean;
+  readonly minima: Minimum[];
+  /** Facts worth printing (realised parameters, how random data were drawn …). */
+  readonly notes: string[];
+  /** fᵢ(x). */
+  component(i: number, x: Float64Array): number;
+  /** g ← (1/m) Σⱼ ∇f_{idx[j]}(x) over the m indices: the batch gradient. */
+  batchGradient(x: Float64Array, idx: Int32Array, m: number, g: Float64Array): void;
+  /** g ← Σᵢ pᵢ ∇fᵢ(x): the full gradient (GD). */
+  fullGradient(x: Float64Array, g: Float64Array): void;
+  /** g ← ∇fᵢ(x). */
+  componentGradient(i: number, x: Float64Array, g: Float64Array): void;
+  /** out (d×d, row-major) ← ∇²fᵢ(x). */
+  componentHessian(i: number, x: Float64Array, out: Float64Array): void;
+  /** f(x) = Σᵢ pᵢ fᵢ(x). */
+  loss(x: Float64Array): number;
+}
+
+/** Σᵢ pᵢ fᵢ(x) through `component`, for problems without a faster form. */
+export function weightedLoss(p: Problem, x: Float64Array): number {
+  let s = 0;
+  const w = p.weights;
+  for (let i = 0; i < p.n; i++) s += (w ? w[i] : 1 / p.n) * p.component(i, x);
+  return s;
+}
+
+/** Project x onto a box in place. */
+export function projectOntoBox(x: Float64Array, box: Box): void {
+  for (let j = 0; j < x.length; j++) {
+    if (x[j] < box.lo[j]) x[j] = box.lo[j];
+    else if (x[j] > box.hi[j]) x[j] = box.hi[j];
+  }
+}

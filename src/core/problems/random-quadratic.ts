@@ -1,0 +1,31 @@
+import { Rng, Salt } from '../rng';
+import { QuadraticProblem } from './quadratic';
+
+/**
+ * Patel's homogeneous quadratic sums (Problem 1) with random PSD components:
+ * Qᵢ = AᵢAᵢᵀ/d with Aᵢ a d×d matrix of independent standard normals, drawn from
+ * the problem seed `pseed` (stream i). The shared minimiser is β* = 0, so every
+ * component is minimised there (a fixed point of SGD). E Qᵢ = I, and the Qᵢ do
+ * not commute, so ρ(𝒯) is strictly below Theorem 1's eigenvalue in general.
+ */
+export function randomQuadratic(d: number, n: number, pseed: number): QuadraticProblem {
+  const hessians: Float64Array[] = [];
+  const A = new Float64Array(d * d);
+  for (let i = 0; i < n; i++) {
+    const rng = new Rng(pseed, i, Salt.problem);
+    for (let k = 0; k < d * d; k++) A[k] = rng.normal();
+    const Q = new Float64Array(d * d);
+    for (let r = 0; r < d; r++) {
+      for (let c = r; c < d; c++) {
+        let s = 0;
+        for (let k = 0; k < d; k++) s += A[r * d + k] * A[c * d + k];
+        Q[r * d + c] = s / d;
+        Q[c * d + r] = s / d;
+      }
+    }
+    hessians.push(Q);
+  }
+  return new QuadraticProblem(hessians, d, 'random', [
+    `Qᵢ = AᵢAᵢᵀ/d, Aᵢ with independent N(0,1) entries drawn from pseed = ${pseed}`,
+  ]);
+}

@@ -1,0 +1,94 @@
+import { batchFactor, type Sampling } from '../batch-factor';
+import { symMaxEigenvalue } from '../linalg/sym-eigen';
+import type { Minimum, Problem } from '../problems/problem';
+import { insideRectangle, stabilityRectangle } from '../stability-region';
+import { hessianSet, moments } from './hessian-set';
+import { lyapunov, type Lyapunov } from './lyapunov';
+import { noiseFloor, type NoiseFloor } from './noise-floor';
+import { patelBounds, type PatelBounds } from './patel-bounds';
+import { SecondMomentOperator, spectralRadius, theorem1Eigenvalue } from './second-moment';
+
+export interface TheorySettings {
+  eta: number;
+  B: number;
+  sampling: Sampling;
+  /** Start radius ε and escape radius R, for the predicted escape times. */
+  radius: number;
+  escape: number;
+  seed: number;
+}
+
+/** What the theory says about one minimum at the current η, B and sampling. */
+export interface MinimumTheory {
+  label: string;
+  x: number[];
+  fixedPoint: boolean;
+  /** 'exact' Hᵢ(x*), or the problem's documented estimate. */
+  hessian: 'exact' | 'estimate';
+  hessianNote?: string;
+  /** a = λ_max(H). */
+  sharpness: number;
+  /** s = √λ_max(Σ). */
+  nonUniformity: number;
+  c: number;
+  /** Wu Theorem 1: λ_max((I−ηH)² + η²cΣ). */
+  theorem1: number;
+  /** ρ(𝒯): exact mean-square growth factor per step. */
+  spectralRadius: number;
+  spectralRadiusMethod: string;
+  /** Λ: top Lyapunov exponent (almost-sure growth rate per step). */
+  lyapunov: Lyapunov;
+  /** Inside Wu's rectangle (necessary for Theorem 1's condition). */
+  inRectangle: boolean;
+  /** ρ(𝒯) ≤ 1 (for an inhomogeneous minimum: the spread stays bounded). */
+  stableSGD: boolean;
+  /** a ≤ 2/η. */
+  stableGD: boolean;
+  /** Predicted steps from ε to R: ln(R²/ε²)/ln ρ and ln(R/ε)/Λ; null where not growing. */
+  escapeStepsFromRho: number | null;
+  escapeStepsFromLyapunov: number | null;
+  /** Patel's bounds at k = B (SGD-k) and at k = ∞ (GD). */
+  patel: PatelBounds | null;
+  patelGD: PatelBounds | null;
+  /** For an inhomogeneous minimum, the noise floor instead of convergence. */
+  noise: NoiseFloor | null;
+}
+
+export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySettings): MinimumTheory {
+  const weighted = t.sampling === 'with';
+  const set = hessianSet(problem, minimum, weighted);
+  const m = moments(set);
+  const d = set.d;
+  const c = batchFactor(problem.n, t.B, t.sampling);
+  const a = symMaxEigenvalue(m.H, d);
+  const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, d)));
+  const theorem1 = theorem1Eigenvalue(m, d, t.eta, c);
+  const rho = spectralRadius(set, m, t.eta, c);
+  const lyap = lyapunov(set, t.eta, t.B, t.sampling, t.seed);
+  const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
+  const growthR = Math.log((t.escape * t.escape) / (t.radius * t.radius));
+  const op = !set.diagonal && !minimum.fixedPoint ? new SecondMomentOperator(set, m, t.eta, c) : null;
+  const gdK = t.sampling === 'without' && t.B >= problem.n ? Infinity : t.B;
+  return {
+    label: minimum.label,
+    x: Array.from(minimum.x),
+    fixedPoint: minimum.fixedPoint,
+    hessian: minimum.hessianEstimate ? 'estimate' : 'exact',
+    hessianNote: minimum.hessianEstimate?.note,
+    sharpness: a,
+    nonUniformity: s,
+    c,
+    theorem1,
+    spectralRadius: rho.value,
+    spectralRadiusMethod: rho.method,
+    lyapunov: lyap,
+    inRectangle: insideRectangle(a, s, rect),
+    stableSGD: rho.value <= 1,
+    stableGD: a <= 2 / t.eta,
+    escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / Math.log(rho.value) : null,
+    escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,
+    patel: patelBounds(set, m, gdK),
+    patelGD: patelBounds(set, m, Infinity),
+    noise: minimum.fixedPoint ? null : noiseFloor(problem, minimum, set, op, rho.value, t.eta, c),
+  };
+}

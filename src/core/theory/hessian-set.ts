@@ -1,0 +1,112 @@
+import type { Minimum, Problem } from '../problems/problem';
+
+/**
+ * The component Hessians Hᵢ at a minimum, with the weights pᵢ the theory uses.
+ * Diagonal sets (separable problems, or all Hᵢ diagonal) keep only diagonals:
+ * then all Hᵢ commute and the exact conditions decouple per coordinate.
+ */
+export interface HessianSet {
+  d: number;
+  n: number;
+  p: Float64Array;
+  diagonal: boolean;
+  /** dense: Hᵢ at offset i·d², row-major; diagonal: diag(Hᵢ) at offset i·d. */
+  data: Float64Array;
+}
+
+interface DiagonalHessians {
+  componentHessianDiagonal(i: number, x: Float64Array, out: Float64Array): void;
+}
+
+function hasDiagonal(p: Problem): p is Problem & DiagonalHessians {
+  return typeof (p as Partial<DiagonalHessians>).componentHessianDiagonal === 'function';
+}
+
+/**
+ * The Hᵢ at x* (or the problem's documented estimate where the exact ones are
+ * degenerate), weighted by pᵢ: uniform for sampling without replacement (Wu),
+ * the problem's weights for sampling with replacement (Patel).
+ */
+export function hessianSet(problem: Problem, minimum: Minimum, weighted: boolean): HessianSet {
+  const { dim: d, n } = problem;
+  const p = weighted && problem.weights ? Float64Array.from(problem.weights) : new Float64Array(n).fill(1 / n);
+  if (hasDiagonal(problem) && !minimum.hessianEstimate) {
+    const data = new Float64Array(n * d);
+    const row = new Float64Array(d);
+    for (let i = 0; i < n; i++) {
+      problem.componentHessianDiagonal(i, minimum.x, row);
+      data.set(row, i * d);
+    }
+    return { d, n, p, diagonal: true, data };
+  }
+  const dense = new Float64Array(n * d * d);
+  if (minimum.hessianEstimate) minimum.hessianEstimate.hessians.forEach((h, i) => dense.set(h, i * d * d));
+  else {
+    const h = new Float64Array(d * d);
+    for (let i = 0; i < n; i++) {
+      problem.componentHessian(i, minimum.x, h);
+      dense.set(h, i * d * d);
+    }
+  }
+  return toDiagonalIfPossible({ d, n, p, diagonal: false, data: dense });
+}
+
+/** A dense set whose Hᵢ are all diagonal becomes a diagonal set (they commute). */
+export function toDiagonalIfPossible(set: HessianSet): HessianSet {
+  if (set.diagonal) return set;
+  const { d, n, data } = set;
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) if (r !== c && data[i * d * d + r * d + c] !== 0) return set;
+  }
+  const diag = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let r = 0; r < d; r++) diag[i * d + r] = data[i * d * d + r * d + r];
+  return { ...set, diagonal: true, data: diag };
+}
+
+/** Hᵢ as a dense d×d matrix (copies). */
+export function denseComponent(set: HessianSet, i: number): Float64Array {
+  const { d, data } = set;
+  if (!set.diagonal) return data.slice(i * d * d, (i + 1) * d * d);
+  const h = new Float64Array(d * d);
+  for (let r = 0; r < d; r++) h[r * d + r] = data[i * d + r];
+  return h;
+}
+
+export interface Moments {
+  /** H = Σ pᵢHᵢ (dense d×d). */
+  H: Float64Array;
+  /** Σ = Σ pᵢHᵢ² − H² (dense d×d): the population covariance of the Hᵢ (theory.md, "Setting"). */
+  Sigma: Float64Array;
+}
+
+export function moments(set: HessianSet): Moments {
+  const { d, n, p, data } = set;
+  const H = new Float64Array(d * d);
+  const Sigma = new Float64Array(d * d);
+  if (set.diagonal) {
+    for (let r = 0; r < d; r++) {
+      let m = 0;
+      for (let i = 0; i < n; i++) m += p[i] * data[i * d + r];
+      let v = 0;
+      for (let i = 0; i < n; i++) v += p[i] * (data[i * d + r] - m) ** 2;
+      H[r * d + r] = m;
+      Sigma[r * d + r] = v;
+    }
+    return { H, Sigma };
+  }
+  const dd = d * d;
+  for (let i = 0; i < n; i++) for (let k = 0; k < dd; k++) H[k] += p[i] * data[i * dd + k];
+  // Σ = Σ pᵢ (Hᵢ − H)² computed as centred products: better conditioned than Σ pᵢHᵢ² − H².
+  const D = new Float64Array(dd);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < dd; k++) D[k] = data[i * dd + k] - H[k];
+    for (let r = 0; r < d; r++) {
+      for (let c = 0; c < d; c++) {
+        let s = 0;
+        for (let k = 0; k < d; k++) s += D[r * d + k] * D[k * d + c];
+        Sigma[r * d + c] += p[i] * s;
+      }
+    }
+  }
+  return { H, Sigma };
+}

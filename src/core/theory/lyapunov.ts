@@ -1,0 +1,195 @@
+import type { Sampling } from '../batch-factor';
+import { Rng, Salt } from '../rng';
+import { denseComponent, type HessianSet } from './hessian-set';
+
+/** Λ with how it was obtained; stderr is 0 when exact. */
+export interface Lyapunov {
+  value: number;
+  exact: boolean;
+  stderr: number;
+  method: string;
+}
+
+const ENUMERATION_LIMIT = 200_000;
+const MC_SAMPLES = 200_000;
+
+const lg = (v: number) => Math.log(Math.abs(v));
+
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+/**
+ * The top Lyapunov exponent of 1D linearised SGD, Λ = E ln|1 − η a_b| with a_b the
+ * batch mean of the curvatures (theory.md, "Mean-square vs. almost-sure"). Exact
+ * when the batch distribution can be summed: GD, B = 1, two distinct curvatures
+ * (hypergeometric / binomial counts), or few enough batches to enumerate;
+ * otherwise a seeded Monte Carlo estimate with its standard error.
+ */
+export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling, seed: number): Lyapunov {
+  const n = h.length;
+  if (sampling === 'without' && B >= n) {
+    let m = 0;
+    for (let i = 0; i < n; i++) m += h[i] / n;
+    return { value: lg(1 - eta * m), exact: true, stderr: 0, method: 'exact (GD)' };
+  }
+  if (B === 1) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += p[i] * lg(1 - eta * h[i]);
+    return { value: s, exact: true, stderr: 0, method: 'exact (B = 1)' };
+  }
+  const distinct = Array.from(new Set(h));
+  if (distinct.length === 1) return { value: lg(1 - eta * distinct[0]), exact: true, stderr: 0, method: 'exact (uniform curvatures)' };
+  if (distinct.length === 2) {
+    const [hi, lo] = distinct[0] > distinct[1] ? distinct : [distinct[1], distinct[0]];
+    let s = 0;
+    if (sampling === 'without') {
+      let K = 0;
+      for (let i = 0; i < n; i++) if (h[i] === hi) K++;
+      // hypergeometric: j of the B drawn are high
+      const total = binomial(n, B);
+      for (let j = Math.max(0, B - (n - K)); j <= Math.min(B, K); j++) {
+        const pr = (binomial(K, j) * binomial(n - K, B - j)) / total;
+        s += pr * lg(1 - (eta * (j * hi + (B - j) * lo)) / B);
+      }
+      return { value: s, exact: true, stderr: 0, method: 'exact (hypergeometric)' };
+    }
+    let q = 0;
+    for (let i = 0; i < n; i++) if (h[i] === hi) q += p[i];
+    for (let j = 0; j <= B; j++) {
+      const pr = binomial(B, j) * q ** j * (1 - q) ** (B - j);
+      if (pr > 0) s += pr * lg(1 - (eta * (j * hi + (B - j) * lo)) / B);
+    }
+    return { value: s, exact: true, stderr: 0, method: 'exact (binomial)' };
+  }
+  if (sampling === 'without' && binomial(n, B) <= ENUMERATION_LIMIT) {
+    const idx = Array.from({ length: B }, (_, i) => i);
+    let s = 0;
+    let count = 0;
+    for (;;) {
+      let m = 0;
+      for (const i of idx) m += h[i];
+      s += lg(1 - (eta * m) / B);
+      count++;
+      let k = B - 1;
+      while (k >= 0 && idx[k] === n - B + k) k--;
+      if (k < 0) break;
+      idx[k]++;
+      for (let j = k + 1; j < B; j++) idx[j] = idx[j - 1] + 1;
+    }
+    return { value: s / count, exact: true, stderr: 0, method: `exact (all ${count} batches)` };
+  }
+  if (sampling === 'with' && n ** B <= ENUMERATION_LIMIT) {
+    const idx = new Array<number>(B).fill(0);
+    let s = 0;
+    for (;;) {
+      let m = 0;
+      let pr = 1;
+      for (const i of idx) {
+        m += h[i];
+        pr *= p[i];
+      }
+      s += pr * lg(1 - (eta * m) / B);
+      let k = B - 1;
+      while (k >= 0 && idx[k] === n - 1) idx[k--] = 0;
+      if (k < 0) break;
+      idx[k]++;
+    }
+    return { value: s, exact: true, stderr: 0, method: `exact (all ${n ** B} ordered batches)` };
+  }
+  // Monte Carlo over batches.
+  const rng = new Rng(seed, 0, Salt.lyapunov);
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  let s = 0;
+  let s2 = 0;
+  for (let t = 0; t < MC_SAMPLES; t++) {
+    let m = 0;
+    for (let j = 0; j < B; j++) {
+      if (sampling === 'without') {
+        const r = j + rng.int(n - j);
+        const tmp = perm[j];
+        perm[j] = perm[r];
+        perm[r] = tmp;
+        m += h[perm[j]];
+      } else m += h[rng.int(n)];
+    }
+    const v = lg(1 - (eta * m) / B);
+    s += v;
+    s2 += v * v;
+  }
+  const mean = s / MC_SAMPLES;
+  const sd = Math.sqrt(Math.max(0, s2 / MC_SAMPLES - mean * mean));
+  return { value: mean, exact: false, stderr: sd / Math.sqrt(MC_SAMPLES), method: `Monte Carlo (${MC_SAMPLES} batches)` };
+}
+
+/**
+ * Λ for d ≥ 1. Commuting (diagonal) Hᵢ: the product is diagonal, so Λ = maxⱼ of the
+ * per-coordinate exponents (exact where those are). Otherwise a seeded Monte
+ * Carlo estimate: independent chains of the random product of (I − ηH_b),
+ * renormalising the vector each step; the standard error comes from the spread
+ * of the chain means. Batches here are uniform (p is used only for B = 1 draws
+ * with replacement).
+ */
+export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Sampling, seed: number): Lyapunov {
+  const { d, n, p } = set;
+  if (set.diagonal) {
+    let best: Lyapunov | null = null;
+    const col = new Float64Array(n);
+    for (let r = 0; r < d; r++) {
+      for (let i = 0; i < n; i++) col[i] = set.data[i * d + r];
+      const l = lyapunov1D(col, p, eta, B, sampling, seed + r);
+      if (!best || l.value > best.value) best = l;
+    }
+    return best as Lyapunov;
+  }
+  const H = Array.from({ length: n }, (_, i) => denseComponent(set, i));
+  const m = sampling === 'without' && B >= n ? n : B;
+  const costPerStep = m * d * d + d;
+  const chains = 16;
+  const steps = Math.max(200, Math.min(5000, Math.floor(4e7 / (costPerStep * chains))));
+  const burn = Math.min(100, Math.floor(steps / 10));
+  const rng = new Rng(seed, 1, Salt.lyapunov);
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  const v = new Float64Array(d);
+  const w = new Float64Array(d);
+  const means: number[] = [];
+  for (let ch = 0; ch < chains; ch++) {
+    for (let j = 0; j < d; j++) v[j] = rng.normal();
+    let acc = 0;
+    for (let t = 0; t < steps + burn; t++) {
+      w.set(v);
+      for (let j = 0; j < m; j++) {
+        let i: number;
+        if (m === n && sampling === 'without') i = j;
+        else if (sampling === 'without') {
+          const r = j + rng.int(n - j);
+          const tmp = perm[j];
+          perm[j] = perm[r];
+          perm[r] = tmp;
+          i = perm[j];
+        } else i = rng.int(n);
+        const Hi = H[i];
+        for (let r = 0; r < d; r++) {
+          let s = 0;
+          for (let c = 0; c < d; c++) s += Hi[r * d + c] * v[c];
+          w[r] -= (eta / m) * s;
+        }
+      }
+      let nrm = 0;
+      for (let r = 0; r < d; r++) nrm += w[r] * w[r];
+      nrm = Math.sqrt(nrm);
+      if (nrm === 0) {
+        acc = -Infinity;
+        break;
+      }
+      for (let r = 0; r < d; r++) v[r] = w[r] / nrm;
+      if (t >= burn) acc += Math.log(nrm);
+    }
+    means.push(acc / steps);
+  }
+  const mean = means.reduce((a, b) => a + b, 0) / chains;
+  const varc = means.reduce((a, b) => a + (b - mean) ** 2, 0) / (chains - 1);
+  return { value: mean, exact: false, stderr: Math.sqrt(varc / chains), method: `Monte Carlo (${chains} chains × ${steps} steps)` };
+}

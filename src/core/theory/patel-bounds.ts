@@ -1,0 +1,92 @@
+import { matMul, symmetrise } from '../linalg/mat';
+import { symEigen } from '../linalg/sym-eigen';
+import { denseComponent, type HessianSet, type Moments } from './hessian-set';
+
+export interface PatelBounds {
+  /** The γ of Assumption 8 used (we use γ = 0, always admissible since F̄ ⪰ Q̄³). */
+  gamma: number;
+  sP: number;
+  tP: number;
+  /** Positive eigenvalues of Q̄, descending. */
+  lambdas: number[];
+  /** M of Theorem 16 (1-based, r + 1 when no m qualifies). */
+  M: number;
+  /** k used (= B; Infinity for GD). */
+  k: number;
+  /** Theorem 16: the expected Q̄-error grows for every step size above l(k). */
+  lower: number;
+  /** Theorem 17: the error shrinks for every step size below u(k). */
+  upper: number;
+}
+
+/**
+ * Patel's step-size bounds for SGD-k (004, §2; theory.md "Patel"):
+ *   Q̄ = Σ pᵢQᵢ, F̄ = Σ pᵢ Qᵢ Q̄ Qᵢ,
+ *   s_P = min, t_P = max over v (vᵀQ̄v ≠ 0) of vᵀ(F̄ − (1+γ)Q̄³)v / vᵀQ̄v   (eqs. 5, 11)
+ *   Theorem 16: M = min{m ∈ 2..r : s_P/(λ_{m−1}λ_m) − γ > k} (or r + 1);
+ *               l(k) = 2λ_{M−1} / ((1 + γ/k) λ²_{M−1} + s_P/k)
+ *   Theorem 17: u(k) = 2λ₁/((1+γ/k)λ₁² + t_P/k) if t_P/(λ₁λ_r) − γ ≤ k,
+ *               else 2λ_r/((1+γ/k)λ_r² + t_P/k).
+ * The Rayleigh quotients are taken on the range of Q̄ (for PSD Qᵢ the null space of Q̄
+ * is common to all Qᵢ, so F̄ vanishes there too). In 1D with γ = 0 both bounds equal
+ * 2a/(a² + s²/k). Returns null when Q̄ has no positive eigenvalue.
+ */
+export function patelBounds(set: HessianSet, m: Moments, k: number, gamma = 0): PatelBounds | null {
+  const d = set.d;
+  const dd = d * d;
+  const Q = m.H;
+  const eig = symEigen(Q, d);
+  const top = eig.values[0];
+  if (!(top > 0)) return null;
+  const r = Array.from(eig.values).filter((l) => l > top * 1e-12).length;
+  const lambdas = Array.from(eig.values.slice(0, r));
+
+  // K = F̄ − (1+γ)Q̄³
+  const K = new Float64Array(dd);
+  const t1 = new Float64Array(dd);
+  const t2 = new Float64Array(dd);
+  for (let i = 0; i < set.n; i++) {
+    const Qi = denseComponent(set, i);
+    matMul(Qi, Q, d, t1);
+    matMul(t1, Qi, d, t2);
+    for (let q = 0; q < dd; q++) K[q] += set.p[i] * t2[q];
+  }
+  matMul(Q, Q, d, t1);
+  matMul(t1, Q, d, t2);
+  for (let q = 0; q < dd; q++) K[q] -= (1 + gamma) * t2[q];
+
+  // W = Λ_r^{-1/2} U_rᵀ K U_r Λ_r^{-1/2}: the generalised Rayleigh quotient on range(Q̄).
+  const U = eig.vectors;
+  const W = new Float64Array(r * r);
+  for (let a = 0; a < r; a++) {
+    for (let b = 0; b < r; b++) {
+      let s = 0;
+      for (let x = 0; x < d; x++) {
+        let kx = 0;
+        for (let y = 0; y < d; y++) kx += K[x * d + y] * U[y * d + b];
+        s += U[x * d + a] * kx;
+      }
+      W[a * r + b] = s / Math.sqrt(lambdas[a] * lambdas[b]);
+    }
+  }
+  symmetrise(W, r);
+  const wv = symEigen(W, r).values;
+  const sP = wv[r - 1];
+  const tP = wv[0];
+
+  let M = r + 1;
+  for (let mm = 2; mm <= r; mm++) {
+    if (sP / (lambdas[mm - 2] * lambdas[mm - 1]) - gamma > k) {
+      M = mm;
+      break;
+    }
+  }
+  const inv = (x: number) => (Number.isFinite(k) ? x / k : 0);
+  const lM = lambdas[M - 2];
+  const lower = (2 * lM) / ((1 + inv(gamma)) * lM * lM + inv(sP));
+  const l1 = lambdas[0];
+  const lr = lambdas[r - 1];
+  const upper =
+    tP / (l1 * lr) - gamma <= k ? (2 * l1) / ((1 + inv(gamma)) * l1 * l1 + inv(tP)) : (2 * lr) / ((1 + inv(gamma)) * lr * lr + inv(tP));
+  return { gamma, sP, tP, lambdas, M, k, lower, upper };
+}

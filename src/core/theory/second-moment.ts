@@ -1,0 +1,143 @@
+import { frobDot, identity, matMul, symmetrise } from '../linalg/mat';
+import { symEigen, symMaxEigenvalue } from '../linalg/sym-eigen';
+import { denseComponent, type HessianSet, type Moments } from './hessian-set';
+
+/**
+ * Wu's Theorem 1 eigenvalue λ_max((I − ηH)² + η²cΣ): ≤ 1 is sufficient for
+ * linear stability in any d, exact in 1D or when the Hᵢ commute (theory.md).
+ */
+export function theorem1Eigenvalue(m: Moments, d: number, eta: number, c: number): number {
+  const A = identity(d);
+  for (let k = 0; k < d * d; k++) A[k] -= eta * m.H[k];
+  const A2 = matMul(A, A, d, new Float64Array(d * d));
+  for (let k = 0; k < d * d; k++) A2[k] += eta * eta * c * m.Sigma[k];
+  return symMaxEigenvalue(symmetrise(A2, d), d);
+}
+
+/**
+ * The second-moment operator of linearised SGD (theory.md, "Linear stability"):
+ *   𝒯(P) = (I−ηH) P (I−ηH) + η²c Σᵢ pᵢ (Hᵢ−H) P (Hᵢ−H).
+ * Writes 𝒯(P) into out. `D` holds the centred Hᵢ − H (n·d²).
+ */
+export class SecondMomentOperator {
+  readonly d: number;
+  private readonly A: Float64Array;
+  private readonly D: Float64Array;
+  private readonly p: Float64Array;
+  private readonly k: number;
+  private readonly t2: Float64Array;
+  private readonly t3: Float64Array;
+
+  constructor(set: HessianSet, m: Moments, eta: number, c: number) {
+    const d = (this.d = set.d);
+    const dd = d * d;
+    this.A = identity(d);
+    for (let k = 0; k < dd; k++) this.A[k] -= eta * m.H[k];
+    this.D = new Float64Array(set.n * dd);
+    for (let i = 0; i < set.n; i++) {
+      const Hi = denseComponent(set, i);
+      for (let k = 0; k < dd; k++) this.D[i * dd + k] = Hi[k] - m.H[k];
+    }
+    this.p = set.p;
+    this.k = eta * eta * c;
+    this.t2 = new Float64Array(dd);
+    this.t3 = new Float64Array(dd);
+  }
+
+  apply(P: Float64Array, out: Float64Array): Float64Array {
+    const d = this.d;
+    const dd = d * d;
+    matMul(this.A, P, d, this.t2);
+    matMul(this.t2, this.A, d, out);
+    if (this.k !== 0) {
+      for (let i = 0; i < this.p.length; i++) {
+        const w = this.k * this.p[i];
+        if (w === 0) continue;
+        const D = this.D.subarray(i * dd, (i + 1) * dd);
+        matMul(D, P, d, this.t2);
+        matMul(this.t2, D, d, this.t3);
+        for (let q = 0; q < dd; q++) out[q] += w * this.t3[q];
+      }
+    }
+    return out;
+  }
+}
+
+
+export interface SpectralRadius {
+  value: number;
+  method: 'closed form (commuting Hᵢ)' | 'dense eigen-solve' | 'power iteration';
+}
+
+/** Dimension up to which 𝒯 is written as a matrix on symmetric d×d matrices and solved exactly. */
+const DENSE_LIMIT_D = 12;
+
+/**
+ * ρ(𝒯), the exact mean-square stability criterion (stable iff ρ ≤ 1) and the
+ * asymptotic per-step growth factor of E‖x_t‖².
+ * - Commuting (diagonal) Hᵢ: 𝒯 decouples, ρ = maxⱼ (1 − ηh̄ⱼ)² + η²c Var(hⱼ) (off-diagonal
+ *   entries grow by at most the geometric mean of two of these, by Cauchy–Schwarz).
+ * - d ≤ 12: 𝒯 is self-adjoint for the Frobenius product, so in the orthonormal basis
+ *   {eⱼeⱼᵀ, (eⱼeₖᵀ + eₖeⱼᵀ)/√2} it is a symmetric m×m matrix (m = d(d+1)/2): Jacobi.
+ * - larger d: power iteration from P = I; for a self-adjoint operator ‖𝒯P_k‖ (‖P_k‖ = 1)
+ *   increases monotonically to ρ.
+ */
+export function spectralRadius(set: HessianSet, m: Moments, eta: number, c: number): SpectralRadius {
+  const d = set.d;
+  if (set.diagonal) {
+    let best = 0;
+    for (let r = 0; r < d; r++) {
+      const a = 1 - eta * m.H[r * d + r];
+      best = Math.max(best, a * a + eta * eta * c * m.Sigma[r * d + r]);
+    }
+    return { value: best, method: 'closed form (commuting Hᵢ)' };
+  }
+  const op = new SecondMomentOperator(set, m, eta, c);
+  if (d <= DENSE_LIMIT_D) return { value: denseRadius(op, d), method: 'dense eigen-solve' };
+  return { value: powerRadius(op, d), method: 'power iteration' };
+}
+
+function basisMatrix(d: number, j: number, k: number, out: Float64Array): Float64Array {
+  out.fill(0);
+  if (j === k) out[j * d + j] = 1;
+  else {
+    out[j * d + k] = Math.SQRT1_2;
+    out[k * d + j] = Math.SQRT1_2;
+  }
+  return out;
+}
+
+function denseRadius(op: SecondMomentOperator, d: number): number {
+  const pairs: Array<[number, number]> = [];
+  for (let j = 0; j < d; j++) for (let k = j; k < d; k++) pairs.push([j, k]);
+  const m = pairs.length;
+  const T = new Float64Array(m * m);
+  const E = new Float64Array(d * d);
+  const F = new Float64Array(d * d);
+  const TE = new Float64Array(d * d);
+  for (let b = 0; b < m; b++) {
+    op.apply(basisMatrix(d, pairs[b][0], pairs[b][1], E), TE);
+    for (let a = 0; a < m; a++) T[a * m + b] = frobDot(basisMatrix(d, pairs[a][0], pairs[a][1], F), TE);
+  }
+  symmetrise(T, m);
+  const { values } = symEigen(T, m);
+  return Math.max(Math.abs(values[0]), Math.abs(values[m - 1]));
+}
+
+function powerRadius(op: SecondMomentOperator, d: number): number {
+  let P: Float64Array = identity(d);
+  let nrm = Math.sqrt(frobDot(P, P));
+  for (let q = 0; q < P.length; q++) P[q] /= nrm;
+  let next: Float64Array = new Float64Array(d * d);
+  let prev = 0;
+  for (let it = 0; it < 20000; it++) {
+    op.apply(P, next);
+    nrm = Math.sqrt(frobDot(next, next));
+    if (nrm === 0) return 0;
+    for (let q = 0; q < next.length; q++) next[q] /= nrm;
+    [P, next] = [next, P];
+    if (it > 10 && Math.abs(nrm - prev) <= 1e-15 * nrm) return nrm;
+    prev = nrm;
+  }
+  return prev;
+}
