@@ -1,0 +1,86 @@
+/**
+ * The one typed protocol between the page and the simulation worker. Both
+ * sides import these types; nothing else crosses the boundary. Large arrays
+ * cross as transferable typed arrays.
+ */
+import type { RunsSummary } from '../core/engine/ensemble';
+import type { Config } from '../core/params/param-table';
+import type { ParamIssue } from '../core/params/query';
+import type { MinimumTheory } from '../core/theory/analyse-minimum';
+import type { LandscapeSample } from '../core/landscape';
+
+/** When a run stops: at `steps`, or as soon as every run has escaped, diverged or converged. */
+export type StopRule = 'steps' | 'settled';
+
+export type ToWorker =
+  | {
+      type: 'start';
+      id: number;
+      /** The canonical query string: the same configuration `npm run sim` reads. */
+      query: string;
+      /** Steps per second; Infinity for as fast as the engine goes. */
+      stepsPerSecond: number;
+      stopRule: StopRule;
+      /** Start paused (after the first frame). */
+      paused: boolean;
+    }
+  | { type: 'pause'; id: number }
+  | { type: 'resume'; id: number }
+  | { type: 'step'; id: number; steps: number }
+  | { type: 'speed'; id: number; stepsPerSecond: number }
+  | { type: 'cancel'; id: number }
+  /** The page drew the last frame: the worker may send the next (at most one per animation frame). */
+  | { type: 'ack'; id: number }
+  /** Test hook: make the worker throw while handling this message. */
+  | { type: 'crash'; id: number };
+
+/** A sampled view of the objective for the landscape view. */
+export type Landscape = LandscapeSample;
+
+export interface StartedInfo {
+  config: Config;
+  permalink: string;
+  issues: ParamIssue[];
+  problem: { kind: string; dim: number; n: number; notes: string[]; domain: { lo: number[]; hi: number[] } | null };
+  /** The theory of every listed minimum at this η, B and sampling. */
+  minima: MinimumTheory[];
+  /** Index of the reference minimum runs start from (escape is measured from it). */
+  center: number;
+  landscape: Landscape;
+  /** How many SGD runs (K) and GD runs (0 or 1) stream. */
+  sgdRuns: number;
+  gdRuns: number;
+}
+
+/** One optimiser's part of a frame. */
+export interface StreamPart {
+  /** Current iterates, run-major (K·d). */
+  x: Float64Array;
+  /** Newly recorded history steps (shared by all live runs: they move in lockstep). */
+  histSteps: Float64Array;
+  /** Loss and distance at those steps, run-major: [run·m + j]. Values of runs that had diverged are 0 and must be skipped. */
+  histLoss: Float64Array;
+  histDist: Float64Array;
+  /** Per run: escape step (−1 none), diverged step (−1 none). */
+  escapeStep: Int32Array;
+  divergedStep: Int32Array;
+  /** Trail of run 0 since the last frame (positions, m·d), for the trajectory view. */
+  trail: Float64Array;
+}
+
+export type FromWorker =
+  | { type: 'started'; id: number; info: StartedInfo }
+  | { type: 'frame'; id: number; t: number; stepsPerSecond: number; running: boolean; sgd: StreamPart | null; gd: StreamPart | null }
+  | { type: 'done'; id: number; t: number; reason: 'steps' | 'settled'; sgd: RunsSummary | null; gd: RunsSummary | null }
+  | { type: 'error'; id: number; message: string };
+
+/** The typed arrays of a frame, for postMessage's transfer list. */
+export function transferables(msg: FromWorker): ArrayBuffer[] {
+  if (msg.type !== 'frame') return [];
+  const out: ArrayBuffer[] = [];
+  for (const part of [msg.sgd, msg.gd]) {
+    if (!part) continue;
+    for (const a of [part.x, part.histSteps, part.histLoss, part.histDist, part.escapeStep, part.divergedStep, part.trail]) out.push(a.buffer as ArrayBuffer);
+  }
+  return out;
+}

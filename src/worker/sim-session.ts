@@ -1,0 +1,326 @@
+import { Ensemble, nearestMinimum } from '../core/engine/ensemble';
+import { sampleLandscape } from '../core/landscape';
+import { decodeQuery, encodeQuery } from '../core/params/query';
+import { buildProblem } from '../core/problems/build-problem';
+import type { Problem } from '../core/problems/problem';
+import { ensembleSpec, theoryOfMinima } from '../core/simulate';
+import type { FromWorker, StopRule, StreamPart, ToWorker } from './protocol';
+import { transferables } from './protocol';
+
+/** What the session needs from its host (the worker global, or a test). */
+export interface SessionHost {
+  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
+  now(): number;
+  /** Run fn as a new task soon (the worker uses a MessageChannel: no 4 ms clamp). */
+  soon(fn: () => void): void;
+  /** Run fn after ms milliseconds (for slow speeds: no busy waiting). */
+  later(fn: () => void, ms: number): void;
+}
+
+/** Compute for about this long, then yield so messages (cancel, pause) land within a frame. */
+const SLICE_MS = 8;
+const MIN_FRAME_MS = 16;
+/** Without an ack for this long, send anyway (a lost ack must not stall the view). */
+const ACK_TIMEOUT_MS = 250;
+const TRAIL_POINTS_PER_FRAME = 512;
+const CONVERGED = 1e-10;
+
+interface Stream {
+  ens: Ensemble;
+  lastSent: number;
+  trail: number[];
+}
+
+interface Current {
+  id: number;
+  problem: Problem;
+  steps: number;
+  stopRule: StopRule;
+  sgd: Stream | null;
+  gd: Stream | null;
+  t: number;
+  paused: boolean;
+  /** Steps requested by single-step while paused. */
+  pendingSteps: number;
+  stepsPerSecond: number;
+  /** Speed accounting: steps taken since `epoch`. */
+  epoch: number;
+  epochSteps: number;
+  acked: boolean;
+  lastPost: number;
+  /** Steps per chunk, adapted so a chunk takes about a millisecond. */
+  chunk: number;
+  scheduled: boolean;
+  rateT: number;
+  rateTime: number;
+  rate: number;
+}
+
+/**
+ * One simulation at a time, advanced in ~8 ms slices. A newer `start` or a
+ * `cancel` replaces the current one at once; a cancelled simulation posts
+ * nothing more. Frames go out at most once per animation frame (the page acks).
+ */
+export class SimSession {
+  private cur: Current | null = null;
+
+  constructor(private readonly host: SessionHost) {}
+
+  /** The id of the running simulation, or −1. */
+  get currentId(): number {
+    return this.cur ? this.cur.id : -1;
+  }
+
+  handle(msg: ToWorker): void {
+    if (msg.type === 'start') return this.start(msg);
+    if (msg.type === 'crash') throw new Error('worker crash requested (test hook)');
+    const c = this.cur;
+    if (!c || c.id !== msg.id) return; // stale: belongs to a cancelled simulation
+    switch (msg.type) {
+      case 'cancel':
+        this.cur = null;
+        return;
+      case 'pause':
+        c.paused = true;
+        this.postFrame(c, true);
+        return;
+      case 'resume':
+        c.paused = false;
+        this.resetEpoch(c);
+        this.schedule(c);
+        return;
+      case 'step':
+        c.pendingSteps += Math.max(1, Math.floor(msg.steps));
+        this.schedule(c);
+        return;
+      case 'speed':
+        c.stepsPerSecond = msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity;
+        this.resetEpoch(c);
+        this.schedule(c);
+        return;
+      case 'ack':
+        c.acked = true;
+        return;
+    }
+  }
+
+  private start(msg: Extract<ToWorker, { type: 'start' }>): void {
+    this.cur = null;
+    const decoded = decodeQuery(msg.query);
+    const { problem, config, issues } = buildProblem(decoded.config);
+    const now = this.host.now();
+    const stream = (opt: 'gd' | 'sgd'): Stream | null =>
+      config.opt.includes(opt) ? { ens: new Ensemble(problem, ensembleSpec(config, opt)), lastSent: -1, trail: [] } : null;
+    const c: Current = {
+      id: msg.id,
+      problem,
+      steps: config.steps,
+      stopRule: msg.stopRule,
+      sgd: stream('sgd'),
+      gd: stream('gd'),
+      t: 0,
+      paused: msg.paused,
+      pendingSteps: 0,
+      stepsPerSecond: msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity,
+      epoch: now,
+      epochSteps: 0,
+      acked: true,
+      lastPost: -Infinity,
+      chunk: 1,
+      scheduled: false,
+      rateT: 0,
+      rateTime: now,
+      rate: 0,
+    };
+    this.cur = c;
+    const center = (c.sgd ?? c.gd)?.ens.centerIndex ?? config.start;
+    for (const s of [c.sgd, c.gd]) if (s) this.pushTrail(s, c.problem.dim);
+    this.host.post(
+      {
+        type: 'started',
+        id: c.id,
+        info: {
+          config,
+          permalink: encodeQuery(config),
+          issues: [...decoded.issues, ...issues],
+          problem: {
+            kind: problem.kind,
+            dim: problem.dim,
+            n: problem.n,
+            notes: problem.notes,
+            domain: problem.domain ? { lo: Array.from(problem.domain.lo), hi: Array.from(problem.domain.hi) } : null,
+          },
+          minima: theoryOfMinima(problem, config),
+          center,
+          landscape: sampleLandscape(problem),
+          sgdRuns: c.sgd ? c.sgd.ens.runs.length : 0,
+          gdRuns: c.gd ? 1 : 0,
+        },
+      },
+      [],
+    );
+    this.postFrame(c, true);
+    this.schedule(c);
+  }
+
+  private resetEpoch(c: Current): void {
+    c.epoch = this.host.now();
+    c.epochSteps = 0;
+  }
+
+  private schedule(c: Current, delay = 0): void {
+    if (c.scheduled) return;
+    c.scheduled = true;
+    const run = () => {
+      c.scheduled = false;
+      if (this.cur === c) this.slice(c);
+    };
+    if (delay > 0) this.host.later(run, delay);
+    else this.host.soon(run);
+  }
+
+  /** How many steps the speed control allows now. */
+  private allowed(c: Current): number {
+    if (c.paused) return c.pendingSteps;
+    if (!Number.isFinite(c.stepsPerSecond)) return Number.MAX_SAFE_INTEGER;
+    return Math.floor((c.stepsPerSecond * (this.host.now() - c.epoch)) / 1000) - c.epochSteps;
+  }
+
+  private slice(c: Current): void {
+    const start = this.host.now();
+    let waitMs = 0;
+    while (c.t < c.steps) {
+      const allowed = this.allowed(c);
+      if (allowed <= 0) {
+        waitMs = c.paused ? 0 : Math.max(1, Math.ceil(1000 / c.stepsPerSecond));
+        break;
+      }
+      const k = Math.min(allowed, c.chunk, c.steps - c.t);
+      const t0 = this.host.now();
+      this.advance(c, k);
+      const dt = this.host.now() - t0;
+      // Aim for chunks of about a millisecond.
+      c.chunk = dt < 0.5 ? Math.min(c.chunk * 2, 1 << 24) : dt > 2 ? Math.max(1, c.chunk >> 1) : c.chunk;
+      if (c.paused) c.pendingSteps -= k;
+      else c.epochSteps += k;
+      if (this.settled(c)) break;
+      if (this.host.now() - start >= SLICE_MS) break;
+    }
+    if (this.cur !== c) return;
+    const finished = c.t >= c.steps || this.settled(c);
+    if (finished) {
+      this.postFrame(c, true);
+      this.host.post(
+        { type: 'done', id: c.id, t: c.t, reason: c.t >= c.steps ? 'steps' : 'settled', sgd: c.sgd?.ens.summary() ?? null, gd: c.gd?.ens.summary() ?? null },
+        [],
+      );
+      this.cur = null;
+      return;
+    }
+    // While paused every single step is shown.
+    this.postFrame(c, c.paused);
+    if (c.paused && c.pendingSteps <= 0) return; // wait for resume or step
+    this.schedule(c, waitMs);
+  }
+
+  /** Advance both optimisers by k steps in lockstep, keeping run 0's trail. */
+  private advance(c: Current, k: number): void {
+    const d = c.problem.dim;
+    const streams = [c.sgd, c.gd].filter((s): s is Stream => s !== null);
+    const stride = Math.max(1, Math.floor(k / TRAIL_POINTS_PER_FRAME));
+    let done = 0;
+    while (done < k) {
+      const inc = Math.min(stride, k - done);
+      for (const s of streams) {
+        s.ens.advance(inc);
+        this.pushTrail(s, d);
+      }
+      done += inc;
+    }
+    c.t += k;
+  }
+
+  private pushTrail(s: Stream, d: number): void {
+    const x = s.ens.runs[0].x;
+    if (s.trail.length >= TRAIL_POINTS_PER_FRAME * 4 * d) return;
+    for (let j = 0; j < d; j++) s.trail.push(x[j]);
+  }
+
+  private settled(c: Current): boolean {
+    if (c.stopRule !== 'settled') return false;
+    for (const s of [c.sgd, c.gd]) {
+      if (!s) continue;
+      for (const r of s.ens.runs) {
+        if (r.escapeStep >= 0 || r.divergedStep >= 0) continue;
+        const m = c.problem.minima[nearestMinimum(c.problem, r.x)].x;
+        let d2 = 0;
+        for (let j = 0; j < m.length; j++) d2 += (r.x[j] - m[j]) ** 2;
+        if (Math.sqrt(d2) > CONVERGED) return false;
+      }
+    }
+    return true;
+  }
+
+  private postFrame(c: Current, force: boolean): void {
+    const now = this.host.now();
+    if (!force && (now - c.lastPost < MIN_FRAME_MS || (!c.acked && now - c.lastPost < ACK_TIMEOUT_MS))) return;
+    if (now - c.rateTime >= 250) {
+      c.rate = ((c.t - c.rateT) * 1000) / (now - c.rateTime);
+      c.rateT = c.t;
+      c.rateTime = now;
+    }
+    const msg: FromWorker = {
+      type: 'frame',
+      id: c.id,
+      t: c.t,
+      stepsPerSecond: c.rate,
+      running: !c.paused,
+      sgd: c.sgd ? this.part(c.sgd, c.problem.dim) : null,
+      gd: c.gd ? this.part(c.gd, c.problem.dim) : null,
+    };
+    c.acked = false;
+    c.lastPost = now;
+    this.host.post(msg, transferables(msg));
+  }
+
+  /** The news of one stream since its last frame. */
+  private part(s: Stream, d: number): StreamPart {
+    const runs = s.ens.runs;
+    const K = runs.length;
+    const x = new Float64Array(K * d);
+    const escapeStep = new Int32Array(K);
+    const divergedStep = new Int32Array(K);
+    runs.forEach((r, i) => {
+      x.set(r.x, i * d);
+      escapeStep[i] = r.escapeStep;
+      divergedStep[i] = r.divergedStep;
+    });
+    // New history points: the lockstep runs share their recorded steps.
+    const ref = runs.find((r) => r.history && r.divergedStep < 0) ?? runs.find((r) => r.history);
+    let steps: number[] = [];
+    let first = 0;
+    if (ref && ref.history) {
+      const h = ref.history;
+      while (first < h.count && h.step[first] <= s.lastSent) first++;
+      steps = Array.from(h.step.subarray(first, h.count));
+    }
+    const m = steps.length;
+    const histLoss = new Float64Array(K * m);
+    const histDist = new Float64Array(K * m);
+    runs.forEach((r, i) => {
+      const h = r.history;
+      if (!h) return;
+      for (let j = 0; j < m; j++) {
+        const at = first + j;
+        if (at < h.count && h.step[at] === steps[j]) {
+          histLoss[i * m + j] = h.loss[at];
+          histDist[i * m + j] = h.dist[at];
+        }
+      }
+    });
+    if (m > 0) s.lastSent = steps[m - 1];
+    const trail = Float64Array.from(s.trail);
+    s.trail.length = 0;
+    return { x, histSteps: Float64Array.from(steps), histLoss, histDist, escapeStep, divergedStep, trail };
+  }
+}

@@ -1,0 +1,49 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: GD and SGD side by side, advanced in slices of about
+ * 8 ms so that a cancel lands within a frame. All logic is in SimSession; this
+ * file binds it to the worker global. A throw is reported, not swallowed.
+ */
+import type { FromWorker, ToWorker } from './protocol';
+import { SimSession } from './sim-session';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+// Yield through a MessageChannel: setTimeout(0) is clamped to 4 ms (ecosystem-notes).
+const channel = new MessageChannel();
+const queue: Array<() => void> = [];
+channel.port1.onmessage = () => {
+  const fn = queue.shift();
+  if (!fn) return;
+  try {
+    fn();
+  } catch (err) {
+    reportError(session.currentId, err);
+  }
+};
+
+function reportError(id: number, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  const msg: FromWorker = { type: 'error', id, message };
+  self.postMessage(msg);
+}
+
+const session = new SimSession({
+  post: (msg: FromWorker, transfer: ArrayBuffer[]) => self.postMessage(msg, transfer),
+  now: () => performance.now(),
+  soon: (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  },
+  later: (fn, ms) => {
+    setTimeout(fn, ms);
+  },
+});
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  try {
+    session.handle(e.data);
+  } catch (err) {
+    reportError(e.data.id, err);
+  }
+};

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { simulateQuery } from '../../src/core/simulate';
+import type { FromWorker } from '../../src/worker/protocol';
+import { SimSession, type SessionHost } from '../../src/worker/sim-session';
+
+/** A host with a fake clock: each `now()` advances 0.01 ms, tasks run from a queue. */
+function fakeHost() {
+  const sent: FromWorker[] = [];
+  const tasks: Array<() => void> = [];
+  let clock = 0;
+  const host: SessionHost = {
+    post: (m) => sent.push(m),
+    now: () => (clock += 0.01),
+    soon: (fn) => tasks.push(fn),
+    later: (fn, ms) => {
+      tasks.push(() => {
+        clock += ms;
+        fn();
+      });
+    },
+  };
+  const drain = (limit = 1e6) => {
+    for (let i = 0; i < limit && tasks.length; i++) {
+      const fn = tasks.shift()!;
+      fn();
+      const last = sent[sent.length - 1];
+      if (last?.type === 'frame') session.handle({ type: 'ack', id: last.id });
+    }
+  };
+  const session = new SimSession(host);
+  return { session, sent, drain, tick: (ms: number) => (clock += ms) };
+}
+
+const query = 'problem=toy&eta=0.7&B=1&seed=7&runs=60&steps=300';
+
+describe('the simulation session behind the worker', () => {
+  it('starts, streams frames and ends with the same summaries and checksums as the core', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    drain();
+    expect(sent[0].type).toBe('started');
+    const frames = sent.filter((m) => m.type === 'frame');
+    expect(frames.length).toBeGreaterThan(1);
+    const done = sent.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type !== 'done') return;
+    const core = simulateQuery(query);
+    expect(done.t).toBe(300);
+    expect(done.sgd!.checksum).toBe(core.runs.sgd!.checksum);
+    expect(done.gd!.checksum).toBe(core.runs.gd!.checksum);
+    expect(done.sgd!.escaped).toBe(core.runs.sgd!.escaped);
+  });
+
+  it('sends the history points once each, which rebuild the run’s own decimated history', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&eta=0.3&seed=2&runs=3&steps=5000&hist=16', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    drain();
+    const steps = sent.flatMap((m) => (m.type === 'frame' && m.sgd ? Array.from(m.sgd.histSteps) : []));
+    expect(new Set(steps).size).toBe(steps.length);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  });
+
+  it('sends nothing more for a cancelled run', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'cancel', id: 1 });
+    const before = sent.length;
+    drain();
+    expect(sent.length).toBe(before);
+  });
+
+  it('replaces a running simulation when a new one starts, and ignores the old id', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 2, query: 'problem=toy&eta=0.5&steps=50', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'pause', id: 1 });
+    drain();
+    const after = sent.slice(sent.findIndex((m) => m.type === 'started' && m.id === 2));
+    expect(after.every((m) => m.id === 2)).toBe(true);
+    expect(after.at(-1)!.type).toBe('done');
+  });
+
+  it('takes single steps while paused', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 3, query: 'problem=toy&steps=100', stepsPerSecond: Infinity, stopRule: 'steps', paused: true });
+    drain();
+    const lastT = () => [...sent].reverse().find((m) => m.type === 'frame')!;
+    expect((lastT() as Extract<FromWorker, { type: 'frame' }>).t).toBe(0);
+    session.handle({ type: 'step', id: 3, steps: 1 });
+    drain();
+    expect((lastT() as Extract<FromWorker, { type: 'frame' }>).t).toBe(1);
+    session.handle({ type: 'step', id: 3, steps: 1 });
+    drain();
+    expect((lastT() as Extract<FromWorker, { type: 'frame' }>).t).toBe(2);
+  });
+
+  it('stops early under the "settled" rule once every run has escaped or converged', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 4, query: 'problem=toy&eta=0.7&runs=20&steps=100000', stepsPerSecond: Infinity, stopRule: 'settled', paused: false });
+    drain();
+    const done = sent.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type === 'done') {
+      expect(done.reason).toBe('settled');
+      expect(done.t).toBeLessThan(100000);
+    }
+  });
+
+  it('reports a diverging run by its step, with finite numbers only', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 5, query: 'problem=toy&eta=60&runs=10&steps=2000', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    drain();
+    for (const m of sent) {
+      if (m.type !== 'frame') continue;
+      for (const part of [m.sgd, m.gd]) {
+        for (const arr of [part!.x, part!.histLoss, part!.histDist]) expect(arr.every(Number.isFinite)).toBe(true);
+      }
+    }
+    const done = sent.at(-1) as Extract<FromWorker, { type: 'done' }>;
+    expect(done.gd!.diverged).toBe(1);
+    expect(done.gd!.divergedSteps[0]).toBeGreaterThan(0);
+  });
+});
