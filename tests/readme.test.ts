@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PARAMS } from '../src/core/params/param-table';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+
+describe('the README', () => {
+  it('documents every permalink key of the parameter table', () => {
+    for (const key of Object.keys(PARAMS)) expect(readme).toContain(`| \`${key}\` |`);
+  });
+
+  it('gives the test command that .ci/run runs, exactly', () => {
+    const testCommand = 'npm install && npm test';
+    expect(readme).toContain('```sh\n' + testCommand + '\n```');
+    expect(ci.split('\n').filter((l) => l.trim() && !l.startsWith('#') && !l.startsWith('set ') && !l.startsWith('cd '))).toEqual([testCommand]);
+  });
+});
