@@ -56,4 +56,6 @@ export const Salt = {
   problem: 101,
   lyapunov: 202,
   start: 303,
+  phaseCell: 404,
+  selection: 505,
 } as const;
