@@ -20,6 +20,8 @@ export interface EnsembleSpec {
   radius: number;
   escape: number;
   hist: number;
+  /** Replace SGD's noise by Gaussian noise of the same total variance (square-loss models; Wu–Wang–Su §3.3). */
+  noise?: 'sgd' | 'isotropic' | 'aligned';
 }
 
 /** The reference minimum: the start minimum, or the one nearest x0 when x0 is given. */
@@ -102,6 +104,7 @@ export class Ensemble {
             historyBudget: spec.hist,
             seed: spec.seed,
             runIndex: r,
+            noise: spec.noise,
           },
           x0,
         ),

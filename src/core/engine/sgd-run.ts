@@ -1,5 +1,6 @@
 import type { Sampling } from '../batch-factor';
 import type { Problem } from '../problems/problem';
+import { isSquareLoss, type SquareLossProblem } from '../problems/square-loss';
 import { Rng, Salt } from '../rng';
 import { batchMode, type BatchMode } from './batch-sampler';
 import { History } from './history';
@@ -20,6 +21,11 @@ export interface RunSpec {
   seed: number;
   /** The run's index: its random stream is (seed, runIndex), whatever the grouping. */
   runIndex: number;
+  /**
+   * Replace SGD's own noise by Gaussian noise of the same total variance
+   * (Wu–Wang–Su §3.3; square-loss models only): 'isotropic' or 'aligned'.
+   */
+  noise?: 'sgd' | 'isotropic' | 'aligned';
 }
 
 /** Above this |xⱼ| a run is declared diverged (its loss would overflow soon after). */
@@ -125,10 +131,15 @@ export class SgdRun {
     const c = this.spec.center;
     const R2 = this.R2;
     const hist = this.history;
+    const noise = this.spec.noise === 'isotropic' || this.spec.noise === 'aligned' ? this.spec.noise : null;
+    const square: SquareLossProblem | null = noise && isSquareLoss(p) ? p : null;
+    const normal = () => rng.normal();
     let taken = 0;
     for (; taken < k && this.divergedStep < 0; taken++) {
       // Draw the batch.
-      if (kind === 'full') {
+      if (square !== null) {
+        square.noisyGradient(x, noise as 'isotropic' | 'aligned', this.spec.B, normal, g);
+      } else if (kind === 'full') {
         p.fullGradient(x, g);
       } else {
         if (kind === 'uniform-one') {

@@ -2,7 +2,7 @@
  * A finite-sum problem f(x) = Σᵢ pᵢ fᵢ(x) (pᵢ = 1/n unless weights are given),
  * with everything the engine and the theory need. theory.md, "Setting".
  */
-export type ProblemKind = 'toy' | 'quadratic' | 'point' | 'random' | 'circle' | 'styblinski' | 'custom';
+export type ProblemKind = 'toy' | 'quadratic' | 'point' | 'random' | 'circle' | 'styblinski' | 'custom' | 'features' | 'dln';
 
 export interface Box {
   lo: Float64Array;
@@ -24,6 +24,12 @@ export interface Minimum {
    * Patel's quadratic-circle sums). Absent: the exact Hᵢ(x*).
    */
   hessianEstimate?: { note: string; hessians: Float64Array[] };
+  /**
+   * Why the linear theory may not describe this point: a point the user pinned
+   * that is not stationary, not a minimum, or has a degenerate Hessian (issue 6,
+   * "Minima"). Absent: a strict minimum. Show it instead of a plain point.
+   */
+  caveat?: string;
 }
 
 export interface Problem {

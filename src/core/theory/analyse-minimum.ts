@@ -2,7 +2,9 @@ import { batchFactor, type Sampling } from '../batch-factor';
 import { symMaxEigenvalue } from '../linalg/sym-eigen';
 import type { Minimum, Problem } from '../problems/problem';
 import { insideRectangle, stabilityRectangle } from '../stability-region';
-import { hessianSet, moments } from './hessian-set';
+import { isSquareLoss } from '../problems/square-loss';
+import { wwsTheory, reducedHessianSet, type WwsTheory } from './alignment';
+import { hessianSet, moments, type HessianSet } from './hessian-set';
 import { lyapunov, type Lyapunov } from './lyapunov';
 import { noiseFloor, type NoiseFloor } from './noise-floor';
 import { patelBounds, type PatelBounds } from './patel-bounds';
@@ -52,19 +54,35 @@ export interface MinimumTheory {
   patelGD: PatelBounds | null;
   /** For an inhomogeneous minimum, the noise floor instead of convergence. */
   noise: NoiseFloor | null;
+  /** Wu–Wang–Su's alignment and Frobenius bound, for square-loss models. */
+  wws: WwsTheory | null;
+  /** Why the linear theory may not describe this point (not stationary, degenerate …). */
+  caveat?: string;
 }
+
+/** Reduced Hessian sets of square-loss minima do not depend on η or B: keep them. */
+const reducedCache = new WeakMap<Minimum, HessianSet>();
 
 export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySettings): MinimumTheory {
   const weighted = t.sampling === 'with';
-  const set = hessianSet(problem, minimum, weighted);
+  const square = isSquareLoss(problem) ? problem : null;
+  let set: HessianSet;
+  if (square) {
+    set = reducedCache.get(minimum) ?? reducedHessianSet(square, minimum);
+    reducedCache.set(minimum, set);
+  } else set = hessianSet(problem, minimum, weighted);
+  // Square-loss models with p > n have p − n exactly flat directions: growth factor 1.
+  const flat = square !== null && problem.dim > problem.n ? 1 : 0;
   const m = moments(set);
   const d = set.d;
   const c = batchFactor(problem.n, t.B, t.sampling);
   const a = symMaxEigenvalue(m.H, d);
   const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, d)));
-  const theorem1 = theorem1Eigenvalue(m, d, t.eta, c);
-  const rho = spectralRadius(set, m, t.eta, c);
-  const lyap = lyapunov(set, t.eta, t.B, t.sampling, t.seed);
+  const theorem1 = Math.max(flat, theorem1Eigenvalue(m, d, t.eta, c));
+  const rho0 = spectralRadius(set, m, t.eta, c);
+  const rho = { ...rho0, value: Math.max(flat, rho0.value) };
+  const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed);
+  const lyap = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
   const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
   const growthR = Math.log((t.escape * t.escape) / (t.radius * t.radius));
   const op = !set.diagonal && !minimum.fixedPoint ? new SecondMomentOperator(set, m, t.eta, c) : null;
@@ -89,6 +107,8 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,
     patel: patelBounds(set, m, gdK),
     patelGD: patelBounds(set, m, Infinity),
-    noise: minimum.fixedPoint ? null : noiseFloor(problem, minimum, set, op, rho.value, t.eta, c),
+    noise: minimum.fixedPoint || square ? null : noiseFloor(problem, minimum, set, op, rho.value, t.eta, c),
+    wws: square ? wwsTheory(square, minimum, t.eta, t.B) : null,
+    caveat: minimum.caveat,
   };
 }

@@ -66,7 +66,7 @@ export class SecondMomentOperator {
 
 export interface SpectralRadius {
   value: number;
-  method: 'closed form (commuting Hᵢ)' | 'dense eigen-solve' | 'power iteration';
+  method: string;
 }
 
 /** Dimension up to which 𝒯 is written as a matrix on symmetric d×d matrices and solved exactly. */
@@ -94,7 +94,10 @@ export function spectralRadius(set: HessianSet, m: Moments, eta: number, c: numb
   }
   const op = new SecondMomentOperator(set, m, eta, c);
   if (d <= DENSE_LIMIT_D) return { value: denseRadius(op, d), method: 'dense eigen-solve' };
-  return { value: powerRadius(op, d), method: 'power iteration' };
+  // Bound the work (≈ 2n·d³ per application of 𝒯) so a large problem cannot freeze the page.
+  const maxIterations = Math.max(50, Math.min(20000, Math.floor(4e8 / (2 * set.n * d * d * d))));
+  const r = powerRadius(op, d, maxIterations);
+  return { value: r.value, method: r.converged ? 'power iteration' : `power iteration (stopped after ${maxIterations} iterations, not converged)` };
 }
 
 function basisMatrix(d: number, j: number, k: number, out: Float64Array): Float64Array {
@@ -124,20 +127,20 @@ function denseRadius(op: SecondMomentOperator, d: number): number {
   return Math.max(Math.abs(values[0]), Math.abs(values[m - 1]));
 }
 
-function powerRadius(op: SecondMomentOperator, d: number): number {
+function powerRadius(op: SecondMomentOperator, d: number, maxIterations: number): { value: number; converged: boolean } {
   let P: Float64Array = identity(d);
   let nrm = Math.sqrt(frobDot(P, P));
   for (let q = 0; q < P.length; q++) P[q] /= nrm;
   let next: Float64Array = new Float64Array(d * d);
   let prev = 0;
-  for (let it = 0; it < 20000; it++) {
+  for (let it = 0; it < maxIterations; it++) {
     op.apply(P, next);
     nrm = Math.sqrt(frobDot(next, next));
-    if (nrm === 0) return 0;
+    if (nrm === 0) return { value: 0, converged: true };
     for (let q = 0; q < next.length; q++) next[q] /= nrm;
     [P, next] = [next, P];
-    if (it > 10 && Math.abs(nrm - prev) <= 1e-15 * nrm) return nrm;
+    if (it > 10 && Math.abs(nrm - prev) <= 1e-15 * nrm) return { value: nrm, converged: true };
     prev = nrm;
   }
-  return prev;
+  return { value: prev, converged: false };
 }

@@ -1,0 +1,168 @@
+import type { Box, Minimum, Problem, ProblemKind } from './problem';
+
+/**
+ * A model f(x; θ) with p parameters on n samples, fitted by the square loss
+ * Lᵢ(θ) = ½ (f(xᵢ; θ) − yᵢ)² (Wu–Wang–Su, 003 §2). The problem's components are
+ * the Lᵢ; ∇Lᵢ = rᵢ gᵢ with rᵢ the residual and gᵢ = ∇_θ f(xᵢ; θ) the model gradient.
+ */
+export interface SquareLossModel {
+  readonly p: number;
+  readonly n: number;
+  readonly y: Float64Array;
+  /** f(xᵢ; θ). */
+  predict(i: number, theta: Float64Array): number;
+  /** out ← gᵢ = ∇_θ f(xᵢ; θ). */
+  modelGradient(i: number, theta: Float64Array, out: Float64Array): void;
+  /** out (p×p) ← ∇²_θ f(xᵢ; θ). */
+  modelHessian(i: number, theta: Float64Array, out: Float64Array): void;
+}
+
+export class SquareLossProblem implements Problem {
+  readonly dim: number;
+  readonly n: number;
+  readonly weights = null;
+  readonly domain: Box | null = null;
+  readonly project = false;
+  minima: Minimum[] = [];
+  readonly notes: string[];
+  private readonly gi: Float64Array;
+  private readonly noiseBuf: Float64Array;
+
+  constructor(
+    readonly kind: ProblemKind,
+    readonly model: SquareLossModel,
+    notes: string[],
+  ) {
+    this.dim = model.p;
+    this.n = model.n;
+    this.notes = notes;
+    this.gi = new Float64Array(model.p);
+    this.noiseBuf = new Float64Array(model.p);
+  }
+
+  residual(i: number, theta: Float64Array): number {
+    return this.model.predict(i, theta) - this.model.y[i];
+  }
+
+  component(i: number, theta: Float64Array): number {
+    const r = this.residual(i, theta);
+    return 0.5 * r * r;
+  }
+
+  componentGradient(i: number, theta: Float64Array, g: Float64Array): void {
+    const r = this.residual(i, theta);
+    this.model.modelGradient(i, theta, g);
+    for (let j = 0; j < g.length; j++) g[j] *= r;
+  }
+
+  batchGradient(theta: Float64Array, idx: Int32Array, m: number, g: Float64Array): void {
+    g.fill(0);
+    const gi = this.gi;
+    for (let k = 0; k < m; k++) {
+      const i = idx[k];
+      const r = this.residual(i, theta);
+      this.model.modelGradient(i, theta, gi);
+      for (let j = 0; j < gi.length; j++) g[j] += r * gi[j];
+    }
+    for (let j = 0; j < g.length; j++) g[j] /= m;
+  }
+
+  fullGradient(theta: Float64Array, g: Float64Array): void {
+    g.fill(0);
+    const gi = this.gi;
+    for (let i = 0; i < this.n; i++) {
+      const r = this.residual(i, theta);
+      this.model.modelGradient(i, theta, gi);
+      for (let j = 0; j < gi.length; j++) g[j] += r * gi[j];
+    }
+    for (let j = 0; j < g.length; j++) g[j] /= this.n;
+  }
+
+  /** ∇²Lᵢ = gᵢgᵢᵀ + rᵢ ∇²f(xᵢ; θ) (dense p×p: only for small p). */
+  componentHessian(i: number, theta: Float64Array, out: Float64Array): void {
+    const p = this.dim;
+    const r = this.residual(i, theta);
+    this.model.modelHessian(i, theta, out);
+    const gi = this.gi;
+    this.model.modelGradient(i, theta, gi);
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) out[a * p + b] = gi[a] * gi[b] + r * out[a * p + b];
+  }
+
+  loss(theta: Float64Array): number {
+    let s = 0;
+    for (let i = 0; i < this.n; i++) s += this.component(i, theta);
+    return s / this.n;
+  }
+
+  /**
+   * g ← ∇L(θ) + ξ with ξ ~ N(0, S/B), the two artificial noises of Wu–Wang–Su §3.3,
+   * of equal total variance 2L·Tr(G):
+   *   'isotropic': S = 2σ²L·I with σ² = Tr(G)/p;
+   *   'aligned':   S = 2L·G, sampled as √(2L/B)·Σᵢ gᵢzᵢ/√n (Cov Jᵀz/√n = G).
+   * G = JᵀJ/n at the current θ (≈ H(θ*) near a global minimum).
+   */
+  noisyGradient(theta: Float64Array, kind: 'isotropic' | 'aligned', B: number, normal: () => number, g: Float64Array): void {
+    const p = this.dim;
+    const n = this.n;
+    const gi = this.gi;
+    g.fill(0);
+    let twoL = 0;
+    let trG = 0;
+    const noise = this.noiseBuf;
+    noise.fill(0);
+    for (let i = 0; i < n; i++) {
+      const r = this.residual(i, theta);
+      this.model.modelGradient(i, theta, gi);
+      twoL += (r * r) / n;
+      let nrm = 0;
+      for (let j = 0; j < p; j++) {
+        g[j] += (r * gi[j]) / n;
+        nrm += gi[j] * gi[j];
+      }
+      trG += nrm / n;
+      if (kind === 'aligned') {
+        const z = normal();
+        for (let j = 0; j < p; j++) noise[j] += gi[j] * z;
+      }
+    }
+    if (kind === 'aligned') {
+      const c = Math.sqrt(twoL / B / n);
+      for (let j = 0; j < p; j++) g[j] += c * noise[j];
+    } else {
+      const c = Math.sqrt((twoL * trG) / p / B);
+      for (let j = 0; j < p; j++) g[j] += c * normal();
+    }
+  }
+
+  /** The n×p matrix J of model gradients gᵢ (rows) at θ. */
+  jacobian(theta: Float64Array): Float64Array {
+    const p = this.dim;
+    const J = new Float64Array(this.n * p);
+    for (let i = 0; i < this.n; i++) this.model.modelGradient(i, theta, J.subarray(i * p, (i + 1) * p));
+    return J;
+  }
+
+  residuals(theta: Float64Array): Float64Array {
+    const r = new Float64Array(this.n);
+    for (let i = 0; i < this.n; i++) r[i] = this.residual(i, theta);
+    return r;
+  }
+}
+
+/** K = JJᵀ (n×n Gram matrix of the model gradients). */
+export function gram(J: Float64Array, n: number, p: number): Float64Array {
+  const K = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += J[i * p + k] * J[j * p + k];
+      K[i * n + j] = s;
+      K[j * n + i] = s;
+    }
+  }
+  return K;
+}
+
+export function isSquareLoss(p: Problem): p is SquareLossProblem {
+  return p instanceof SquareLossProblem;
+}

@@ -1,0 +1,217 @@
+import type { Minimum } from '../problems/problem';
+import { gram, type SquareLossProblem } from '../problems/square-loss';
+import { symEigen } from '../linalg/sym-eigen';
+import type { HessianSet } from './hessian-set';
+
+/** Wu–Wang–Su's alignment quantities at a point θ (003, eq. 3 and Definition 2.1). */
+export interface Alignment {
+  loss: number;
+  /** α = Tr(GΣ)/(‖G‖_F‖Σ‖_F): how much the noise lies in sharp directions. */
+  alpha: number;
+  /** β = ‖Σ‖_F/(2L‖G‖_F): the noise's size relative to the loss. */
+  beta: number;
+  /** μ = αβ = Tr(ΣG)/(2L‖G‖²_F). */
+  mu: number;
+  /** μ₁ = Tr(Σ₁G)/(2L‖G‖²_F) with Σ₁ = (1/n)Σ∇Lᵢ∇Lᵢᵀ (Σ = Σ₁ − Σ₂). */
+  mu1: number;
+  /** Norm uniformity γ = minᵢ χᵢ/χ̄, χᵢ = gᵢᵀGgᵢ (Definition 2.1); μ₁ ≥ γ (Lemma 2.2). */
+  gamma: number;
+}
+
+/**
+ * All through the n×n Gram matrix K = JJᵀ of the model gradients (O(n²p)), with
+ * G = JᵀJ/n, ∇Lᵢ = rᵢgᵢ, ∇L = Jᵀr/n:
+ *   χᵢ = (K²)ᵢᵢ/n, ‖G‖²_F = tr(K²)/n², Tr(Σ₁G) = Σ rᵢ²χᵢ/n, Tr(Σ₂G) = rᵀK²r/n³,
+ *   ‖Σ‖²_F = Σᵢⱼ rᵢ²rⱼ²Kᵢⱼ²/n² − (2/n)Σᵢ rᵢ²(gᵢᵀ∇L)² + ‖∇L‖⁴.
+ */
+export function alignmentAt(problem: SquareLossProblem, theta: Float64Array): Alignment {
+  const n = problem.n;
+  const p = problem.dim;
+  const K = gram(problem.jacobian(theta), n, p);
+  const r = problem.residuals(theta);
+  const Kr = new Float64Array(n);
+  const chi = new Float64Array(n);
+  let trK2 = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    let c = 0;
+    for (let j = 0; j < n; j++) {
+      s += K[i * n + j] * r[j];
+      c += K[i * n + j] * K[i * n + j];
+    }
+    Kr[i] = s;
+    chi[i] = c / n;
+    trK2 += c;
+  }
+  const G2 = trK2 / (n * n);
+  let L2 = 0; // 2L
+  let trS1G = 0;
+  let trS2G = 0;
+  let gradL2 = 0;
+  for (let i = 0; i < n; i++) {
+    L2 += (r[i] * r[i]) / n;
+    trS1G += (r[i] * r[i] * chi[i]) / n;
+    trS2G += (Kr[i] * Kr[i]) / (n * n * n);
+    gradL2 += (r[i] * Kr[i]) / (n * n);
+  }
+  let s11 = 0;
+  let cross = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) s11 += r[i] * r[i] * r[j] * r[j] * K[i * n + j] * K[i * n + j];
+    const giGradL = Kr[i] / n;
+    cross += r[i] * r[i] * giGradL * giGradL;
+  }
+  const sigmaF = Math.sqrt(Math.max(0, s11 / (n * n) - (2 / n) * cross + gradL2 * gradL2));
+  const trSG = trS1G - trS2G;
+  const chiBar = chi.reduce((a, b) => a + b, 0) / n;
+  return {
+    loss: L2 / 2,
+    alpha: trSG / (Math.sqrt(G2) * sigmaF),
+    beta: sigmaF / (L2 * Math.sqrt(G2)),
+    mu: trSG / (L2 * G2),
+    mu1: trS1G / (L2 * G2),
+    gamma: Math.min(...chi) / chiBar,
+  };
+}
+
+/** What Wu–Wang–Su's theory says about a global minimum at step η and batch B. */
+export interface WwsTheory {
+  /** μ₀: the smallest alignment of linearised SGD's noise over all directions at θ*. */
+  mu0: number | null;
+  /** Norm uniformity γ at θ* (a lower bound of μ₁, Lemma 2.2). */
+  gamma: number;
+  frobenius: number;
+  traceH: number;
+  /** Theorem 3.3: linearly stable ⇒ ‖H‖_F ≤ √(B/μ₀)/η. */
+  frobeniusBound: number | null;
+  /** GD only gives λ_max ≤ 2/η, i.e. ‖H‖_F ≤ 2√p/η. */
+  gdFrobeniusBound: number;
+  /** Theorem 3.5: above the bound E L grows at least by γ₀ = η²μ₀‖H‖²_F/B a step. */
+  gamma0: number | null;
+  /** Isotropic noise S = 2σ²L·I with σ² = Tr(H)/p: the constraint is Tr(H) ≤ √(pB)/η (§3.3). */
+  isotropicTraceBound: number;
+  /** a and s by power iteration with Hessian–vector products (as the seed's code does). */
+  sharpnessPower: number;
+  nonUniformityPower: number;
+}
+
+/**
+ * At a global minimum (rᵢ = 0) with K = JJᵀ and linearised residuals r = Jδ:
+ *   μ(δ) = rᵀ(D_χ − K²/n²)r / (‖r‖² ‖G‖²_F), so μ₀ = λ_min(D_χ − K²/n²)/‖G‖²_F
+ * over r ∈ range(K) (all of ℝⁿ when K is non-singular); null when not positive.
+ */
+export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: number, B: number): WwsTheory {
+  const n = problem.n;
+  const p = problem.dim;
+  const J = problem.jacobian(minimum.x);
+  const K = gram(J, n, p);
+  const M = new Float64Array(n * n);
+  let trK2 = 0;
+  let trK = 0;
+  for (let i = 0; i < n; i++) {
+    trK += K[i * n + i];
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += K[i * n + k] * K[k * n + j];
+      M[i * n + j] = -s / (n * n);
+      if (i === j) {
+        trK2 += s;
+        M[i * n + i] += s / n; // χᵢ = (K²)ᵢᵢ/n
+      }
+    }
+  }
+  const G2 = trK2 / (n * n);
+  let chiMin = Infinity;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += K[i * n + k] * K[k * n + i];
+    chiMin = Math.min(chiMin, s / n);
+  }
+  const gamma = chiMin / G2;
+  const ev = symEigen(M, n).values;
+  const mu0raw = ev[n - 1] / G2;
+  const mu0 = mu0raw > 0 ? mu0raw : null;
+  const frob = Math.sqrt(G2);
+  const { a, s } = powerSharpness(J, n, p);
+  return {
+    mu0,
+    gamma,
+    frobenius: frob,
+    traceH: trK / n,
+    frobeniusBound: mu0 ? Math.sqrt(B / mu0) / eta : null,
+    gdFrobeniusBound: (2 * Math.sqrt(p)) / eta,
+    gamma0: mu0 ? (eta * eta * mu0 * G2) / B : null,
+    isotropicTraceBound: Math.sqrt(p * B) / eta,
+    sharpnessPower: a,
+    nonUniformityPower: s,
+  };
+}
+
+/**
+ * a = λ_max(H) and s = √λ_max(Σ_H) at a global minimum by power iteration with
+ * Hessian–vector products: Hv = Jᵀ(Jv)/n, Σ_H v = Jᵀ(D(Jv))/n − H(Hv), D = diag(‖gᵢ‖²).
+ */
+export function powerSharpness(J: Float64Array, n: number, p: number, iterations = 3000): { a: number; s: number } {
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) norms[i] += J[i * p + k] ** 2;
+  const Jv = new Float64Array(n);
+  const hv = (v: Float64Array, out: Float64Array, weights: Float64Array | null) => {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += J[i * p + k] * v[k];
+      Jv[i] = weights ? weights[i] * s : s;
+    }
+    out.fill(0);
+    for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) out[k] += (J[i * p + k] * Jv[i]) / n;
+  };
+  const t1 = new Float64Array(p);
+  const t2 = new Float64Array(p);
+  const power = (apply: (v: Float64Array, out: Float64Array) => void) => {
+    let v = new Float64Array(p).fill(1 / Math.sqrt(p));
+    let w = new Float64Array(p);
+    let lam = 0;
+    for (let it = 0; it < iterations; it++) {
+      apply(v, w);
+      const nrm = Math.hypot(...w);
+      if (nrm === 0) return 0;
+      for (let k = 0; k < p; k++) w[k] /= nrm;
+      [v, w] = [w, v];
+      if (Math.abs(nrm - lam) <= 1e-13 * nrm) return nrm;
+      lam = nrm;
+    }
+    return lam;
+  };
+  const a = power((v, out) => hv(v, out, null));
+  const s2 = power((v, out) => {
+    hv(v, out, norms); // Jᵀ D J v / n
+    hv(v, t1, null);
+    hv(t1, t2, null);
+    for (let k = 0; k < p; k++) out[k] -= t2[k];
+  });
+  return { a, s: Math.sqrt(Math.max(0, s2)) };
+}
+
+/**
+ * The component Hessians at a global minimum, Hᵢ = gᵢgᵢᵀ, written in the
+ * orthonormal basis JᵀK^{-1/2} of their common range: there Hᵢ = ψᵢψᵢᵀ with ψᵢ the
+ * i-th column of K^{1/2}, so H ↦ K/n and all of the theory runs in n dimensions.
+ * The p − n directions outside the range are flat (growth factor exactly 1).
+ */
+export function reducedHessianSet(problem: SquareLossProblem, minimum: Minimum): HessianSet {
+  const n = problem.n;
+  const K = gram(problem.jacobian(minimum.x), n, problem.dim);
+  const { values, vectors } = symEigen(K, n);
+  const root = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += vectors[i * n + k] * Math.sqrt(Math.max(0, values[k])) * vectors[j * n + k];
+      root[i * n + j] = s;
+    }
+  }
+  const data = new Float64Array(n * n * n);
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) data[i * n * n + a * n + b] = root[a * n + i] * root[b * n + i];
+  }
+  return { d: n, n, p: new Float64Array(n).fill(1 / n), diagonal: false, data };
+}
