@@ -3,6 +3,7 @@
  * object (config, permalink, minima with their theory, the GD and SGD runs).
  * A query with bad keys or values prints the messages and exits non-zero.
  */
+import { loadFormulaCompiler } from '../core/formula/load-formula-compiler';
 import { decodeQuery } from '../core/params/query';
 import { simulateConfig, toJson } from '../core/simulate';
 
@@ -14,6 +15,7 @@ if (problems.length > 0) {
   for (const m of problems) console.error(`sim: ${m}`);
   process.exit(2);
 }
+if (decoded.config.problem === 'custom') await loadFormulaCompiler();
 const out = simulateConfig(decoded.config);
 if (out.issues.length > 0) {
   for (const i of out.issues) console.error(`sim: ${i.message}`);

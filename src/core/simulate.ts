@@ -32,8 +32,9 @@ export function theoryOfMinima(problem: Problem, config: Config): MinimumTheory[
   );
 }
 
+/** The ensemble of one optimiser; a noise switch (Wu–Wang–Su §3.3) applies to the SGD side only. */
 export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
-  return { ...config, opt };
+  return { ...config, opt, noise: opt === 'sgd' ? config.noise : ('sgd' as const) };
 }
 
 /**

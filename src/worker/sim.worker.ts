@@ -6,6 +6,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { SimSession } from './sim-session';
+import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -40,10 +41,14 @@ const session = new SimSession({
   },
 });
 
+// A custom problem needs the formula compiler (mathjs), loaded only then; messages
+// wait in order behind the load so a cancel never overtakes its start.
+let ready: Promise<unknown> = Promise.resolve();
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  try {
-    session.handle(e.data);
-  } catch (err) {
-    reportError(e.data.id, err);
-  }
+  const msg = e.data;
+  if (msg.type === 'start' && queryNeedsFormulaCompiler(msg.query)) ready = ready.then(() => loadFormulaCompiler());
+  ready = ready
+    .then(() => session.handle(msg))
+    .catch((err: unknown) => reportError(msg.id, err));
 };

@@ -1,8 +1,9 @@
+import { boxParam, formulaParam, pinParam } from '../formula/formula-params';
 import type { ProblemKind } from '../problems/problem';
 import { parseHessianList } from '../problems/quadratic';
 import { boolParam, enumParam, intParam, numberListParam, numberParam, show, type ParamSpec, type ParamValue } from './param-types';
 
-export const PROBLEMS = ['toy', 'quadratic', 'point', 'random', 'circle', 'styblinski'] as const satisfies readonly ProblemKind[];
+export const PROBLEMS = ['toy', 'quadratic', 'point', 'random', 'circle', 'styblinski', 'custom', 'features', 'dln'] as const satisfies readonly ProblemKind[];
 export type BuiltinProblem = (typeof PROBLEMS)[number];
 
 /** The version of the key set; a later version can translate older links. */
@@ -49,7 +50,7 @@ const x0Param: ParamSpec<number[]> = numberListParam('x0', 'explicit start coord
  */
 export const PARAMS = {
   v: intParam('v', 'version of the link format', { min: 1, max: PARAM_VERSION, default: PARAM_VERSION, always: true }),
-  problem: enumParam('problem', 'the problem: toy, quadratic, point, random, circle, styblinski', PROBLEMS, { default: 'toy', always: true }),
+  problem: enumParam('problem', 'the problem: toy, quadratic, point, random, circle, styblinski, custom, features, dln', PROBLEMS, { default: 'toy', always: true }),
   eta: numberParam('eta', 'learning rate η > 0', { min: 0, minExclusive: true, max: 1e15, default: 0.7, always: true }),
   B: intParam('B', 'batch size, 1..n (B = n without replacement is GD)', { min: 1, max: 1_000_000, default: 1, always: true }),
   sampling: enumParam('sampling', 'without (Wu, uniform batches of distinct indices) or with replacement (Patel SGD-k)', ['without', 'with'] as const, { default: 'without' }),
@@ -66,13 +67,32 @@ export const PARAMS = {
   H: hessianParam,
   a: numberParam('a', 'point: sharpness a ≥ 0', { min: 0, max: 1e9, default: 2, problems: ['point'] }),
   s: numberParam('s', 'point: non-uniformity s ≥ 0', { min: 0, max: 1e9, default: 1.8, problems: ['point'] }),
-  n: intParam('n', 'point, random, styblinski: number of components', { min: 1, max: 5000, default: (p) => (p === 'point' ? 2 : p === 'random' ? 20 : 200), problems: ['point', 'random', 'styblinski'] }),
+  n: intParam('n', 'point, random, styblinski: number of components; features, dln: number of samples (≤ 200)', {
+    min: 1,
+    max: 5000,
+    default: (p) => ({ point: 2, random: 20, features: 40, dln: 20 } as Partial<Record<ProblemKind, number>>)[p] ?? 200,
+    problems: ['point', 'random', 'styblinski', 'features', 'dln'],
+  }),
+  width: intParam('width', 'features: number of random features p (≤ 1000); dln: input dimension k, 2k parameters (≤ 500)', {
+    min: 1,
+    max: 1000,
+    default: (p) => (p === 'features' ? 200 : 40),
+    problems: ['features', 'dln'],
+  }),
+  noise: enumParam('noise', "features, dln: sgd (SGD's own noise), or GD plus Gaussian noise of the same total variance, isotropic or aligned with H (Wu–Wang–Su §3.3)", ['sgd', 'isotropic', 'aligned'] as const, {
+    default: 'sgd',
+    problems: ['features', 'dln'],
+  }),
   d: intParam('d', 'random (≤ 30), styblinski (≤ 100): dimension', { min: 1, max: 100, default: (p) => (p === 'random' ? 2 : 10), problems: ['random', 'styblinski'] }),
   model: intParam('model', 'circle: Patel model 1–4 (sharp/flat circle × sharp/flat quad)', { min: 1, max: 4, default: 1, problems: ['circle'] }),
-  pseed: intParam('pseed', 'random, styblinski: seed of the drawn problem', { min: 0, max: 4294967295, default: 1, problems: ['random', 'styblinski'] }),
+  f: formulaParam,
+  p: numberListParam('p', 'custom: weights pᵢ > 0, one per formula, comma-separated (normalised to sum 1; absent: uniform)', { min: 0, minExclusive: true, max: 1e6, minLength: 1, maxLength: 100, default: [], problems: ['custom'] }),
+  box: boxParam,
+  pin: pinParam,
+  pseed: intParam('pseed', 'random, styblinski, features, dln: seed of the drawn problem', { min: 0, max: 4294967295, default: 1, problems: ['random', 'styblinski', 'features', 'dln'] }),
   lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes)', false),
 } satisfies Record<string, ParamSpec<ParamValue>>;
 
 export type ParamKey = keyof typeof PARAMS;
 type ValueOf<S> = S extends ParamSpec<infer T> ? T : never;
-export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'> };
+export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'>; noise: 'sgd' | 'isotropic' | 'aligned' };

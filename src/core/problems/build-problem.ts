@@ -1,12 +1,16 @@
 import type { Config } from '../params/param-table';
 import type { ParamIssue } from '../params/query';
+import { loadFormulaCompiler } from '../formula/load-formula-compiler';
 import { CircleProblem, type CircleModel } from './circle';
+import { customFromConfig } from './custom';
 import { pointProblem } from './point';
 import type { Problem } from './problem';
 import { parseHessianList, QuadraticProblem } from './quadratic';
 import { randomQuadratic } from './random-quadratic';
 import { StyblinskiProblem } from './styblinski';
 import { ToyProblem } from './toy';
+import { randomFeatures } from './random-features';
+import { diagonalNetwork } from './diagonal-network';
 
 export interface Resolved {
   problem: Problem;
@@ -17,7 +21,11 @@ export interface Resolved {
 
 const RANDOM_MAX_D = 30;
 
-/** Build the problem a configuration names, then check the keys that depend on it. */
+/**
+ * Build the problem a configuration names, then check the keys that depend on
+ * it. Synchronous: for problem=custom the formula compiler (mathjs, loaded
+ * lazily) must have been loaded first; buildProblemAsync does that.
+ */
 export function buildProblem(input: Config): Resolved {
   const config: Config = { ...input };
   const issues: ParamIssue[] = [];
@@ -49,6 +57,24 @@ export function buildProblem(input: Config): Resolved {
     case 'styblinski':
       problem = new StyblinskiProblem(config.d, config.n, config.pseed);
       break;
+    case 'custom':
+      problem = customFromConfig(config, issues);
+      break;
+    case 'features':
+    case 'dln': {
+      const maxN = 200;
+      const maxWidth = config.problem === 'features' ? 1000 : 500;
+      if (config.n > maxN) {
+        issues.push({ key: 'n', message: `n must be at most ${maxN} for ${config.problem}, got ${config.n}; used ${maxN}` });
+        config.n = maxN;
+      }
+      if (config.width > maxWidth) {
+        issues.push({ key: 'width', message: `width must be at most ${maxWidth} for ${config.problem}, got ${config.width}; used ${maxWidth}` });
+        config.width = maxWidth;
+      }
+      problem = config.problem === 'features' ? randomFeatures(config.n, config.width, config.pseed) : diagonalNetwork(config.n, config.width, config.pseed);
+      break;
+    }
   }
   if (config.B > problem.n) {
     issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
@@ -63,4 +89,10 @@ export function buildProblem(input: Config): Resolved {
     config.x0 = [];
   }
   return { problem, config, issues };
+}
+
+/** buildProblem, loading the formula compiler first when the problem is custom (issue 6, lazy loading). */
+export async function buildProblemAsync(input: Config): Promise<Resolved> {
+  if (input.problem === 'custom') await loadFormulaCompiler();
+  return buildProblem(input);
 }

@@ -135,7 +135,7 @@ describe("Wu–Wang–Su's alignment of SGD noise", () => {
     const mom = moments(set);
     const op = new SecondMomentOperator(set, mom, eta, 1);
     const eps = 1e-9;
-    let P = new Float64Array(p * p);
+    let P: Float64Array = new Float64Array(p * p);
     for (let r = 0; r < p; r++) P[r * p + r] = (eps * eps) / (p + 2);
     const exact: number[] = [];
     for (let step = 0; step <= 6; step++) {
