@@ -10,4 +10,11 @@ const rows = Object.values(PARAMS).map((s: ParamSpec<ParamValue>) => {
   const def = typeof s.default === 'function' ? 'per problem' : `\`${s.format(s.default as never) || '(empty)'}\``;
   return `| \`${s.key}\` | ${s.doc} | ${def} |`;
 });
-console.log(['| key | meaning | default |', '|---|---|---|', ...rows].join('\n'));
+if (!process.argv.includes('--write')) console.log(['| key | meaning | default |', '|---|---|---|', ...rows].join('\n'));
+
+if (process.argv.includes('--write')) {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const readme = readFileSync('README.md', 'utf8');
+  const table = ['| key | meaning | default |', '|---|---|---|', ...rows].join('\n');
+  writeFileSync('README.md', readme.replace(/(<!-- keys:start -->\n)[\s\S]*?(\n<!-- keys:end -->)/, `$1${table}$2`));
+}

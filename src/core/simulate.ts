@@ -1,4 +1,5 @@
 import { Ensemble, type RunsSummary } from './engine/ensemble';
+import { runEnsembles } from './engine/settled';
 import type { Config } from './params/param-table';
 import { decodeQuery, encodeQuery, type ParamIssue } from './params/query';
 import { buildProblem } from './problems/build-problem';
@@ -44,14 +45,17 @@ export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
 export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; unknown?: string[] } = {}): SimOutput {
   const { problem, config, issues } = buildProblem(input);
   const rect = stabilityRectangle(config.eta, problem.n, config.B, config.sampling);
-  const run = (opt: 'gd' | 'sgd') => (config.opt.includes(opt) ? new Ensemble(problem, ensembleSpec(config, opt)).runToEnd().summary() : null);
+  const make = (opt: 'gd' | 'sgd') => (config.opt.includes(opt) ? new Ensemble(problem, ensembleSpec(config, opt)) : null);
+  const sgd = make('sgd');
+  const gd = make('gd');
+  runEnsembles(problem, [sgd, gd].filter((e): e is Ensemble => e !== null), config.steps, config.stop);
   return {
     config,
     permalink: encodeQuery(config),
     problem: { kind: problem.kind, dim: problem.dim, n: problem.n, notes: problem.notes },
     rectangle: { sharpnessMax: rect.sharpnessMax, nonUniformityMax: Number.isFinite(rect.nonUniformityMax) ? rect.nonUniformityMax : null, c: rect.c },
     minima: theoryOfMinima(problem, config),
-    runs: { sgd: run('sgd'), gd: run('gd') },
+    runs: { sgd: sgd?.summary() ?? null, gd: gd?.summary() ?? null },
     issues: [...(extra.issues ?? []), ...issues],
     unknown: extra.unknown ?? [],
   };

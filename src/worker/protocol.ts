@@ -9,18 +9,14 @@ import type { ParamIssue } from '../core/params/query';
 import type { MinimumTheory } from '../core/theory/analyse-minimum';
 import type { LandscapeSample } from '../core/landscape';
 
-/** When a run stops: at `steps`, or as soon as every run has escaped, diverged or converged. */
-export type StopRule = 'steps' | 'settled';
-
 export type ToWorker =
   | {
       type: 'start';
       id: number;
       /** The canonical query string: the same configuration `npm run sim` reads. */
       query: string;
-      /** Steps per second; Infinity for as fast as the engine goes. */
+      /** Steps per second; Infinity for as fast as the engine goes. (The stop rule is the query's `stop`.) */
       stepsPerSecond: number;
-      stopRule: StopRule;
       /** Start paused (after the first frame). */
       paused: boolean;
     }

@@ -1,10 +1,11 @@
-import { Ensemble, nearestMinimum } from '../core/engine/ensemble';
+import { Ensemble } from '../core/engine/ensemble';
+import { ensemblesSettled, SETTLE_EVERY } from '../core/engine/settled';
 import { sampleLandscape } from '../core/landscape';
 import { decodeQuery, encodeQuery } from '../core/params/query';
 import { buildProblem } from '../core/problems/build-problem';
 import type { Problem } from '../core/problems/problem';
 import { ensembleSpec, theoryOfMinima } from '../core/simulate';
-import type { FromWorker, StopRule, StreamPart, ToWorker } from './protocol';
+import type { FromWorker, StreamPart, ToWorker } from './protocol';
 import { transferables } from './protocol';
 
 /** What the session needs from its host (the worker global, or a test). */
@@ -23,7 +24,6 @@ const MIN_FRAME_MS = 16;
 /** Without an ack for this long, send anyway (a lost ack must not stall the view). */
 const ACK_TIMEOUT_MS = 250;
 const TRAIL_POINTS_PER_FRAME = 512;
-const CONVERGED = 1e-10;
 
 interface Stream {
   ens: Ensemble;
@@ -35,7 +35,7 @@ interface Current {
   id: number;
   problem: Problem;
   steps: number;
-  stopRule: StopRule;
+  stopRule: 'steps' | 'settled';
   sgd: Stream | null;
   gd: Stream | null;
   t: number;
@@ -121,7 +121,7 @@ export class SimSession {
       id: msg.id,
       problem,
       steps: config.steps,
-      stopRule: msg.stopRule,
+      stopRule: config.stop,
       sgd: stream('sgd'),
       gd: stream('gd'),
       t: 0,
@@ -201,7 +201,9 @@ export class SimSession {
         waitMs = c.paused ? 0 : Math.max(1, Math.ceil(1000 / c.stepsPerSecond));
         break;
       }
-      const k = Math.min(allowed, c.chunk, c.steps - c.t);
+      let k = Math.min(allowed, c.chunk, c.steps - c.t);
+      // The settled rule is checked on a fixed grid of steps (core/engine/settled.ts).
+      if (c.stopRule === 'settled') k = Math.min(k, SETTLE_EVERY - (c.t % SETTLE_EVERY));
       const t0 = this.host.now();
       this.advance(c, k);
       const dt = this.host.now() - t0;
@@ -253,18 +255,9 @@ export class SimSession {
   }
 
   private settled(c: Current): boolean {
-    if (c.stopRule !== 'settled') return false;
-    for (const s of [c.sgd, c.gd]) {
-      if (!s) continue;
-      for (const r of s.ens.runs) {
-        if (r.escapeStep >= 0 || r.divergedStep >= 0) continue;
-        const m = c.problem.minima[nearestMinimum(c.problem, r.x)].x;
-        let d2 = 0;
-        for (let j = 0; j < m.length; j++) d2 += (r.x[j] - m[j]) ** 2;
-        if (Math.sqrt(d2) > CONVERGED) return false;
-      }
-    }
-    return true;
+    if (c.stopRule !== 'settled' || c.t % SETTLE_EVERY !== 0) return false;
+    const ens = [c.sgd, c.gd].filter((s): s is Stream => s !== null).map((s) => s.ens);
+    return ensemblesSettled(c.problem, ens);
   }
 
   private postFrame(c: Current, force: boolean): void {

@@ -14,7 +14,7 @@ describe("the page's run buffers", () => {
     let clock = 0;
     const tasks: Array<() => void> = [];
     const session = new SimSession({ post: (m) => sent.push(m), now: () => (clock += 0.003), soon: (f) => tasks.push(f), later: (f) => tasks.push(f) });
-    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false });
     while (tasks.length) {
       tasks.shift()!();
       session.handle({ type: 'ack', id: 1 });

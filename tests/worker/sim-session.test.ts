@@ -36,7 +36,7 @@ const query = 'problem=toy&eta=0.7&B=1&seed=7&runs=60&steps=300';
 describe('the simulation session behind the worker', () => {
   it('starts, streams frames and ends with the same summaries and checksums as the core', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false });
     drain();
     expect(sent[0].type).toBe('started');
     const frames = sent.filter((m) => m.type === 'frame');
@@ -53,7 +53,7 @@ describe('the simulation session behind the worker', () => {
 
   it('sends the history points once each, which rebuild the run’s own decimated history', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 1, query: 'problem=toy&eta=0.3&seed=2&runs=3&steps=5000&hist=16', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&eta=0.3&seed=2&runs=3&steps=5000&hist=16', stepsPerSecond: Infinity, paused: false });
     drain();
     const steps = sent.flatMap((m) => (m.type === 'frame' && m.sgd ? Array.from(m.sgd.histSteps) : []));
     expect(new Set(steps).size).toBe(steps.length);
@@ -62,7 +62,7 @@ describe('the simulation session behind the worker', () => {
 
   it('sends nothing more for a cancelled run', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, paused: false });
     session.handle({ type: 'cancel', id: 1 });
     const before = sent.length;
     drain();
@@ -71,8 +71,8 @@ describe('the simulation session behind the worker', () => {
 
   it('replaces a running simulation when a new one starts, and ignores the old id', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
-    session.handle({ type: 'start', id: 2, query: 'problem=toy&eta=0.5&steps=50', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, paused: false });
+    session.handle({ type: 'start', id: 2, query: 'problem=toy&eta=0.5&steps=50', stepsPerSecond: Infinity, paused: false });
     session.handle({ type: 'pause', id: 1 });
     drain();
     const after = sent.slice(sent.findIndex((m) => m.type === 'started' && m.id === 2));
@@ -82,7 +82,7 @@ describe('the simulation session behind the worker', () => {
 
   it('takes single steps while paused', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 3, query: 'problem=toy&steps=100', stepsPerSecond: Infinity, stopRule: 'steps', paused: true });
+    session.handle({ type: 'start', id: 3, query: 'problem=toy&steps=100', stepsPerSecond: Infinity, paused: true });
     drain();
     const lastT = () => [...sent].reverse().find((m) => m.type === 'frame')!;
     expect((lastT() as Extract<FromWorker, { type: 'frame' }>).t).toBe(0);
@@ -96,7 +96,7 @@ describe('the simulation session behind the worker', () => {
 
   it('stops early under the "settled" rule once every run has escaped or converged', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 4, query: 'problem=toy&eta=0.7&runs=20&steps=100000', stepsPerSecond: Infinity, stopRule: 'settled', paused: false });
+    session.handle({ type: 'start', id: 4, query: 'problem=toy&eta=0.7&runs=20&steps=100000&stop=settled', stepsPerSecond: Infinity, paused: false });
     drain();
     const done = sent.at(-1)!;
     expect(done.type).toBe('done');
@@ -108,7 +108,7 @@ describe('the simulation session behind the worker', () => {
 
   it('reports a diverging run by its step, with finite numbers only', () => {
     const { session, sent, drain } = fakeHost();
-    session.handle({ type: 'start', id: 5, query: 'problem=toy&eta=60&runs=10&steps=2000', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    session.handle({ type: 'start', id: 5, query: 'problem=toy&eta=60&runs=10&steps=2000', stepsPerSecond: Infinity, paused: false });
     drain();
     for (const m of sent) {
       if (m.type !== 'frame') continue;

@@ -30,7 +30,7 @@ describe('the simulation worker (a real worker file)', () => {
   it('starts, streams and finishes with the core’s checksum', async () => {
     const { worker, got, until, send } = open();
     const query = 'problem=toy&eta=0.7&B=1&seed=3&runs=40&steps=400';
-    send({ type: 'start', id: 1, query, stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    send({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false });
     await until(() => got.some((m) => m.type === 'done'));
     const done = got.find((m) => m.type === 'done') as Extract<FromWorker, { type: 'done' }>;
     expect(got[0].type).toBe('started');
@@ -41,7 +41,7 @@ describe('the simulation worker (a real worker file)', () => {
 
   it('sends nothing more after a cancel', async () => {
     const { worker, got, until, send } = open();
-    send({ type: 'start', id: 7, query: 'problem=toy&steps=10000000&runs=200', stepsPerSecond: Infinity, stopRule: 'steps', paused: false });
+    send({ type: 'start', id: 7, query: 'problem=toy&steps=10000000&runs=200', stepsPerSecond: Infinity, paused: false });
     await until(() => got.some((m) => m.type === 'frame'));
     send({ type: 'cancel', id: 7 });
     await new Promise((r) => setTimeout(r, 100));

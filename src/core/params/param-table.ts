@@ -1,7 +1,7 @@
 import { boxParam, formulaParam, pinParam } from '../formula/formula-params';
 import type { ProblemKind } from '../problems/problem';
 import { parseHessianList } from '../problems/quadratic';
-import { boolParam, enumParam, intParam, numberListParam, numberParam, show, type ParamSpec, type ParamValue } from './param-types';
+import { boolParam, enumParam, intParam, numberListParam, numberParam, show, subsetParam, type ParamSpec, type ParamValue } from './param-types';
 
 export const PROBLEMS = ['toy', 'quadratic', 'point', 'random', 'circle', 'styblinski', 'custom', 'features', 'dln'] as const satisfies readonly ProblemKind[];
 export type BuiltinProblem = (typeof PROBLEMS)[number];
@@ -34,6 +34,12 @@ const optParam: ParamSpec<string[]> = {
   },
   format: (v) => v.join(','),
 };
+
+export const HIDEABLE = ['header', 'controls', 'diagram', 'landscape', 'burst', 'distance', 'stats', 'theory'] as const;
+type Hideable = (typeof HIDEABLE)[number];
+
+/** Keys that change only how things are shown, never the numbers: changing them does not restart a run. */
+export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'hide'] as const;
 
 const x0Param: ParamSpec<number[]> = numberListParam('x0', 'explicit start coordinates, comma-separated (overrides start and radius)', {
   min: -1e6,
@@ -90,9 +96,17 @@ export const PARAMS = {
   box: boxParam,
   pin: pinParam,
   pseed: intParam('pseed', 'random, styblinski, features, dln: seed of the drawn problem', { min: 0, max: 4294967295, default: 1, problems: ['random', 'styblinski', 'features', 'dln'] }),
-  lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes)', false),
+  stop: enumParam('stop', 'when a run stops: steps (after `steps`) or settled (as soon as every run has escaped, diverged or converged)', ['steps', 'settled'] as const, { default: 'steps' }),
+  speed: numberParam('speed', 'view: steps per second of the live run; 0 is as fast as the engine goes (does not change the numbers)', { min: 0, max: 1e9, default: 0 }),
+  lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes, high contrast)', false),
+  family: enumParam('family', 'view: Wu Fig. 3 family of rectangles: none, batch (several B at this η) or eta (several η at this B)', ['none', 'batch', 'eta'] as const, { default: 'none' }),
+  axes: enumParam('axes', 'view: scale of the diagram axes, linear or log', ['linear', 'log'] as const, { default: 'linear' }),
+  hide: subsetParam('hide', 'view: panels to hide, any of header, controls, diagram, landscape, burst, distance, stats, theory', HIDEABLE),
 } satisfies Record<string, ParamSpec<ParamValue>>;
+
+/** Panels a link can hide (TF Playground's hide flags). */
+export type { Hideable };
 
 export type ParamKey = keyof typeof PARAMS;
 type ValueOf<S> = S extends ParamSpec<infer T> ? T : never;
-export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'>; noise: 'sgd' | 'isotropic' | 'aligned' };
+export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'>; noise: 'sgd' | 'isotropic' | 'aligned'; stop: 'steps' | 'settled'; family: 'none' | 'batch' | 'eta'; axes: 'linear' | 'log'; hide: Hideable[] };

@@ -144,3 +144,19 @@ export function numberListParam(
     format: (v) => v.map(String).join(','),
   };
 }
+
+/** A comma-separated subset of `values` (order canonicalised to the list's order). */
+export function subsetParam<T extends string>(key: string, doc: string, values: readonly T[], def: T[] = []): ParamSpec<string[]> {
+  return {
+    key,
+    doc,
+    default: def,
+    parse(raw) {
+      const parts = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const bad = parts.filter((p) => !(values as readonly string[]).includes(p));
+      if (bad.length > 0) return { ok: false, reason: `${key} may list only ${values.join(', ')}, got ${show(bad[0])}` };
+      return { ok: true, value: values.filter((v) => parts.includes(v)) };
+    },
+    format: (v) => v.join(','),
+  };
+}

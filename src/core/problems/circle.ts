@@ -28,6 +28,8 @@ export const CIRCLE_MODELS = {
 export type CircleModel = keyof typeof CIRCLE_MODELS;
 
 const N = 50;
+/** Patel's N: the number of components of every quadratic-circle model. */
+export const CIRCLE_COMPONENTS = N;
 const Q3 = -15;
 
 export class CircleProblem implements Problem {

@@ -1,4 +1,4 @@
-import type { FromWorker, StopRule, ToWorker } from '../../worker/protocol';
+import type { FromWorker, ToWorker } from '../../worker/protocol';
 
 export interface SimClientEvents {
   message(msg: FromWorker): void;
@@ -8,7 +8,6 @@ export interface SimClientEvents {
 
 export interface StartOptions {
   stepsPerSecond: number;
-  stopRule: StopRule;
   paused: boolean;
 }
 

@@ -1,0 +1,124 @@
+import { decodeQuery, encodeQuery } from '../../core/params/query';
+import { buildProblem } from '../../core/problems/build-problem';
+import { analyseMinimum } from '../../core/theory/analyse-minimum';
+
+export interface Preset {
+  /** Starts with the figure or table it reproduces; reference marks are keyed on it. */
+  title: string;
+  /** What to watch, what it reproduces, and where the paper's text is off (theory.md). */
+  note: string;
+  query: string | (() => string);
+}
+
+/**
+ * Patel's step sizes for Styblinski–Tang Model 1: 1.5·l, ½(u + l) and ½u of his
+ * bounds at the start minimum, computed by the explorer's own Patel bounds.
+ */
+function patelStyblinski(which: 'low' | 'mid' | 'high'): () => string {
+  return () => {
+    const base = 'problem=styblinski&d=10&n=200&B=1&sampling=with&runs=100&steps=200&radius=0.01';
+    const { config } = decodeQuery(`${base}&eta=0.01`);
+    const { problem } = buildProblem(config);
+    const th = analyseMinimum(problem, problem.minima[config.start], { eta: 0.01, B: 1, sampling: 'with', radius: config.radius, escape: config.escape, seed: config.seed });
+    const l = th.patel?.lower ?? NaN;
+    const u = th.patel?.upper ?? NaN;
+    const eta = which === 'low' ? 1.5 * l : which === 'mid' ? 0.5 * (u + l) : 0.5 * u;
+    const safe = Number.isFinite(eta) && eta > 0 ? Number(eta.toPrecision(4)) : 0.01;
+    return encodeQuery(decodeQuery(`${base}&eta=${safe}`).config);
+  };
+}
+
+export const PRESETS: Preset[] = [
+  {
+    title: 'Wu Fig. 2: the two-minima toy',
+    note: 'η = 0.7, B = 1, every run starts within 10⁻³ of x = 1. Watch SGD leave x = 1 in a burst and settle at 0 while GD stays. At x = 1 the toy has a = 2 and s = 1.8 (the paper’s text says f″ = 1): 2/η ≈ 2.86 admits it for GD, but the SGD rectangle’s height 1/η ≈ 1.43 does not.',
+    query: 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200',
+  },
+  {
+    title: 'Wu §2: a 1D quadratic sum',
+    note: 'f = ½(0.2x² + 3.8x²)/2 has a = 2 and s = 1.8. Move η: the factor (1 − ηa)² + η²s² crosses 1 at η = 2a/(a² + s²) ≈ 0.55, long before GD’s 2/a = 1. Above it SGD’s distance grows as ρ(𝒯)^{t/2}, the dashed line.',
+    query: 'problem=quadratic&H=0.2;3.8&eta=0.6&B=1&seed=1&runs=100&steps=200&escape=1',
+  },
+  {
+    title: 'Wu Fig. 3, left: B shrinks only the height',
+    note: 'Rectangles for several B at one η: every one has the same width 2/η; a smaller batch lowers the top 1/(η√c). Drag the corner to change η and B together.',
+    query: 'problem=point&a=2&s=1.8&n=100&eta=0.5&B=4&family=batch&runs=100',
+  },
+  {
+    title: 'Wu Fig. 3, right: η shrinks both sides',
+    note: 'Rectangles for several η at one B: a larger η narrows the strip 2/η and lowers the top together.',
+    query: 'problem=point&a=2&s=1.8&n=100&eta=0.5&B=4&family=eta&runs=100',
+  },
+  {
+    title: 'Wu Table 3 and Fig. 8: FashionMNIST, GD η = 0.5',
+    note: 'The FashionMNIST minimum (a, s) = (19.7, 45.2) with n = 1000, realised as a 1D sum with those a and s. GD (B = n) at η = 0.5 has 2/η = 4 < 19.7: it escapes (Wu Fig. 8). The pink marks are the paper’s data.',
+    query: 'problem=point&a=19.7&s=45.2&n=1000&eta=0.5&B=1000&runs=50&steps=100',
+  },
+  {
+    title: 'Wu Table 3 and Fig. 8: FashionMNIST, SGD η = 0.1, B = 4',
+    note: 'At η = 0.1, 2/η = 20 ≥ 19.7 but the height √(B(n−1)/(n−B))/η ≈ 20 < 45.2: SGD escapes where GD would stay. Try B = 1 (height 10) and B = 100 (height ≈ 104).',
+    query: 'problem=point&a=19.7&s=45.2&n=1000&eta=0.1&B=4&runs=100&steps=200',
+  },
+  {
+    title: 'Wu Table 3 and Fig. 8: corrupted FashionMNIST, SGD η = 0.1, B = 100',
+    note: 'The corrupted minimum (19.9, 51.7) with n = 1200: at B = 100 the height is about 104 > 51.7, and SGD stays. GD at η = 0.3 (2/η ≈ 6.7) escapes.',
+    query: 'problem=point&a=19.9&s=51.7&n=1200&eta=0.1&B=100&runs=100&steps=200',
+  },
+  {
+    title: 'Wu Table 2: GD goes as sharp as 2/η allows',
+    note: 'The pink marks are Wu’s measured sharpness of GD’s solutions at η = 0.1 (FashionMNIST 19.6 ± 0.15, CIFAR10 19.8 ± 0.1): right at the strip’s edge 2/η = 20. Data from the paper, drawn as reference.',
+    query: 'problem=point&a=19.6&s=0.1&n=1000&eta=0.1&B=1000&runs=10&steps=200',
+  },
+  {
+    title: 'Wu Fig. 6: the published ranges at η = 0.5',
+    note: 'Boxes are the paper’s data for FashionMNIST at η = 0.5: GD’s minima at a 3.30–3.98, s 11.7–13.9; SGD B = 4 at a 0.67–0.83, s 2.14–2.43 under its height 4.01; B = 25 at s ≤ 10.55 under 10.12. Change B to see each height.',
+    query: 'problem=point&a=0.75&s=2.3&n=1000&eta=0.5&B=4&runs=100',
+  },
+  {
+    title: 'Mean-square versus almost-sure: the toy at η = 0.555',
+    note: 'Here ρ(𝒯) ≈ 1.0101 > 1, so the second moment grows, yet Λ ≈ −0.0071 < 0: almost every run stays (theory.md). The dashed ρ line rises; the runs do not follow it.',
+    query: 'problem=toy&eta=0.555&B=1&seed=3&runs=200&steps=300&radius=0.00001&escape=0.1',
+  },
+  {
+    title: 'Patel Figs. 1–4: quadratic-circle Model 1, SGD-1',
+    note: 'Patel’s Model 1, 100 runs of 20 iterations from the quadratic minimum, distance on a log scale. SGD-1 leaves the quad basin for α between 4 and 16 (his Table 1: 2/a ≈ 4.98); GD stays until 2/a.',
+    query: 'problem=circle&model=1&eta=8&B=1&sampling=with&runs=100&steps=20&radius=0.01',
+  },
+  {
+    title: 'Patel Figs. 1–4: quadratic-circle Model 2',
+    note: 'Model 2 has a flat quad basin: SGD-1 leaves it only for α between 256 and 1024 (his Table 1: 2/a ≈ 995).',
+    query: 'problem=circle&model=2&eta=600&B=1&sampling=with&runs=100&steps=20&radius=0.01',
+  },
+  {
+    title: 'Patel Styblinski–Tang Model 1: η = 1.5·l',
+    note: 'An inhomogeneous minimum: ∇fᵢ(x*) ≠ 0, so SGD hovers at a noise floor instead of converging; it is not divergence. At 1.5× Patel’s lower bound l the runs stay.',
+    query: patelStyblinski('low'),
+  },
+  {
+    title: 'Patel Styblinski–Tang Model 1: η = ½(u + l)',
+    note: 'Between Patel’s bounds: the outcome is not decided by them.',
+    query: patelStyblinski('mid'),
+  },
+  {
+    title: 'Patel Styblinski–Tang Model 1: η = ½·u',
+    note: 'Half of Patel’s upper bound u.',
+    query: patelStyblinski('high'),
+  },
+  {
+    title: 'A 2D quadratic sum where the rectangle and the exact region disagree',
+    note: 'Two 2×2 components whose Hessians do not commute: the minimum is inside Wu’s rectangle (a necessary condition) yet ρ(𝒯) > 1, so SGD escapes. The rectangle is only necessary; ρ(𝒯) decides.',
+    query: 'problem=quadratic&H=3.6,1.2,0.5;0.4,-1.2,0.9&eta=0.45&B=1&runs=100&steps=300&escape=1',
+  },
+  {
+    title: 'Wu–Wang–Su Fig. 4: exponential escape',
+    note: '200 SGD runs from a minimum GD found, on a random-features model; where ‖H‖_F exceeds √(B/μ₀)/η the loss grows like γ₀ᵗ and escapes within about ten steps.',
+    query: 'problem=features&n=40&width=200&eta=0.9&B=1&runs=200&steps=60',
+  },
+  {
+    title: 'Wu–Wang–Su §3.3: isotropic noise barely escapes',
+    note: 'The same run with SGD’s noise replaced by isotropic Gaussian noise of the same total variance: it escapes far more slowly than SGD.',
+    query: 'problem=features&n=40&width=200&eta=0.9&B=1&runs=200&steps=60&noise=isotropic',
+  },
+];
+
+export const presetQuery = (p: Preset) => (typeof p.query === 'string' ? p.query : p.query());

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { useExplorer } from '../state/store';
+import { KEY_HELP } from './keyboard';
+
+export function HelpOverlay() {
+  const help = useExplorer((s) => s.help);
+  const setHelp = useExplorer((s) => s.setHelp);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (help) close.current?.focus();
+  }, [help]);
+  if (!help) return null;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-label="keyboard keys" data-testid="help-overlay" onClick={() => setHelp(false)}>
+      <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
+        <h2>Keys</h2>
+        <table>
+          <tbody>
+            {KEY_HELP.map(([k, v]) => (
+              <tr key={k}>
+                <th>
+                  <kbd>{k}</kbd>
+                </th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>Every control is reachable with Tab. Links keep everything you see: copy one with “Copy link”.</p>
+        <button type="button" ref={close} onClick={() => setHelp(false)}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

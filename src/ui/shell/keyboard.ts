@@ -1,0 +1,86 @@
+import { componentCount } from '../../core/problems/component-count';
+import { PRESETS } from '../presets/presets';
+import { applyPreset } from '../presets/apply-preset';
+import { useExplorer } from '../state/store';
+import type { SimController } from '../sim/sim-controller';
+
+/** The η factor of one ↑/↓ press. */
+export const ETA_KEY_FACTOR = 1.1;
+
+/**
+ * The lecture keys: space play/pause, → step, R reset, ↑/↓ η, [ ] B, L lecture
+ * mode, digits presets, ? help. Ignored while typing in a field.
+ */
+export function bindKeys(sim: SimController): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) {
+      if (!(t instanceof HTMLInputElement && (t.type === 'range' || t.type === 'checkbox') && (e.key === 'l' || e.key === 'L' || e.key === '?'))) return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const s = useExplorer.getState();
+    const c = s.config;
+    switch (e.key) {
+      case ' ':
+        if (t && t.tagName === 'BUTTON') return;
+        s.setPaused(!s.paused);
+        break;
+      case 'ArrowRight':
+        sim.step(1);
+        break;
+      case 'r':
+      case 'R':
+        sim.restart();
+        break;
+      case 'ArrowUp':
+        s.setConfig({ eta: Number(Math.min(1e2, c.eta * ETA_KEY_FACTOR).toPrecision(4)) });
+        break;
+      case 'ArrowDown':
+        s.setConfig({ eta: Number(Math.max(1e-3, c.eta / ETA_KEY_FACTOR).toPrecision(4)) });
+        break;
+      case '[':
+        s.setConfig({ B: Math.max(1, c.B - 1) });
+        break;
+      case ']':
+        s.setConfig({ B: Math.min(componentCount(c), c.B + 1) });
+        break;
+      case 'l':
+      case 'L':
+        s.setConfig({ lecture: !c.lecture });
+        break;
+      case '?':
+        s.setHelp(!s.help);
+        break;
+      case 'Escape':
+        if (s.help) s.setHelp(false);
+        else return;
+        break;
+      default: {
+        const d = Number(e.key);
+        if (e.key.length === 1 && Number.isInteger(d) && d >= 1 && d <= 9 && PRESETS[d - 1]) {
+          applyPreset(PRESETS[d - 1]);
+          break;
+        }
+        if (e.key === '0' && PRESETS[9]) {
+          applyPreset(PRESETS[9]);
+          break;
+        }
+        return;
+      }
+    }
+    e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
+
+export const KEY_HELP: Array<[string, string]> = [
+  ['space', 'play or pause'],
+  ['→', 'one step'],
+  ['R', 'reset: the same start again'],
+  ['↑ / ↓', `η × ${ETA_KEY_FACTOR} / ÷ ${ETA_KEY_FACTOR}`],
+  ['[ / ]', 'B − 1 / B + 1'],
+  ['L', 'lecture mode'],
+  ['1 … 9, 0', 'presets 1 to 10'],
+  ['?', 'this help'],
+];

@@ -1,0 +1,182 @@
+import type { FromWorker, StartedInfo } from '../../worker/protocol';
+import { simQuery, useExplorer } from '../state/store';
+import { RunBuffers } from './run-buffers';
+import { SimClient } from './sim-client';
+
+/** What the views draw from: the current run's buffers, replaced on each start. */
+export interface LiveRun {
+  id: number;
+  info: StartedInfo;
+  sgd: RunBuffers | null;
+  gd: RunBuffers | null;
+  t: number;
+  done: boolean;
+}
+
+type Listener = (run: LiveRun | null) => void;
+
+const speedOf = (s: number) => (s > 0 ? s : Infinity);
+
+/**
+ * Binds the store to the worker: a change of anything that shapes the numbers
+ * cancels the run and starts the new one (coalesced to one start in flight, so
+ * a slider drag never queues work in the worker); frames go into RunBuffers,
+ * the views are told once per animation frame, then the frame is acked.
+ */
+export class SimController {
+  private client: SimClient;
+  private live: LiveRun | null = null;
+  private listeners = new Set<Listener>();
+  private query = '';
+  private inFlight = false;
+  private pendingQuery: string | null = null;
+  private rafPending = false;
+  private ackId: number | null = null;
+  private unsubscribe: () => void;
+
+  constructor(spawn?: () => Worker) {
+    this.client = new SimClient(
+      {
+        message: (m) => this.onMessage(m),
+        crashed: (reason) => {
+          this.inFlight = false;
+          useExplorer.setState((s) => ({ status: { ...s.status, state: 'error', crash: `The simulation worker stopped (${reason}). A fresh worker is ready; the configuration is kept.` } }));
+        },
+      },
+      spawn,
+    );
+    this.unsubscribe = useExplorer.subscribe((s, prev) => {
+      if (s.config !== prev.config) {
+        const q = simQuery(s.config);
+        if (q !== this.query) this.request(q);
+        else if (s.config.speed !== prev.config.speed) this.client.speed(speedOf(s.config.speed));
+      }
+      if (s.paused !== prev.paused) {
+        if (s.paused) this.client.pause();
+        else this.client.resume();
+        useExplorer.setState((st) => ({ status: { ...st.status, state: st.status.state === 'done' ? 'done' : s.paused ? 'paused' : 'running' } }));
+      }
+    });
+    this.request(simQuery(useExplorer.getState().config));
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    fn(this.live);
+    return () => this.listeners.delete(fn);
+  }
+
+  get current(): LiveRun | null {
+    return this.live;
+  }
+
+  /** Start the same configuration again from the same start (reset, or after a crash). */
+  restart(): void {
+    this.request(simQuery(useExplorer.getState().config), true);
+  }
+
+  step(steps = 1): void {
+    if (!useExplorer.getState().paused) useExplorer.getState().setPaused(true);
+    this.client.step(steps);
+  }
+
+  /** Test hook: make the worker throw mid-run. */
+  crash(): void {
+    this.client.crash();
+  }
+
+  /** Test hook: kill the worker as if it had died. */
+  kill(): void {
+    this.client.replace('killed');
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.client.dispose();
+    this.listeners.clear();
+  }
+
+  private request(query: string, force = false): void {
+    if (query === this.query && !force && this.inFlight) return;
+    this.query = query;
+    if (this.inFlight) {
+      this.pendingQuery = query;
+      return;
+    }
+    this.send(query);
+  }
+
+  private send(query: string): void {
+    this.inFlight = true;
+    this.pendingQuery = null;
+    const s = useExplorer.getState();
+    const id = this.client.start(query, { stepsPerSecond: speedOf(s.config.speed), paused: s.paused });
+    useExplorer.setState({ status: { runId: id, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null }, summary: null });
+  }
+
+  private settle(): void {
+    this.inFlight = false;
+    if (this.pendingQuery !== null) this.send(this.pendingQuery);
+  }
+
+  private onMessage(m: FromWorker): void {
+    switch (m.type) {
+      case 'started': {
+        const { info } = m;
+        const budget = info.config.hist;
+        this.live = {
+          id: m.id,
+          info,
+          sgd: info.sgdRuns > 0 ? new RunBuffers(info.sgdRuns, info.problem.dim, budget) : null,
+          gd: info.gdRuns > 0 ? new RunBuffers(info.gdRuns, info.problem.dim, budget) : null,
+          t: 0,
+          done: false,
+        };
+        const paused = useExplorer.getState().paused;
+        useExplorer.setState((s) => ({ info, status: { ...s.status, state: paused ? 'paused' : 'running' } }));
+        this.settle();
+        if (this.pendingQuery === null) this.notify();
+        return;
+      }
+      case 'frame': {
+        const live = this.live;
+        if (!live || live.id !== m.id) return;
+        if (m.sgd && live.sgd) live.sgd.apply(m.sgd);
+        if (m.gd && live.gd) live.gd.apply(m.gd);
+        live.t = m.t;
+        useExplorer.setState((s) => ({
+          status: { ...s.status, t: m.t, stepsPerSecond: m.stepsPerSecond, state: s.status.state === 'starting' ? 'running' : s.status.state },
+        }));
+        this.notify(m.id);
+        return;
+      }
+      case 'done': {
+        if (this.live && this.live.id === m.id) {
+          this.live.t = m.t;
+          this.live.done = true;
+        }
+        useExplorer.setState((s) => ({ summary: { sgd: m.sgd, gd: m.gd }, status: { ...s.status, t: m.t, state: 'done' } }));
+        this.notify();
+        return;
+      }
+      case 'error':
+        useExplorer.setState((s) => ({ status: { ...s.status, state: 'error', error: m.message } }));
+        this.settle();
+        return;
+    }
+  }
+
+  /** Redraw once per animation frame; ack the frame after it is drawn (at most one frame in flight). */
+  private notify(ackId?: number): void {
+    if (ackId !== undefined) this.ackId = ackId;
+    if (this.rafPending) return;
+    this.rafPending = true;
+    requestAnimationFrame(() => {
+      this.rafPending = false;
+      for (const fn of this.listeners) fn(this.live);
+      useExplorer.setState((s) => ({ frame: s.frame + 1 }));
+      if (this.ackId !== null) this.client.ack(this.ackId);
+      this.ackId = null;
+    });
+  }
+}

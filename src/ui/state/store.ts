@@ -1,0 +1,166 @@
+import { create } from 'zustand';
+import type { RunsSummary } from '../../core/engine/ensemble';
+import { PARAMS, VIEW_KEYS, type Config, type ParamKey } from '../../core/params/param-table';
+import type { ParamSpec, ParamValue } from '../../core/params/param-types';
+import { appliesTo, decodeQuery, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
+import { componentCount } from '../../core/problems/component-count';
+import type { StartedInfo } from '../../worker/protocol';
+
+/** What the current link (or the worker, after building the problem) repaired. */
+export interface LinkReport {
+  issues: ParamIssue[];
+  unknown: string[];
+}
+
+export type RunState = 'starting' | 'running' | 'paused' | 'done' | 'error';
+
+export interface SimStatus {
+  runId: number;
+  state: RunState;
+  t: number;
+  stepsPerSecond: number;
+  /** The worker's error for this run ("nothing runs: …", a throw). */
+  error: string | null;
+  /** The worker died and was replaced; the configuration was kept. */
+  crash: string | null;
+}
+
+export interface ExplorerState {
+  config: Config;
+  link: LinkReport;
+  /** Per-field messages from the controls: a refused value names its field and the old value stays. */
+  fieldErrors: Partial<Record<ParamKey, string>>;
+  info: StartedInfo | null;
+  status: SimStatus;
+  summary: { sgd: RunsSummary | null; gd: RunsSummary | null } | null;
+  paused: boolean;
+  help: boolean;
+  /** Bumped by the controller after each drawn frame (for the React parts that show counts). */
+  frame: number;
+  /** Set by presets: the note shown beside the views. */
+  note: { title: string; text: string } | null;
+
+  setConfig(patch: Partial<Config>, opts?: { push?: boolean }): void;
+  /** Set one key from text typed in a control, through the parameter table. */
+  setField(key: ParamKey, raw: string): boolean;
+  setProblem(problem: Config['problem']): void;
+  loadQuery(query: string, opts?: { push?: boolean; note?: ExplorerState['note'] }): void;
+  clearFieldError(key: ParamKey): void;
+  dismissLink(): void;
+  setPaused(paused: boolean): void;
+  setHelp(help: boolean): void;
+}
+
+const spec = (k: ParamKey) => PARAMS[k] as ParamSpec<ParamValue>;
+
+/** The configuration with the view keys at their defaults: what decides a run's numbers. */
+export function simQuery(config: Config): string {
+  const c = { ...config } as Record<string, ParamValue>;
+  const d = defaultConfig(config.problem) as unknown as Record<string, ParamValue>;
+  for (const k of VIEW_KEYS) c[k] = d[k];
+  return encodeQuery(c as unknown as Config);
+}
+
+/** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
+const SHARED_KEYS: ParamKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...VIEW_KEYS];
+
+/** Cross-field check the table cannot make alone: B ≤ n. */
+function clampBatch(config: Config, issues: ParamIssue[]): Config {
+  const n = componentCount(config);
+  if (config.B > n) {
+    issues.push({ key: 'B', message: `B must be at most n = ${n}, got ${config.B}; used ${n}` });
+    return { ...config, B: n };
+  }
+  return config;
+}
+
+export const historyIntent = { push: false };
+
+function initial(): Pick<ExplorerState, 'config' | 'link'> {
+  const query = typeof location === 'undefined' ? '' : location.search;
+  const decoded = decodeQuery(query);
+  const issues = [...decoded.issues];
+  const config = clampBatch(decoded.config, issues);
+  return { config, link: { issues, unknown: decoded.unknown } };
+}
+
+export const useExplorer = create<ExplorerState>()((set, get) => ({
+  ...initial(),
+  fieldErrors: {},
+  info: null,
+  status: { runId: 0, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null },
+  summary: null,
+  paused: false,
+  help: false,
+  frame: 0,
+  note: null,
+
+  setConfig(patch, opts = {}) {
+    historyIntent.push = historyIntent.push || !!opts.push;
+    const issues: ParamIssue[] = [];
+    const config = clampBatch({ ...get().config, ...patch } as Config, issues);
+    set({ config });
+  },
+
+  setField(key, raw) {
+    const state = get();
+    const s = spec(key);
+    if (!appliesTo(key, state.config.problem)) return false;
+    const r = s.parse(raw);
+    if (!r.ok) {
+      set({ fieldErrors: { ...state.fieldErrors, [key]: `${r.reason}; kept ${s.format((state.config as unknown as Record<string, ParamValue>)[key])}` } });
+      return false;
+    }
+    const next = { ...state.config, [key]: r.value } as Config;
+    if (key === 'B') {
+      const n = componentCount(next);
+      if (next.B > n) {
+        set({ fieldErrors: { ...state.fieldErrors, B: `B must be at most n = ${n}, got ${raw.trim()}; kept ${state.config.B}` } });
+        return false;
+      }
+    }
+    const fieldErrors = { ...state.fieldErrors };
+    delete fieldErrors[key];
+    const issues: ParamIssue[] = [];
+    const config = clampBatch(next, issues);
+    if (issues.length > 0 && key !== 'B') fieldErrors.B = issues[0].message;
+    set({ config, fieldErrors });
+    return true;
+  },
+
+  setProblem(problem) {
+    const old = get().config as unknown as Record<string, ParamValue>;
+    const next = defaultConfig(problem) as unknown as Record<string, ParamValue>;
+    for (const k of SHARED_KEYS) next[k] = old[k];
+    const issues: ParamIssue[] = [];
+    const config = clampBatch(next as unknown as Config, issues);
+    historyIntent.push = true;
+    set({ config, fieldErrors: {}, note: null });
+  },
+
+  loadQuery(query, opts = {}) {
+    const decoded = decodeQuery(query);
+    const issues = [...decoded.issues];
+    const config = clampBatch(decoded.config, issues);
+    historyIntent.push = historyIntent.push || !!opts.push;
+    set({ config, link: { issues, unknown: decoded.unknown }, fieldErrors: {}, note: opts.note ?? null });
+  },
+
+  clearFieldError(key) {
+    const fieldErrors = { ...get().fieldErrors };
+    delete fieldErrors[key];
+    set({ fieldErrors });
+  },
+
+  dismissLink() {
+    set({ link: { issues: [], unknown: [] } });
+  },
+
+  setPaused(paused) {
+    set({ paused });
+  },
+
+  setHelp(help) {
+    set({ help });
+  },
+}));

@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { batchFactor } from '../../core/batch-factor';
+import { componentCount } from '../../core/problems/component-count';
+import { stabilityRectangle } from '../../core/stability-region';
+import { fmt } from '../diagram/diagram-model';
+import { useExplorer } from '../state/store';
+import { tex } from './tex';
+
+interface Row {
+  what: string;
+  formula: string;
+  value: string;
+  source: string;
+  kind: 'exact' | 'sufficient' | 'necessary' | 'estimate';
+}
+
+/**
+ * The conditions that decide the current picture, typeset, with the current
+ * numbers plugged in, each with its source and whether it is exact, only
+ * sufficient or only necessary. Computed from the formulas, never the runs.
+ */
+export function TheoryPanel() {
+  const eta = useExplorer((s) => s.config.eta);
+  const B = useExplorer((s) => s.config.B);
+  const sampling = useExplorer((s) => s.config.sampling);
+  const n = useExplorer((s) => componentCount(s.config));
+  const info = useExplorer((s) => s.info);
+  const m = info ? info.minima[info.center] : null;
+  const rows = useMemo<Row[]>(() => {
+    const c = batchFactor(n, B, sampling);
+    const r = stabilityRectangle(eta, n, B, sampling);
+    const out: Row[] = [
+      { what: 'batch factor', formula: sampling === 'with' ? 'c = 1/B' : 'c = \\frac{n-B}{B(n-1)}', value: `c = ${fmt(c)}`, source: 'theory.md; Wu §3', kind: 'exact' },
+      { what: 'rectangle, width', formula: 'a \\le 2/\\eta', value: `2/η = ${fmt(r.sharpnessMax)}`, source: 'Wu eq. 9', kind: 'necessary' },
+      { what: 'rectangle, height', formula: 's \\le 1/(\\eta\\sqrt{c})', value: `1/(η√c) = ${fmt(r.nonUniformityMax)}`, source: 'Wu eq. 9', kind: 'necessary' },
+    ];
+    if (m && info && info.config.eta === eta && info.config.B === B) {
+      out.push(
+        { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate' },
+        { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient' },
+        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`, source: 'second-moment operator, theory.md', kind: 'exact' },
+        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate' },
+      );
+      if (m.patel)
+        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 1–2 (γ = 0)', kind: 'sufficient' });
+      if (m.wws)
+        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le \\sqrt{B/\\mu_0}/\\eta', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: 'Wu–Wang–Su Thm 3.3', kind: 'necessary' });
+    }
+    return out;
+  }, [eta, B, sampling, n, m, info]);
+  return (
+    <section className="theory" aria-label="theory" data-testid="theory-panel">
+      <dl>
+        {rows.map((r) => (
+          <div className="theory-row" key={r.what}>
+            <dt>
+              {r.what}: <strong className="num">{r.value}</strong>
+            </dt>
+            <dd>
+              <span className="tex" dangerouslySetInnerHTML={{ __html: tex(r.formula) }} />
+              <span className="src">
+                {r.source} · <em>{r.kind}</em>
+              </span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { contours } from 'd3-contour';
+import { geoIdentity, geoPath } from 'd3-geo';
+import { scaleLinear, scaleSequential } from 'd3-scale';
+import { interpolateGreys } from 'd3-scale-chromatic';
+import { select } from 'd3-selection';
+import { line } from 'd3-shape';
+import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import type { LiveRun } from '../sim/sim-controller';
+import { COLORS } from '../theme/colors';
+
+export interface LandscapeHandle {
+  draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void;
+  resize(w: number, h: number): void;
+  destroy(): void;
+}
+
+/**
+ * The landscape and the iterates. 1D: the curve f(x) with GD and SGD run 0 on
+ * it, and run 0's path below. 2D: a contour map (d3-contour) with the minima,
+ * both paths and every SGD run's current point; zoom and pan. Beyond 2D: two
+ * chosen coordinates of the paths and current points.
+ */
+export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
+  const svg = select(box).attr('data-testid', 'landscape-view').append('svg');
+  const gx = svg.append('g');
+  const gy = svg.append('g');
+  const clipId = `lc-${Math.random().toString(36).slice(2)}`;
+  const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
+  const plot = svg.append('g').attr('clip-path', `url(#${clipId})`);
+  const zoomed = plot.append('g');
+  const contourG = zoomed.append('g');
+  const curve = zoomed.append('path').attr('fill', 'none').attr('stroke', COLORS.ink);
+  const paths = zoomed.append('g');
+  const minimaG = zoomed.append('g');
+  const dots = zoomed.append('g');
+  const lower = svg.append('g');
+  const title = svg.append('text').attr('font-weight', 600);
+  let w = 600;
+  let h = 400;
+  let transform: ZoomTransform = zoomIdentity;
+  let last: { run: LiveRun | null; lecture: boolean; coords: [number, number] } = { run: null, lecture: false, coords: [0, 1] };
+  let contourKey: unknown = null;
+  const z = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([1, 50])
+    .on('zoom', (ev) => {
+      transform = ev.transform;
+      draw(last.run, last.lecture, last.coords);
+    });
+  svg.call(z);
+
+  function draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void {
+    last = { run, lecture, coords };
+    svg.attr('width', w).attr('height', h);
+    const fs = lecture ? 24 : 16;
+    const sw = lecture ? 1.8 : 1;
+    const m = lecture ? { l: 96, r: 16, t: 34, b: 64 } : { l: 72, r: 14, t: 26, b: 50 };
+    if (!run) return;
+    const L = run.info.landscape;
+    const dim = run.info.problem.dim;
+    const oneD = L.kind === '1d';
+    const plotH = oneD ? (h - m.t - m.b) * 0.64 : h - m.t - m.b;
+    clip.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', plotH);
+    const minima = run.info.minima;
+    let x = scaleLinear().range([m.l, w - m.r]);
+    let y = scaleLinear().range([m.t + plotH, m.t]);
+    const sgd = run.sgd;
+    const gd = run.gd;
+    const [ci, cj] = coords;
+
+    if (L.kind === '1d') {
+      x.domain([L.x[0], L.x[L.x.length - 1]]);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of L.f) {
+        if (!Number.isFinite(v)) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      y.domain([lo - 0.05 * (hi - lo || 1), hi + 0.05 * (hi - lo || 1)]);
+    } else if (L.kind === '2d') {
+      x.domain([L.x0, L.x1]);
+      y.domain([L.y0, L.y1]);
+    } else {
+      let lo = [Infinity, Infinity];
+      let hi = [-Infinity, -Infinity];
+      const take = (p: number[] | Float64Array, o: number) => {
+        lo = [Math.min(lo[0], p[o + ci]), Math.min(lo[1], p[o + cj])];
+        hi = [Math.max(hi[0], p[o + ci]), Math.max(hi[1], p[o + cj])];
+      };
+      for (const mm of minima) take(mm.x, 0);
+      if (sgd) for (let r = 0; r < sgd.K; r++) if (sgd.divergedStep[r] < 0) take(sgd.x, r * dim);
+      const pad = (k: number) => Math.max(0.1, 0.08 * (hi[k] - lo[k]));
+      x.domain([lo[0] - pad(0), hi[0] + pad(0)]);
+      y.domain([lo[1] - pad(1), hi[1] + pad(1)]);
+    }
+    if (!oneD) {
+      x = transform.rescaleX(x);
+      y = transform.rescaleY(y);
+    }
+    gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lecture ? 110 : 70)))));
+    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(oneD ? 4 : 6));
+    svg.selectAll('.tick text').attr('font-size', fs - 3);
+    title
+      .attr('x', m.l)
+      .attr('y', fs)
+      .attr('font-size', fs)
+      .text(oneD ? 'f(x): SGD run 0 (blue), GD (red)' : L.kind === '2d' ? 'f(x, y): SGD run 0 (blue), GD (red); scroll to zoom' : `coordinates x${ci + 1}, x${cj + 1} of the iterates (d = ${dim})`);
+
+    // 2D contours of log(1 + f − min f), recomputed only when the landscape or the size changes.
+    if (L.kind === '2d') {
+      const key = `${run.id}:${w}:${h}:${transform.k}:${transform.x}:${transform.y}`;
+      if (key !== contourKey) {
+        contourKey = key;
+        let fmin = Infinity;
+        for (const v of L.f) if (Number.isFinite(v)) fmin = Math.min(fmin, v);
+        const g = Float64Array.from(L.f, (v) => (Number.isFinite(v) ? Math.log1p(Math.max(0, v - fmin)) : 50));
+        let gmax = 0;
+        for (const v of g) if (v < 50) gmax = Math.max(gmax, v);
+        const levels = Array.from({ length: 16 }, (_v, i) => (gmax * (i + 0.5)) / 16);
+        const cs = contours().size([L.nx, L.ny]).thresholds(levels)(Array.from(g));
+        const sx = (x(L.x1) - x(L.x0)) / (L.nx - 1);
+        const sy = (y(L.y1) - y(L.y0)) / (L.ny - 1);
+        const proj = geoIdentity().scale(1);
+        const p = geoPath(proj);
+        const color = scaleSequential(interpolateGreys).domain([gmax * 1.3, 0]);
+        contourG
+          .selectAll('path')
+          .data(cs)
+          .join('path')
+          .attr('d', (d) => p(d) ?? '')
+          .attr('transform', `translate(${x(L.x0)},${y(L.y0)}) scale(${sx},${sy})`)
+          .attr('fill', (d) => color(d.value))
+          .attr('stroke', '#888')
+          .attr('stroke-width', 0.6 / Math.max(Math.abs(sx), 1e-9))
+          .attr('vector-effect', 'non-scaling-stroke');
+      }
+    } else contourG.selectAll('*').remove();
+
+    curve
+      .attr('display', oneD ? null : 'none')
+      .attr('stroke-width', 2.5 * sw)
+      .attr('d', L.kind === '1d' ? (line()(Array.from(L.x, (xv, i) => [x(xv), y(L.f[i])] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '') : '');
+
+    // Minima.
+    const fAt = (xv: number) => {
+      if (L.kind !== '1d') return 0;
+      const i = Math.round(((xv - L.x[0]) / (L.x[L.x.length - 1] - L.x[0])) * (L.x.length - 1));
+      return L.f[Math.max(0, Math.min(L.x.length - 1, i))];
+    };
+    minimaG
+      .selectAll('circle')
+      .data(minima.slice(0, 400))
+      .join('circle')
+      .attr('r', 6 * sw)
+      .attr('fill', 'none')
+      .attr('stroke', (d) => (d.stableSGD ? COLORS.stable : d.stableGD ? COLORS.gdOnly : COLORS.unstable))
+      .attr('stroke-width', 2.5 * sw)
+      .attr('cx', (d) => x(d.x[oneD ? 0 : ci]))
+      .attr('cy', (d) => (oneD ? y(fAt(d.x[0])) : y(d.x[cj])));
+
+    // Paths of run 0 (SGD) and GD.
+    const pathOf = (trail: number[]): Array<[number, number]> => {
+      const out: Array<[number, number]> = [];
+      for (let i = 0; i + dim <= trail.length; i += dim) {
+        const px = x(trail[i + (oneD ? 0 : ci)]);
+        const py = oneD ? y(fAt(trail[i])) : y(trail[i + cj]);
+        if (Number.isFinite(px) && Number.isFinite(py)) out.push([px, py]);
+      }
+      return out;
+    };
+    const trails = [
+      { key: 'gd', pts: gd ? pathOf(gd.trail) : [], color: COLORS.gdRun },
+      { key: 'sgd', pts: sgd ? pathOf(sgd.trail) : [], color: COLORS.sgdRun },
+    ];
+    paths
+      .selectAll('path')
+      .data(oneD ? [] : trails)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-width', 2 * sw)
+      .attr('stroke-opacity', 0.85)
+      .attr('d', (d) => (d.pts.length > 1 ? (line()(d.pts.length > 4000 ? d.pts.filter((_p, i) => i % Math.ceil(d.pts.length / 4000) === 0) : d.pts) ?? '') : ''));
+
+    // Current points: every SGD run (faint) and GD.
+    const cur: Array<{ px: number; py: number; color: string; r: number; op: number }> = [];
+    const place = (xs: Float64Array, r: number, color: string, rad: number, op: number) => {
+      const o = r * dim;
+      const px = x(xs[o + (oneD ? 0 : ci)]);
+      const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
+      if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
+    };
+    if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
+    if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
+    dots
+      .selectAll('circle')
+      .data(cur)
+      .join('circle')
+      .attr('cx', (d) => d.px)
+      .attr('cy', (d) => d.py)
+      .attr('r', (d) => d.r * sw)
+      .attr('fill', (d) => d.color)
+      .attr('fill-opacity', (d) => d.op)
+      .attr('stroke', (d) => (d.r > 5 ? '#fff' : 'none'));
+
+    // 1D: run 0's x along its recorded path, below the curve.
+    lower.selectAll('*').remove();
+    if (oneD && sgd) {
+      const top = m.t + plotH + m.b * 0.9;
+      const bh = h - top - m.b * 0.6;
+      const n = Math.floor(sgd.trail.length);
+      const gdn = gd ? gd.trail.length : 0;
+      const N = Math.max(n, gdn, 2);
+      const tx = scaleLinear().domain([0, N - 1]).range([m.l, w - m.r]);
+      const ty = scaleLinear().domain(x.domain()).range([top + bh, top]);
+      lower.append('g').attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).ticks(3)).selectAll('text').attr('font-size', fs - 4);
+      lower.append('text').attr('x', m.l).attr('y', top - 6).attr('font-size', fs - 2).text('x along the path (recorded points, oldest left)');
+      const lp = (trail: number[], color: string) =>
+        lower
+          .append('path')
+          .attr('fill', 'none')
+          .attr('stroke', color)
+          .attr('stroke-width', 2 * sw)
+          .attr('d', line()(trail.map((v, i) => [tx(i), ty(Math.max(ty.domain()[0], Math.min(ty.domain()[1], v)))] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '');
+      if (gd) lp(gd.trail, COLORS.gdRun);
+      lp(sgd.trail, COLORS.sgdRun);
+    }
+  }
+
+  return {
+    draw,
+    resize(nw, nh) {
+      w = Math.max(200, nw);
+      h = Math.max(150, nh);
+      contourKey = null;
+      draw(last.run, last.lecture, last.coords);
+    },
+    destroy() {
+      svg.remove();
+    },
+  };
+}
