@@ -17,12 +17,16 @@ import { EscapeStats } from './views/EscapeStats';
 import { LandscapeView } from './views/LandscapeView';
 import { SeriesView } from './views/SeriesView';
 import { PanelFrame } from './shell/PanelFrame';
+import { TabBar } from './tabs/TabBar';
+import { TAB_ENTRIES } from './tabs/tabs';
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
   const lecture = useExplorer((s) => s.config.lecture);
   const hide = useExplorer((s) => s.config.hide);
   const note = useExplorer((s) => s.note);
+  const tab = useExplorer((s) => s.config.tab);
+  const Workspace = TAB_ENTRIES.find((t) => t.id === tab)?.component ?? null;
 
   // StrictMode mounts twice: start the worker and the URL sync in effects that clean up.
   useEffect(() => {
@@ -66,7 +70,13 @@ export function App() {
               <strong>{note.title}.</strong> {note.text}
             </div>
           )}
-          <div className="grid">
+          <TabBar />
+          {Workspace && (
+            <div className="workspace" data-testid={`workspace-${tab}`}>
+              <Workspace />
+            </div>
+          )}
+          <div className="grid" hidden={Workspace !== null}>
             {panel('diagram', 'Sharpness–non-uniformity diagram', <DiagramView />, 'diagram')}
             {panel('landscape', 'Landscape and iterates', <LandscapeView />, 'landscape')}
             {panel('burst', 'Escape burst: loss on a log scale', <SeriesView field="loss" />, 'burst')}

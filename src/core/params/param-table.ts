@@ -38,8 +38,12 @@ const optParam: ParamSpec<string[]> = {
 export const HIDEABLE = ['header', 'controls', 'diagram', 'landscape', 'burst', 'distance', 'stats', 'theory'] as const;
 type Hideable = (typeof HIDEABLE)[number];
 
+export const TABS = ['live', 'phase', 'selection', 'wws'] as const;
+const enum_tab = enumParam('tab', 'view: which workspace is shown — live (diagram and runs), phase (escape phase diagram), selection (which minimum SGD selects, minima atlas), wws (Wu–Wang–Su alignment and Frobenius bound)', TABS, { default: 'live' });
+
 /** Keys that change only how things are shown, never the numbers: changing them does not restart a run. */
-export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'hide'] as const;
+/** (The phase and selection keys shape their own computations, not the live run: they are view keys for the live worker.) */
+export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'tab', 'hide', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
 
 const x0Param: ParamSpec<number[]> = numberListParam('x0', 'explicit start coordinates, comma-separated (overrides start and radius)', {
   min: -1e6,
@@ -96,11 +100,31 @@ export const PARAMS = {
   box: boxParam,
   pin: pinParam,
   pseed: intParam('pseed', 'random, styblinski, features, dln: seed of the drawn problem', { min: 0, max: 4294967295, default: 1, problems: ['random', 'styblinski', 'features', 'dln'] }),
+  switchloss: numberParam('switchloss', "features, dln: Wu–Wang–Su Fig. 4 protocol — GD with η until the loss is below this, then SGD with the same η from GD's point (0: off)", {
+    min: 0,
+    max: 1e6,
+    default: 0,
+    problems: ['features', 'dln'],
+  }),
+  grid: intParam('grid', 'phase diagram: cells per axis (η log-spaced × B)', { min: 2, max: 80, default: 40 }),
+  cellruns: intParam('cellruns', 'phase diagram: SGD runs per cell (each runs `steps` steps)', { min: 1, max: 1000, default: 100 }),
+  etamin: numberParam('etamin', 'phase diagram: smallest η of the grid', { min: 0, minExclusive: true, max: 1e6, default: 0.01 }),
+  etamax: numberParam('etamax', 'phase diagram: largest η of the grid', { min: 0, minExclusive: true, max: 1e6, default: 10 }),
+  selruns: intParam('selruns', 'selection experiment: SGD runs K (GD runs as many from the same starts)', { min: 1, max: 2000, default: 100 }),
+  around: numberListParam('around', 'selection experiment: starts in the ball of radius selradius around this point (absent: uniform in the domain)', {
+    min: -1e6,
+    max: 1e6,
+    minLength: 1,
+    maxLength: 100,
+    default: [],
+  }),
+  selradius: numberParam('selradius', 'selection experiment: radius of the start ball around `around`', { min: 0, max: 1e6, default: 1 }),
   stop: enumParam('stop', 'when a run stops: steps (after `steps`) or settled (as soon as every run has escaped, diverged or converged)', ['steps', 'settled'] as const, { default: 'steps' }),
   speed: numberParam('speed', 'view: steps per second of the live run; 0 is as fast as the engine goes (does not change the numbers)', { min: 0, max: 1e9, default: 0 }),
   lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes, high contrast)', false),
   family: enumParam('family', 'view: Wu Fig. 3 family of rectangles: none, batch (several B at this η) or eta (several η at this B)', ['none', 'batch', 'eta'] as const, { default: 'none' }),
   axes: enumParam('axes', 'view: scale of the diagram axes, linear or log', ['linear', 'log'] as const, { default: 'linear' }),
+  tab: enum_tab,
   hide: subsetParam('hide', 'view: panels to hide, any of header, controls, diagram, landscape, burst, distance, stats, theory', HIDEABLE),
 } satisfies Record<string, ParamSpec<ParamValue>>;
 
@@ -109,4 +133,4 @@ export type { Hideable };
 
 export type ParamKey = keyof typeof PARAMS;
 type ValueOf<S> = S extends ParamSpec<infer T> ? T : never;
-export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'>; noise: 'sgd' | 'isotropic' | 'aligned'; stop: 'steps' | 'settled'; family: 'none' | 'batch' | 'eta'; axes: 'linear' | 'log'; hide: Hideable[] };
+export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> } & { problem: BuiltinProblem; sampling: 'without' | 'with'; opt: Array<'gd' | 'sgd'>; noise: 'sgd' | 'isotropic' | 'aligned'; stop: 'steps' | 'settled'; family: 'none' | 'batch' | 'eta'; axes: 'linear' | 'log'; hide: Hideable[]; tab: (typeof TABS)[number] };

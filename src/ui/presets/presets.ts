@@ -1,14 +1,11 @@
 import { decodeQuery, encodeQuery } from '../../core/params/query';
 import { buildProblem } from '../../core/problems/build-problem';
 import { analyseMinimum } from '../../core/theory/analyse-minimum';
+import { EXPLORE_PRESETS } from './explore-presets';
+import type { Preset } from './preset';
+import { WWS_PRESETS } from './wws-presets';
 
-export interface Preset {
-  /** Starts with the figure or table it reproduces; reference marks are keyed on it. */
-  title: string;
-  /** What to watch, what it reproduces, and where the paper's text is off (theory.md). */
-  note: string;
-  query: string | (() => string);
-}
+export type { Preset };
 
 /**
  * Patel's step sizes for Styblinski–Tang Model 1: 1.5·l, ½(u + l) and ½u of his
@@ -109,16 +106,8 @@ export const PRESETS: Preset[] = [
     note: 'Two 2×2 components whose Hessians do not commute: the minimum is inside Wu’s rectangle (a necessary condition) yet ρ(𝒯) > 1, so SGD escapes. The rectangle is only necessary; ρ(𝒯) decides.',
     query: 'problem=quadratic&H=3.6,1.2,0.5;0.4,-1.2,0.9&eta=0.45&B=1&runs=100&steps=300&escape=1',
   },
-  {
-    title: 'Wu–Wang–Su Fig. 4: exponential escape',
-    note: '200 SGD runs from a minimum GD found, on a random-features model; where ‖H‖_F exceeds √(B/μ₀)/η the loss grows like γ₀ᵗ and escapes within about ten steps.',
-    query: 'problem=features&n=40&width=200&eta=0.9&B=1&runs=200&steps=60',
-  },
-  {
-    title: 'Wu–Wang–Su §3.3: isotropic noise barely escapes',
-    note: 'The same run with SGD’s noise replaced by isotropic Gaussian noise of the same total variance: it escapes far more slowly than SGD.',
-    query: 'problem=features&n=40&width=200&eta=0.9&B=1&runs=200&steps=60&noise=isotropic',
-  },
+  ...EXPLORE_PRESETS,
+  ...WWS_PRESETS,
 ];
 
 export const presetQuery = (p: Preset) => (typeof p.query === 'string' ? p.query : p.query());

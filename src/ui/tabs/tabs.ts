@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { Config } from '../../core/params/param-table';
+
+export interface TabEntry {
+  id: Config['tab'];
+  label: string;
+  /** The workspace shown instead of the live grid (the live tab has none). */
+  component: ComponentType | null;
+}
+
+/**
+ * The workspaces, in the order of the tab bar. Each one lives in its own
+ * folder and adds itself here (one line), so the shell does not change.
+ */
+export const TAB_ENTRIES: TabEntry[] = [{ id: 'live', label: 'Live runs', component: null }];
