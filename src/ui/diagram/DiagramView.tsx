@@ -89,7 +89,7 @@ export function DiagramView() {
       let esc = 0;
       for (let r = 0; r < sgd.K; r++) if (sgd.escapeStep[r] >= 0) esc++;
       const gd = run.gd;
-      const gdText = gd ? (gd.escapeStep[0] >= 0 ? 'GD escaped' : gd.divergedStep[0] >= 0 ? 'GD diverged' : 'GD stayed') : '';
+      const gdText = gd ? (gd.divergedStep[0] >= 0 ? `GD diverged at step ${gd.divergedStep[0]}` : gd.escapeStep[0] >= 0 ? 'GD escaped' : 'GD stayed') : '';
       const start = run.info.minima[run.info.center];
       setMeasured(`Measured at ${start ? start.label : 'the start'}: SGD ${esc} of ${sgd.K} escaped${gdText ? ` · ${gdText}` : ''} (t = ${run.t})`);
     });
