@@ -103,6 +103,10 @@ describe('the simulation session behind the worker', () => {
     if (done.type === 'done') {
       expect(done.reason).toBe('settled');
       expect(done.t).toBeLessThan(100000);
+      // …at the same step, with the same checksum, as `npm run sim` (the rule is checked on a fixed grid of steps)
+      const core = simulateQuery('problem=toy&eta=0.7&runs=20&steps=100000&stop=settled');
+      expect(done.t).toBe(core.runs.sgd!.stepsDone);
+      expect(done.sgd!.checksum).toBe(core.runs.sgd!.checksum);
     }
   });
 
