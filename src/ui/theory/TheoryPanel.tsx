@@ -4,7 +4,7 @@ import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
 import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
-import { tex } from './tex';
+import { useTex } from './tex';
 
 interface Row {
   what: string;
@@ -26,6 +26,7 @@ export function TheoryPanel() {
   const n = useExplorer((s) => componentCount(s.config));
   const info = useExplorer((s) => s.info);
   const m = info ? info.minima[info.center] : null;
+  const tex = useTex();
   const rows = useMemo<Row[]>(() => {
     const c = batchFactor(n, B, sampling);
     const r = stabilityRectangle(eta, n, B, sampling);
