@@ -13,9 +13,12 @@ export class History {
 
   constructor(readonly budget: number) {
     const b = Math.max(2, budget + (budget % 2));
-    this.step = new Float64Array(b);
-    this.loss = new Float64Array(b);
-    this.dist = new Float64Array(b);
+    // One backing store for the three columns: an ensemble builds a history per run,
+    // and each separate buffer is an allocation of its own.
+    const all = new Float64Array(3 * b);
+    this.step = all.subarray(0, b);
+    this.loss = all.subarray(b, 2 * b);
+    this.dist = all.subarray(2 * b, 3 * b);
   }
 
   /** True when step t is one this history would record. */

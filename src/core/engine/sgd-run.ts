@@ -115,7 +115,11 @@ export class SgdRun {
 
   /** Take up to k steps (fewer if the run diverges). Returns the steps taken. */
   advance(k: number): number {
+    if (this.divergedStep >= 0) return 0;
     const p = this.problem;
+    if (this.mode.kind === 'uniform-one' && p.dim === 1 && !p.project && p.batchGradient1D !== undefined && this.spec.noise !== 'isotropic' && this.spec.noise !== 'aligned') {
+      return this.advance1D(k, p as Problem & Required<Pick<Problem, 'batchGradient1D'>>);
+    }
     const x = this.x;
     const g = this.g;
     const idx = this.idx;
@@ -125,20 +129,28 @@ export class SgdRun {
     const eta = this.spec.eta;
     const d = x.length;
     const box = p.project ? p.domain : null;
+    const lo = box ? box.lo : null;
+    const hi = box ? box.hi : null;
     const mode = this.mode;
     const kind = mode.kind;
     const rng = this.rng;
     const c = this.spec.center;
+    const c0 = c[0];
     const R2 = this.R2;
     const hist = this.history;
     const noise = this.spec.noise === 'isotropic' || this.spec.noise === 'aligned' ? this.spec.noise : null;
     const square: SquareLossProblem | null = noise && isSquareLoss(p) ? p : null;
-    const normal = () => rng.normal();
+    // The step counter and the escape step live in locals inside the loop, and the
+    // next recorded step is counted down to instead of testing t % stride each step
+    // (an integer division per step was a large part of a 1D step's cost).
+    let t = this.t;
+    let escapeStep = this.escapeStep;
+    let nextObserve = hist === null ? -1 : t - (t % hist.stride) + hist.stride;
     let taken = 0;
-    for (; taken < k && this.divergedStep < 0; taken++) {
+    while (taken < k) {
       // Draw the batch.
       if (square !== null) {
-        square.noisyGradient(x, noise as 'isotropic' | 'aligned', this.spec.B, normal, g);
+        square.noisyGradient(x, noise as 'isotropic' | 'aligned', this.spec.B, () => rng.normal(), g);
       } else if (kind === 'full') {
         p.fullGradient(x, g);
       } else {
@@ -167,22 +179,87 @@ export class SgdRun {
       // Step, project, and check.
       let bad = false;
       let d2 = 0;
-      for (let j = 0; j < d; j++) {
-        let v = x[j] - eta * g[j];
-        if (box) v = v < box.lo[j] ? box.lo[j] : v > box.hi[j] ? box.hi[j] : v;
+      if (d === 1 && lo === null) {
+        const v = x[0] - eta * g[0];
         if (!(v < DIVERGENCE_BOUND && v > -DIVERGENCE_BOUND)) bad = true;
-        else x[j] = v;
-        const e = v - c[j];
-        d2 += e * e;
+        else x[0] = v;
+        const e = v - c0;
+        d2 = e * e;
+      } else {
+        for (let j = 0; j < d; j++) {
+          let v = x[j] - eta * g[j];
+          if (lo !== null && hi !== null) v = v < lo[j] ? lo[j] : v > hi[j] ? hi[j] : v;
+          if (!(v < DIVERGENCE_BOUND && v > -DIVERGENCE_BOUND)) bad = true;
+          else x[j] = v;
+          const e = v - c[j];
+          d2 += e * e;
+        }
       }
-      this.t++;
+      t++;
       if (bad) {
-        this.divergedStep = this.t;
+        // The diverging step is not counted in the return value (as before the rewrite).
+        this.divergedStep = t;
         break;
       }
-      if (this.escapeStep < 0 && d2 > R2) this.escapeStep = this.t;
-      if (hist !== null && this.t % hist.stride === 0) this.observe();
+      if (escapeStep < 0 && d2 > R2) escapeStep = t;
+      taken++;
+      if (t === nextObserve) {
+        this.t = t;
+        this.escapeStep = escapeStep;
+        this.observe();
+        if (this.divergedStep >= 0) break;
+        escapeStep = this.escapeStep;
+        nextObserve = t - (t % hist!.stride) + hist!.stride;
+      }
     }
+    this.t = t;
+    this.escapeStep = escapeStep;
+    return taken;
+  }
+
+  /**
+   * advance() for a 1D problem with one uniform index a step and no projection: the
+   * same steps, with x kept in a local (no trip through x and g in memory on every
+   * step) and the gradient taken by batchGradient1D, which returns batchGradient's
+   * value bit for bit.
+   */
+  private advance1D(k: number, p: Problem & Required<Pick<Problem, 'batchGradient1D'>>): number {
+    const x = this.x;
+    const n = p.n;
+    const eta = this.spec.eta;
+    const rng = this.rng;
+    const c0 = this.spec.center[0];
+    const R2 = this.R2;
+    const hist = this.history;
+    let v = x[0];
+    let t = this.t;
+    let escapeStep = this.escapeStep;
+    let nextObserve = hist === null ? -1 : t - (t % hist.stride) + hist.stride;
+    let taken = 0;
+    while (taken < k) {
+      const next = v - eta * p.batchGradient1D((rng.next() * n) | 0, v);
+      t++;
+      if (!(next < DIVERGENCE_BOUND && next > -DIVERGENCE_BOUND)) {
+        this.divergedStep = t;
+        break;
+      }
+      v = next;
+      const e = v - c0;
+      if (escapeStep < 0 && e * e > R2) escapeStep = t;
+      taken++;
+      if (t === nextObserve) {
+        x[0] = v;
+        this.t = t;
+        this.escapeStep = escapeStep;
+        this.observe();
+        if (this.divergedStep >= 0) break;
+        escapeStep = this.escapeStep;
+        nextObserve = t - (t % hist!.stride) + hist!.stride;
+      }
+    }
+    x[0] = v;
+    this.t = t;
+    this.escapeStep = escapeStep;
     return taken;
   }
 }

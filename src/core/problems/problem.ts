@@ -58,6 +58,12 @@ export interface Problem {
   componentHessian(i: number, x: Float64Array, out: Float64Array): void;
   /** f(x) = Σᵢ pᵢ fᵢ(x). */
   loss(x: Float64Array): number;
+  /**
+   * Optional, for 1D problems: what batchGradient with the single index i leaves in
+   * g[0] at x = (v), bit for bit. The engine's loop for B = 1 in 1D uses it to keep
+   * x in a register (src/core/engine/sgd-run.ts).
+   */
+  batchGradient1D?(i: number, v: number): number;
 }
 
 /** Σᵢ pᵢ fᵢ(x) through `component`, for problems without a faster form. */

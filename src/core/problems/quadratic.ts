@@ -57,7 +57,8 @@ export class QuadraticProblem implements Problem {
     if (d === 1) {
       let s = 0;
       for (let j = 0; j < m; j++) s += H[idx[j]];
-      g[0] = (s / m) * x[0];
+      // s / 1 is s exactly: no division on B = 1's critical path.
+      g[0] = (m === 1 ? s : s / m) * x[0];
       return;
     }
     const dd = d * d;
@@ -73,10 +74,24 @@ export class QuadraticProblem implements Problem {
     for (let r = 0; r < d; r++) g[r] /= m;
   }
 
+  /** batchGradient with one index at x = (v), for d = 1: the same (0 + hᵢ)·v. */
+  batchGradient1D(i: number, v: number): number {
+    return (0 + this.H[i]) * v;
+  }
+
   fullGradient(x: Float64Array, g: Float64Array): void {
     const d = this.dim;
     const H = this.H;
     const n = this.n;
+    if (d === 1) {
+      // The general loop below, unrolled for d = 1; the same sums in the same order
+      // (its 0 + Hᵢx never changes the running sum, which cannot be −0).
+      const v = x[0];
+      let s = 0;
+      for (let i = 0; i < n; i++) s += H[i] * v;
+      g[0] = s / n;
+      return;
+    }
     const dd = d * d;
     g.fill(0);
     for (let i = 0; i < n; i++) {

@@ -145,7 +145,7 @@ export class StyblinskiProblem implements Problem {
     const c1 = this.c1;
     const c2 = this.c2;
     const c3 = this.c3;
-    g.fill(0);
+    for (let j = 0; j < d; j++) g[j] = 0;
     for (let k = 0; k < m; k++) {
       const o = idx[k] * d;
       for (let j = 0; j < d; j++) {
@@ -153,7 +153,8 @@ export class StyblinskiProblem implements Problem {
         g[j] += 2 * c1[o + j] * v * v * v + c2[o + j] * v + 0.5 * c3[o + j];
       }
     }
-    for (let j = 0; j < d; j++) g[j] /= m;
+    // g / 1 is g exactly: B = 1 skips the divisions.
+    if (m !== 1) for (let j = 0; j < d; j++) g[j] /= m;
   }
 
   fullGradient(x: Float64Array, g: Float64Array): void {

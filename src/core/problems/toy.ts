@@ -53,7 +53,15 @@ export class ToyProblem implements Problem {
       const bi = b[idx[j]];
       s += q <= bi * uu ? 2 * v : 2 * bi * u;
     }
-    g[0] = s / m;
+    // s / 1 is s exactly: skipping the division keeps it off B = 1's critical path.
+    g[0] = m === 1 ? s : s / m;
+  }
+
+  /** batchGradient with one index at x = (v): the same 0 + term (0 + −0 is +0). */
+  batchGradient1D(i: number, v: number): number {
+    const u = v - 1;
+    const bi = this.b[i];
+    return 0 + (v * v <= bi * (u * u) ? 2 * v : 2 * bi * u);
   }
 
   fullGradient(x: Float64Array, g: Float64Array): void {

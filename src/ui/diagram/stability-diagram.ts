@@ -75,6 +75,8 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
   let y: Scale = scaleLinear();
   /** Room under the axis for the legend rows (set by drawLegend). */
   let legendHeight = 60;
+  /** What the legend was last built for (drawLegend skips an unchanged rebuild). */
+  let legendKey = '';
 
   const margin = () => (model?.lecture ? { l: 110, r: 28, t: 28, b: 92 + legendHeight } : { l: 84, r: 24, t: 20, b: 70 + legendHeight });
   const k = () => (model?.lecture ? 1.8 : 1);
@@ -307,9 +309,14 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
         { key: 'm3', swatch: (g) => g.append('path').attr('d', crossPath(8)).attr('transform', 'translate(13,-4)').attr('fill', 'none').attr('stroke', COLORS.unstable).attr('stroke-width', 3), text: m.lecture ? 'unstable' : 'unstable for both' },
       );
     if (m.references.length) items.push({ key: 'ref', swatch: (g) => g.append('rect').attr('width', 26).attr('height', 16).attr('y', -12).attr('fill', 'none').attr('stroke', COLORS.reference).attr('stroke-dasharray', '2 3').attr('stroke-width', 2), text: "paper's published data (reference)" });
+    const mg = margin();
+    // Measuring text forces a layout; rebuild only when what the legend shows or where it fits has changed
+    // (a slider drag changes neither, and rebuilding on every frame was the drag's long tasks, bench).
+    const key = `${items.map((it) => it.key + it.text).join('|')}|${fontPx}|${sw}|${width}|${height}|${mg.l}|${mg.r}`;
+    if (key === legendKey) return;
+    legendKey = key;
     legend.selectAll('*').remove();
     const lh = fontPx * 1.5;
-    const mg = margin();
     const avail = width - mg.l - mg.r;
     let cx = 0;
     let row = 0;

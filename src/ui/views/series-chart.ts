@@ -52,6 +52,8 @@ export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; t
   let w = 600;
   let h = 300;
   let last: SeriesData | null = null;
+  let legendKey = '';
+  let legendWidth = 0;
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
 
   function draw(data: SeriesData): void {
@@ -195,22 +197,30 @@ export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; t
     for (const th of data.theory) if (th.y0 > 0 && Number.isFinite(th.rate)) items.push([th.label, th.color, th.dash]);
     if (data.threshold) items.push([`escape radius R = ${data.threshold}`, '#666', '2 4']);
     const shownItems = lec ? items.filter((it) => !it[0].startsWith('SGD median') && !it[0].startsWith('escape radius')) : items;
-    legendBg.attr('width', 0);
-    const rows = legend.selectAll<SVGGElement, [string, string, string]>('g.item').data(shownItems).join((en) => {
-      const g = en.append('g').attr('class', 'item');
-      g.append('line').attr('x1', 0).attr('x2', 26);
-      g.append('text').attr('x', 32).attr('dy', '0.35em');
-      return g;
-    });
-    rows.attr('transform', (_d, i) => `translate(0,${i * fs * 1.3})`);
-    rows.select('line').attr('stroke', (d) => d[1]).attr('stroke-width', lec ? 4 : 2.5).attr('stroke-dasharray', (d) => d[2] || null);
-    rows.select('text').attr('font-size', fs - 2).text((d) => d[0]);
-    let lw = 0;
-    rows.select<SVGTextElement>('text').each(function () {
-      lw = Math.max(lw, this.getComputedTextLength?.() ?? 0);
-    });
-    lw += 44;
-    legendBg.attr('x', -8).attr('y', -fs * 0.8).attr('width', lw).attr('height', shownItems.length * fs * 1.3 + fs * 0.3);
+    // Measuring the text forces a layout: only when the items, their size or the chart's width changed
+    // (each streamed frame used to measure them, bench).
+    const key = `${shownItems.map((it) => it.join('/')).join('|')}|${fs}|${lec}`;
+    if (key !== legendKey) {
+      legendKey = key;
+      legendBg.attr('width', 0);
+      const rows = legend.selectAll<SVGGElement, [string, string, string]>('g.item').data(shownItems).join((en) => {
+        const g = en.append('g').attr('class', 'item');
+        g.append('line').attr('x1', 0).attr('x2', 26);
+        g.append('text').attr('x', 32).attr('dy', '0.35em');
+        return g;
+      });
+      rows.attr('transform', (_d, i) => `translate(0,${i * fs * 1.3})`);
+      rows.select('line').attr('stroke', (d) => d[1]).attr('stroke-width', lec ? 4 : 2.5).attr('stroke-dasharray', (d) => d[2] || null);
+      rows.select('text').attr('font-size', fs - 2).text((d) => d[0]);
+      let lw = 0;
+      rows.select<SVGTextElement>('text').each(function () {
+        lw = Math.max(lw, this.getComputedTextLength?.() ?? 0);
+      });
+      lw += 44;
+      legendBg.attr('x', -8).attr('y', -fs * 0.8).attr('width', lw).attr('height', shownItems.length * fs * 1.3 + fs * 0.3);
+      legendWidth = lw;
+    }
+    const lw = legendWidth;
     legend.attr('transform', `translate(${w - m.r - lw - 4},${m.t + fs})`);
   }
 

@@ -1,0 +1,194 @@
+/**
+ * The report's rows: every measured figure with its unit, its target where the
+ * issue sets one (issue 7), whether it is met, and how far it is from it. The
+ * console table and the README table are both printed from these rows.
+ */
+import { ENGINE_PROBLEMS, type EngineFigures, type Throughput } from './engine';
+import type { EngineProblemKey } from './options';
+import type { PageFigures } from './page';
+import type { NativeFigure, NumpyFigures } from './references';
+import { isSkipped, type Skipped, type Stat } from './stat';
+import type { TheoryFigures } from './theory';
+
+export interface Target {
+  op: '>=' | '<=';
+  value: number;
+  /** How the target reads, in the figure's unit ("≥ 100 M steps/s"). */
+  text: string;
+}
+
+export interface Figure {
+  id: string;
+  group: 'engine' | 'reference' | 'theory' | 'page';
+  label: string;
+  /** The median (or the single value) in `unit`; null when skipped. */
+  value: number | null;
+  unit: string;
+  /** The value as printed, or "skipped: why". */
+  display: string;
+  target?: Target;
+  /** Against the target; null without a target or when skipped. */
+  met: boolean | null;
+  /** value ÷ target ("0.82× target"), or a comparison with a reference. */
+  ratio?: string;
+  note?: string;
+}
+
+export interface Measured {
+  engine: EngineFigures;
+  native: { compiler: string; flags: string[]; toySgd: NativeFigure; circleGd: NativeFigure } | Skipped;
+  numpy: NumpyFigures | Skipped;
+  theory: TheoryFigures;
+  page: PageFigures | Skipped;
+}
+
+/** Significant digits for printing, without exponent notation for everyday sizes. */
+export function fmt(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+  return Number(v.toPrecision(digits)).toString();
+}
+
+function row(
+  id: string,
+  group: Figure['group'],
+  label: string,
+  value: number | Skipped,
+  unit: string,
+  target?: Omit<Target, 'text'> & { text?: string },
+  extra: { ratio?: string; note?: string } = {},
+): Figure {
+  const t: Target | undefined = target && { ...target, text: target.text ?? `${target.op === '>=' ? '≥' : '≤'} ${fmt(target.value)} ${unit}`.trim() };
+  if (isSkipped(value)) return { id, group, label, value: null, unit, display: `skipped: ${value.skipped}`, target: t, met: null, ...extra };
+  const met = t ? (t.op === '>=' ? value >= t.value : value <= t.value) : null;
+  const ratio = extra.ratio ?? (t && t.value !== 0 && unit !== '×' ? `${fmt(value / t.value, 2)}× target` : undefined);
+  const display = unit === '×' ? `${fmt(value, 2)}×` : `${fmt(value)} ${unit}`.trim();
+  return { id, group, label, value, unit, display, target: t, met, ...extra, ratio };
+}
+
+const mega = (s: Stat) => s.median / 1e6;
+
+function engineRows(e: EngineFigures): Figure[] {
+  const out: Figure[] = [];
+  const keys = Object.keys(e.sgd) as EngineProblemKey[];
+  for (const k of keys) {
+    const t = k === 'toy' ? { op: '>=' as const, value: 100 } : undefined;
+    out.push(row(`engine.sgd.${k}`, 'engine', `SGD steps/s, ${ENGINE_PROBLEMS[k].label}, B = 1`, mega(e.sgd[k].stepsPerSecond), 'M/s', t));
+  }
+  for (const k of keys) {
+    const t = k === 'circle' ? { op: '>=' as const, value: 2 } : undefined;
+    const perComponent = k === 'toy' ? 2 : k === 'quadratic' ? 1000 : k === 'circle' ? 50 : 200;
+    out.push(
+      row(`engine.gd.${k}`, 'engine', `GD steps/s, ${ENGINE_PROBLEMS[k].label}`, mega(e.gd[k].stepsPerSecond), 'M/s', t, {
+        note: `${fmt(mega(e.gd[k].stepsPerSecond) * perComponent)} M component gradients/s`,
+      }),
+    );
+  }
+  const ens = e.ensemble;
+  out.push(
+    row('engine.ensemble', 'engine', `SGD ensemble ${ens.runs} runs × ${ens.steps} steps, quadratic-circle Model 1 (histories of ${ens.hist} points, as the page keeps)`, ens.seconds.median, 's', {
+      op: '<=',
+      value: 0.05,
+    }),
+  );
+  const bare = e.ensembleNoHistory;
+  out.push(row('engine.ensemble.bare', 'engine', `the same ensemble without histories (stepping only)`, bare.seconds.median, 's'));
+  return out;
+}
+
+function ratioRow(id: string, label: string, value: number | Skipped, aim: number, note: string): Figure {
+  return row(id, 'reference', label, value, '×', { op: '>=', value: aim, text: `≥ ${aim}×` }, { note });
+}
+
+/** A build file's name without Vite's content hash, so the README does not change with every build. */
+const unhashed = (file: string) => file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '.js');
+const paired = (t: Throughput): number | Skipped => t.paired?.ratio.median ?? { skipped: 'not paired' };
+const same = (f: NativeFigure) => (f.matchesEngine ? 'ends at the engine’s x bit for bit' : 'DOES NOT end at the engine’s x');
+const med = (s: Stat | Skipped): number | Skipped => (isSkipped(s) ? s : s.median);
+
+function referenceRows(m: Measured): Figure[] {
+  const out: Figure[] = [];
+  const n = m.native;
+  if (isSkipped(n)) {
+    out.push(row('ref.native', 'reference', 'native C (gcc -O3)', n, ''));
+  } else {
+    out.push(row('ref.native.toy', 'reference', 'native C, toy SGD steps/s', mega(n.toySgd.stepsPerSecond), 'M/s', undefined, { note: same(n.toySgd) }));
+    out.push(ratioRow('ratio.native.toy', 'engine ÷ native, toy SGD', paired(m.engine.sgd.toy), 0.5, 'median of paired samples, taken alternately'));
+    out.push(row('ref.native.circleGd', 'reference', 'native C, quadratic-circle GD steps/s', mega(n.circleGd.stepsPerSecond), 'M/s', undefined, { note: same(n.circleGd) }));
+    out.push(ratioRow('ratio.native.circleGd', 'engine ÷ native, quadratic-circle GD', paired(m.engine.gd.circle), 0.5, 'median of paired samples, taken alternately'));
+  }
+  const np = m.numpy;
+  if (isSkipped(np)) {
+    out.push(row('ref.numpy', 'reference', 'NumPy', np, ''));
+  } else {
+    out.push(row('ref.numpy.toy', 'reference', `NumPy, toy SGD ensemble (${np.toy.runs} runs vectorised), steps/s`, mega(np.toy.stepsPerSecond), 'M/s'));
+    out.push(ratioRow('ratio.numpy.toy', 'engine ÷ NumPy, toy SGD steps/s', m.engine.sgd.toy.stepsPerSecond.median / np.toy.stepsPerSecond.median, 3, 'ratio of medians'));
+    out.push(row('ref.numpy.circle', 'reference', `NumPy, quadratic-circle ensemble ${np.circle.runs} × ${np.circle.steps}`, np.circle.seconds.median, 's'));
+    out.push(ratioRow('ratio.numpy.circle', 'NumPy time ÷ engine time, quadratic-circle ensemble', np.circle.seconds.median / m.engine.ensemble.seconds.median, 3, 'ratio of medians; engine with histories'));
+  }
+  return out;
+}
+
+function theoryRows(t: TheoryFigures): Figure[] {
+  const out: Figure[] = [];
+  for (const r of t.rho) {
+    out.push(row(`theory.rho.d${r.d}`, 'theory', `ρ(𝒯), random quadratic d = ${r.d}, n = ${r.n}`, r.seconds.median * 1e3, 'ms', undefined, { note: r.method }));
+  }
+  for (const r of t.rho) out.push(row(`theory.patel.d${r.d}`, 'theory', `Patel's bounds, d = ${r.d}, n = ${r.n}`, r.patelSeconds.median * 1e3, 'ms'));
+  for (const r of t.rho) {
+    out.push(row(`theory.minimum.d${r.d}`, 'theory', `whole theory of the minimum (ρ, Λ, Patel, …), d = ${r.d}`, r.minimumSeconds.median * 1e3, 'ms'));
+  }
+  const a = t.atlas;
+  out.push(row('theory.atlas', 'theory', `minima atlas, Styblinski–Tang, ${a.minima} minima`, a.seconds.median, 's', undefined, { note: `${fmt((a.seconds.median / a.minima) * 1e3)} ms a minimum` }));
+  const g = t.phaseGrid;
+  out.push(
+    row(`theory.phaseGrid`, 'theory', `phase grid ${g.spec.etaCount} η × ${g.spec.batches.length} B × ${g.spec.runs} runs × ${g.spec.steps} steps, toy with n = ${g.spec.batches.at(-1)}, one thread`, g.seconds.median, 's', {
+      op: '<=',
+      value: 3,
+    }),
+  );
+  return out;
+}
+
+function pageRows(p: PageFigures | Skipped): Figure[] {
+  if (isSkipped(p)) return [row('page', 'page', 'the page in Chromium', p, '')];
+  const out: Figure[] = [];
+  const b = p.bundle;
+  out.push(row('page.initialJs', 'page', 'initial JavaScript (gzip)', b.initialGzipBytes / 1000, 'kB', { op: '<=', value: 250 }));
+  const mathjs = row('page.mathjs', 'page', 'mathjs in the initial JavaScript', b.mathjsInInitial ? 1 : 0, '', { op: '<=', value: 0, text: 'no' }, {
+    ratio: b.mathjsInInitial ? 'present' : `lazy: ${b.mathjsChunks.map(unhashed).join(', ') || 'not bundled'}`,
+  });
+  out.push({ ...mathjs, display: b.mathjsInInitial ? 'yes' : 'no' });
+  out.push(row('page.firstPaint', 'page', 'first paint of the diagram (navigation start → frame)', med(p.firstPaintMs), 'ms', { op: '<=', value: 1500 }));
+  const d = p.drag;
+  const sk = (v: (f: Exclude<typeof d, Skipped>) => number): number | Skipped => (isSkipped(d) ? d : v(d));
+  const during = 'while 200 runs stream and the η slider is dragged for 5 s';
+  out.push(row('page.frameP50', 'page', `frame interval p50, ${during}`, sk((f) => f.intervalMs.p50), 'ms'));
+  out.push(row('page.frameP95', 'page', `frame interval p95, ${during}`, sk((f) => f.intervalMs.p95), 'ms', { op: '<=', value: 20 }));
+  out.push(row('page.frameMax', 'page', `frame interval max, ${during}`, sk((f) => f.intervalMs.max), 'ms'));
+  out.push(
+    row('page.streamFrameP95', 'page', 'frame interval p95 while 200 runs stream, before the drag (no input)', sk((f) => f.streamOnly.intervalMs.p95), 'ms', undefined, {
+      note: isSkipped(d) ? undefined : `p50 ${fmt(d.streamOnly.intervalMs.p50)} ms; tasks over 50 ms: ${d.streamOnly.longTasks.count}`,
+    }),
+  );
+  out.push(row('page.longTasks', 'page', `main-thread tasks over 50 ms, ${during}`, sk((f) => f.longTasks.count), '', { op: '<=', value: 0, text: '0' }, { ratio: isSkipped(d) ? undefined : `longest ${fmt(d.longTasks.maxMs)} ms` }));
+  out.push(
+    row('page.repaint', 'page', 'slider input → repaint of the rectangle, p95, in frames', sk((f) => f.repaintFrames.p95), 'frames', { op: '<=', value: 1, text: '≤ 1 frame' }, {
+      note: isSkipped(d) ? undefined : `${fmt(d.repaintMs.p50)} ms p50, ${fmt(d.repaintMs.p95)} ms p95, max ${fmt(d.repaintFrames.max)} frames over ${d.repaintMs.inputs} inputs (${d.repaintMs.unpainted} not repainted before the next input)`,
+    }),
+  );
+  out.push(row('page.firstPoint', 'page', 'parameter change (η box + Enter) → first point of the new run on screen', med(p.firstPointMs), 'ms', { op: '<=', value: 100 }));
+  const h = p.heap;
+  out.push(
+    row('page.heapGrowth', 'page', 'main-thread heap growth over a 10⁷-step run', isSkipped(h) ? h : h.growthMB, 'MB', { op: '<=', value: 50 }, {
+      note: isSkipped(h) ? undefined : `${fmt(h.beforeMB)} → ${fmt(h.afterMB)} MB after GC; the run took ${fmt(h.runSeconds)} s`,
+    }),
+  );
+  return out;
+}
+
+export function figures(m: Measured): Figure[] {
+  return [...engineRows(m.engine), ...referenceRows(m), ...theoryRows(m.theory), ...pageRows(m.page)];
+}

@@ -1,0 +1,102 @@
+/**
+ * What one `npm run bench` does: how many repeats, how large each measurement
+ * is, and which parts run. `--quick` shrinks everything so the whole thing takes
+ * well under a minute (and skips the page); `--no-page` skips the page only.
+ */
+export interface BenchSizes {
+  /** Steps of each engine throughput sample, per problem (SGD and GD). */
+  sgdSteps: Record<EngineProblemKey, number>;
+  gdSteps: Record<EngineProblemKey, number>;
+  /** The quadratic-circle ensemble: runs × steps of SGD. */
+  ensembleRuns: number;
+  ensembleSteps: number;
+  /** NumPy ensembles: runs × steps (the toy's steps; the circle uses the ensemble's size). */
+  numpyRuns: number;
+  numpyToySteps: number;
+  /** The phase grid: η columns × B rows, runs per cell, steps per run. */
+  gridEta: number;
+  gridB: number;
+  gridRuns: number;
+  gridSteps: number;
+  /** Styblinski–Tang dimension of the minima atlas (2^d minima). */
+  atlasD: number;
+  /** Dimensions of the random quadratic problems timed for ρ(𝒯) and Patel's bounds. */
+  rhoDims: number[];
+}
+
+/** The page's repeats: fresh loads for first paint, seconds of dragging, parameter changes. */
+export const PAGE_LOADS = 5;
+export const PAGE_DRAG_SECONDS = 5;
+export const PAGE_CHANGES = 7;
+
+export type EngineProblemKey = 'toy' | 'quadratic' | 'circle' | 'styblinski';
+
+export interface BenchOptions {
+  mode: 'full' | 'quick';
+  /** Repeats of each engine and theory measurement (the figure is their median). */
+  repeats: number;
+  /** Repeats of the slow, whole-problem measurements (atlas, phase grid). */
+  slowRepeats: number;
+  page: boolean;
+  /** Where the JSON report goes, relative to the repository root. */
+  output: string;
+  /** Rewrite the README's bench section from the report afterwards. */
+  readme: boolean;
+  sizes: BenchSizes;
+}
+
+const FULL: BenchSizes = {
+  sgdSteps: { toy: 20_000_000, quadratic: 10_000_000, circle: 4_000_000, styblinski: 1_000_000 },
+  gdSteps: { toy: 20_000_000, quadratic: 200_000, circle: 400_000, styblinski: 10_000 },
+  ensembleRuns: 1000,
+  ensembleSteps: 1000,
+  numpyRuns: 1000,
+  numpyToySteps: 10_000,
+  gridEta: 40,
+  gridB: 40,
+  gridRuns: 100,
+  gridSteps: 200,
+  atlasD: 10,
+  rhoDims: [2, 10, 30],
+};
+
+const QUICK: BenchSizes = {
+  sgdSteps: { toy: 2_000_000, quadratic: 1_000_000, circle: 400_000, styblinski: 100_000 },
+  gdSteps: { toy: 2_000_000, quadratic: 20_000, circle: 40_000, styblinski: 1_000 },
+  ensembleRuns: 1000,
+  ensembleSteps: 1000,
+  numpyRuns: 1000,
+  numpyToySteps: 1000,
+  gridEta: 10,
+  gridB: 10,
+  gridRuns: 20,
+  gridSteps: 200,
+  atlasD: 6,
+  rhoDims: [2, 10, 30],
+};
+
+export const USAGE = `npm run bench [-- --quick] [-- --no-page]
+  --quick    fewer repeats and smaller sizes (under a minute), no page; writes bench/results/quick.json
+  --no-page  skip the Chromium measurements`;
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions | { error: string } {
+  const known = new Set(['--quick', '--no-page', '--help']);
+  const bad = argv.filter((a) => !known.has(a));
+  if (bad.length > 0 || argv.includes('--help')) return { error: bad.length ? `unknown option ${bad.join(' ')}\n${USAGE}` : USAGE };
+  const quick = argv.includes('--quick');
+  return benchOptions(quick ? 'quick' : 'full', { page: !quick && !argv.includes('--no-page') });
+}
+
+export function benchOptions(mode: 'full' | 'quick', over: Partial<BenchOptions> = {}): BenchOptions {
+  const quick = mode === 'quick';
+  return {
+    mode,
+    repeats: quick ? 3 : 7,
+    slowRepeats: quick ? 1 : 3,
+    page: !quick,
+    output: quick ? 'bench/results/quick.json' : 'bench/results/latest.json',
+    readme: !quick,
+    sizes: quick ? QUICK : FULL,
+    ...over,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: the engine, the references, the theory and the page, measured
+ * in one run; a table on the console, the JSON report in bench/results/ and, for
+ * a full run, the README's performance table. Issue 7.
+ *   npm run bench                 everything (several minutes)
+ *   npm run bench -- --quick      under a minute, no page → bench/results/quick.json
+ *   npm run bench -- --no-page    without Chromium
+ */
+import { fileURLToPath } from 'node:url';
+import { measureEngine, type Partner, type PartnerKey } from './engine';
+import type { Measured } from './figures';
+import { PAGE_CHANGES, PAGE_DRAG_SECONDS, PAGE_LOADS, parseBenchArgs, type BenchOptions } from './options';
+import { measurePage } from './page';
+import { updateReadme } from './readme-table';
+import { compileNative, measureNumpy, NativeLoop } from './references';
+import { consoleTable, makeReport, writeReport, type Report } from './report';
+import { isSkipped, type Skipped } from './stat';
+import { measureTheory } from './theory';
+
+const root = new URL('..', import.meta.url);
+
+/** Engine with its native partners, then NumPy, the theory and (unless skipped) the page. */
+export async function measureAll(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Measured> {
+  const bin = compileNative();
+  const partners: Partial<Record<PartnerKey, Partner>> = {};
+  let loops: { toy: NativeLoop; circle: NativeLoop } | null = null;
+  if (!isSkipped(bin)) {
+    loops = { toy: new NativeLoop(bin, 'toy-sgd', 0.7, 0.5), circle: new NativeLoop(bin, 'circle-gd', 0.7, 1, 1) };
+    partners['sgd.toy'] = loops.toy.partner;
+    partners['gd.circle'] = loops.circle.partner;
+  } else log(`native: skipped: ${bin.skipped}`);
+  let engine;
+  try {
+    engine = measureEngine(opts, log, partners);
+  } finally {
+    if (!isSkipped(bin)) bin.dispose();
+  }
+  let native: Measured['native'] = isSkipped(bin) ? bin : { skipped: 'not run' };
+  if (loops && !isSkipped(bin)) {
+    const toySgd = loops.toy.figure(engine.sgd.toy);
+    const circleGd = loops.circle.figure(engine.gd.circle);
+    native = isSkipped(toySgd) ? toySgd : isSkipped(circleGd) ? circleGd : { compiler: bin.compiler, flags: bin.flags, toySgd, circleGd };
+    if (!isSkipped(native)) {
+      log(`native: toy SGD ${(native.toySgd.stepsPerSecond.median / 1e6).toFixed(1)} M steps/s, circle GD ${(native.circleGd.stepsPerSecond.median / 1e6).toFixed(2)} M steps/s; same x as the engine: ${native.toySgd.matchesEngine && native.circleGd.matchesEngine}`);
+    }
+  }
+  const s = opts.sizes;
+  const numpy = measureNumpy(s.numpyRuns, s.numpyToySteps, s.ensembleSteps, opts.repeats, log);
+  if (isSkipped(numpy)) log(`numpy: skipped: ${numpy.skipped}`);
+  const theory = measureTheory(opts, log);
+  let page: Measured['page'];
+  if (opts.page) page = await measurePage({ loads: PAGE_LOADS, dragSeconds: PAGE_DRAG_SECONDS, changes: PAGE_CHANGES }, log);
+  else page = { skipped: opts.mode === 'quick' ? 'quick mode measures no page' : 'skipped (--no-page)' } satisfies Skipped;
+  return { engine, native, numpy, theory, page };
+}
+
+export async function runBench(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Report> {
+  const t0 = performance.now();
+  const measured = await measureAll(opts, log);
+  return makeReport(opts, measured, (performance.now() - t0) / 1000);
+}
+
+const log = (line: string) => console.log(`  ${line}`);
+
+async function main(): Promise<void> {
+  const parsed = parseBenchArgs(process.argv.slice(2));
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    process.exit(parsed.error.startsWith('unknown') ? 2 : 0);
+  }
+  const opts = parsed;
+  console.log(`bench (${opts.mode}${opts.page ? '' : ', no page'}): medians of ${opts.repeats} runs`);
+  const report = await runBench(opts, log);
+  const out = fileURLToPath(new URL(opts.output, root));
+  writeReport(out, report);
+  console.log('\n' + consoleTable(report.figures) + '\n');
+  console.log(`report: ${opts.output} (${report.seconds.toFixed(0)} s)`);
+  if (opts.readme) {
+    updateReadme(fileURLToPath(new URL('README.md', root)), report);
+    console.log('README: bench section rewritten from the report');
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { benchOptions } from '../../bench/options';
+import { END, readmeSection, replaceSection, START } from '../../bench/readme-table';
+import { makeReport } from '../../bench/report';
+import { measureAll } from '../../bench/run';
+import { isSkipped } from '../../bench/stat';
+
+// `npm run bench -- --quick` without the page, so the bench cannot rot. Times are
+// machine-dependent: nothing here asserts a speed, only that every figure exists.
+describe('npm run bench -- --quick (engine, references, theory)', () => {
+  it('measures every engine and theory figure as a positive finite number, in the report shape', { timeout: 120_000 }, async () => {
+    const opts = benchOptions('quick', { page: false });
+    const report = makeReport(opts, await measureAll(opts), 1);
+
+    expect(report.mode).toBe('quick');
+    expect(report.machine.cores).toBeGreaterThan(0);
+    expect(report.machine.node).toBe(process.version);
+    expect(isSkipped(report.page)).toBe(true);
+
+    for (const opt of ['sgd', 'gd'] as const) {
+      for (const key of ['toy', 'quadratic', 'circle', 'styblinski'] as const) {
+        const t = report.engine[opt][key];
+        expect(t.stepsPerSecond.samples).toHaveLength(opts.repeats);
+        expect(t.stepsPerSecond.median, `${opt} ${key}`).toBeGreaterThan(0);
+        expect(Number.isFinite(t.stepsPerSecond.median)).toBe(true);
+        expect(t.trace.steps).toBe(t.stepsPerSample);
+      }
+    }
+    expect(report.engine.ensemble.seconds.median).toBeGreaterThan(0);
+    expect(report.engine.ensemble.runs * report.engine.ensemble.steps).toBe(1e6);
+
+    // The references are skipped with a reason where gcc or numpy are missing; where
+    // present, the C loops must end exactly where the engine did.
+    if (!isSkipped(report.native)) {
+      expect(report.native.toySgd.matchesEngine).toBe(true);
+      expect(report.native.circleGd.matchesEngine).toBe(true);
+      expect(report.engine.sgd.toy.paired?.ratio.median).toBeGreaterThan(0);
+    } else expect(report.native.skipped.length).toBeGreaterThan(0);
+    if (isSkipped(report.numpy)) expect(report.numpy.skipped.length).toBeGreaterThan(0);
+    else expect(report.numpy.circle.seconds.median).toBeGreaterThan(0);
+
+    expect(report.theory.rho.map((r) => r.d)).toEqual([2, 10, 30]);
+    for (const r of report.theory.rho) expect(r.rho).toBeGreaterThan(0);
+    expect(report.theory.atlas.minima).toBe(2 ** opts.sizes.atlasD);
+    expect(report.theory.phaseGrid.cells).toBe(opts.sizes.gridEta * opts.sizes.gridB);
+
+    const ids = report.figures.map((f) => f.id);
+    for (const id of ['engine.sgd.toy', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'page']) expect(ids).toContain(id);
+    for (const f of report.figures.filter((g) => g.group !== 'page' && g.value !== null)) {
+      expect(Number.isFinite(f.value), f.id).toBe(true);
+      expect(f.value, f.id).toBeGreaterThan(0);
+      if (f.target) expect(typeof f.met, f.id).toBe('boolean');
+    }
+    expect(() => JSON.parse(JSON.stringify(report))).not.toThrow();
+
+    const readme = `# Title\n\n${START}\nold\n${END}\n\nafter\n`;
+    const updated = replaceSection(readme, readmeSection(report));
+    expect(updated.startsWith(`# Title\n\n${START}\n`)).toBe(true);
+    expect(updated.endsWith(`${END}\n\nafter\n`)).toBe(true);
+    expect(updated).toContain('| SGD steps/s, toy (n = 2), B = 1 |');
+  });
+});
