@@ -24,5 +24,7 @@ const run = (cmd, args, env = process.env) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+// E2E_OUT and E2E_PORT let two checkouts' (or two helpers') browser tests run side by side.
+const outDir = process.env.E2E_OUT || 'dist';
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: found.path });
