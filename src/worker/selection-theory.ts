@@ -1,0 +1,109 @@
+/**
+ * The theory the explore tabs draw, computed from the problem alone (never from
+ * the runs): each minimum's exact status at η, B for the minima atlas, and the
+ * phase diagram's boundaries over (η, B). Pure: the selection worker and the
+ * unit tests import it.
+ */
+import { batchFactor, type Sampling } from '../core/batch-factor';
+import { etaAt, type PhaseGridSpec } from '../core/explore/phase-grid';
+import { symMaxEigenvalue } from '../core/linalg/sym-eigen';
+import type { Minimum, Problem } from '../core/problems/problem';
+import { isSquareLoss } from '../core/problems/square-loss';
+import { reducedHessianSet } from '../core/theory/alignment';
+import { hessianSet, moments, type HessianSet, type Moments } from '../core/theory/hessian-set';
+import { lyapunov } from '../core/theory/lyapunov';
+import { spectralRadius } from '../core/theory/second-moment';
+import type { AtlasPoint, AtlasResult, PhaseBoundaries } from './selection-protocol';
+
+/** What does not depend on η or B: the Hᵢ, their moments, a and s. */
+interface Prepared {
+  point: AtlasPoint;
+  set: HessianSet;
+  m: Moments;
+}
+
+const cache = new WeakMap<Problem, Map<string, Prepared[]>>();
+
+/** The same Hessian sets analyseMinimum uses (reduced for square-loss models, weighted for sampling with replacement). */
+function prepareOne(problem: Problem, minimum: Minimum, sampling: Sampling): Prepared {
+  const set = isSquareLoss(problem) ? reducedHessianSet(problem, minimum) : hessianSet(problem, minimum, sampling === 'with');
+  const m = moments(set);
+  const a = symMaxEigenvalue(m.H, set.d);
+  const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, set.d)));
+  return { point: { label: minimum.label, a, s }, set, m };
+}
+
+function prepared(problem: Problem, sampling: Sampling): Prepared[] {
+  let byS = cache.get(problem);
+  if (!byS) cache.set(problem, (byS = new Map()));
+  let list = byS.get(sampling);
+  if (!list) byS.set(sampling, (list = problem.minima.map((m) => prepareOne(problem, m, sampling))));
+  return list;
+}
+
+/** The minima's (a, s) on the sharpness–non-uniformity diagram (Wu eq. 9's axes). */
+export function atlasPoints(problem: Problem, sampling: Sampling): AtlasPoint[] {
+  return prepared(problem, sampling).map((p) => p.point);
+}
+
+/**
+ * Every minimum's exact status at η, B: SGD-stable iff ρ(𝒯) ≤ 1 (theory.md,
+ * "Linear stability"), GD-stable iff a ≤ 2/η. The same verdicts as
+ * analyseMinimum, without its Lyapunov and noise-floor work, so the colours can
+ * follow a slider over 2ᵈ minima.
+ */
+export function atlasAt(problem: Problem, eta: number, B: number, sampling: Sampling): AtlasResult {
+  const list = prepared(problem, sampling);
+  const c = batchFactor(problem.n, B, sampling);
+  const stableSGD = new Uint8Array(list.length);
+  const stableGD = new Uint8Array(list.length);
+  list.forEach((p, i) => {
+    stableSGD[i] = spectralRadius(p.set, p.m, eta, c).value <= 1 ? 1 : 0;
+    stableGD[i] = p.point.a <= 2 / eta ? 1 : 0;
+  });
+  const note = problem.notes.find((t) => /minima/.test(t)) ?? null;
+  return { eta, B, points: list.map((p) => p.point), stableSGD, stableGD, note };
+}
+
+/**
+ * The first η of a row where f turns positive, between grid columns by linear
+ * interpolation in ln η (f is ln ρ or Λ); null when f never turns positive in
+ * range or is already positive at the smallest η.
+ */
+export function firstCrossing(etas: number[], f: number[]): number | null {
+  if (!(f[0] <= 0)) return null;
+  for (let i = 1; i < f.length; i++) {
+    if (f[i] > 0) {
+      const u = f[i - 1] / (f[i - 1] - f[i]);
+      return Math.exp(Math.log(etas[i - 1]) + u * (Math.log(etas[i]) - Math.log(etas[i - 1])));
+    }
+  }
+  return null;
+}
+
+/**
+ * The phase diagram's theory boundaries at the start minimum, row by row:
+ * ρ(𝒯) = 1, Λ = 0 (theory.md, "Mean-square vs. almost-sure"), the rectangle's
+ * top s = 1/(η√c) (Wu eq. 9) and GD's a = 2/η. Each row is evaluated at the
+ * grid's η refined `refine` times.
+ */
+export function phaseBoundaries(problem: Problem, grid: PhaseGridSpec, refine = 4): PhaseBoundaries {
+  const p = prepareOne(problem, problem.minima[grid.start], grid.sampling);
+  const count = (grid.etaCount - 1) * refine + 1;
+  const fine: PhaseGridSpec = { ...grid, etaCount: count };
+  const etas = Array.from({ length: count }, (_, i) => etaAt(fine, i));
+  const rho: Array<number | null> = [];
+  const lyap: Array<number | null> = [];
+  const rectangle: Array<number | null> = [];
+  for (const B of grid.batches) {
+    const c = batchFactor(problem.n, B, grid.sampling);
+    rho.push(firstCrossing(etas, etas.map((eta) => Math.log(spectralRadius(p.set, p.m, eta, c).value))));
+    // Λ by Monte Carlo costs ~10⁵ batches: then only at the grid's own columns.
+    const exact = lyapunov(p.set, etas[0], B, grid.sampling, grid.seed).exact;
+    const lEtas = exact ? etas : etas.filter((_, i) => i % refine === 0);
+    lyap.push(firstCrossing(lEtas, lEtas.map((eta) => lyapunov(p.set, eta, B, grid.sampling, grid.seed).value)));
+    const top = 1 / (p.point.s * Math.sqrt(c)); // s = 1/(η√c) solved for η
+    rectangle.push(Number.isFinite(top) && top >= grid.etaMin && top <= grid.etaMax ? top : null);
+  }
+  return { batches: grid.batches.slice(), rho, lyapunov: lyap, rectangle, gd: 2 / p.point.a, minimum: p.point };
+}
