@@ -1,5 +1,6 @@
 import { Ensemble, type RunsSummary } from './engine/ensemble';
 import { runEnsembles } from './engine/settled';
+import { GdPhase, switchRequested, SwitchedEnsemble, type SwitchInfo } from './engine/switch-protocol';
 import type { Config } from './params/param-table';
 import { decodeQuery, encodeQuery, type ParamIssue } from './params/query';
 import { buildProblem } from './problems/build-problem';
@@ -14,6 +15,11 @@ export interface SimOutput {
   rectangle: { sharpnessMax: number; nonUniformityMax: number | null; c: number };
   minima: MinimumTheory[];
   runs: { sgd: RunsSummary | null; gd: RunsSummary | null };
+  /**
+   * With switchloss > 0 (Wu–Wang–Su Fig. 4): GD's phase; the runs above then start
+   * at its switch point and count steps and escapes from there (both null without a switch).
+   */
+  switch?: SwitchInfo;
   /** Issues with the query that were repaired (empty for a clean query). */
   issues: ParamIssue[];
   unknown: string[];
@@ -45,7 +51,8 @@ export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
 export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; unknown?: string[] } = {}): SimOutput {
   const { problem, config, issues } = buildProblem(input);
   const rect = stabilityRectangle(config.eta, problem.n, config.B, config.sampling);
-  const make = (opt: 'gd' | 'sgd') => (config.opt.includes(opt) ? new Ensemble(problem, ensembleSpec(config, opt)) : null);
+  const phase = switchRequested(problem, config) ? new GdPhase(problem, config).runToEnd() : null;
+  const make = (opt: 'gd' | 'sgd') => makeEnsemble(problem, config, opt, phase);
   const sgd = make('sgd');
   const gd = make('gd');
   runEnsembles(problem, [sgd, gd].filter((e): e is Ensemble => e !== null), config.steps, config.stop);
@@ -56,9 +63,21 @@ export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; un
     rectangle: { sharpnessMax: rect.sharpnessMax, nonUniformityMax: Number.isFinite(rect.nonUniformityMax) ? rect.nonUniformityMax : null, c: rect.c },
     minima: theoryOfMinima(problem, config),
     runs: { sgd: sgd?.summary() ?? null, gd: gd?.summary() ?? null },
+    ...(phase ? { switch: phase.info() } : {}),
     issues: [...(extra.issues ?? []), ...issues],
     unknown: extra.unknown ?? [],
   };
+}
+
+/**
+ * One optimiser's ensemble, or null when it is not asked for. After a GD phase
+ * (switchloss > 0) the runs start at its switch point; without a switch, none run.
+ */
+export function makeEnsemble(problem: Problem, config: Config, opt: 'gd' | 'sgd', phase: GdPhase | null): Ensemble | null {
+  if (!config.opt.includes(opt)) return null;
+  if (!phase) return new Ensemble(problem, ensembleSpec(config, opt));
+  const at = phase.point;
+  return at ? new SwitchedEnsemble(problem, ensembleSpec(config, opt), at) : null;
 }
 
 export function simulateQuery(query: string): SimOutput {

@@ -6,6 +6,7 @@
 import type { RunsSummary } from '../core/engine/ensemble';
 import type { Config } from '../core/params/param-table';
 import type { ParamIssue } from '../core/params/query';
+import type { SwitchInfo } from '../core/engine/switch-protocol';
 import type { MinimumTheory } from '../core/theory/analyse-minimum';
 import type { LandscapeSample } from '../core/landscape';
 
@@ -64,10 +65,41 @@ export interface StreamPart {
   trail: Float64Array;
 }
 
+/** Wu–Wang–Su's α, β, μ, γ (003 eq. 3, Definition 2.1) of one run's iterate at newly reached steps (square-loss models). */
+export interface AlignmentPart {
+  step: Float64Array;
+  loss: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+  mu: Float64Array;
+  gamma: Float64Array;
+}
+
 export type FromWorker =
   | { type: 'started'; id: number; info: StartedInfo }
-  | { type: 'frame'; id: number; t: number; stepsPerSecond: number; running: boolean; sgd: StreamPart | null; gd: StreamPart | null }
-  | { type: 'done'; id: number; t: number; reason: 'steps' | 'settled'; sgd: RunsSummary | null; gd: RunsSummary | null }
+  | {
+      type: 'frame';
+      id: number;
+      t: number;
+      stepsPerSecond: number;
+      running: boolean;
+      sgd: StreamPart | null;
+      gd: StreamPart | null;
+      /** Before the switch of Wu–Wang–Su's protocol (switchloss > 0): GD's steps so far and its loss. */
+      gdPhase?: { steps: number; loss: number };
+      /** Alignment of run 0 (SGD's, else GD's) since the last frame. */
+      align?: AlignmentPart;
+    }
+  | {
+      type: 'done';
+      id: number;
+      t: number;
+      reason: 'steps' | 'settled';
+      sgd: RunsSummary | null;
+      gd: RunsSummary | null;
+      /** With switchloss > 0: the GD phase, as in `npm run sim`'s `switch`. */
+      switch?: SwitchInfo;
+    }
   | { type: 'error'; id: number; message: string };
 
 /** The typed arrays of a frame, for postMessage's transfer list. */
@@ -78,5 +110,6 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
     if (!part) continue;
     for (const a of [part.x, part.histSteps, part.histLoss, part.histDist, part.escapeStep, part.divergedStep, part.trail]) out.push(a.buffer as ArrayBuffer);
   }
+  if (msg.align) for (const a of Object.values(msg.align)) out.push(a.buffer as ArrayBuffer);
   return out;
 }

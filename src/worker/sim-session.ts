@@ -1,11 +1,15 @@
-import { Ensemble } from '../core/engine/ensemble';
+import type { Ensemble } from '../core/engine/ensemble';
 import { ensemblesSettled, SETTLE_EVERY } from '../core/engine/settled';
+import { GdPhase, switchRequested, type SwitchInfo } from '../core/engine/switch-protocol';
 import { sampleLandscape } from '../core/landscape';
 import { decodeQuery, encodeQuery } from '../core/params/query';
 import { buildProblem } from '../core/problems/build-problem';
+import type { Config } from '../core/params/param-table';
 import type { Problem } from '../core/problems/problem';
-import { ensembleSpec, theoryOfMinima } from '../core/simulate';
-import type { FromWorker, StreamPart, ToWorker } from './protocol';
+import { isSquareLoss } from '../core/problems/square-loss';
+import { makeEnsemble, theoryOfMinima } from '../core/simulate';
+import { alignmentAt } from '../core/theory/alignment';
+import type { AlignmentPart, FromWorker, StreamPart, ToWorker } from './protocol';
 import { transferables } from './protocol';
 
 /** What the session needs from its host (the worker global, or a test). */
@@ -24,6 +28,22 @@ const MIN_FRAME_MS = 16;
 /** Without an ack for this long, send anyway (a lost ack must not stall the view). */
 const ACK_TIMEOUT_MS = 250;
 const TRAIL_POINTS_PER_FRAME = 512;
+/**
+ * The alignment of run 0 is computed on a fixed grid of steps (so it does not
+ * depend on the slicing): at most 60 points, fewer for large models, where one
+ * evaluation costs O(n²p) (about 130 ms at n = 200, p = 1000).
+ */
+const ALIGN_WORK = 4e8;
+const ALIGN_POINTS = { min: 5, max: 60 };
+
+/** Steps between two alignment points, or 0 for a model without them. */
+export function alignmentEvery(problem: Problem, steps: number): number {
+  if (!isSquareLoss(problem)) return 0;
+  const points = Math.min(ALIGN_POINTS.max, Math.max(ALIGN_POINTS.min, Math.floor(ALIGN_WORK / (problem.n * problem.n * problem.dim))));
+  return Math.max(1, Math.ceil(steps / points));
+}
+
+type AlignBuffer = { [K in keyof AlignmentPart]: number[] };
 
 interface Stream {
   ens: Ensemble;
@@ -34,6 +54,13 @@ interface Stream {
 interface Current {
   id: number;
   problem: Problem;
+  config: Config;
+  /** Wu–Wang–Su's GD phase (switchloss > 0): the streams exist only after it. */
+  phase: GdPhase | null;
+  switchInfo: SwitchInfo | null;
+  alignEvery: number;
+  lastAlignT: number;
+  align: AlignBuffer;
   steps: number;
   stopRule: 'steps' | 'settled';
   sgd: Stream | null;
@@ -115,11 +142,20 @@ export class SimSession {
     }
     const { problem, config, issues } = buildProblem(decoded.config);
     const now = this.host.now();
-    const stream = (opt: 'gd' | 'sgd'): Stream | null =>
-      config.opt.includes(opt) ? { ens: new Ensemble(problem, ensembleSpec(config, opt)), lastSent: -1, trail: [] } : null;
+    const phase = switchRequested(problem, config) ? new GdPhase(problem, config) : null;
+    const stream = (opt: 'gd' | 'sgd'): Stream | null => {
+      const ens = phase ? null : makeEnsemble(problem, config, opt, null);
+      return ens ? { ens, lastSent: -1, trail: [] } : null;
+    };
     const c: Current = {
       id: msg.id,
       problem,
+      config,
+      phase,
+      switchInfo: null,
+      alignEvery: alignmentEvery(problem, config.steps),
+      lastAlignT: -1,
+      align: { step: [], loss: [], alpha: [], beta: [], mu: [], gamma: [] },
       steps: config.steps,
       stopRule: config.stop,
       sgd: stream('sgd'),
@@ -159,14 +195,67 @@ export class SimSession {
           minima: theoryOfMinima(problem, config),
           center,
           landscape: sampleLandscape(problem),
-          sgdRuns: c.sgd ? c.sgd.ens.runs.length : 0,
-          gdRuns: c.gd ? 1 : 0,
+          sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,
+          gdRuns: c.gd || (phase && config.opt.includes('gd')) ? 1 : 0,
         },
       },
       [],
     );
+    this.observeAlignment(c);
     this.postFrame(c, true);
     this.schedule(c);
+  }
+
+  /**
+   * GD until the loss is below switchloss, in slices; then the streams start at
+   * its switch point (Wu–Wang–Su Fig. 4). False while GD runs or when nothing
+   * runs after it.
+   */
+  private runGdPhase(c: Current, start: number): boolean {
+    const ph = c.phase!;
+    while (!ph.finished && this.host.now() - start < SLICE_MS) ph.advance(8);
+    if (!ph.finished) {
+      this.postFrame(c, false);
+      this.schedule(c);
+      return false;
+    }
+    const stream = (opt: 'gd' | 'sgd'): Stream | null => {
+      const ens = makeEnsemble(c.problem, c.config, opt, ph);
+      return ens ? { ens, lastSent: -1, trail: [] } : null;
+    };
+    c.sgd = stream('sgd');
+    c.gd = stream('gd');
+    c.switchInfo = ph.info();
+    if (!c.sgd && !c.gd) {
+      this.postFrame(c, true);
+      this.host.post({ type: 'done', id: c.id, t: 0, reason: 'steps', sgd: null, gd: null, switch: c.switchInfo }, []);
+      this.cur = null;
+      return false;
+    }
+    for (const s of [c.sgd, c.gd]) if (s) this.pushTrail(s, c.problem.dim);
+    this.observeAlignment(c);
+    this.postFrame(c, true);
+    return true;
+  }
+
+  /** α, β, μ, γ of run 0's iterate, once per grid step. */
+  private observeAlignment(c: Current): void {
+    const s = c.sgd ?? c.gd;
+    const p = c.problem;
+    if (!s || c.alignEvery === 0 || c.t % c.alignEvery !== 0 || c.lastAlignT === c.t || !isSquareLoss(p)) return;
+    c.lastAlignT = c.t;
+    const run = s.ens.runs[0];
+    if (run.done) return;
+    const a = alignmentAt(p, run.x);
+    // Past an overflow (a diverging run) the quantities are not defined: no point.
+    if (![a.loss, a.alpha, a.beta, a.mu, a.gamma].every(Number.isFinite)) return;
+    const b = c.align;
+    b.step.push(c.t);
+    b.loss.push(a.loss);
+    b.alpha.push(a.alpha);
+    b.beta.push(a.beta);
+    b.mu.push(a.mu);
+    b.gamma.push(a.gamma);
   }
 
   private resetEpoch(c: Current): void {
@@ -194,6 +283,7 @@ export class SimSession {
 
   private slice(c: Current): void {
     const start = this.host.now();
+    if (c.phase && !c.sgd && !c.gd && !this.runGdPhase(c, start)) return;
     let waitMs = 0;
     while (c.t < c.steps) {
       const allowed = this.allowed(c);
@@ -204,8 +294,10 @@ export class SimSession {
       let k = Math.min(allowed, c.chunk, c.steps - c.t);
       // The settled rule is checked on a fixed grid of steps (core/engine/settled.ts).
       if (c.stopRule === 'settled') k = Math.min(k, SETTLE_EVERY - (c.t % SETTLE_EVERY));
+      if (c.alignEvery > 0) k = Math.min(k, c.alignEvery - (c.t % c.alignEvery));
       const t0 = this.host.now();
       this.advance(c, k);
+      this.observeAlignment(c);
       const dt = this.host.now() - t0;
       // Aim for chunks of about a millisecond.
       c.chunk = dt < 0.5 ? Math.min(c.chunk * 2, 1 << 24) : dt > 2 ? Math.max(1, c.chunk >> 1) : c.chunk;
@@ -219,7 +311,15 @@ export class SimSession {
     if (finished) {
       this.postFrame(c, true);
       this.host.post(
-        { type: 'done', id: c.id, t: c.t, reason: c.t >= c.steps ? 'steps' : 'settled', sgd: c.sgd?.ens.summary() ?? null, gd: c.gd?.ens.summary() ?? null },
+        {
+          type: 'done',
+          id: c.id,
+          t: c.t,
+          reason: c.t >= c.steps ? 'steps' : 'settled',
+          sgd: c.sgd?.ens.summary() ?? null,
+          gd: c.gd?.ens.summary() ?? null,
+          ...(c.switchInfo ? { switch: c.switchInfo } : {}),
+        },
         [],
       );
       this.cur = null;
@@ -276,10 +376,28 @@ export class SimSession {
       running: !c.paused,
       sgd: c.sgd ? this.part(c.sgd, c.problem.dim) : null,
       gd: c.gd ? this.part(c.gd, c.problem.dim) : null,
+      ...(c.phase && !c.sgd && !c.gd ? { gdPhase: { steps: c.phase.run.t, loss: c.phase.loss } } : {}),
+      ...this.alignPart(c),
     };
     c.acked = false;
     c.lastPost = now;
     this.host.post(msg, transferables(msg));
+  }
+
+  /** The alignment points since the last frame, as typed arrays. */
+  private alignPart(c: Current): { align?: AlignmentPart } {
+    const b = c.align;
+    if (b.step.length === 0) return {};
+    const align: AlignmentPart = {
+      step: Float64Array.from(b.step),
+      loss: Float64Array.from(b.loss),
+      alpha: Float64Array.from(b.alpha),
+      beta: Float64Array.from(b.beta),
+      mu: Float64Array.from(b.mu),
+      gamma: Float64Array.from(b.gamma),
+    };
+    for (const k of Object.keys(b) as Array<keyof AlignBuffer>) b[k].length = 0;
+    return { align };
   }
 
   /** The news of one stream since its last frame. */
