@@ -13,6 +13,7 @@ import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
 import { startUrlSync } from './state/url-sync';
 import { TheoryPanel } from './theory/TheoryPanel';
+import { ExportButtons } from './export/ExportButtons';
 import { EscapeStats } from './views/EscapeStats';
 import { LandscapeView } from './views/LandscapeView';
 import { SeriesView } from './views/SeriesView';
@@ -50,9 +51,9 @@ export function App() {
   }, [lecture]);
 
   const shown = (p: Hideable) => !hide.includes(p);
-  const panel = (p: Hideable, title: string, body: ReactNode, extra = '') =>
+  const panel = (p: Hideable, title: string, body: ReactNode, extra = '', exportAs?: string) =>
     shown(p) ? (
-      <PanelFrame id={p} title={title} className={extra}>
+      <PanelFrame id={p} title={title} className={extra} tools={exportAs ? <ExportButtons view={p} title={exportAs} /> : undefined}>
         {body}
       </PanelFrame>
     ) : null;
@@ -77,11 +78,11 @@ export function App() {
             </div>
           )}
           <div className="grid" hidden={Workspace !== null}>
-            {panel('diagram', 'Sharpness–non-uniformity diagram', <DiagramView />, 'diagram')}
-            {panel('landscape', 'Landscape and iterates', <LandscapeView />, 'landscape')}
-            {panel('burst', 'Escape burst: loss on a log scale', <SeriesView field="loss" />, 'burst')}
-            {panel('distance', 'Distance to the start minimum', <SeriesView field="dist" />, 'distance')}
-            {panel('stats', 'Escapes: measured and predicted', <EscapeStats />, 'stats')}
+            {panel('diagram', 'Sharpness–non-uniformity diagram', <DiagramView />, 'diagram', 'diagram')}
+            {panel('landscape', 'Landscape and iterates', <LandscapeView />, 'landscape', 'landscape')}
+            {panel('burst', 'Escape burst: loss on a log scale', <SeriesView field="loss" />, 'burst', 'escape burst')}
+            {panel('distance', 'Distance to the start minimum', <SeriesView field="dist" />, 'distance', 'distance plot')}
+            {panel('stats', 'Escapes: measured and predicted', <EscapeStats />, 'stats', 'escape statistics')}
             {panel('theory', 'Theory at this η and B', <TheoryPanel />, 'theory')}
           </div>
         </main>

@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 
-/** A titled panel with a fullscreen button. */
-export function PanelFrame({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+/** A titled panel with a fullscreen button; `tools` (such as export buttons) sit in the head beside it. */
+export function PanelFrame({ id, title, className, tools, children }: { id: string; title: string; className?: string; tools?: ReactNode; children: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   const full = () => {
     const el = ref.current;
@@ -13,6 +13,7 @@ export function PanelFrame({ id, title, className, children }: { id: string; tit
     <section className={`panel view ${className ?? ''}`} ref={ref} data-panel={id} aria-label={title}>
       <div className="panel-head">
         <h2>{title}</h2>
+        {tools}
         <button type="button" className="icon" aria-label={`show ${title} full screen`} onClick={full}>
           ⛶
         </button>
