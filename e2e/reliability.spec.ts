@@ -161,6 +161,23 @@ test.describe('what a crafted link cannot do', () => {
     await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli}`);
   });
 
+  // Each of these draws Gaussians (log, cos), random radii (pow) or evaluates sin, exp and
+  // powers: the engine's Math differs between Node and Chromium, the core's portable maths must not.
+  const TRANSCENDENTAL = [
+    'problem=styblinski&d=3&n=30&eta=0.05&B=1&seed=4&runs=40&steps=300',
+    'problem=random&d=4&n=8&eta=0.4&B=2&seed=3&runs=40&steps=200',
+    'problem=features&n=20&width=40&eta=0.5&B=1&noise=isotropic&seed=2&runs=20&steps=100',
+    'problem=custom&f=(x-1)^2*(1%2B0.1*sin(3*x));tanh(x)^2%2B0.1*exp(x)*x^2;abs(x-0.5)^2.5&box=-2,3&eta=0.3&B=1&seed=6&runs=30&steps=200&radius=0.3',
+    'problem=custom&f=x&box=-1,1&runs=10&steps=50',
+  ];
+  for (const q of TRANSCENDENTAL)
+    test(`the browser's checksum equals the command line's where the maths is transcendental: ${q.split('&')[0]}`, async ({ page }) => {
+      await loadFormulaCompiler();
+      const cli = simulateQuery(q).runs.sgd!.checksum;
+      await openDone(page, q);
+      await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli}`);
+    });
+
   test('the page makes no request beyond its own origin, and its policy forbids inline script and eval', async ({ page, baseURL }) => {
     const foreign: string[] = [];
     page.on('request', (r) => {

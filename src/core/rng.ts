@@ -1,3 +1,4 @@
+import * as pm from './portable-math';
 /**
  * Seeded random numbers. Every draw in a run comes from a stream derived from
  * (seed, stream index) only, so a run does not depend on how runs are grouped
@@ -50,7 +51,7 @@ export class Rng {
     let u = this.next();
     while (u === 0) u = this.next();
     const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2 * pm.log(u)) * pm.cos(2 * Math.PI * v);
   }
 }
 

@@ -1,4 +1,5 @@
 import { batchFactor, type Sampling } from './batch-factor';
+import * as pm from './portable-math';
 
 export interface Rectangle {
   /** 2/η: GD's and SGD's bound on the sharpness a (Wu eq. 9). */
@@ -51,7 +52,7 @@ export function exactRegionBoundary(eta: number, c: number, points = 181): Array
   const out: Array<[number, number]> = [];
   for (let k = 0; k < points; k++) {
     const th = (Math.PI * k) / (points - 1);
-    out.push([(1 - Math.cos(th)) / eta, Math.sin(th) / (eta * Math.sqrt(c))]);
+    out.push([(1 - pm.cos(th)) / eta, pm.sin(th) / (eta * Math.sqrt(c))]);
   }
   return out;
 }

@@ -86,7 +86,8 @@ export class Ensemble {
     readonly spec: EnsembleSpec,
   ) {
     this.centerIndex = referenceMinimum(problem, spec.start, spec.x0);
-    const center = problem.minima[this.centerIndex].x;
+    // With no minimum listed (a custom landscape without one), distances are measured from the start.
+    const center = problem.minima[this.centerIndex]?.x ?? Float64Array.from(spec.x0);
     const count = spec.opt === 'gd' ? 1 : spec.runs;
     this.runs = [];
     for (let r = 0; r < count; r++) {
@@ -138,7 +139,7 @@ export class Ensemble {
     const finals: number[] = [];
     for (const r of runs) {
       if (r.done) continue;
-      endedNear[nearestMinimum(this.problem, r.x)]++;
+      if (endedNear.length) endedNear[nearestMinimum(this.problem, r.x)]++;
       const l = this.problem.loss(r.x);
       if (Number.isFinite(l)) finals.push(l);
     }

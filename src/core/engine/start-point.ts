@@ -1,4 +1,5 @@
 import { Rng, Salt } from '../rng';
+import * as pm from '../portable-math';
 
 /**
  * Run r's start: x* plus a point drawn uniformly from the ball of radius ε
@@ -24,7 +25,7 @@ export function perturbedStart(center: Float64Array, radius: number, seed: numbe
     }
     norm = Math.sqrt(norm);
   }
-  const r = radius * Math.pow(rng.next(), 1 / d);
+  const r = radius * pm.pow(rng.next(), 1 / d);
   for (let j = 0; j < d; j++) x[j] += (r * dir[j]) / norm;
   return x;
 }

@@ -5,6 +5,7 @@ import type { Problem } from '../problems/problem';
 import { streamState, Salt } from '../rng';
 import { stabilityRectangle } from '../stability-region';
 import { analyseMinimum } from '../theory/analyse-minimum';
+import * as pm from '../portable-math';
 
 export interface PhaseGridSpec {
   etaMin: number;
@@ -25,14 +26,14 @@ export interface PhaseGridSpec {
 export function batchAxis(n: number, count: number): number[] {
   if (n <= count) return Array.from({ length: n }, (_, i) => i + 1);
   const out = new Set<number>();
-  for (let k = 0; k < count; k++) out.add(Math.round(Math.exp((Math.log(n) * k) / (count - 1))));
+  for (let k = 0; k < count; k++) out.add(Math.round(pm.exp((pm.log(n) * k) / (count - 1))));
   return [...out].sort((a, b) => a - b);
 }
 
 /** η of column i: log-spaced from etaMin to etaMax. */
 export function etaAt(spec: PhaseGridSpec, i: number): number {
   if (spec.etaCount === 1) return spec.etaMin;
-  return Math.exp(Math.log(spec.etaMin) + ((Math.log(spec.etaMax) - Math.log(spec.etaMin)) * i) / (spec.etaCount - 1));
+  return pm.exp(pm.log(spec.etaMin) + ((pm.log(spec.etaMax) - pm.log(spec.etaMin)) * i) / (spec.etaCount - 1));
 }
 
 /** Cells are numbered row-major: cell = bIndex·etaCount + etaIndex. */

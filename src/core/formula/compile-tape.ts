@@ -2,6 +2,7 @@ import type { Expr } from './expr';
 import { formulaError, type FormulaError } from './formula-error';
 import { makeTape, Op, type Instruction, type OpCode, type Tape } from './tape';
 import type { UnaryFunction } from './vocabulary';
+import * as pm from '../portable-math';
 
 type Operand = { konst: number } | { slot: number };
 
@@ -40,7 +41,7 @@ const BINARY_VALUE: Readonly<Record<'+' | '-' | '*' | '/' | '^', (a: number, b: 
   '-': (a, b) => a - b,
   '*': (a, b) => a * b,
   '/': (a, b) => a / b,
-  '^': (a, b) => Math.pow(a, b),
+  '^': (a, b) => pm.pow(a, b),
 };
 
 class Refused extends Error {
@@ -132,7 +133,7 @@ export function compileTape(expr: Expr, dim: 1 | 2): { tape: Tape } | { error: F
         case '^': {
           // c^u = exp(u ln c): real only for c > 0.
           if (!(c > 0)) throw new Refused(formulaError(column, `${c}^(…) needs a positive base`));
-          const lnc = Math.log(c);
+          const lnc = pm.log(c);
           return emit(Op.EXP, slotOf(lnc === 1 ? b : emit(Op.MULC, slotOf(b), -1, lnc)));
         }
       }

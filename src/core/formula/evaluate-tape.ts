@@ -1,4 +1,5 @@
 import { Op, type Tape } from './tape';
+import * as pm from '../portable-math';
 
 /*
  * Forward-mode automatic differentiation over a tape (issue 6, "Derivatives").
@@ -30,20 +31,20 @@ export function valueOf(t: Tape, x: number, y: number): number {
       case Op.DIVC: v[k] = v[i] / c[k]; break;
       case Op.RSUBC: v[k] = c[k] - v[i]; break;
       case Op.RDIVC: v[k] = c[k] / v[i]; break;
-      case Op.POWC: v[k] = Math.pow(v[i], c[k]); break;
+      case Op.POWC: v[k] = pm.pow(v[i], c[k]); break;
       case Op.SQUARE: v[k] = v[i] * v[i]; break;
       case Op.NEG: v[k] = -v[i]; break;
       case Op.ABS: v[k] = v[i] >= 0 ? v[i] : -v[i]; break;
       case Op.SQRT: v[k] = Math.sqrt(v[i]); break;
-      case Op.EXP: v[k] = Math.exp(v[i]); break;
-      case Op.LOG: v[k] = Math.log(v[i]); break;
-      case Op.SIN: v[k] = Math.sin(v[i]); break;
-      case Op.COS: v[k] = Math.cos(v[i]); break;
-      case Op.TAN: v[k] = Math.tan(v[i]); break;
-      case Op.TANH: v[k] = Math.tanh(v[i]); break;
-      case Op.ATAN: v[k] = Math.atan(v[i]); break;
-      case Op.SINH: v[k] = Math.sinh(v[i]); break;
-      case Op.COSH: v[k] = Math.cosh(v[i]); break;
+      case Op.EXP: v[k] = pm.exp(v[i]); break;
+      case Op.LOG: v[k] = pm.log(v[i]); break;
+      case Op.SIN: v[k] = pm.sin(v[i]); break;
+      case Op.COS: v[k] = pm.cos(v[i]); break;
+      case Op.TAN: v[k] = pm.tan(v[i]); break;
+      case Op.TANH: v[k] = pm.tanh(v[i]); break;
+      case Op.ATAN: v[k] = pm.atan(v[i]); break;
+      case Op.SINH: v[k] = pm.sinh(v[i]); break;
+      case Op.COSH: v[k] = pm.cosh(v[i]); break;
     }
   }
   return v[t.length - 1];
@@ -62,20 +63,20 @@ function unary(o: number, u: number, c: number, second: boolean): boolean {
     case Op.DIVC: D0 = u / c; D1 = 1 / c; D2 = 0; return true;
     case Op.RSUBC: D0 = c - u; D1 = -1; D2 = 0; return true;
     case Op.RDIVC: D0 = c / u; D1 = -D0 / u; if (second) D2 = (-2 * D1) / u; return true;
-    case Op.POWC: D0 = Math.pow(u, c); D1 = c * Math.pow(u, c - 1); if (second) D2 = c * (c - 1) * Math.pow(u, c - 2); return true;
+    case Op.POWC: D0 = pm.pow(u, c); D1 = c * pm.pow(u, c - 1); if (second) D2 = c * (c - 1) * pm.pow(u, c - 2); return true;
     case Op.SQUARE: D0 = u * u; D1 = 2 * u; D2 = 2; return true;
     case Op.NEG: D0 = -u; D1 = -1; D2 = 0; return true;
     case Op.ABS: D0 = u >= 0 ? u : -u; D1 = u >= 0 ? 1 : -1; D2 = 0; return true;
     case Op.SQRT: D0 = Math.sqrt(u); D1 = 0.5 / D0; if (second) D2 = -0.5 * D1 / u; return true;
-    case Op.EXP: D0 = Math.exp(u); D1 = D0; D2 = D0; return true;
-    case Op.LOG: D0 = Math.log(u); D1 = 1 / u; if (second) D2 = -D1 * D1; return true;
-    case Op.SIN: D0 = Math.sin(u); D1 = Math.cos(u); D2 = -D0; return true;
-    case Op.COS: D0 = Math.cos(u); D1 = -Math.sin(u); D2 = -D0; return true;
-    case Op.TAN: D0 = Math.tan(u); D1 = 1 + D0 * D0; D2 = 2 * D0 * D1; return true;
-    case Op.TANH: D0 = Math.tanh(u); D1 = 1 - D0 * D0; D2 = -2 * D0 * D1; return true;
-    case Op.ATAN: D0 = Math.atan(u); D1 = 1 / (1 + u * u); D2 = -2 * u * D1 * D1; return true;
-    case Op.SINH: D0 = Math.sinh(u); D1 = Math.cosh(u); D2 = D0; return true;
-    case Op.COSH: D0 = Math.cosh(u); D1 = Math.sinh(u); D2 = D0; return true;
+    case Op.EXP: D0 = pm.exp(u); D1 = D0; D2 = D0; return true;
+    case Op.LOG: D0 = pm.log(u); D1 = 1 / u; if (second) D2 = -D1 * D1; return true;
+    case Op.SIN: D0 = pm.sin(u); D1 = pm.cos(u); D2 = -D0; return true;
+    case Op.COS: D0 = pm.cos(u); D1 = -pm.sin(u); D2 = -D0; return true;
+    case Op.TAN: D0 = pm.tan(u); D1 = 1 + D0 * D0; D2 = 2 * D0 * D1; return true;
+    case Op.TANH: D0 = pm.tanh(u); D1 = 1 - D0 * D0; D2 = -2 * D0 * D1; return true;
+    case Op.ATAN: D0 = pm.atan(u); D1 = 1 / (1 + u * u); D2 = -2 * u * D1 * D1; return true;
+    case Op.SINH: D0 = pm.sinh(u); D1 = pm.cosh(u); D2 = D0; return true;
+    case Op.COSH: D0 = pm.cosh(u); D1 = pm.sinh(u); D2 = D0; return true;
     default: return false;
   }
 }

@@ -80,7 +80,13 @@ export function buildProblem(input: Config): Resolved {
     issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
     config.B = problem.n;
   }
-  if (config.start >= problem.minima.length) {
+  if (problem.minima.length === 0 && config.x0.length === 0) {
+    // Nothing to start beside (a custom landscape with no strict minimum): start at the box's centre, or 0.
+    const box = problem.domain;
+    config.x0 = Array.from({ length: problem.dim }, (_, j) => (box && Number.isFinite(box.lo[j] + box.hi[j]) ? (box.lo[j] + box.hi[j]) / 2 : 0));
+    issues.push({ key: 'f', message: `no strict minimum found to start from; runs start at x0 = ${config.x0.join(',')} (set x0= or pin=)` });
+  }
+  if (problem.minima.length > 0 && config.start >= problem.minima.length) {
     issues.push({ key: 'start', message: `start must be below ${problem.minima.length} (the number of minima listed), got ${config.start}; used 0` });
     config.start = 0;
   }

@@ -1,5 +1,6 @@
 import { Rng, Salt } from '../rng';
 import type { Box, Minimum, Problem } from './problem';
+import * as pm from '../portable-math';
 
 /**
  * Patel's quadratic-circle sums (Problem 24, eqs. 12–15):
@@ -226,8 +227,8 @@ export class CircleProblem implements Problem {
         const rr = (r * (a + 0.5)) / radii; // midpoint rule in ρ, weight ρ
         for (let b = 0; b < angles; b++) {
           const th = (2 * Math.PI * (b + 0.5)) / angles;
-          x[0] = rr * Math.cos(th);
-          x[1] = rr * Math.sin(th);
+          x[0] = rr * pm.cos(th);
+          x[1] = rr * pm.sin(th);
           this.componentHessian(i, x, h);
           for (let k = 0; k < 4; k++) acc[k] += rr * h[k];
           wsum += rr;

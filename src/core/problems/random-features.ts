@@ -1,6 +1,7 @@
 import { Rng, Salt } from '../rng';
 import { cholesky, choleskySolve } from '../linalg/cholesky';
 import { SquareLossProblem, gram, type SquareLossModel } from './square-loss';
+import * as pm from '../portable-math';
 
 /** Input dimension of the synthetic data. */
 const INPUT_DIM = 10;
@@ -35,7 +36,7 @@ export class RandomFeaturesModel implements SquareLossModel {
     for (let i = 0; i < n; i++) {
       let ux = 0;
       for (let k = 0; k < INPUT_DIM; k++) ux += (u[k] / un) * X[i * INPUT_DIM + k];
-      this.y[i] = Math.sin(2 * ux);
+      this.y[i] = pm.sin(2 * ux);
       for (let j = 0; j < p; j++) {
         let z = b[j];
         for (let k = 0; k < INPUT_DIM; k++) z += W[j * INPUT_DIM + k] * X[i * INPUT_DIM + k];

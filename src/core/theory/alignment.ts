@@ -153,7 +153,7 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
  */
 export function powerSharpness(J: Float64Array, n: number, p: number, iterations = 3000): { a: number; s: number } {
   const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) norms[i] += J[i * p + k] ** 2;
+  for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) norms[i] += J[i * p + k] * J[i * p + k];
   const Jv = new Float64Array(n);
   const hv = (v: Float64Array, out: Float64Array, weights: Float64Array | null) => {
     for (let i = 0; i < n; i++) {

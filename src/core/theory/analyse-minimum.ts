@@ -9,6 +9,7 @@ import { lyapunov, type Lyapunov } from './lyapunov';
 import { noiseFloor, type NoiseFloor } from './noise-floor';
 import { patelBounds, type PatelBounds } from './patel-bounds';
 import { SecondMomentOperator, spectralRadius, theorem1Eigenvalue } from './second-moment';
+import * as pm from '../portable-math';
 
 export interface TheorySettings {
   eta: number;
@@ -84,7 +85,7 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed);
   const lyap = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
   const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
-  const growthR = Math.log((t.escape * t.escape) / (t.radius * t.radius));
+  const growthR = pm.log((t.escape * t.escape) / (t.radius * t.radius));
   const op = !set.diagonal && !minimum.fixedPoint ? new SecondMomentOperator(set, m, t.eta, c) : null;
   const gdK = t.sampling === 'without' && t.B >= problem.n ? Infinity : t.B;
   return {
@@ -103,7 +104,7 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     inRectangle: insideRectangle(a, s, rect),
     stableSGD: rho.value <= 1,
     stableGD: a <= 2 / t.eta,
-    escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / Math.log(rho.value) : null,
+    escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / pm.log(rho.value) : null,
     escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,
     patel: patelBounds(set, m, gdK),
     patelGD: patelBounds(set, m, Infinity),

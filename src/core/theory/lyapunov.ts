@@ -1,6 +1,7 @@
 import type { Sampling } from '../batch-factor';
 import { Rng, Salt } from '../rng';
 import { denseComponent, type HessianSet } from './hessian-set';
+import * as pm from '../portable-math';
 
 /** Λ with how it was obtained; stderr is 0 when exact. */
 export interface Lyapunov {
@@ -13,7 +14,7 @@ export interface Lyapunov {
 const ENUMERATION_LIMIT = 200_000;
 const MC_SAMPLES = 200_000;
 
-const lg = (v: number) => Math.log(Math.abs(v));
+const lg = (v: number) => pm.log(Math.abs(v));
 
 function binomial(n: number, k: number): number {
   let r = 1;
@@ -185,7 +186,7 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
         break;
       }
       for (let r = 0; r < d; r++) v[r] = w[r] / nrm;
-      if (t >= burn) acc += Math.log(nrm);
+      if (t >= burn) acc += pm.log(nrm);
     }
     means.push(acc / steps);
   }

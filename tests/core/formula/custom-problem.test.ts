@@ -62,13 +62,26 @@ describe('CustomProblem (issue 6, "Minima")', () => {
     const { problem: p, issues } = buildProblem(decodeQuery('problem=custom&f=(x-5)^2&box=-1,2').config);
     expect(p.project).toBe(true);
     expect(p.minima).toEqual([]);
-    expect(issues.map((i) => i.key)).toEqual(['start']); // nothing to start from
+    // Nothing to start beside: the runs start at the box's centre, and f is named.
+    expect(issues.map((i) => i.key)).toEqual(['f']);
+    expect(issues[0].message).toContain('x0 = 0.5');
     const x = Float64Array.of(7);
     if (p.domain) projectOntoBox(x, p.domain);
     expect(x[0]).toBe(2);
     const q = build('f=(x-5)^2');
     expect(q.project).toBe(false);
     expect(q.minima.map((m) => m.x[0])).toEqual([5]);
+  });
+
+  it('runs a landscape with no minimum from the box centre, measuring distance from the start, instead of throwing', () => {
+    const out = simulateQuery('problem=custom&f=x&box=-1,1&runs=5&steps=20&eta=0.1&escape=0.5');
+    expect(out.minima).toEqual([]);
+    expect(out.issues.map((i) => i.key)).toEqual(['f']);
+    expect(out.runs.sgd!.stepsDone).toBe(20);
+    // f = x slides to the box's lower end: every run has left the start by 1 > R = 0.5.
+    expect(out.runs.sgd!.endedNear).toEqual([]);
+    expect(out.runs.gd!.escaped).toBe(1);
+    expect(out.runs.sgd!.escaped).toBe(5);
   });
 
   it('merges the starts that reach one minimum: a double well has two', () => {
