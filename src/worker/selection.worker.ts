@@ -30,6 +30,8 @@ async function handle(msg: ToSelectionWorker): Promise<FromSelectionWorker> {
   const problem = await problemOf(msg.query);
   if (msg.type === 'atlas') return { type: 'atlas', job: msg.job, atlas: atlasAt(problem, msg.eta, msg.B, msg.sampling) };
   if (msg.type === 'boundaries') return { type: 'boundaries', job: msg.job, boundaries: phaseBoundaries(problem, msg.grid) };
+  const around = msg.spec.around;
+  if (around && around.length !== problem.dim) throw new Error(`around has ${around.length} coordinates; the problem has d = ${problem.dim}`);
   const t0 = performance.now();
   const sgd = selection(problem, msg.spec, 'sgd');
   const gd = selection(problem, msg.spec, 'gd');

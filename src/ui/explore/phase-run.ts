@@ -1,0 +1,103 @@
+import { cellCount, type PhaseGridSpec } from '../../core/explore/phase-grid';
+import type { PhaseBoundaries } from '../../worker/selection-protocol';
+import { PhasePool } from './phase-pool';
+import { SelectionClient } from './selection-client';
+
+export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** What the phase workspace shows; replaced (never mutated) when anything changes. */
+export interface PhaseSnapshot {
+  grid: PhaseGridSpec;
+  phase: RunPhase;
+  /** Escaped runs per cell, −1 not computed yet. */
+  escaped: Int32Array;
+  done: number;
+  total: number;
+  /** Wall time of the last completed grid, ms. */
+  ms: number | null;
+  error: string | null;
+  boundaries: PhaseBoundaries | null;
+  workers: number;
+}
+
+const EMPTY: PhaseGridSpec = { etaMin: 1, etaMax: 1, etaCount: 1, batches: [1], runs: 1, steps: 1, sampling: 'without', seed: 1, start: 0, radius: 0, escape: 1 };
+
+/**
+ * The phase grid's computation outside React: a pool of workers for the
+ * measured cells, the selection worker for the theory lines. The view
+ * subscribes (useSyncExternalStore); progress reaches it at most once a frame.
+ * dispose() stops everything and leaves it reusable (StrictMode remounts).
+ */
+export class PhaseRun {
+  private listeners = new Set<() => void>();
+  private snap: PhaseSnapshot;
+  private query = '';
+  private key = '';
+  private frame = 0;
+
+  constructor(
+    private readonly pool = new PhasePool(),
+    private readonly client = new SelectionClient(),
+  ) {
+    this.snap = { grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, workers: pool.size };
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getSnapshot = (): PhaseSnapshot => this.snap;
+
+  private set(patch: Partial<PhaseSnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    this.listeners.forEach((fn) => fn());
+  }
+
+  /** Show this grid: a new one (problem, range, runs …) starts itself; the same one is left alone. */
+  load(query: string, grid: PhaseGridSpec): void {
+    const key = `${query}|${JSON.stringify(grid)}`;
+    if (key === this.key) return;
+    this.key = key;
+    this.query = query;
+    this.set({ grid, boundaries: null, escaped: new Int32Array(cellCount(grid)).fill(-1), done: 0, total: cellCount(grid) });
+    this.client.boundaries(query, grid).then(
+      (b) => key === this.key && this.set({ boundaries: b }),
+      () => {},
+    );
+    this.start();
+  }
+
+  start(): void {
+    const { grid } = this.snap;
+    const query = this.query;
+    const key = this.key;
+    const t0 = performance.now();
+    this.set({ phase: 'running', escaped: new Int32Array(cellCount(grid)).fill(-1), done: 0, ms: null, error: null });
+    this.pool
+      .run(query, grid, (p) => {
+        cancelAnimationFrame(this.frame);
+        this.frame = requestAnimationFrame(() => key === this.key && this.set({ escaped: p.escaped.slice(), done: p.done }));
+      })
+      .then(
+        (p) => {
+          cancelAnimationFrame(this.frame);
+          if (key === this.key) this.set({ phase: 'done', escaped: p.escaped.slice(), done: p.done, ms: performance.now() - t0 });
+        },
+        (e: unknown) => key === this.key && this.set({ phase: 'error', error: e instanceof Error ? e.message : String(e) }),
+      );
+  }
+
+  cancel(): void {
+    this.pool.cancel();
+    cancelAnimationFrame(this.frame);
+    if (this.snap.phase === 'running') this.set({ phase: 'cancelled' });
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.pool.dispose();
+    this.client.dispose();
+    this.key = '';
+  }
+}

@@ -1,0 +1,136 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear, scaleSqrt } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import type { Rectangle } from '../../core/stability-region';
+import { COLORS } from '../theme/colors';
+import type { ChartHandle } from './selection-histogram';
+
+/** A minimum some run ended in, at its (a, s), with how many SGD and GD runs ended there. */
+export interface SelectedPoint {
+  label: string;
+  a: number;
+  s: number;
+  sgd: number;
+  gd: number;
+}
+
+export interface ScatterModel {
+  points: SelectedPoint[];
+  /** The current rectangle (Wu eq. 9): a ≤ 2/η, s ≤ 1/(η√c). */
+  rect: Rectangle;
+  runs: number;
+  lecture: boolean;
+}
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/**
+ * The selected minima on the sharpness–non-uniformity plane, like Wu Fig. 6:
+ * SGD's as filled discs, GD's as open squares, area ∝ runs, with the current
+ * rectangle and GD's edge a = 2/η drawn from theory beside them.
+ */
+export function createSelectionScatter(svgEl: SVGSVGElement): ChartHandle<ScatterModel> {
+  const svg = select(svgEl).attr('data-testid', 'selection-scatter').attr('role', 'img').attr('aria-label', 'selected minima on the sharpness–non-uniformity plane');
+  const root = svg.append('g');
+  const gx = root.append('g').attr('class', 'axis axis-x');
+  const gy = root.append('g').attr('class', 'axis axis-y');
+  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
+  const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
+  const rect = plot.append('rect').attr('data-testid', 'scatter-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
+  const gdLine = plot.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
+  const gdMarks = root.append('g');
+  const sgdMarks = root.append('g');
+  let width = 600;
+  let height = 400;
+  let model: ScatterModel | null = null;
+
+  function draw(): void {
+    const m = model;
+    if (!m) return;
+    const fontPx = m.lecture ? 26 : 15;
+    const sw = m.lecture ? 1.8 : 1;
+    const mg = m.lecture ? { l: 96, r: 16, t: 12, b: 76 } : { l: 64, r: 12, t: 10, b: 52 };
+    svg.attr('width', width).attr('height', height);
+    const finite = Number.isFinite(m.rect.nonUniformityMax);
+    const xMax = Math.max(m.rect.sharpnessMax * 1.1, ...m.points.map((p) => p.a * 1.1), 1e-9);
+    const yMax = Math.max(finite ? m.rect.nonUniformityMax * 1.15 : 0, ...m.points.map((p) => p.s * 1.15), xMax / 4);
+    // Zoom to the selected minima when they cluster far from the origin (as Wu Fig. 6 does).
+    const minA = Math.min(...m.points.map((p) => p.a));
+    const minS = Math.min(...m.points.map((p) => p.s));
+    const xLo = m.points.length && minA > 0.5 * xMax ? 0.9 * minA : 0;
+    const yLo = m.points.length && minS > 0.5 * yMax ? 0.9 * minS : 0;
+    const x = scaleLinear().domain([xLo, xMax]).nice().range([mg.l, width - mg.r]);
+    const y = scaleLinear().domain([yLo, yMax]).nice().range([height - mg.b, mg.t]);
+    clip.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
+    const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, m.lecture ? 34 : 24]);
+    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(6));
+    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(5));
+    for (const g of [gx, gy] as G[]) {
+      g.selectAll('text').attr('font-size', fontPx - 2);
+      g.selectAll('line,path').attr('stroke-width', sw);
+    }
+    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - 8).attr('font-size', fontPx).text('sharpness a');
+    yLabel.attr('transform', `translate(${m.lecture ? 26 : 18},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('non-uniformity s');
+    const top = finite ? y(Math.min(m.rect.nonUniformityMax, y.domain()[1])) : mg.t;
+    const x0 = x(x.domain()[0]);
+    const y0 = y(y.domain()[0]);
+    rect
+      .attr('x', x0)
+      .attr('y', top)
+      .attr('width', Math.max(0, Math.min(x(m.rect.sharpnessMax), width - mg.r) - x0))
+      .attr('height', Math.max(0, y0 - top))
+      .attr('stroke-width', 3 * sw)
+      .attr('fill', finite ? COLORS.sgdFill : 'none')
+      .attr('stroke', finite ? COLORS.sgd : 'none');
+    const xa = x(m.rect.sharpnessMax);
+    gdLine.attr('x1', xa).attr('x2', xa).attr('y1', mg.t).attr('y2', y0).attr('stroke-width', 2.5 * sw).attr('display', xa <= width - mg.r ? null : 'none');
+
+    const sgd = sgdMarks.selectAll<SVGCircleElement, SelectedPoint>('circle').data(m.points.filter((p) => p.sgd > 0), (p) => p.label);
+    sgd.exit().remove();
+    sgd
+      .enter()
+      .append('circle')
+      .attr('data-testid', 'selected-sgd')
+      .merge(sgd)
+      .attr('cx', (p) => x(p.a))
+      .attr('cy', (p) => y(p.s))
+      .attr('r', (p) => Math.max(3, r(p.sgd)))
+      .attr('fill', COLORS.sgdRun)
+      .attr('fill-opacity', 0.55)
+      .attr('stroke', COLORS.ink)
+      .attr('stroke-width', sw)
+      .attr('data-count', (p) => p.sgd);
+    const gd = gdMarks.selectAll<SVGRectElement, SelectedPoint>('rect').data(m.points.filter((p) => p.gd > 0), (p) => p.label);
+    gd.exit().remove();
+    gd.enter()
+      .append('rect')
+      .attr('data-testid', 'selected-gd')
+      .merge(gd)
+      .attr('x', (p) => x(p.a) - Math.max(3, r(p.gd)))
+      .attr('y', (p) => y(p.s) - Math.max(3, r(p.gd)))
+      .attr('width', (p) => 2 * Math.max(3, r(p.gd)))
+      .attr('height', (p) => 2 * Math.max(3, r(p.gd)))
+      .attr('fill', 'none')
+      .attr('stroke', COLORS.gdRun)
+      .attr('stroke-width', 2.5 * sw)
+      .attr('data-count', (p) => p.gd);
+  }
+
+  return {
+    update(m) {
+      model = m;
+      draw();
+    },
+    resize(w, h) {
+      width = Math.max(260, w);
+      height = Math.max(200, h);
+      draw();
+    },
+    destroy() {
+      svg.selectAll('*').remove();
+    },
+  };
+}
