@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Config } from '../../core/params/param-table';
+import { PhaseView } from '../explore/PhaseView';
+import { SelectionView } from '../explore/SelectionView';
 
 export interface TabEntry {
   id: Config['tab'];
@@ -12,4 +14,8 @@ export interface TabEntry {
  * The workspaces, in the order of the tab bar. Each one lives in its own
  * folder and adds itself here (one line), so the shell does not change.
  */
-export const TAB_ENTRIES: TabEntry[] = [{ id: 'live', label: 'Live runs', component: null }];
+export const TAB_ENTRIES: TabEntry[] = [
+  { id: 'live', label: 'Live runs', component: null },
+  { id: 'phase', label: 'Phase diagram', component: PhaseView },
+  { id: 'selection', label: 'Selection and minima atlas', component: SelectionView },
+];
