@@ -62,6 +62,16 @@ export function SelectionView() {
   const m = atlas ? atlas.stableGD.reduce((a, b) => a + b, 0) : 0;
   const N = atlas?.points.length ?? 0;
   const ran = snap.spec;
+  // Runs (measured) counted against the theory's verdicts at the run's own η, B: side by side, neither colours the other.
+  const verdict =
+    result && atlas && ran && atlas.eta === ran.eta && atlas.B === ran.B && atlas.points.length === result.minima.length
+      ? (['sgd', 'gd'] as const).map((w) => {
+          const r = result[w];
+          const settled = r.counts.reduce((a, b) => a + b, 0);
+          const inStable = r.counts.reduce((a, c, i) => a + (atlas.stableSGD[i] ? c : 0), 0);
+          return `${w === 'sgd' ? 'SGD' : 'GD'} ${inStable} of ${settled}`;
+        })
+      : null;
   const status =
     snap.phase === 'done' && result
       ? `${result.sgd.endedIn.length} SGD and ${result.gd.endedIn.length} GD runs × ${ran?.steps} steps at η = ${fmt(ran?.eta ?? NaN)}, B = ${ran?.B} in ${(result.ms / 1000).toFixed(2)} s`
@@ -97,6 +107,11 @@ export function SelectionView() {
             Measured: where the runs ended (<span style={{ color: COLORS.sgdRun }}>■ SGD, B = {ran?.B ?? config.B}</span> beside <span style={{ color: COLORS.gdRun }}>■ GD</span>; diverged and still moving apart)
           </figcaption>
           <ChartBox create={createSelectionHistogram} model={hist} />
+          {verdict && (
+            <div className="selection-verdict" data-testid="selection-verdict">
+              Settled runs ending in a minimum the theory calls SGD-stable (ρ(𝒯) ≤ 1) at this η, B: {verdict.join(', ')}
+            </div>
+          )}
         </figure>
         <figure className="selection-scatter">
           <figcaption>

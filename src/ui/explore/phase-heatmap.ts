@@ -219,7 +219,8 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
     const c = cellRect(m, m.cursor);
     cursorRect.attr('x', c.x).attr('y', c.y).attr('width', c.w).attr('height', c.h).attr('stroke-width', 2 * sw);
     hit.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
-    svg.attr('data-done', m.escaped.reduce((acc, v) => acc + (v >= 0 ? 1 : 0), 0));
+    // the measured counts, for the browser tests (row-major, −1 not computed)
+    svg.attr('data-done', m.escaped.reduce((acc, v) => acc + (v >= 0 ? 1 : 0), 0)).attr('data-escaped', m.escaped.join(','));
   }
 
   hit.on('click', (ev: MouseEvent) => {
