@@ -20,6 +20,8 @@ export type ToWorker =
       stepsPerSecond: number;
       /** Start paused (after the first frame). */
       paused: boolean;
+      /** A companion run that wants only the switch and the alignment (the Wu–Wang–Su workspace): skip the theory of the minima. */
+      lean?: boolean;
     }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }

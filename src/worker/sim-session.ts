@@ -192,7 +192,7 @@ export class SimSession {
             notes: problem.notes,
             domain: problem.domain ? { lo: Array.from(problem.domain.lo), hi: Array.from(problem.domain.hi) } : null,
           },
-          minima: theoryOfMinima(problem, config),
+          minima: msg.lean ? [] : theoryOfMinima(problem, config),
           center,
           landscape: sampleLandscape(problem),
           sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Config } from '../../core/params/param-table';
+import { WwsWorkspace } from '../wws/WwsWorkspace';
 import { PhaseView } from '../explore/PhaseView';
 import { SelectionView } from '../explore/SelectionView';
 
@@ -18,4 +19,5 @@ export const TAB_ENTRIES: TabEntry[] = [
   { id: 'live', label: 'Live runs', component: null },
   { id: 'phase', label: 'Phase diagram', component: PhaseView },
   { id: 'selection', label: 'Selection and minima atlas', component: SelectionView },
+  { id: 'wws', label: 'Wu–Wang–Su', component: WwsWorkspace },
 ];

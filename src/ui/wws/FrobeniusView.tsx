@@ -1,0 +1,21 @@
+import { useMemo } from 'react';
+import { createFrobeniusChart, type FrobeniusChartData } from './frobenius-chart';
+import { batchSweep, frobeniusRows, type ReachedMinimum } from './wws-model';
+import { useD3Chart } from './use-d3-chart';
+
+/** ‖H‖_F and Tr(H) at the minimum against the bounds, and the ratio over a sweep of B (Fig. 6b). */
+export function FrobeniusView({ reached, eta, B, n, lecture }: { reached: ReachedMinimum | null; eta: number; B: number; n: number; lecture: boolean }) {
+  const data = useMemo<FrobeniusChartData>(
+    () => ({ rows: reached ? frobeniusRows(reached.theory) : [], sweep: reached ? batchSweep(reached.theory, eta, n, B) : [], B, lecture }),
+    [reached, eta, B, n, lecture],
+  );
+  const box = useD3Chart(createFrobeniusChart, data);
+  return (
+    <div className="wws-frob">
+      <div className="wws-caption">
+        at <strong>{reached?.label ?? '…'}</strong>; below: the ratio for other B at this minimum (theory). Above 1 the minimum is unstable for SGD with that B.
+      </div>
+      <div className="chart-box" ref={box} />
+    </div>
+  );
+}

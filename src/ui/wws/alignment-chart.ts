@@ -1,0 +1,124 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { line } from 'd3-shape';
+import { COLORS } from '../theme/colors';
+import type { AlignmentSeries } from './wws-companion';
+
+export interface AlignmentChartData {
+  series: AlignmentSeries;
+  tMax: number;
+  /** μ₀ at the minimum (theory: the smallest alignment over directions), drawn dashed. */
+  mu0: number | null;
+  lecture: boolean;
+}
+
+export interface AlignmentChart {
+  draw(d: AlignmentChartData): void;
+  resize(w: number, h: number): void;
+  destroy(): void;
+}
+
+/** Okabe–Ito colours and dashes, so the four stay apart in grey too. */
+const SERIES: Array<{ key: 'alpha' | 'beta' | 'mu' | 'gamma'; label: string; color: string; dash: string; width: number }> = [
+  { key: 'alpha', label: 'α (direction)', color: COLORS.sgd, dash: '', width: 2.5 },
+  { key: 'beta', label: 'β (magnitude)', color: COLORS.gd, dash: '6 3', width: 2.5 },
+  { key: 'mu', label: 'μ = αβ', color: COLORS.exact, dash: '', width: 4 },
+  { key: 'gamma', label: 'γ (norm uniformity)', color: COLORS.unstable, dash: '2 3', width: 2.5 },
+];
+
+/**
+ * Wu–Wang–Su eq. (3) and Definition 2.1 along one SGD run: α, β, μ and γ of
+ * the per-sample gradients at the current iterate, against the step.
+ */
+export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
+  const svg = select(box).attr('data-testid', 'wws-alignment').append('svg');
+  const gx = svg.append('g').attr('class', 'axis');
+  const gy = svg.append('g').attr('class', 'axis');
+  const xl = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
+  const lines = svg.append('g');
+  const mu0Line = svg.append('line').attr('data-testid', 'wws-mu0-line');
+  const legend = svg.append('g');
+  let w = 500;
+  let h = 300;
+  let last: AlignmentChartData | null = null;
+
+  function draw(d: AlignmentChartData): void {
+    last = d;
+    const lec = d.lecture;
+    const fs = lec ? 24 : 15;
+    const m = lec ? { l: 70, r: 16, t: 12, b: 70 } : { l: 52, r: 12, t: 10, b: 50 };
+    svg.attr('width', w).attr('height', h);
+    const s = d.series;
+    let top = d.mu0 ?? 1;
+    for (const k of SERIES) for (const v of s[k.key]) if (Number.isFinite(v)) top = Math.max(top, v);
+    const x = scaleLinear().domain([0, Math.max(1, d.tMax)]).range([m.l, w - m.r]);
+    const y = scaleLinear()
+      .domain([0, Math.min(top, 6) * (w > 700 ? 1.4 : 1.7)])
+      .range([h - m.b, m.t])
+      .clamp(true)
+      .nice();
+    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
+    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5));
+    svg.selectAll('.tick text').attr('font-size', fs - 3);
+    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - 12).attr('font-size', fs).text('step of SGD run 0');
+    const n = s.step.length;
+    lines
+      .selectAll('path')
+      .data(SERIES)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('data-key', (k) => k.key)
+      .attr('stroke', (k) => k.color)
+      .attr('stroke-width', (k) => k.width * (lec ? 1.5 : 1))
+      .attr('stroke-dasharray', (k) => k.dash || null)
+      .attr('d', (k) =>
+        line<number>()
+          .defined((i) => Number.isFinite(s[k.key][i]))
+          .x((i) => x(s.step[i]))
+          .y((i) => y(s[k.key][i]))(Array.from({ length: n }, (_, i) => i)),
+      );
+    const mu0 = d.mu0;
+    mu0Line
+      .attr('x1', m.l)
+      .attr('x2', w - m.r)
+      .attr('y1', mu0 !== null ? y(mu0) : 0)
+      .attr('y2', mu0 !== null ? y(mu0) : 0)
+      .attr('stroke', COLORS.theory)
+      .attr('stroke-width', lec ? 3.5 : 2)
+      .attr('stroke-dasharray', '9 6')
+      .attr('visibility', mu0 !== null ? 'visible' : 'hidden');
+    const items: Array<readonly [string, string, string, number]> = SERIES.map((k) => [k.label, k.color, k.dash, k.width] as const);
+    if (mu0 !== null) items.push([`theory μ₀ = ${mu0.toPrecision(3)} at the minimum`, COLORS.theory, '9 6', 2]);
+    const rows = legend
+      .selectAll<SVGGElement, (typeof items)[number]>('g.item')
+      .data(items)
+      .join((en) => {
+        const g = en.append('g').attr('class', 'item');
+        g.append('line').attr('x1', 0).attr('x2', 30);
+        g.append('text').attr('x', 38).attr('dy', '0.35em');
+        return g;
+      });
+    const cols = w > 700 ? 2 : 1;
+    const colW = (w - m.l - m.r) / cols;
+    rows.attr('transform', (_d, i) => `translate(${m.l + 12 + (i % cols) * colW},${m.t + fs + Math.floor(i / cols) * fs * 1.35})`);
+    rows
+      .select('line')
+      .attr('stroke', (it) => it[1])
+      .attr('stroke-width', (it) => it[3] * (lec ? 1.5 : 1))
+      .attr('stroke-dasharray', (it) => it[2] || null);
+    rows.select('text').attr('font-size', fs - 1).attr('class', 'halo').text((it) => it[0]);
+  }
+
+  return {
+    draw,
+    resize(nw, nh) {
+      w = Math.max(240, nw);
+      h = Math.max(160, nh);
+      if (last) draw(last);
+    },
+    destroy() {
+      svg.remove();
+    },
+  };
+}

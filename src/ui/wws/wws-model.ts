@@ -1,0 +1,95 @@
+import type { SwitchInfo } from '../../core/engine/switch-protocol';
+import type { WwsTheory } from '../../core/theory/alignment';
+import type { StartedInfo } from '../../worker/protocol';
+
+/** The minimum whose Frobenius bound is shown, and what it is. */
+export interface ReachedMinimum {
+  theory: WwsTheory;
+  label: string;
+}
+
+/**
+ * With the switch protocol it is GD's switch point θ_s (the minimum the runs
+ * leave); otherwise the listed minimum the runs start from.
+ */
+export function reachedMinimum(info: StartedInfo | null, sw: SwitchInfo | null): ReachedMinimum | null {
+  if (sw?.theory) return { theory: sw.theory, label: `GD’s switch point (step ${sw.step})` };
+  const m = info?.minima[info.center];
+  return m?.wws ? { theory: m.wws, label: m.label } : null;
+}
+
+/** One bar of the Frobenius panel: a measured norm of H, or a bound from the theory. */
+export interface FrobeniusRow {
+  key: 'frobenius' | 'bound' | 'trace' | 'gd';
+  label: string;
+  value: number;
+  kind: 'minimum' | 'theory';
+}
+
+/**
+ * ‖H‖_F and Tr(H) at the minimum beside the bounds: √(B/μ₀)/η (Wu–Wang–Su
+ * Theorem 3.3, linear stability of SGD) and 2√p/η (GD's λ_max ≤ 2/η).
+ */
+export function frobeniusRows(th: WwsTheory): FrobeniusRow[] {
+  const rows: FrobeniusRow[] = [
+    { key: 'frobenius', label: '‖H‖_F at the minimum', value: th.frobenius, kind: 'minimum' },
+    { key: 'trace', label: 'Tr(H) at the minimum', value: th.traceH, kind: 'minimum' },
+  ];
+  if (th.frobeniusBound !== null) rows.push({ key: 'bound', label: 'theory √(B/μ₀)/η (Thm 3.3)', value: th.frobeniusBound, kind: 'theory' });
+  rows.push({ key: 'gd', label: 'theory 2√p/η (GD)', value: th.gdFrobeniusBound, kind: 'theory' });
+  return rows;
+}
+
+/** Batch sizes of the sweep: 1, 2, 4, … up to n, and n itself. */
+export function sweepBatches(n: number): number[] {
+  const out: number[] = [];
+  for (let B = 1; B < n; B *= 2) out.push(B);
+  out.push(n);
+  return out;
+}
+
+/**
+ * Fig. 6b at one minimum: ‖H‖_F / (√(B/μ₀)/η) = η‖H‖_F√(μ₀/B) for each B.
+ * Above 1 the minimum is linearly unstable for SGD with that B (Theorem 3.3);
+ * the ratio is closest to 1 (the bound tightest) at small B. Empty without μ₀.
+ */
+export function batchSweep(th: WwsTheory, eta: number, n: number, current?: number): Array<{ B: number; ratio: number }> {
+  if (th.mu0 === null) return [];
+  const mu0 = th.mu0;
+  const Bs = [...new Set([...sweepBatches(n), ...(current ? [current] : [])])].sort((a, b) => a - b);
+  return Bs.map((B) => ({ B, ratio: eta * th.frobenius * Math.sqrt(mu0 / B) }));
+}
+
+/** Theorem 3.5's line L₀·γ₀ᵗ at a few steps, for t from 0 to tMax. */
+export function gammaLine(L0: number, gamma0: number, tMax: number, points = 64): Array<{ t: number; loss: number }> {
+  const out: Array<{ t: number; loss: number }> = [];
+  for (let i = 0; i <= points; i++) {
+    const t = (tMax * i) / points;
+    out.push({ t, loss: L0 * Math.pow(gamma0, t) });
+  }
+  return out;
+}
+
+/** Loss axis of the escape chart: from the smallest loss to the largest, capped (diverging runs leave through the top). */
+export const LOSS_CAP = 1e4;
+export function lossDomain(lo: number, hi: number): [number, number] {
+  if (!(lo > 0) || !(hi > lo)) return [1e-8, 1];
+  const top = Math.min(hi, LOSS_CAP);
+  const bottom = Math.max(lo, top * 1e-24);
+  return [bottom / 1.5, top * 1.5];
+}
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** 9.5·10⁻⁷ for 9.52e-7: a loss as a lecture hall reads it (1·10⁻⁶ for a round mantissa). */
+export function sci(v: number, digits = 2): string {
+  if (v === 0 || !Number.isFinite(v)) return String(v);
+  const [mant, exp] = v.toExponential(digits - 1).split('e');
+  const e = Number(exp);
+  const m = mant.replace(/\.0+$/, '');
+  if (e === 0) return m;
+  return `${m}·10${String(e)
+    .split('')
+    .map((c) => SUPERSCRIPT[c] ?? c)
+    .join('')}`;
+}
