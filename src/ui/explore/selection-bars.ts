@@ -1,6 +1,8 @@
 import type { SelectionResult } from '../../core/explore/selection';
 import type { AtlasPoint } from '../../worker/selection-protocol';
-import { fmt } from '../diagram/diagram-model';
+
+/** Three significant digits for a bin's edge. */
+const edge = (v: number) => String(Number(v.toPrecision(3)));
 
 /** One bar pair of the selection histogram: runs of SGD and of GD that ended there. */
 export interface SelectionBar {
@@ -25,7 +27,7 @@ export function selectionBars(sgd: SelectionResult, gd: SelectionResult, minima:
     const lo = reached[0].a;
     const hi = reached[reached.length - 1].a;
     const w = (hi - lo) / bins || 1;
-    bars = Array.from({ length: bins }, (_, k) => ({ key: `b${k}`, label: `a ${fmt(lo + k * w)}–${fmt(lo + (k + 1) * w)}`, sgd: 0, gd: 0, kind: 'bin' as const }));
+    bars = Array.from({ length: bins }, (_, k) => ({ key: `b${k}`, label: `a ${edge(lo + k * w)}–${edge(lo + (k + 1) * w)}`, sgd: 0, gd: 0, kind: 'bin' as const }));
     for (const m of reached) {
       const k = Math.min(bins - 1, Math.floor((m.a - lo) / w));
       bars[k].sgd += m.sgd;

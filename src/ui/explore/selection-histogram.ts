@@ -37,7 +37,7 @@ export function createSelectionHistogram(svgEl: SVGSVGElement): ChartHandle<Hist
     const fontPx = m.lecture ? 27 : 15;
     const sw = m.lecture ? 1.8 : 1;
     const many = m.bars.length > 8;
-    const mg = { l: m.lecture ? 96 : 64, r: 12, t: 10, b: (many ? (m.lecture ? 150 : 100) : m.lecture ? 50 : 36) };
+    const mg = { l: m.lecture ? 96 : 64, r: 12, t: fontPx + 6, b: (many ? (m.lecture ? 150 : 100) : m.lecture ? 50 : 36) };
     svg.attr('width', width).attr('height', height);
     const x = scaleBand<string>()
       .domain(m.bars.map((b) => b.key))
