@@ -15,7 +15,10 @@ export function PanelFrame({ id, title, className, tools, children }: { id: stri
         <h2>{title}</h2>
         {tools}
         <button type="button" className="icon" aria-label={`show ${title} full screen`} onClick={full}>
-          ⛶
+          {/* Drawn, not a glyph: the fonts of a lecture-room machine may lack ⛶. */}
+          <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5" />
+          </svg>
         </button>
       </div>
       <div className="panel-body">{children}</div>
