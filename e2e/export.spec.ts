@@ -124,11 +124,14 @@ test.describe('exporting a view', () => {
   });
 
   test('the JSON parses, its checksum is the status line’s, and it equals what `npm run sim` prints for the link', async ({ page }) => {
-    const q = `${QUERY}&lecture=1`;
-    await page.goto(`/?${q}`);
-    // before the run is done there is no summary to export
+    // while a run is going there is no summary to export yet
+    await page.goto('/?problem=toy&eta=0.7&B=1&seed=5&runs=20&steps=1000000&speed=200');
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running');
     await expect(page.getByTestId('export-diagram-json')).toBeDisabled();
-    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
+    await expect(page.getByTestId('export-diagram-csv')).toBeEnabled();
+    const q = `${QUERY}&lecture=1`;
+    await openDone(page, q);
+    await expect(page.getByTestId('export-diagram-json')).toBeEnabled();
     const { name, bytes } = await download(page, page.getByTestId('export-diagram-json'), 'enter');
     expect(name).toMatch(/\.json$/);
     const out = JSON.parse(bytes.toString('utf8')) as { runs: { sgd: { checksum: string } }; permalink: string };
