@@ -7,6 +7,7 @@ import { batchFactor } from '../../core/batch-factor';
 import { batchForHeight, exactRegionBoundary, stabilityRectangle } from '../../core/stability-region';
 import { COLORS } from '../theme/colors';
 import { familyBatches, familyEtas, fmt, pointStatus, type DiagramModel } from './diagram-model';
+import { textWidth } from '../theme/text-width';
 
 export interface DiagramHandlers {
   /** The corner was dragged to (a, s): η = 2/a and the B whose height is s. */
@@ -323,8 +324,8 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
     for (const it of items) {
       const g = legend.append('g');
       it.swatch(g);
-      const t = g.append('text').attr('x', 34).attr('font-size', fontPx - 1).text(it.text);
-      const tw = (t.node() as SVGTextElement).getComputedTextLength?.() || it.text.length * fontPx * 0.55;
+      g.append('text').attr('x', 34).attr('font-size', fontPx - 1).text(it.text);
+      const tw = textWidth(it.text, fontPx - 1);
       const wItem = 34 + tw + 28;
       if (cx > 0 && cx + wItem > avail) {
         cx = 0;

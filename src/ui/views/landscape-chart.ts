@@ -35,6 +35,13 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
   const minimaG = zoomed.append('g');
   const dots = zoomed.append('g');
   const lower = svg.append('g');
+  const lowerAxis = lower.append('g');
+  const lowerLabel = lower.append('text');
+  const lowerGd = lower.append('path').attr('fill', 'none');
+  const lowerSgd = lower.append('path').attr('fill', 'none');
+  let drawnAxes = '';
+  let drawnStrip = '';
+  let drawnCurve: { L: unknown; axes: string } = { L: null, axes: '' };
   const title = svg.append('text').attr('font-weight', 600);
   let w = 600;
   let h = 400;
@@ -98,9 +105,15 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       x = transform.rescaleX(x);
       y = transform.rescaleY(y);
     }
-    gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lecture ? 110 : 70)))));
-    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(oneD ? 4 : 6));
-    svg.selectAll('.tick text').attr('font-size', fs - 3);
+    // Axes, the curve and the strip's frame are rebuilt only when what they show changed:
+    // every streamed frame rebuilding them was most of a drag's main-thread time (bench).
+    const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lecture}`;
+    if (axesKey !== drawnAxes) {
+      drawnAxes = axesKey;
+      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lecture ? 110 : 70)))));
+      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(oneD ? 4 : 6));
+      svg.selectAll('.tick text').attr('font-size', fs - 3);
+    }
     title
       .attr('x', m.l)
       .attr('y', fs)
@@ -137,10 +150,13 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       }
     } else contourG.selectAll('*').remove();
 
-    curve
-      .attr('display', oneD ? null : 'none')
-      .attr('stroke-width', 2.5 * sw)
-      .attr('d', L.kind === '1d' ? (line()(Array.from(L.x, (xv, i) => [x(xv), y(L.f[i])] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '') : '');
+    if (L !== drawnCurve.L || axesKey !== drawnCurve.axes) {
+      drawnCurve = { L, axes: axesKey };
+      curve
+        .attr('display', oneD ? null : 'none')
+        .attr('stroke-width', 2.5 * sw)
+        .attr('d', L.kind === '1d' ? (line()(Array.from(L.x, (xv, i) => [x(xv), y(L.f[i])] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '') : '');
+    }
 
     // Minima.
     const fAt = (xv: number) => {
@@ -205,27 +221,29 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       .attr('stroke', (d) => (d.r > 5 ? '#fff' : 'none'));
 
     // 1D: run 0's x along its recorded path, below the curve.
-    lower.selectAll('*').remove();
-    if (oneD && sgd) {
-      const top = m.t + plotH + m.b * 0.9;
-      const bh = h - top - m.b * 0.6;
-      const n = Math.floor(sgd.trail.length);
-      const gdn = gd ? gd.trail.length : 0;
-      const N = Math.max(n, gdn, 2);
-      const tx = scaleLinear().domain([0, N - 1]).range([m.l, w - m.r]);
-      const ty = scaleLinear().domain(x.domain()).range([top + bh, top]);
-      lower.append('g').attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).ticks(3)).selectAll('text').attr('font-size', fs - 4);
-      lower.append('text').attr('x', m.l).attr('y', top - 6).attr('font-size', fs - 2).text('x along the path (recorded points, oldest left)');
-      const lp = (trail: number[], color: string) =>
-        lower
-          .append('path')
-          .attr('fill', 'none')
-          .attr('stroke', color)
-          .attr('stroke-width', 2 * sw)
-          .attr('d', line()(trail.map((v, i) => [tx(i), ty(Math.max(ty.domain()[0], Math.min(ty.domain()[1], v)))] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '');
-      if (gd) lp(gd.trail, COLORS.gdRun);
-      lp(sgd.trail, COLORS.sgdRun);
+    if (!(oneD && sgd)) {
+      lower.attr('display', 'none');
+      return;
     }
+    lower.attr('display', null);
+    const top = m.t + plotH + m.b * 0.9;
+    const bh = h - top - m.b * 0.6;
+    const N = Math.max(sgd.trail.length, gd ? gd.trail.length : 0, 2);
+    const tx = scaleLinear().domain([0, N - 1]).range([m.l, w - m.r]);
+    const ty = scaleLinear().domain(x.domain()).range([top + bh, top]);
+    const stripKey = `${ty.domain()}|${ty.range()}|${lecture}|${w}`;
+    if (stripKey !== drawnStrip) {
+      drawnStrip = stripKey;
+      lowerAxis.attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).ticks(3)).selectAll('text').attr('font-size', fs - 4);
+      lowerLabel.attr('x', m.l).attr('y', top - 6).attr('font-size', fs - 2).text('x along the path (recorded points, oldest left)');
+    }
+    const lp = (path: typeof lowerSgd, trail: number[] | null, color: string) =>
+      path
+        .attr('stroke', color)
+        .attr('stroke-width', 2 * sw)
+        .attr('d', trail ? (line()(trail.map((v, i) => [tx(i), ty(Math.max(ty.domain()[0], Math.min(ty.domain()[1], v)))] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '') : '');
+    lp(lowerGd, gd ? gd.trail : null, COLORS.gdRun);
+    lp(lowerSgd, sgd.trail, COLORS.sgdRun);
   }
 
   return {
@@ -234,6 +252,8 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       w = Math.max(200, nw);
       h = Math.max(150, nh);
       contourKey = null;
+      drawnAxes = '';
+      drawnStrip = '';
       draw(last.run, last.lecture, last.coords);
     },
     destroy() {

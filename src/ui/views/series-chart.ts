@@ -3,6 +3,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { RunBuffers } from '../sim/run-buffers';
 import { COLORS } from '../theme/colors';
+import { textWidth } from '../theme/text-width';
 
 /** A theory line: y = y0 · exp(rate · t), drawn dashed from the start (never fitted to the runs). */
 export interface TheoryLine {
@@ -53,6 +54,7 @@ export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; t
   let h = 300;
   let last: SeriesData | null = null;
   let legendKey = '';
+  let drawnAxes = '';
   let legendWidth = 0;
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
 
@@ -61,11 +63,14 @@ export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; t
     const lec = data.lecture;
     const fs = lec ? 24 : 16;
     const m = lec ? { l: 96, r: 16, t: 14, b: 70 } : { l: 76, r: 14, t: 10, b: 54 };
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    canvas.style.width = `${w}px`;
-    canvas.style.height = `${h}px`;
-    svg.attr('width', w).attr('height', h);
+    // Resizing a canvas reallocates it: only when the size changed, not on every streamed frame.
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+      svg.attr('width', w).attr('height', h);
+    }
     const bufs = [data.sgd, data.gd].filter((b): b is RunBuffers => b !== null && b.count > 0);
     let tMax = 1;
     let lo = Infinity;
@@ -92,11 +97,16 @@ export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; t
     lo = Math.max(lo, hi * 1e-30);
     const x = scaleLinear().domain([0, tMax]).range([m.l, w - m.r]);
     const y = scaleLog().domain([lo / 1.5, hi * 1.5]).range([h - m.b, m.t]).clamp(true);
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
-    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5, '.0e'));
-    svg.selectAll('.tick text').attr('font-size', fs - 3);
-    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - 10).attr('font-size', fs).text('step t');
-    yl.attr('transform', `translate(${lec ? 22 : 18},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text(opts.yLabel);
+    // The axes only when their scales changed (a finished run's frames leave them alone).
+    const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lec}`;
+    if (axesKey !== drawnAxes) {
+      drawnAxes = axesKey;
+      gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
+      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5, '.0e'));
+      svg.selectAll('.tick text').attr('font-size', fs - 3);
+      xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - 10).attr('font-size', fs).text('step t');
+      yl.attr('transform', `translate(${lec ? 22 : 18},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text(opts.yLabel);
+    }
 
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -213,9 +223,7 @@ export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; t
       rows.select('line').attr('stroke', (d) => d[1]).attr('stroke-width', lec ? 4 : 2.5).attr('stroke-dasharray', (d) => d[2] || null);
       rows.select('text').attr('font-size', fs - 2).text((d) => d[0]);
       let lw = 0;
-      rows.select<SVGTextElement>('text').each(function () {
-        lw = Math.max(lw, this.getComputedTextLength?.() ?? 0);
-      });
+      for (const it of shownItems) lw = Math.max(lw, textWidth(it[0], fs - 2));
       lw += 44;
       legendBg.attr('x', -8).attr('y', -fs * 0.8).attr('width', lw).attr('height', shownItems.length * fs * 1.3 + fs * 0.3);
       legendWidth = lw;
