@@ -14,6 +14,7 @@ import { hessianSet, moments, type HessianSet, type Moments } from '../core/theo
 import { lyapunov } from '../core/theory/lyapunov';
 import { spectralRadius } from '../core/theory/second-moment';
 import type { AtlasPoint, AtlasResult, PhaseBoundaries } from './selection-protocol';
+import * as pm from '../core/portable-math';
 
 /** What does not depend on η or B: the Hᵢ, their moments, a and s. */
 interface Prepared {
@@ -75,7 +76,7 @@ export function firstCrossing(etas: number[], f: number[]): number | null {
   for (let i = 1; i < f.length; i++) {
     if (f[i] > 0) {
       const u = f[i - 1] / (f[i - 1] - f[i]);
-      return Math.exp(Math.log(etas[i - 1]) + u * (Math.log(etas[i]) - Math.log(etas[i - 1])));
+      return pm.exp(pm.log(etas[i - 1]) + u * (pm.log(etas[i]) - pm.log(etas[i - 1])));
     }
   }
   return null;
@@ -97,7 +98,7 @@ export function phaseBoundaries(problem: Problem, grid: PhaseGridSpec, refine = 
   const rectangle: Array<number | null> = [];
   for (const B of grid.batches) {
     const c = batchFactor(problem.n, B, grid.sampling);
-    rho.push(firstCrossing(etas, etas.map((eta) => Math.log(spectralRadius(p.set, p.m, eta, c).value))));
+    rho.push(firstCrossing(etas, etas.map((eta) => pm.log(spectralRadius(p.set, p.m, eta, c).value))));
     // Λ by Monte Carlo costs ~10⁵ batches: then only at the grid's own columns.
     const exact = lyapunov(p.set, etas[0], B, grid.sampling, grid.seed).exact;
     const lEtas = exact ? etas : etas.filter((_, i) => i % refine === 0);
