@@ -20,7 +20,10 @@ export type ToWorker =
       stepsPerSecond: number;
       /** Start paused (after the first frame). */
       paused: boolean;
-      /** A companion run that wants only the switch and the alignment (the Wu–Wang–Su workspace): skip the theory of the minima. */
+      /**
+       * A companion run for the Wu–Wang–Su workspace: skip the theory of the minima,
+       * and stream the alignment of run 0 (square-loss models), which plain runs do not compute.
+       */
       lean?: boolean;
     }
   | { type: 'pause'; id: number }

@@ -153,7 +153,8 @@ export class SimSession {
       config,
       phase,
       switchInfo: null,
-      alignEvery: alignmentEvery(problem, config.steps),
+      // Only a companion run (lean) wants the alignment: the live view does not keep it.
+      alignEvery: msg.lean ? alignmentEvery(problem, config.steps) : 0,
       lastAlignT: -1,
       align: { step: [], loss: [], alpha: [], beta: [], mu: [], gamma: [] },
       steps: config.steps,

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { PanelFrame } from '../shell/PanelFrame';
 import { applyPreset } from '../presets/apply-preset';
 import { WWS_PRESETS } from '../presets/wws-presets';
@@ -25,6 +26,9 @@ export function WwsWorkspace() {
   const square = config.problem === 'features' || config.problem === 'dln';
   const companion = useCompanion(config, square);
   const { run, counts } = useLiveRun();
+  const switchInfo = companion?.switchInfo ?? null;
+  // Kept while the inputs do not change, so the Frobenius chart redraws only then.
+  const reached = useMemo(() => reachedMinimum(info, switchInfo), [info, switchInfo]);
   if (!square) {
     return (
       <div className="wws-intro" data-testid="wws">
@@ -39,7 +43,6 @@ export function WwsWorkspace() {
       </div>
     );
   }
-  const reached = reachedMinimum(info, companion?.switchInfo ?? null);
   const lecture = config.lecture;
   return (
     <div className="wws" data-testid="wws">

@@ -123,24 +123,32 @@ describe('the switch protocol of Wu–Wang–Su Fig. 4', () => {
   });
 });
 
+/** A session on a fake clock, drained to its end. */
+function runSession(query: string, lean: boolean): FromWorker[] {
+  const sent: FromWorker[] = [];
+  const tasks: Array<() => void> = [];
+  let clock = 0;
+  const session = new SimSession({
+    post: (m) => sent.push(m),
+    now: () => (clock += 0.01),
+    soon: (fn) => tasks.push(fn),
+    later: (fn) => tasks.push(fn),
+  });
+  session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false, lean });
+  for (let i = 0; i < 1e6 && tasks.length; i++) {
+    tasks.shift()!();
+    const last = sent[sent.length - 1];
+    if (last?.type === 'frame') session.handle({ type: 'ack', id: last.id });
+  }
+  return sent;
+}
+
+const alignOf = (sent: FromWorker[]) => sent.flatMap((m) => (m.type === 'frame' && m.align ? Array.from(m.align.step).map((t, i) => ({ t, mu: m.align!.mu[i] })) : []));
+
 describe('the switch protocol in the worker’s session', () => {
   it('ends with the same switch step, escape counts and checksums as simulateQuery', () => {
     const query = `${FIG4}&runs=50&steps=40`;
-    const sent: FromWorker[] = [];
-    const tasks: Array<() => void> = [];
-    let clock = 0;
-    const session = new SimSession({
-      post: (m) => sent.push(m),
-      now: () => (clock += 0.01),
-      soon: (fn) => tasks.push(fn),
-      later: (fn) => tasks.push(fn),
-    });
-    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false });
-    for (let i = 0; i < 1e6 && tasks.length; i++) {
-      tasks.shift()!();
-      const last = sent[sent.length - 1];
-      if (last?.type === 'frame') session.handle({ type: 'ack', id: last.id });
-    }
+    const sent = runSession(query, false);
     const done = sent.at(-1)!;
     if (done.type !== 'done') throw new Error(`the session ended with ${done.type}`);
     const core = simulateQuery(query);
@@ -150,10 +158,23 @@ describe('the switch protocol in the worker’s session', () => {
     expect(done.sgd!.escapeSteps).toEqual(core.runs.sgd!.escapeSteps);
     expect(done.sgd!.checksum).toBe(core.runs.sgd!.checksum);
     expect(done.gd!.checksum).toBe(core.runs.gd!.checksum);
-    // Before the switch the frames carry GD's phase, after it the alignment of run 0.
+    // Before the switch the frames carry GD's phase; a plain run computes no alignment.
     expect(sent.some((m) => m.type === 'frame' && m.gdPhase !== undefined)).toBe(true);
-    const mu = sent.flatMap((m) => (m.type === 'frame' && m.align ? Array.from(m.align.mu) : []));
-    expect(mu.length).toBeGreaterThan(5);
-    expect(mu.every((v) => v > 0)).toBe(true);
+    expect(alignOf(sent)).toEqual([]);
+  });
+
+  it('streams α, β, μ, γ of run 0 on a fixed step grid to a lean companion, with the same checksum', () => {
+    const query = `${FIG4}&runs=1&opt=sgd&steps=40`;
+    const sent = runSession(query, true);
+    const done = sent.at(-1)!;
+    if (done.type !== 'done') throw new Error(`the session ended with ${done.type}`);
+    expect(done.sgd!.checksum).toBe(simulateQuery(query).runs.sgd!.checksum);
+    const started = sent.find((m) => m.type === 'started');
+    expect(started?.type === 'started' && started.info.minima).toEqual([]);
+    const points = alignOf(sent);
+    // 40 steps, one point a step from t = 0 until run 0 overflows.
+    expect(points.length).toBeGreaterThan(5);
+    expect(points.map((p) => p.t)).toEqual(points.map((_, i) => i));
+    expect(points.every((p) => p.mu > 0)).toBe(true);
   });
 });
