@@ -1,7 +1,25 @@
 import { decodeQuery, encodeQuery } from '../src/core/params/query';
 import { simulateQuery } from '../src/core/simulate';
 import { PRESETS } from '../src/ui/presets/presets';
+import type { Locator } from '@playwright/test';
 import { expect, openDone, shoot, test } from './fixtures';
+
+/** The step of a paused run once it holds still (a frame already on its way may land after the pause). */
+async function pausedStep(status: Locator): Promise<number> {
+  let last = Number.NaN;
+  await expect
+    .poll(
+      async () => {
+        const t = Number(await status.getAttribute('data-t'));
+        const still = t === last;
+        last = t;
+        return still;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+  return last;
+}
 
 /** ↑/↓ multiply or divide η by this factor (README: Keys), kept to four significant digits. */
 const ETA_FACTOR = 1.1;
@@ -16,7 +34,7 @@ test.describe('the lecture keys', () => {
     await expect(status).toHaveAttribute('data-state', 'running');
     await page.keyboard.press(' ');
     await expect(status).toHaveAttribute('data-state', 'paused');
-    const t = Number(await status.getAttribute('data-t'));
+    const t = await pausedStep(status);
     await page.waitForTimeout(400);
     expect(Number(await status.getAttribute('data-t'))).toBe(t);
     await page.keyboard.press(' ');
@@ -30,7 +48,7 @@ test.describe('the lecture keys', () => {
     await expect(status).toHaveAttribute('data-state', 'running');
     await page.keyboard.press(' ');
     await expect(status).toHaveAttribute('data-state', 'paused');
-    const t = Number(await status.getAttribute('data-t'));
+    const t = await pausedStep(status);
     await page.keyboard.press('ArrowRight');
     await expect(status).toHaveAttribute('data-t', String(t + 1));
     await page.keyboard.press('ArrowRight');
