@@ -1,6 +1,7 @@
 import { simulateQuery } from '../src/core/simulate';
 import { PRESETS } from '../src/ui/presets/presets';
 import { WWS_PRESETS } from '../src/ui/presets/wws-presets';
+import { fittedGrowth } from '../src/ui/wws/wws-model';
 import { expect, openDone, test } from './fixtures';
 
 const fig4 = WWS_PRESETS[0].query as string;
@@ -22,6 +23,11 @@ test.describe('the Wu–Wang–Su workspace', () => {
     expect(gamma0).toBe(cli.switch!.theory!.gamma0);
     await expect(page.getByTestId('wws-escaped')).toContainText(`${cli.runs.sgd!.escaped} of 200 escaped`);
     await expect(page.getByTestId('wws-escaped')).toContainText('GD continued: stays');
+    // the measured growth of the mean loss, from the page's buffers, is the command line's curve's
+    const growth = fittedGrowth(cli.runs.sgd!.curves.step, cli.runs.sgd!.curves.meanLoss)!;
+    const shown = Number(await page.getByTestId('wws-growth').getAttribute('data-growth'));
+    expect(Math.abs(shown / growth.rate - 1)).toBeLessThan(1e-4);
+    await expect(page.getByTestId('wws-growth')).toContainText(`×${growth.rate.toPrecision(3)} a step (fit over steps 0–${growth.to})`);
     // the theory's line is drawn and labelled as theory
     await expect(page.getByTestId('wws-gamma0-line')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
     await expect(page.getByTestId('wws-escape')).toContainText(`theory γ₀ᵗ, γ₀ = ${gamma0.toPrecision(3)}`);

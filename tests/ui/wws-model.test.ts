@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WwsTheory } from '../../src/core/theory/alignment';
-import { batchSweep, frobeniusRows, gammaLine, lossDomain, LOSS_CAP, reachedMinimum, sci, sweepBatches } from '../../src/ui/wws/wws-model';
+import { batchSweep, fittedGrowth, frobeniusRows, gammaLine, lossDomain, LOSS_CAP, reachedMinimum, sci, sweepBatches } from '../../src/ui/wws/wws-model';
 import type { SwitchInfo } from '../../src/core/engine/switch-protocol';
 
 const theory: WwsTheory = {
@@ -64,5 +64,24 @@ describe('the Wu–Wang–Su workspace model', () => {
     expect(sci(1e-6)).toBe('1·10⁻⁶');
     expect(sci(230)).toBe('2.3·10²');
     expect(sci(3)).toBe('3');
+  });
+});
+
+describe('fittedGrowth(step, mean)', () => {
+  it('recovers the growth of an exact exponential over the first three decades', () => {
+    const step = Array.from({ length: 30 }, (_, t) => t);
+    const mean = step.map((t) => 1e-6 * 3 ** t);
+    const g = fittedGrowth(step, mean)!;
+    expect(g.rate).toBeCloseTo(3, 10);
+    // 3⁷ = 2187 > 10³: the fit stops at the first point past three decades
+    expect(g).toMatchObject({ from: 0, to: 7 });
+  });
+
+  it('fits every point when the mean never rises three decades, and gives a rate below 1 for a decay', () => {
+    const step = [0, 1, 2, 3, 4];
+    const g = fittedGrowth(step, step.map((t) => 0.5 ** t))!;
+    expect(g.rate).toBeCloseTo(0.5, 10);
+    expect(g.to).toBe(4);
+    expect(fittedGrowth([0, 1], [1, 2])).toBeNull();
   });
 });

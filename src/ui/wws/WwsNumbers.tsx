@@ -17,12 +17,14 @@ export function WwsNumbers({
   counts,
   summary,
   reached,
+  growth,
 }: {
   config: Config;
   companion: CompanionState | null;
   counts: LiveCounts | null;
   summary: RunsSummary | null;
   reached: ReachedMinimum | null;
+  growth: { rate: number; from: number; to: number } | null;
 }) {
   const sw = companion?.switchInfo ?? null;
   const switching = config.switchloss > 0;
@@ -47,6 +49,9 @@ export function WwsNumbers({
           {med !== null ? `, median step ${med}` : ''}
           {counts?.gdEscaped !== null && counts?.gdEscaped !== undefined ? `; GD continued: ${counts.gdEscaped ? 'escaped' : 'stays'}` : ''}
         </p>
+        <p data-testid="wws-growth" data-growth={growth?.rate ?? ''}>
+          mean loss grows <strong>×{f3(growth?.rate)}</strong> a step{growth ? ` (fit over steps ${growth.from}–${growth.to})` : ''}
+        </p>
         <p className="hint">{summary ? `checksum ${summary.checksum}` : counts ? `step ${counts.t} of ${config.steps}` : ''}</p>
       </section>
       <section className="theory-col" data-testid="wws-theory" data-gamma0={th?.gamma0 ?? ''} data-frobenius={th?.frobenius ?? ''} data-bound={th?.frobeniusBound ?? ''}>
@@ -55,7 +60,7 @@ export function WwsNumbers({
           ‖H‖_F = {f3(th?.frobenius)} vs √(B/μ₀)/η = {f3(th?.frobeniusBound)} (Thm 3.3); Tr(H) = {f3(th?.traceH)}
         </p>
         <p>
-          γ₀ = η²μ₀‖H‖²_F/B = <strong>{f3(th?.gamma0)}</strong> (Thm 3.5); μ₀ = {f3(th?.mu0)}, γ = {f3(th?.gamma)}
+          γ₀ = η²μ₀‖H‖²_F/B = <strong>{f3(th?.gamma0)}</strong>, a lower bound on the growth (Thm 3.5); μ₀ = {f3(th?.mu0)}, γ = {f3(th?.gamma)}
         </p>
         <p className="hint">
           a = {f3(th?.sharpnessPower)} vs GD’s 2/η = {f3(2 / config.eta)} (power iteration, Hessian–vector products)

@@ -10,7 +10,7 @@ import { NoiseSwitch } from './NoiseSwitch';
 import { useCompanion } from './use-companion';
 import { useLiveRun } from './use-live-run';
 import { WwsNumbers } from './WwsNumbers';
-import { reachedMinimum } from './wws-model';
+import { fittedGrowth, reachedMinimum } from './wws-model';
 import './wws.css';
 
 /**
@@ -29,6 +29,11 @@ export function WwsWorkspace() {
   const switchInfo = companion?.switchInfo ?? null;
   // Kept while the inputs do not change, so the Frobenius chart redraws only then.
   const reached = useMemo(() => reachedMinimum(info, switchInfo), [info, switchInfo]);
+  // The mean loss's growth per step, from the live buffers (new points each frame).
+  const growth = useMemo(() => {
+    const sc = run?.sgd && run.sgd.K > 1 ? run.sgd.summaryCurves() : null;
+    return sc && frame >= 0 ? fittedGrowth(sc.step, sc.meanLoss) : null;
+  }, [run, frame]);
   if (!square) {
     return (
       <div className="wws-intro" data-testid="wws">
@@ -48,7 +53,7 @@ export function WwsWorkspace() {
     <div className="wws" data-testid="wws">
       <div className="wws-top">
         <NoiseSwitch />
-        <WwsNumbers config={config} companion={companion} counts={counts} summary={summary?.sgd ?? null} reached={reached} />
+        <WwsNumbers config={config} companion={companion} counts={counts} summary={summary?.sgd ?? null} reached={reached} growth={growth} />
       </div>
       <PanelFrame id="wws-escape" title={config.switchloss > 0 ? 'Escape after the switch to SGD (Fig. 4), log scale' : 'Loss of the runs, log scale'} className="wws-escape">
         <EscapeView run={run} gamma0={reached?.theory.gamma0 ?? null} lecture={lecture} frame={frame} />

@@ -93,3 +93,37 @@ export function sci(v: number, digits = 2): string {
     .map((c) => SUPERSCRIPT[c] ?? c)
     .join('')}`;
 }
+
+/**
+ * The measured growth of the mean loss per step: e^slope of a least-squares line
+ * through ln(mean L_t), over the local regime (until the mean first exceeds
+ * 10³·L₀, three decades up; over every point when it never does). Compare it
+ * with γ₀, Theorem 3.5's lower bound on that growth.
+ */
+export function fittedGrowth(step: ArrayLike<number>, mean: ArrayLike<number>): { rate: number; from: number; to: number } | null {
+  const L0 = mean[0];
+  if (!(L0 > 0) || step.length < 3) return null;
+  let end = step.length - 1;
+  for (let j = 1; j < step.length; j++)
+    if (!(mean[j] <= 1e3 * L0)) {
+      end = j;
+      break;
+    }
+  const t: number[] = [];
+  const y: number[] = [];
+  for (let j = 0; j <= end; j++) {
+    if (!(mean[j] > 0) || !Number.isFinite(mean[j])) continue;
+    t.push(step[j]);
+    y.push(Math.log(mean[j]));
+  }
+  if (t.length < 3) return null;
+  const mt = t.reduce((a, b) => a + b, 0) / t.length;
+  const my = y.reduce((a, b) => a + b, 0) / y.length;
+  let stt = 0;
+  let sty = 0;
+  for (let i = 0; i < t.length; i++) {
+    stt += (t[i] - mt) ** 2;
+    sty += (t[i] - mt) * (y[i] - my);
+  }
+  return { rate: Math.exp(sty / stt), from: t[0], to: t[t.length - 1] };
+}
