@@ -58,7 +58,7 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Wu Table 3 and Fig. 8: corrupted FashionMNIST, SGD η = 0.1, B = 100',
-    note: 'The corrupted minimum (19.9, 51.7) with n = 1200: at B = 100 the height is about 104 > 51.7, and SGD stays. GD at η = 0.3 (2/η ≈ 6.7) escapes.',
+    note: 'The corrupted minimum (19.9, 51.7) with n = 1200: at B = 100 the height is about 104 > 51.7, inside the rectangle, and SGD stays, as in Wu’s runs. The rectangle is only necessary: ρ(𝒯) ≈ 1.23 says the second moment still grows, but the runs do not follow it within 200 steps. GD at η = 0.3 (2/η ≈ 6.7) escapes.',
     query: 'problem=point&a=19.9&s=51.7&n=1200&eta=0.1&B=100&runs=100&steps=200',
   },
   {
@@ -78,13 +78,23 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Patel Figs. 1–4: quadratic-circle Model 1, SGD-1',
-    note: 'Patel’s Model 1, 100 runs of 20 iterations from the quadratic minimum, distance on a log scale. SGD-1 leaves the quad basin for α between 4 and 16 (his Table 1: 2/a ≈ 4.98); GD stays until 2/a.',
+    note: 'Patel’s Model 1 (sharp quad, sharp circle), 100 runs of 20 iterations from the quadratic minimum, distance on a log scale. α = 8 is past 2/a ≈ 5.0 (his Table 1: 4.98), inside his window 4–16: SGD-1 leaves the quad basin, and so does GD; at α = 4 (type it) both stay. The quad minimum is nearly uniform (s ≈ 0.03), so SGD’s threshold is GD’s.',
     query: 'problem=circle&model=1&eta=8&B=1&sampling=with&runs=100&steps=20&radius=0.01',
   },
   {
     title: 'Patel Figs. 1–4: quadratic-circle Model 2',
-    note: 'Model 2 has a flat quad basin: SGD-1 leaves it only for α between 256 and 1024 (his Table 1: 2/a ≈ 995).',
-    query: 'problem=circle&model=2&eta=600&B=1&sampling=with&runs=100&steps=20&radius=0.01',
+    note: 'Model 2 has a flat quad basin: 2/a ≈ 714 here (his Table 1: 995). At α = 1000, inside his window 256–1024, the distance grows about threefold a step (ρ(𝒯) ≈ 3.3) and the runs leave by step 10; at α = 600 they stay.',
+    query: 'problem=circle&model=2&eta=1000&B=1&sampling=with&runs=100&steps=20&radius=0.01',
+  },
+  {
+    title: 'Patel Figs. 1–4: quadratic-circle Model 3',
+    note: 'Model 3: the sharp quad of Model 1 beside a flat, low circle. At α = 8 the quad minimum is unstable (ρ(𝒯) ≈ 4.7), but the escapes are slower and fewer than in Model 1 within 20 iterations: the flat circle pulls less.',
+    query: 'problem=circle&model=3&eta=8&B=1&sampling=with&runs=100&steps=20&radius=0.01',
+  },
+  {
+    title: 'Patel Figs. 1–4: quadratic-circle Model 4',
+    note: 'Model 4: both basins flat. As in Model 2, α = 1000 is past the quad’s 2/a ≈ 713 and every run leaves within 20 iterations; at α = 600 they stay.',
+    query: 'problem=circle&model=4&eta=1000&B=1&sampling=with&runs=100&steps=20&radius=0.01',
   },
   {
     title: 'Patel Styblinski–Tang Model 1: η = 1.5·l',
@@ -103,8 +113,8 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'A 2D quadratic sum where the rectangle and the exact region disagree',
-    note: 'Two 2×2 components whose Hessians do not commute: the minimum is inside Wu’s rectangle (a necessary condition) yet ρ(𝒯) > 1, so SGD escapes. The rectangle is only necessary; ρ(𝒯) decides.',
-    query: 'problem=quadratic&H=3.6,1.2,0.5;0.4,-1.2,0.9&eta=0.45&B=1&runs=100&steps=300&escape=1',
+    note: 'Two positive definite 2×2 components whose Hessians do not commute. At η = 0.5 the minimum, (a, s) ≈ (3.95, 1.88), lies inside Wu’s rectangle (2/η = 4, 1/(η√c) = 2), yet ρ(𝒯) ≈ 1.48 and Λ ≈ 0.14 > 0: every SGD run escapes while GD (a ≤ 2/η) stays. The rectangle is only necessary; ρ(𝒯) decides.',
+    query: 'problem=quadratic&H=0.8,1.7,4.3;4.5,1,0.8&eta=0.5&B=1&runs=100&steps=300&escape=1',
   },
   ...EXPLORE_PRESETS,
   ...WWS_PRESETS,
