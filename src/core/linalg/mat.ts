@@ -1,12 +1,18 @@
 /** Small dense row-major matrix helpers (d×d), allocation-free where it matters. */
 
-/** out = A·B (d×d). out must not alias A or B. */
+/**
+ * out = A·B (d×d). out must not alias A or B. Loops i-k-j (rows of B read in
+ * order, fast for large d); each entry still sums A[i,k]B[k,j] for k = 0, 1, … from
+ * 0, so the result is bit-for-bit that of the plain i-j-k dot products.
+ */
 export function matMul(A: ArrayLike<number>, B: ArrayLike<number>, d: number, out: Float64Array): Float64Array {
+  out.fill(0, 0, d * d);
   for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) s += A[i * d + k] * B[k * d + j];
-      out[i * d + j] = s;
+    const row = i * d;
+    for (let k = 0; k < d; k++) {
+      const a = A[row + k];
+      const bk = k * d;
+      for (let j = 0; j < d; j++) out[row + j] += a * B[bk + j];
     }
   }
   return out;

@@ -196,6 +196,7 @@ export function powerSharpness(J: Float64Array, n: number, p: number, iterations
  * orthonormal basis JᵀK^{-1/2} of their common range: there Hᵢ = ψᵢψᵢᵀ with ψᵢ the
  * i-th column of K^{1/2}, so H ↦ K/n and all of the theory runs in n dimensions.
  * The p − n directions outside the range are flat (growth factor exactly 1).
+ * A rank-one set: it keeps the n factors ψᵢ (n² numbers), not the n dense Hᵢ (n³).
  */
 export function reducedHessianSet(problem: SquareLossProblem, minimum: Minimum): HessianSet {
   const n = problem.n;
@@ -209,9 +210,8 @@ export function reducedHessianSet(problem: SquareLossProblem, minimum: Minimum):
       root[i * n + j] = s;
     }
   }
-  const data = new Float64Array(n * n * n);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) data[i * n * n + a * n + b] = root[a * n + i] * root[b * n + i];
-  }
-  return { d: n, n, p: new Float64Array(n).fill(1 / n), diagonal: false, data };
+  // ψᵢ (row i of data) = column i of K^{1/2}.
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let a = 0; a < n; a++) data[i * n + a] = root[a * n + i];
+  return { d: n, n, p: new Float64Array(n).fill(1 / n), diagonal: false, rankOne: true, data };
 }

@@ -1,3 +1,4 @@
+import { matMul, symmetrise } from '../linalg/mat';
 import type { Minimum, Problem } from '../problems/problem';
 
 /**
@@ -10,7 +11,13 @@ export interface HessianSet {
   n: number;
   p: Float64Array;
   diagonal: boolean;
-  /** dense: Hᵢ at offset i·d², row-major; diagonal: diag(Hᵢ) at offset i·d. */
+  /**
+   * Every Hᵢ = kᵢkᵢᵀ is rank one (a square loss at a global minimum, in the reduced
+   * coordinates of reducedHessianSet): then data holds the factors kᵢ, and the
+   * theory never forms the n dense d×d matrices (n·d² numbers: 64 MB at n = d = 200).
+   */
+  rankOne?: boolean;
+  /** dense: Hᵢ at offset i·d², row-major; diagonal: diag(Hᵢ) at offset i·d; rankOne: kᵢ at offset i·d. */
   data: Float64Array;
 }
 
@@ -53,7 +60,7 @@ export function hessianSet(problem: Problem, minimum: Minimum, weighted: boolean
 
 /** A dense set whose Hᵢ are all diagonal becomes a diagonal set (they commute). */
 export function toDiagonalIfPossible(set: HessianSet): HessianSet {
-  if (set.diagonal) return set;
+  if (set.diagonal || set.rankOne) return set;
   const { d, n, data } = set;
   for (let i = 0; i < n; i++) {
     for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) if (r !== c && data[i * d * d + r * d + c] !== 0) return set;
@@ -66,6 +73,12 @@ export function toDiagonalIfPossible(set: HessianSet): HessianSet {
 /** Hᵢ as a dense d×d matrix (copies). */
 export function denseComponent(set: HessianSet, i: number): Float64Array {
   const { d, data } = set;
+  if (set.rankOne) {
+    const h = new Float64Array(d * d);
+    const o = i * d;
+    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) h[r * d + c] = data[o + r] * data[o + c];
+    return h;
+  }
   if (!set.diagonal) return data.slice(i * d * d, (i + 1) * d * d);
   const h = new Float64Array(d * d);
   for (let r = 0; r < d; r++) h[r * d + r] = data[i * d + r];
@@ -94,6 +107,22 @@ export function moments(set: HessianSet): Moments {
     }
     return { H, Sigma };
   }
+  if (set.rankOne) {
+    // Hᵢ = kᵢkᵢᵀ, Hᵢ² = ‖kᵢ‖² kᵢkᵢᵀ: H = Σ pᵢkᵢkᵢᵀ and Σ = Σ pᵢ‖kᵢ‖² kᵢkᵢᵀ − H²
+    // (theory.md, "Setting"; Σ pᵢ(Hᵢ − H)² = Σ pᵢHᵢ² − H² since Σ pᵢHᵢ = H), O(n·d² + d³).
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let r = 0; r < d; r++) s += data[i * d + r] * data[i * d + r];
+      w[i] = p[i] * s;
+    }
+    weightedOuterSum(data, d, n, p, H);
+    weightedOuterSum(data, d, n, w, Sigma);
+    const H2 = matMul(H, H, d, new Float64Array(d * d));
+    for (let k = 0; k < d * d; k++) Sigma[k] -= H2[k];
+    symmetrise(Sigma, d);
+    return { H, Sigma };
+  }
   const dd = d * d;
   for (let i = 0; i < n; i++) for (let k = 0; k < dd; k++) H[k] += p[i] * data[i * dd + k];
   // Σ = Σ pᵢ (Hᵢ − H)² computed as centred products: better conditioned than Σ pᵢHᵢ² − H².
@@ -109,4 +138,47 @@ export function moments(set: HessianSet): Moments {
     }
   }
   return { H, Sigma };
+}
+
+/**
+ * out ← Σᵢ cᵢ kᵢkᵢᵀ = Fᵀ diag(c) F for the factors kᵢ (rows of the n×d matrix F),
+ * in O(n·d²): upper triangle, then mirrored, so out is exactly symmetric.
+ */
+export function weightedOuterSum(F: Float64Array, d: number, n: number, c: ArrayLike<number>, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let i = 0; i < n; i++) {
+    const ci = c[i];
+    if (ci === 0) continue;
+    const o = i * d;
+    for (let a = 0; a < d; a++) {
+      const v = ci * F[o + a];
+      if (v === 0) continue;
+      const row = a * d;
+      for (let b = a; b < d; b++) out[row + b] += v * F[o + b];
+    }
+  }
+  for (let a = 0; a < d; a++) for (let b = a + 1; b < d; b++) out[b * d + a] = out[a * d + b];
+  return out;
+}
+
+/**
+ * out ← Σᵢ pᵢ Hᵢ P Hᵢ for a rank-one set (Hᵢ = kᵢkᵢᵀ, P symmetric):
+ * Σᵢ pᵢ kᵢ (kᵢᵀPkᵢ) kᵢᵀ = Fᵀ diag(pᵢ kᵢᵀPkᵢ) F, O(n·d²) instead of O(n·d³).
+ */
+export function rankOneSandwich(set: HessianSet, P: Float64Array, out: Float64Array, weights: Float64Array): Float64Array {
+  const { d, n, p, data } = set;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let s = 0;
+    for (let a = 0; a < d; a++) {
+      const ka = data[o + a];
+      if (ka === 0) continue;
+      let t = 0;
+      const row = a * d;
+      for (let b = 0; b < d; b++) t += P[row + b] * data[o + b];
+      s += ka * t;
+    }
+    weights[i] = p[i] * s;
+  }
+  return weightedOuterSum(data, d, n, weights, out);
 }

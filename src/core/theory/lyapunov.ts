@@ -145,7 +145,10 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
     }
     return best as Lyapunov;
   }
-  const H = Array.from({ length: n }, (_, i) => denseComponent(set, i));
+  // Rank-one sets (Hᵢ = kᵢkᵢᵀ): Hᵢv = kᵢ(kᵢᵀv) in O(d), no dense Hᵢ. The chain length keeps
+  // the dense cost model, so the estimate is the same as with dense Hᵢ (up to round-off).
+  const rankOne = set.rankOne === true;
+  const H = rankOne ? [] : Array.from({ length: n }, (_, i) => denseComponent(set, i));
   const m = sampling === 'without' && B >= n ? n : B;
   const costPerStep = m * d * d + d;
   const chains = 16;
@@ -171,6 +174,13 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
           perm[r] = tmp;
           i = perm[j];
         } else i = rng.int(n);
+        if (rankOne) {
+          const o = i * d;
+          let kv = 0;
+          for (let c = 0; c < d; c++) kv += set.data[o + c] * v[c];
+          for (let r = 0; r < d; r++) w[r] -= (eta / m) * (set.data[o + r] * kv);
+          continue;
+        }
         const Hi = H[i];
         for (let r = 0; r < d; r++) {
           let s = 0;

@@ -1,6 +1,6 @@
 import { matMul, symmetrise } from '../linalg/mat';
 import { symEigen } from '../linalg/sym-eigen';
-import { denseComponent, type HessianSet, type Moments } from './hessian-set';
+import { denseComponent, rankOneSandwich, type HessianSet, type Moments } from './hessian-set';
 
 export interface PatelBounds {
   /** The γ of Assumption 8 used (we use γ = 0, always admissible since F̄ ⪰ Q̄³). */
@@ -32,48 +32,10 @@ export interface PatelBounds {
  * 2a/(a² + s²/k). Returns null when Q̄ has no positive eigenvalue.
  */
 export function patelBounds(set: HessianSet, m: Moments, k: number, gamma = 0): PatelBounds | null {
-  const d = set.d;
-  const dd = d * d;
-  const Q = m.H;
-  const eig = symEigen(Q, d);
-  const top = eig.values[0];
-  if (!(top > 0)) return null;
-  const r = Array.from(eig.values).filter((l) => l > top * 1e-12).length;
-  const lambdas = Array.from(eig.values.slice(0, r));
-
-  // K = F̄ − (1+γ)Q̄³
-  const K = new Float64Array(dd);
-  const t1 = new Float64Array(dd);
-  const t2 = new Float64Array(dd);
-  for (let i = 0; i < set.n; i++) {
-    const Qi = denseComponent(set, i);
-    matMul(Qi, Q, d, t1);
-    matMul(t1, Qi, d, t2);
-    for (let q = 0; q < dd; q++) K[q] += set.p[i] * t2[q];
-  }
-  matMul(Q, Q, d, t1);
-  matMul(t1, Q, d, t2);
-  for (let q = 0; q < dd; q++) K[q] -= (1 + gamma) * t2[q];
-
-  // W = Λ_r^{-1/2} U_rᵀ K U_r Λ_r^{-1/2}: the generalised Rayleigh quotient on range(Q̄).
-  const U = eig.vectors;
-  const W = new Float64Array(r * r);
-  for (let a = 0; a < r; a++) {
-    for (let b = 0; b < r; b++) {
-      let s = 0;
-      for (let x = 0; x < d; x++) {
-        let kx = 0;
-        for (let y = 0; y < d; y++) kx += K[x * d + y] * U[y * d + b];
-        s += U[x * d + a] * kx;
-      }
-      W[a * r + b] = s / Math.sqrt(lambdas[a] * lambdas[b]);
-    }
-  }
-  symmetrise(W, r);
-  const wv = symEigen(W, r).values;
-  const sP = wv[r - 1];
-  const tP = wv[0];
-
+  const spec = patelSpectrum(set, m, gamma);
+  if (!spec) return null;
+  const { lambdas, sP, tP } = spec;
+  const r = lambdas.length;
   let M = r + 1;
   for (let mm = 2; mm <= r; mm++) {
     if (sP / (lambdas[mm - 2] * lambdas[mm - 1]) - gamma > k) {
@@ -88,5 +50,69 @@ export function patelBounds(set: HessianSet, m: Moments, k: number, gamma = 0): 
   const lr = lambdas[r - 1];
   const upper =
     tP / (l1 * lr) - gamma <= k ? (2 * l1) / ((1 + inv(gamma)) * l1 * l1 + inv(tP)) : (2 * lr) / ((1 + inv(gamma)) * lr * lr + inv(tP));
-  return { gamma, sP, tP, lambdas, M, k, lower, upper };
+  return { gamma, sP, tP, lambdas: lambdas.slice(), M, k, lower, upper };
+}
+
+interface PatelSpectrum {
+  lambdas: number[];
+  sP: number;
+  tP: number;
+}
+
+/** λ's, s_P and t_P do not depend on k: analyseMinimum asks for k = B and k = ∞ with the same set and moments. */
+const spectrumCache = new WeakMap<Moments, WeakMap<HessianSet, Map<number, PatelSpectrum | null>>>();
+
+function patelSpectrum(set: HessianSet, m: Moments, gamma: number): PatelSpectrum | null {
+  let bySet = spectrumCache.get(m);
+  if (!bySet) spectrumCache.set(m, (bySet = new WeakMap()));
+  let byGamma = bySet.get(set);
+  if (!byGamma) bySet.set(set, (byGamma = new Map()));
+  if (!byGamma.has(gamma)) byGamma.set(gamma, computeSpectrum(set, m, gamma));
+  return byGamma.get(gamma) ?? null;
+}
+
+function computeSpectrum(set: HessianSet, m: Moments, gamma: number): PatelSpectrum | null {
+  const d = set.d;
+  const dd = d * d;
+  const Q = m.H;
+  const eig = symEigen(Q, d);
+  const top = eig.values[0];
+  if (!(top > 0)) return null;
+  const r = Array.from(eig.values).filter((l) => l > top * 1e-12).length;
+  const lambdas = Array.from(eig.values.slice(0, r));
+
+  // K = F̄ − (1+γ)Q̄³
+  const K = new Float64Array(dd);
+  const t1 = new Float64Array(dd);
+  const t2 = new Float64Array(dd);
+  if (set.rankOne) {
+    // Qᵢ = kᵢkᵢᵀ: F̄ = Σ pᵢ kᵢ(kᵢᵀQ̄kᵢ)kᵢᵀ = Fᵀ diag(pᵢ kᵢᵀQ̄kᵢ) F, O(n·d²).
+    rankOneSandwich(set, Q, K, new Float64Array(set.n));
+  } else {
+    for (let i = 0; i < set.n; i++) {
+      const Qi = denseComponent(set, i);
+      matMul(Qi, Q, d, t1);
+      matMul(t1, Qi, d, t2);
+      for (let q = 0; q < dd; q++) K[q] += set.p[i] * t2[q];
+    }
+  }
+  matMul(Q, Q, d, t1);
+  matMul(t1, Q, d, t2);
+  for (let q = 0; q < dd; q++) K[q] -= (1 + gamma) * t2[q];
+
+  // W = Λ_r^{-1/2} U_rᵀ K U_r Λ_r^{-1/2}: the generalised Rayleigh quotient on range(Q̄).
+  // KU first (O(d³)), then O(r²d): the same sums in the same order as entry by entry.
+  const U = eig.vectors;
+  const KU = matMul(K, U, d, t1);
+  const W = new Float64Array(r * r);
+  for (let a = 0; a < r; a++) {
+    for (let b = 0; b < r; b++) {
+      let s = 0;
+      for (let x = 0; x < d; x++) s += U[x * d + a] * KU[x * d + b];
+      W[a * r + b] = s / Math.sqrt(lambdas[a] * lambdas[b]);
+    }
+  }
+  symmetrise(W, r);
+  const wv = symEigen(W, r).values;
+  return { lambdas, sP: wv[r - 1], tP: wv[0] };
 }

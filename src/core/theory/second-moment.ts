@@ -1,6 +1,6 @@
 import { frobDot, identity, matMul, symmetrise } from '../linalg/mat';
 import { symEigen, symMaxEigenvalue } from '../linalg/sym-eigen';
-import { denseComponent, type HessianSet, type Moments } from './hessian-set';
+import { denseComponent, rankOneSandwich, type HessianSet, type Moments } from './hessian-set';
 
 /**
  * Wu's Theorem 1 eigenvalue λ_max((I − ηH)² + η²cΣ): ≤ 1 is sufficient for
@@ -17,7 +17,12 @@ export function theorem1Eigenvalue(m: Moments, d: number, eta: number, c: number
 /**
  * The second-moment operator of linearised SGD (theory.md, "Linear stability"):
  *   𝒯(P) = (I−ηH) P (I−ηH) + η²c Σᵢ pᵢ (Hᵢ−H) P (Hᵢ−H).
- * Writes 𝒯(P) into out. `D` holds the centred Hᵢ − H (n·d²).
+ * Writes 𝒯(P) into out. Dense sets: `D` holds the centred Hᵢ − H (n·d²), O(n·d³) a call.
+ * Rank-one sets (Hᵢ = kᵢkᵢᵀ, square loss at a global minimum): with Σᵢ pᵢHᵢ = H,
+ *   Σᵢ pᵢ(Hᵢ−H)P(Hᵢ−H) = Σᵢ pᵢHᵢPHᵢ − HPH, Σᵢ pᵢHᵢPHᵢ = Fᵀ diag(pᵢ kᵢᵀPkᵢ) F,
+ * and for symmetric P (every P the theory iterates) with U = HP:
+ *   (I−ηH)P(I−ηH) = P − η(U + Uᵀ) + η² UH,
+ * so 𝒯(P) = P − η(U + Uᵀ) + (η² − η²c) UH + η²c Fᵀ diag(pᵢ kᵢᵀPkᵢ) F: O(d³ + n·d²) a call.
  */
 export class SecondMomentOperator {
   readonly d: number;
@@ -27,24 +32,35 @@ export class SecondMomentOperator {
   private readonly k: number;
   private readonly t2: Float64Array;
   private readonly t3: Float64Array;
+  private readonly set: HessianSet;
+  private readonly H: Float64Array;
+  private readonly eta: number;
+  private readonly w: Float64Array;
 
   constructor(set: HessianSet, m: Moments, eta: number, c: number) {
     const d = (this.d = set.d);
     const dd = d * d;
+    this.set = set;
+    this.H = m.H;
+    this.eta = eta;
     this.A = identity(d);
     for (let k = 0; k < dd; k++) this.A[k] -= eta * m.H[k];
-    this.D = new Float64Array(set.n * dd);
-    for (let i = 0; i < set.n; i++) {
-      const Hi = denseComponent(set, i);
-      for (let k = 0; k < dd; k++) this.D[i * dd + k] = Hi[k] - m.H[k];
+    this.D = new Float64Array(set.rankOne ? 0 : set.n * dd);
+    if (!set.rankOne) {
+      for (let i = 0; i < set.n; i++) {
+        const Hi = denseComponent(set, i);
+        for (let k = 0; k < dd; k++) this.D[i * dd + k] = Hi[k] - m.H[k];
+      }
     }
     this.p = set.p;
     this.k = eta * eta * c;
     this.t2 = new Float64Array(dd);
     this.t3 = new Float64Array(dd);
+    this.w = new Float64Array(set.n);
   }
 
   apply(P: Float64Array, out: Float64Array): Float64Array {
+    if (this.set.rankOne) return this.applyRankOne(P, out);
     const d = this.d;
     const dd = d * d;
     matMul(this.A, P, d, this.t2);
@@ -61,8 +77,28 @@ export class SecondMomentOperator {
     }
     return out;
   }
-}
 
+  /** The rank-one form above; P must be symmetric. */
+  private applyRankOne(P: Float64Array, out: Float64Array): Float64Array {
+    const d = this.d;
+    const eta = this.eta;
+    const U = matMul(this.H, P, d, this.t2);
+    const UH = matMul(U, this.H, d, this.t3);
+    const f = eta * eta - this.k;
+    for (let a = 0; a < d; a++) {
+      for (let b = a; b < d; b++) {
+        const v = P[a * d + b] - eta * (U[a * d + b] + U[b * d + a]) + f * 0.5 * (UH[a * d + b] + UH[b * d + a]);
+        out[a * d + b] = v;
+        out[b * d + a] = v;
+      }
+    }
+    if (this.k !== 0) {
+      const S = rankOneSandwich(this.set, P, this.t2, this.w);
+      for (let q = 0; q < d * d; q++) out[q] += this.k * S[q];
+    }
+    return out;
+  }
+}
 
 export interface SpectralRadius {
   value: number;
