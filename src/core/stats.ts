@@ -9,7 +9,8 @@ export function wilson95(k: number, n: number): [number, number] {
   const den = 1 + z2 / n;
   const mid = (p + z2 / (2 * n)) / den;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
-  return [Math.max(0, mid - half), Math.min(1, mid + half)];
+  // At k = 0 and k = n the bounds are exactly 0 and 1; the formula leaves rounding dust (6.9e-18).
+  return [k === 0 ? 0 : Math.max(0, mid - half), k === n ? 1 : Math.min(1, mid + half)];
 }
 
 /** Median of a list (null when empty); does not modify its input. */

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formulaListError, useFormulaCompiler } from './formula-check';
 import { useDraft } from './use-draft';
 import { PARAMS, type ParamKey } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
@@ -24,14 +25,18 @@ export function TextField({ name, label, multiline, hint }: Props) {
   const setField = useExplorer((s) => s.setField);
   const text = (PARAMS[name] as ParamSpec<ParamValue>).format(value);
   const [draft, setDraft] = useDraft(text);
+  // Formulas are checked as they are typed, like a graphing calculator; other fields on Enter or blur.
+  useFormulaCompiler(name === 'f');
+  const typing = name === 'f' && draft !== text;
+  const live = typing ? formulaListError(draft) : null;
   const commit = () => {
     if (draft !== text) setField(name, draft);
   };
   const common = {
     id,
     value: draft,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-err` : undefined,
+    'aria-invalid': (error && !typing) || live ? true : undefined,
+    'aria-describedby': (error && !typing) || live ? `${id}-err` : undefined,
     'data-testid': `field-${name}`,
     onBlur: commit,
   };
@@ -61,9 +66,14 @@ export function TextField({ name, label, multiline, hint }: Props) {
         />
       )}
       {hint && <div className="hint">{hint}</div>}
-      {error && (
+      {error && !typing && (
         <div className="field-error" id={`${id}-err`} role="alert" data-testid={`error-${name}`}>
           {error}
+        </div>
+      )}
+      {live && (
+        <div className="field-error" id={`${id}-err`} role="status" data-testid={`typing-${name}`}>
+          {live}
         </div>
       )}
     </div>

@@ -5,6 +5,7 @@ import type { ParamSpec, ParamValue } from '../../core/params/param-types';
 import { appliesTo, decodeQuery, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
 import { componentCount } from '../../core/problems/component-count';
 import type { StartedInfo } from '../../worker/protocol';
+import { formulaListError } from '../controls/formula-check';
 
 /** What the current link (or the worker, after building the problem) repaired. */
 export interface LinkReport {
@@ -112,6 +113,13 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
       return false;
     }
     const next = { ...state.config, [key]: r.value } as Config;
+    if (key === 'f') {
+      const wrong = formulaListError(raw);
+      if (wrong) {
+        set({ fieldErrors: { ...state.fieldErrors, f: `${wrong}; kept the last good formulas` } });
+        return false;
+      }
+    }
     if (key === 'B') {
       const n = componentCount(next);
       if (next.B > n) {
