@@ -150,44 +150,55 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
 /**
  * a = λ_max(H) and s = √λ_max(Σ_H) at a global minimum by power iteration with
  * Hessian–vector products: Hv = Jᵀ(Jv)/n, Σ_H v = Jᵀ(D(Jv))/n − H(Hv), D = diag(‖gᵢ‖²).
+ * Both are Jᵀ W J/n (W = I, or W = D − K/n with K = JJᵀ, as H(Hv) = Jᵀ(K(Jv))/n²), so
+ * after the first product every iterate is v = Jᵀy: the iteration keeps the n
+ * coefficients y, with Jv = Ky and ‖v‖² = yᵀKy, O(n²) a step instead of O(np). The
+ * iterates are those of the p-dimensional iteration from v₀ = 1/√p.
  */
 export function powerSharpness(J: Float64Array, n: number, p: number, iterations = 3000): { a: number; s: number } {
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) norms[i] += J[i * p + k] * J[i * p + k];
-  const Jv = new Float64Array(n);
-  const hv = (v: Float64Array, out: Float64Array, weights: Float64Array | null) => {
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = 0; k < p; k++) s += J[i * p + k] * v[k];
-      Jv[i] = weights ? weights[i] * s : s;
-    }
-    out.fill(0);
-    for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) out[k] += (J[i * p + k] * Jv[i]) / n;
-  };
-  const t1 = new Float64Array(p);
-  const t2 = new Float64Array(p);
-  const power = (apply: (v: Float64Array, out: Float64Array) => void) => {
-    let v = new Float64Array(p).fill(1 / Math.sqrt(p));
-    let w = new Float64Array(p);
+  const K = gram(J, n, p);
+  // x₀ = Jv₀, v₀ = (1, …, 1)/√p
+  const x0 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < p; k++) s += J[i * p + k];
+    x0[i] = s / Math.sqrt(p);
+  }
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
+  const power = (weighted: boolean) => {
+    const x = Float64Array.from(x0);
     let lam = 0;
     for (let it = 0; it < iterations; it++) {
-      apply(v, w);
-      const nrm = Math.hypot(...w);
+      // 𝒜v = Jᵀy with y = W x/n, x = Jv
+      for (let i = 0; i < n; i++) {
+        if (!weighted) {
+          y[i] = x[i] / n;
+          continue;
+        }
+        let kx = 0;
+        for (let j = 0; j < n; j++) kx += K[i * n + j] * x[j];
+        y[i] = (norms[i] * x[i] - kx / n) / n;
+      }
+      let n2 = 0;
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += K[i * n + j] * y[j];
+        z[i] = s;
+        n2 += y[i] * s;
+      }
+      const nrm = Math.sqrt(Math.max(0, n2));
       if (nrm === 0) return 0;
-      for (let k = 0; k < p; k++) w[k] /= nrm;
-      [v, w] = [w, v];
+      for (let i = 0; i < n; i++) x[i] = z[i] / nrm;
       if (Math.abs(nrm - lam) <= 1e-13 * nrm) return nrm;
       lam = nrm;
     }
     return lam;
   };
-  const a = power((v, out) => hv(v, out, null));
-  const s2 = power((v, out) => {
-    hv(v, out, norms); // Jᵀ D J v / n
-    hv(v, t1, null);
-    hv(t1, t2, null);
-    for (let k = 0; k < p; k++) out[k] -= t2[k];
-  });
+  const a = power(false);
+  const s2 = power(true);
   return { a, s: Math.sqrt(Math.max(0, s2)) };
 }
 

@@ -168,17 +168,18 @@ export function weightedOuterSum(F: Float64Array, d: number, n: number, c: Array
 export function rankOneSandwich(set: HessianSet, P: Float64Array, out: Float64Array, weights: Float64Array): Float64Array {
   const { d, n, p, data } = set;
   for (let i = 0; i < n; i++) {
+    // kᵢᵀPkᵢ = 2 Σ_a k_a (P_aa k_a / 2 + Σ_{b>a} P_ab k_b): half the products, P symmetric.
     const o = i * d;
     let s = 0;
     for (let a = 0; a < d; a++) {
       const ka = data[o + a];
       if (ka === 0) continue;
-      let t = 0;
       const row = a * d;
-      for (let b = 0; b < d; b++) t += P[row + b] * data[o + b];
+      let t = 0.5 * P[row + a] * ka;
+      for (let b = a + 1; b < d; b++) t += P[row + b] * data[o + b];
       s += ka * t;
     }
-    weights[i] = p[i] * s;
+    weights[i] = 2 * p[i] * s;
   }
   return weightedOuterSum(data, d, n, weights, out);
 }
