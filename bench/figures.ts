@@ -79,7 +79,7 @@ function engineRows(e: EngineFigures): Figure[] {
   }
   for (const k of keys) {
     const t = k === 'circle' ? { op: '>=' as const, value: 2 } : undefined;
-    const perComponent = k === 'toy' ? 2 : k === 'quadratic' ? 1000 : k === 'circle' ? 50 : 200;
+    const perComponent = k === 'toy' || k === 'customToy' ? 2 : k === 'quadratic' ? 1000 : k === 'circle' ? 50 : 200;
     out.push(
       row(`engine.gd.${k}`, 'engine', `GD steps/s, ${ENGINE_PROBLEMS[k].label}`, mega(e.gd[k].stepsPerSecond), 'M/s', t, {
         note: `${fmt(mega(e.gd[k].stepsPerSecond) * perComponent)} M component gradients/s`,
@@ -95,6 +95,8 @@ function engineRows(e: EngineFigures): Figure[] {
   );
   const bare = e.ensembleNoHistory;
   out.push(row('engine.ensemble.bare', 'engine', `the same ensemble without histories (stepping only)`, bare.seconds.median, 's'));
+  // Issue 6: a compiled custom toy steps within a small factor of the built-in one.
+  out.push(row('engine.custom.ratio', 'engine', 'built-in toy ÷ the toy typed as formulas, SGD steps/s', e.sgd.toy.stepsPerSecond.median / e.sgd.customToy.stepsPerSecond.median, '×', undefined, { note: 'ratio of medians: how many times slower the formula tape steps' }));
   return out;
 }
 

@@ -29,7 +29,7 @@ export const PAGE_LOADS = 5;
 export const PAGE_DRAG_SECONDS = 5;
 export const PAGE_CHANGES = 7;
 
-export type EngineProblemKey = 'toy' | 'quadratic' | 'circle' | 'styblinski';
+export type EngineProblemKey = 'toy' | 'customToy' | 'quadratic' | 'circle' | 'styblinski';
 
 export interface BenchOptions {
   mode: 'full' | 'quick';
@@ -46,8 +46,8 @@ export interface BenchOptions {
 }
 
 const FULL: BenchSizes = {
-  sgdSteps: { toy: 20_000_000, quadratic: 10_000_000, circle: 4_000_000, styblinski: 1_000_000 },
-  gdSteps: { toy: 20_000_000, quadratic: 200_000, circle: 400_000, styblinski: 10_000 },
+  sgdSteps: { toy: 20_000_000, customToy: 2_000_000, quadratic: 10_000_000, circle: 4_000_000, styblinski: 1_000_000 },
+  gdSteps: { toy: 20_000_000, customToy: 2_000_000, quadratic: 200_000, circle: 400_000, styblinski: 10_000 },
   ensembleRuns: 1000,
   ensembleSteps: 1000,
   numpyRuns: 1000,
@@ -61,8 +61,8 @@ const FULL: BenchSizes = {
 };
 
 const QUICK: BenchSizes = {
-  sgdSteps: { toy: 2_000_000, quadratic: 1_000_000, circle: 400_000, styblinski: 100_000 },
-  gdSteps: { toy: 2_000_000, quadratic: 20_000, circle: 40_000, styblinski: 1_000 },
+  sgdSteps: { toy: 2_000_000, customToy: 200_000, quadratic: 1_000_000, circle: 400_000, styblinski: 100_000 },
+  gdSteps: { toy: 2_000_000, customToy: 200_000, quadratic: 20_000, circle: 40_000, styblinski: 1_000 },
   ensembleRuns: 1000,
   ensembleSteps: 1000,
   numpyRuns: 1000,

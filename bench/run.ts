@@ -7,6 +7,7 @@
  *   npm run bench -- --no-page    without Chromium
  */
 import { fileURLToPath } from 'node:url';
+import { loadFormulaCompiler } from '../src/core/formula/load-formula-compiler';
 import { measureEngine, type Partner, type PartnerKey } from './engine';
 import type { Measured } from './figures';
 import { PAGE_CHANGES, PAGE_DRAG_SECONDS, PAGE_LOADS, parseBenchArgs, type BenchOptions } from './options';
@@ -21,6 +22,7 @@ const root = new URL('..', import.meta.url);
 
 /** Engine with its native partners, then NumPy, the theory and (unless skipped) the page. */
 export async function measureAll(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Measured> {
+  await loadFormulaCompiler(); // the custom toy (issue 6) is built from formulas
   const bin = compileNative();
   const partners: Partial<Record<PartnerKey, Partner>> = {};
   let loops: { toy: NativeLoop; circle: NativeLoop } | null = null;

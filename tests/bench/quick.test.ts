@@ -18,7 +18,7 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     expect(isSkipped(report.page)).toBe(true);
 
     for (const opt of ['sgd', 'gd'] as const) {
-      for (const key of ['toy', 'quadratic', 'circle', 'styblinski'] as const) {
+      for (const key of ['toy', 'customToy', 'quadratic', 'circle', 'styblinski'] as const) {
         const t = report.engine[opt][key];
         expect(t.stepsPerSecond.samples).toHaveLength(opts.repeats);
         expect(t.stepsPerSecond.median, `${opt} ${key}`).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     expect(report.theory.phaseGrid.cells).toBe(opts.sizes.gridEta * opts.sizes.gridB);
 
     const ids = report.figures.map((f) => f.id);
-    for (const id of ['engine.sgd.toy', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'page']) expect(ids).toContain(id);
+    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'page']) expect(ids).toContain(id);
     for (const f of report.figures.filter((g) => g.group !== 'page' && g.value !== null)) {
       expect(Number.isFinite(f.value), f.id).toBe(true);
       expect(f.value, f.id).toBeGreaterThan(0);
