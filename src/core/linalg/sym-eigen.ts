@@ -24,6 +24,12 @@ export function symEigen(A: ArrayLike<number>, d: number): SymEigen {
 /** Above this dimension symEigen uses tred2/tql2 instead of Jacobi. */
 export const JACOBI_LIMIT = 32;
 
+/** All eigenvalues, descending, without the vectors (the same values as symEigen's). */
+export function symEigenvalues(A: ArrayLike<number>, d: number): Float64Array {
+  if (d <= 2) return symEigen(A, d).values;
+  return d > JACOBI_LIMIT ? tridiagonalQL(A, d, false).values : jacobi(A, d, false).values;
+}
+
 /** λ_max of a symmetric matrix. */
 export function symMaxEigenvalue(A: ArrayLike<number>, d: number): number {
   if (d === 1) return A[0];

@@ -1,6 +1,6 @@
 import type { Minimum } from '../problems/problem';
 import { gram, type SquareLossProblem } from '../problems/square-loss';
-import { symEigen } from '../linalg/sym-eigen';
+import { symEigen, symEigenvalues } from '../linalg/sym-eigen';
 import type { HessianSet } from './hessian-set';
 
 /** Wu–Wang–Su's alignment quantities at a point θ (003, eq. 3 and Definition 2.1). */
@@ -128,7 +128,7 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
     chiMin = Math.min(chiMin, s / n);
   }
   const gamma = chiMin / G2;
-  const ev = symEigen(M, n).values;
+  const ev = symEigenvalues(M, n);
   const mu0raw = ev[n - 1] / G2;
   const mu0 = mu0raw > 0 ? mu0raw : null;
   const frob = Math.sqrt(G2);

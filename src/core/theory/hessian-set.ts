@@ -1,4 +1,5 @@
 import { matMul, symmetrise } from '../linalg/mat';
+import { symEigen, type SymEigen } from '../linalg/sym-eigen';
 import type { Minimum, Problem } from '../problems/problem';
 
 /**
@@ -182,4 +183,13 @@ export function rankOneSandwich(set: HessianSet, P: Float64Array, out: Float64Ar
     weights[i] = 2 * p[i] * s;
   }
   return weightedOuterSum(data, d, n, weights, out);
+}
+
+const eigenCache = new WeakMap<Moments, SymEigen>();
+
+/** symEigen(H) of these moments, computed once (ρ(𝒯)'s eigenbasis and Patel's λ's share it). */
+export function eigenOfH(m: Moments, d: number): SymEigen {
+  let e = eigenCache.get(m);
+  if (!e) eigenCache.set(m, (e = symEigen(m.H, d)));
+  return e;
 }

@@ -1,6 +1,6 @@
 import { matMul, symmetrise } from '../linalg/mat';
-import { symEigen } from '../linalg/sym-eigen';
-import { denseComponent, rankOneSandwich, type HessianSet, type Moments } from './hessian-set';
+import { symEigenvalues } from '../linalg/sym-eigen';
+import { denseComponent, eigenOfH, rankOneSandwich, type HessianSet, type Moments } from './hessian-set';
 
 export interface PatelBounds {
   /** The γ of Assumption 8 used (we use γ = 0, always admissible since F̄ ⪰ Q̄³). */
@@ -75,7 +75,7 @@ function computeSpectrum(set: HessianSet, m: Moments, gamma: number): PatelSpect
   const d = set.d;
   const dd = d * d;
   const Q = m.H;
-  const eig = symEigen(Q, d);
+  const eig = eigenOfH(m, d);
   const top = eig.values[0];
   if (!(top > 0)) return null;
   const r = Array.from(eig.values).filter((l) => l > top * 1e-12).length;
@@ -113,6 +113,6 @@ function computeSpectrum(set: HessianSet, m: Moments, gamma: number): PatelSpect
     }
   }
   symmetrise(W, r);
-  const wv = symEigen(W, r).values;
+  const wv = symEigenvalues(W, r);
   return { lambdas, sP: wv[r - 1], tP: wv[0] };
 }

@@ -1,6 +1,6 @@
 import { frobDot, identity, matMul, symmetrise } from '../linalg/mat';
 import { symEigen, symMaxEigenvalue } from '../linalg/sym-eigen';
-import { denseComponent, rankOneSandwich, type HessianSet, type Moments } from './hessian-set';
+import { denseComponent, eigenOfH, rankOneSandwich, type HessianSet, type Moments } from './hessian-set';
 
 /**
  * Wu's Theorem 1 eigenvalue λ_max((I − ηH)² + η²cΣ): ≤ 1 is sufficient for
@@ -116,7 +116,7 @@ class EigenbasisRankOneOperator {
 
   constructor(set: HessianSet, m: Moments, eta: number, c: number) {
     const { d, n } = set;
-    const { values: h, vectors: U } = symEigen(m.H, d);
+    const { values: h, vectors: U } = eigenOfH(m, d);
     const phi = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
       const o = i * d;
