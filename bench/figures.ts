@@ -160,7 +160,7 @@ function pageRows(p: PageFigures | Skipped): Figure[] {
   const b = p.bundle;
   out.push(row('page.initialJs', 'page', 'initial JavaScript (gzip)', b.initialGzipBytes / 1000, 'kB', { op: '<=', value: 250 }));
   const mathjs = row('page.mathjs', 'page', 'mathjs in the initial JavaScript', b.mathjsInInitial ? 1 : 0, '', { op: '<=', value: 0, text: 'no' }, {
-    ratio: b.mathjsInInitial ? 'present' : `lazy: ${b.mathjsChunks.map(unhashed).join(', ') || 'not bundled'}`,
+    ratio: b.mathjsInInitial ? 'present' : `lazy: ${[...new Set(b.mathjsChunks.map(unhashed))].join(', ') || 'not bundled'}`,
   });
   out.push({ ...mathjs, display: b.mathjsInInitial ? 'yes' : 'no' });
   out.push(row('page.firstPaint', 'page', 'first paint of the diagram (navigation start → frame)', med(p.firstPaintMs), 'ms', { op: '<=', value: 1500 }));
