@@ -23,6 +23,12 @@ export interface LandscapeHandle {
  */
 export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
   const svg = select(box).attr('data-testid', 'landscape-view').append('svg');
+  // Every SGD run's current point, on a canvas over the SVG: hundreds of SVG circles updated each
+  // streamed frame were a large part of a slider drag's main-thread time (bench). Pointer events
+  // pass through to the SVG's zoom.
+  if (getComputedStyle(box).position === 'static') box.style.position = 'relative';
+  const dotCanvas = select(box).append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', 'none').node()!;
+  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   const gx = svg.append('g');
   const gy = svg.append('g');
   const clipId = `lc-${Math.random().toString(36).slice(2)}`;
@@ -33,7 +39,6 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
   const curve = zoomed.append('path').attr('fill', 'none').attr('stroke', COLORS.ink);
   const paths = zoomed.append('g');
   const minimaG = zoomed.append('g');
-  const dots = zoomed.append('g');
   const lower = svg.append('g');
   const lowerAxis = lower.append('g');
   const lowerLabel = lower.append('text');
@@ -118,7 +123,7 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       .attr('x', m.l)
       .attr('y', fs)
       .attr('font-size', fs)
-      .text(oneD ? 'f(x): SGD run 0 (blue), GD (red)' : L.kind === '2d' ? 'f(x, y): SGD run 0 (blue), GD (red); scroll to zoom' : `coordinates x${ci + 1}, x${cj + 1} of the iterates (d = ${dim})`);
+      .text(oneD ? 'f(x): SGD run 0 (blue), GD (red)' : L.kind === '2d' ? 'f(x, y): SGD (blue), GD (red); scroll zooms' : `coordinates x${ci + 1}, x${cj + 1} of the iterates (d = ${dim})`);
 
     // 2D contours of log(1 + f − min f), recomputed only when the landscape or the size changes.
     if (L.kind === '2d') {
@@ -209,16 +214,34 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
     };
     if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
     if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
-    dots
-      .selectAll('circle')
-      .data(cur)
-      .join('circle')
-      .attr('cx', (d) => d.px)
-      .attr('cy', (d) => d.py)
-      .attr('r', (d) => d.r * sw)
-      .attr('fill', (d) => d.color)
-      .attr('fill-opacity', (d) => d.op)
-      .attr('stroke', (d) => (d.r > 5 ? '#fff' : 'none'));
+    if (dotCanvas.width !== Math.round(w * dpr) || dotCanvas.height !== Math.round(h * dpr)) {
+      dotCanvas.width = Math.round(w * dpr);
+      dotCanvas.height = Math.round(h * dpr);
+      dotCanvas.style.width = `${w}px`;
+      dotCanvas.style.height = `${h}px`;
+    }
+    const ctx = dotCanvas.getContext('2d')!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(m.l, m.t, w - m.l - m.r, plotH);
+    ctx.clip();
+    for (const d of cur) {
+      ctx.globalAlpha = d.op;
+      ctx.fillStyle = d.color;
+      ctx.beginPath();
+      ctx.arc(d.px, d.py, d.r * sw, 0, 2 * Math.PI);
+      ctx.fill();
+      if (d.r > 5) {
+        ctx.globalAlpha = 1;
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+    box.setAttribute('data-dots', String(cur.length));
 
     // 1D: run 0's x along its recorded path, below the curve.
     if (!(oneD && sgd)) {
