@@ -281,6 +281,7 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
     },
     destroy() {
       svg.remove();
+      dotCanvas.remove();
     },
   };
 }
