@@ -11,10 +11,13 @@ import { PARAMS } from '../../core/params/param-table';
  */
 export function formulaListError(text: string): string | null {
   const lexical = PARAMS.f.parse(text);
-  if (!lexical.ok) return lexical.reason;
+  return lexical.ok ? formulaCompileError(text) : lexical.reason;
+}
+
+/** The parse errors of a list that already passed the table's lexical check (null if none, or if the compiler is not loaded yet). */
+export function formulaCompileError(text: string): string | null {
   const compiled = loadedFormulaCompiler()?.compileFormulaList(text);
-  if (compiled && !compiled.ok) return compiled.errors.map((e) => describeLineError(e)).join('; ');
-  return null;
+  return compiled && !compiled.ok ? compiled.errors.map((e) => describeLineError(e)).join('; ') : null;
 }
 
 /**

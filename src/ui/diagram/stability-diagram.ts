@@ -8,6 +8,7 @@ import { batchForHeight, exactRegionBoundary, stabilityRectangle } from '../../c
 import { COLORS } from '../theme/colors';
 import { familyBatches, familyEtas, fmt, pointStatus, type DiagramModel } from './diagram-model';
 import { textWidth } from '../theme/text-width';
+import { uniqueId } from '../theme/unique-id';
 
 export interface DiagramHandlers {
   /** The corner was dragged to (a, s): η = 2/a and the B whose height is s. */
@@ -38,7 +39,7 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
   const svg = select(svgEl);
   svg.attr('data-testid', 'stability-diagram').attr('role', 'img').attr('aria-label', 'sharpness–non-uniformity diagram');
   const defs = svg.append('defs');
-  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  const clipId = uniqueId('clip');
   const clipRect = defs.append('clipPath').attr('id', clipId).append('rect');
   const hatch = defs.append('pattern').attr('id', `${clipId}-hatch`).attr('patternUnits', 'userSpaceOnUse').attr('width', 10).attr('height', 10).attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 10).attr('height', 10).attr('fill', COLORS.gdFill);

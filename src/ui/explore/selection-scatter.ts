@@ -4,6 +4,7 @@ import { select, type Selection } from 'd3-selection';
 import type { Rectangle } from '../../core/stability-region';
 import { COLORS } from '../theme/colors';
 import type { ChartHandle } from './selection-histogram';
+import { uniqueId } from '../theme/unique-id';
 
 /** A minimum some run ended in, at its (a, s), with how many SGD and GD runs ended there. */
 export interface SelectedPoint {
@@ -36,7 +37,7 @@ export function createSelectionScatter(svgEl: SVGSVGElement): ChartHandle<Scatte
   const gy = root.append('g').attr('class', 'axis axis-y');
   const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
   const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  const clipId = uniqueId('clip');
   const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
   const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
   const rect = plot.append('rect').attr('data-testid', 'scatter-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);

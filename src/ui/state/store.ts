@@ -5,7 +5,7 @@ import type { ParamSpec, ParamValue } from '../../core/params/param-types';
 import { appliesTo, decodeQuery, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
 import { componentCount } from '../../core/problems/component-count';
 import type { StartedInfo } from '../../worker/protocol';
-import { formulaListError } from '../controls/formula-check';
+import { formulaCompileError } from '../controls/formula-check';
 
 /** What the current link (or the worker, after building the problem) repaired. */
 export interface LinkReport {
@@ -114,7 +114,8 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
     }
     const next = { ...state.config, [key]: r.value } as Config;
     if (key === 'f') {
-      const wrong = formulaListError(raw);
+      // s.parse above was the lexical check; the compiler also parses.
+      const wrong = formulaCompileError(raw);
       if (wrong) {
         set({ fieldErrors: { ...state.fieldErrors, f: `${wrong}; kept the last good formulas` } });
         return false;

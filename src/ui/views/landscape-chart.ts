@@ -8,6 +8,7 @@ import { line } from 'd3-shape';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
+import { uniqueId } from '../theme/unique-id';
 
 export interface LandscapeHandle {
   draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void;
@@ -31,7 +32,7 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   const gx = svg.append('g');
   const gy = svg.append('g');
-  const clipId = `lc-${Math.random().toString(36).slice(2)}`;
+  const clipId = uniqueId('lc');
   const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
   const plot = svg.append('g').attr('clip-path', `url(#${clipId})`);
   const zoomed = plot.append('g');
