@@ -20,6 +20,18 @@ import { SeriesView } from './views/SeriesView';
 import { PanelFrame } from './shell/PanelFrame';
 import { TabBar } from './tabs/TabBar';
 import { TAB_ENTRIES } from './tabs/tabs';
+import { setDrawerOpen, useDrawerOpen } from './shell/drawer-state';
+import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './shell/use-media';
+
+/** The live views: id, title, the shorter title a narrow panel shows, its body and what its export calls it. */
+const VIEWS: Array<{ id: Hideable; title: string; short: string; body: () => ReactNode; exportAs?: string }> = [
+  { id: 'diagram', title: 'Sharpness–non-uniformity diagram', short: 'Stability diagram', body: () => <DiagramView />, exportAs: 'diagram' },
+  { id: 'landscape', title: 'Landscape and iterates', short: 'Landscape', body: () => <LandscapeView />, exportAs: 'landscape' },
+  { id: 'burst', title: 'Escape burst: loss on a log scale', short: 'Escape burst', body: () => <SeriesView field="loss" />, exportAs: 'escape burst' },
+  { id: 'distance', title: 'Distance to the start minimum', short: 'Distance', body: () => <SeriesView field="dist" />, exportAs: 'distance plot' },
+  { id: 'stats', title: 'Escapes: measured and predicted', short: 'Escapes', body: () => <EscapeStats />, exportAs: 'escape statistics' },
+  { id: 'theory', title: 'Theory at this η and B', short: 'Theory', body: () => <TheoryPanel /> },
+];
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
@@ -28,6 +40,11 @@ export function App() {
   const note = useExplorer((s) => s.note);
   const tab = useExplorer((s) => s.config.tab);
   const Workspace = TAB_ENTRIES.find((t) => t.id === tab)?.component ?? null;
+  const narrow = useMedia(DRAWER_QUERY);
+  const lectureNarrow = useMedia(LECTURE_DRAWER_QUERY);
+  const phone = useMedia(PHONE_QUERY);
+  const drawer = narrow || (lecture && lectureNarrow);
+  const drawerOpen = useDrawerOpen() && drawer;
 
   // StrictMode mounts twice: start the worker and the URL sync in effects that clean up.
   useEffect(() => {
@@ -37,8 +54,8 @@ export function App() {
     setSim(c);
     const stopUrl = startUrlSync();
     const stopKeys = bindKeys(c);
-    // Test hooks for the browser tests (kill the worker, read the store).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer };
+    // Test hooks for the browser tests (kill the worker, read the store, the render loop's work per frame).
+    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats };
     return () => {
       stopKeys();
       stopUrl();
@@ -50,19 +67,26 @@ export function App() {
     document.documentElement.classList.toggle('lecture', lecture);
   }, [lecture]);
 
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && setDrawerOpen(false);
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [drawerOpen]);
+
   const shown = (p: Hideable) => !hide.includes(p);
-  const panel = (p: Hideable, title: string, body: ReactNode, extra = '', exportAs?: string) =>
-    shown(p) ? (
-      <PanelFrame id={p} title={title} className={extra} tools={exportAs ? <ExportButtons view={p} title={exportAs} /> : undefined}>
-        {body}
-      </PanelFrame>
-    ) : null;
+  const classes = ['app', shown('controls') ? '' : 'no-controls', shown('header') ? '' : 'no-header', drawer ? 'drawer-mode' : '', phone ? 'phone' : ''];
 
   return (
     <SimContext.Provider value={sim}>
-      <div className={`app${shown('controls') ? '' : ' no-controls'}${shown('header') ? '' : ' no-header'}`}>
-        {shown('header') && <Header />}
-        {shown('controls') && <ControlsPanel />}
+      <div className={classes.filter(Boolean).join(' ')}>
+        {shown('header') && <Header drawer={drawer && shown('controls')} />}
+        {shown('controls') && (
+          <div className={`controls-slot${drawerOpen ? ' open' : ''}`} data-testid="controls-drawer" inert={drawer && !drawerOpen}>
+            <ControlsPanel />
+          </div>
+        )}
+        {drawerOpen && <div className="drawer-backdrop" aria-hidden="true" onClick={() => setDrawerOpen(false)} />}
         <main className="views">
           <LinkBanner />
           <CrashNotice />
@@ -78,12 +102,11 @@ export function App() {
             </div>
           )}
           <div className="grid" hidden={Workspace !== null}>
-            {panel('diagram', 'Sharpness–non-uniformity diagram', <DiagramView />, 'diagram', 'diagram')}
-            {panel('landscape', 'Landscape and iterates', <LandscapeView />, 'landscape', 'landscape')}
-            {panel('burst', 'Escape burst: loss on a log scale', <SeriesView field="loss" />, 'burst', 'escape burst')}
-            {panel('distance', 'Distance to the start minimum', <SeriesView field="dist" />, 'distance', 'distance plot')}
-            {panel('stats', 'Escapes: measured and predicted', <EscapeStats />, 'stats', 'escape statistics')}
-            {panel('theory', 'Theory at this η and B', <TheoryPanel />, 'theory')}
+            {VIEWS.filter((v) => shown(v.id)).map((v) => (
+              <PanelFrame key={v.id} id={v.id} title={v.title} short={v.short} className={v.id} tools={v.exportAs ? <ExportButtons view={v.id} title={v.exportAs} /> : undefined}>
+                {v.body()}
+              </PanelFrame>
+            ))}
           </div>
         </main>
         <StatusLine />

@@ -31,3 +31,42 @@ describe("the page's run buffers", () => {
     expect(buf.loss.length).toBe(8 * 32);
   });
 });
+
+describe('RunBuffers.summaryCurves()', () => {
+  /** The mean and median computed from scratch, the way the curves are defined. */
+  function fromScratch(b: RunBuffers) {
+    const mean: number[] = [];
+    const median: number[] = [];
+    for (let j = 0; j < b.count; j++) {
+      const v: number[] = [];
+      for (let r = 0; r < b.K; r++) if (b.alive(r, j)) v.push(b.loss[r * b.budget + j]);
+      v.sort((p, q) => p - q);
+      mean.push(v.length ? v.reduce((s, x) => s + x, 0) / v.length : 0);
+      median.push(v.length === 0 ? 0 : v.length % 2 ? v[(v.length - 1) / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]));
+    }
+    return { mean, median };
+  }
+
+  it('computed frame by frame, through thinnings, equals the curves computed from scratch', () => {
+    const K = 5;
+    const b = new RunBuffers(K, 1, 8);
+    let step = 0;
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let frame = 0; frame < 40; frame++) {
+      const m = 1 + (frame % 3);
+      const histSteps = Float64Array.from({ length: m }, () => (step += 1));
+      const histLoss = Float64Array.from({ length: K * m }, () => next());
+      const histDist = Float64Array.from({ length: K * m }, () => next());
+      b.apply({ x: new Float64Array(K), histSteps, histLoss, histDist, escapeStep: new Int32Array(K).fill(-1), divergedStep: new Int32Array(K).fill(-1), trail: new Float64Array(0) });
+      const got = b.summaryCurves();
+      const want = fromScratch(b);
+      expect(got.meanLoss.length).toBe(b.count);
+      for (let j = 0; j < b.count; j++) {
+        expect(got.meanLoss[j]).toBeCloseTo(want.mean[j], 12);
+        expect(got.medianLoss[j]).toBe(want.median[j]);
+      }
+    }
+    expect(b.epoch).toBeGreaterThan(2);
+  });
+});

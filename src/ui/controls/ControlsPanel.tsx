@@ -13,7 +13,7 @@ export function ControlsPanel() {
   const lecture = useExplorer((s) => s.config.lecture);
   const setConfig = useExplorer((s) => s.setConfig);
   return (
-    <aside className="panel controls" aria-label="controls" data-testid="controls">
+    <aside className="panel controls" id="controls" aria-label="controls" data-testid="controls">
       <fieldset>
         <legend>Step size and batch</legend>
         <EtaControl />

@@ -1,17 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { componentCount } from '../../core/problems/component-count';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { useShallow } from 'zustand/react/shallow';
-import type { DiagramMinimum } from './diagram-model';
-import { createStabilityDiagram, type DiagramHandle } from './stability-diagram';
+import { useChart } from '../charts/use-chart';
+import type { DiagramMinimum, DiagramModel } from './diagram-model';
+import { createStabilityDiagram, type DiagramHandlers } from './stability-diagram';
 import { referenceMarks } from './reference-marks';
 
 /** React around, D3 inside: the stability diagram bound to the store and the live runs. */
 export function DiagramView() {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const handle = useRef<DiagramHandle | null>(null);
   const sim = useSim();
   const c = useExplorer(
     useShallow((s) => ({
@@ -30,7 +28,7 @@ export function DiagramView() {
   const info = useExplorer((s) => s.info);
   const note = useExplorer((s) => s.note);
   const setConfig = useExplorer((s) => s.setConfig);
-  const [measured, setMeasured] = useState<string | null>(null);
+  const measuredRef = useRef<HTMLDivElement>(null);
 
   const minima: DiagramMinimum[] = useMemo(() => {
     if (!info || c.problem === 'point') return [];
@@ -44,26 +42,15 @@ export function DiagramView() {
     }));
   }, [info, c.problem]);
 
-  useEffect(() => {
-    if (!svgRef.current) return;
-    const h = createStabilityDiagram(svgRef.current, {
+  const handlers = useMemo<DiagramHandlers>(
+    () => ({
       corner: (eta, B) => setConfig({ eta: Number(eta.toPrecision(4)), B }),
       point: (a, s) => setConfig({ a, s }),
-    });
-    handle.current = h;
-    const box = boxRef.current!;
-    const ro = new ResizeObserver(() => h.resize(box.clientWidth, box.clientHeight));
-    ro.observe(box);
-    h.resize(box.clientWidth, box.clientHeight);
-    return () => {
-      ro.disconnect();
-      h.destroy();
-      handle.current = null;
-    };
-  }, [setConfig]);
-
-  useEffect(() => {
-    handle.current?.update({
+    }),
+    [setConfig],
+  );
+  const model = useMemo<DiagramModel>(
+    () => ({
       eta: c.eta,
       B: c.B,
       n: c.n,
@@ -74,12 +61,21 @@ export function DiagramView() {
       point: c.problem === 'point' ? { a: c.a, s: c.s } : null,
       minima,
       references: referenceMarks(note?.title ?? null),
-    });
-  }, [c, minima, note]);
+    }),
+    [c, minima, note],
+  );
+  const boxRef = useChart(createStabilityDiagram, handlers, model);
 
   // The measured side, counted from the runs: beside the start minimum, never its colour.
+  // Written straight into its node from the render loop (a React render per frame cost the views
+  // their frames), and t only in steps of the axis ladder so the text changes a few times a second.
   useEffect(() => {
     if (!sim) return;
+    const el = measuredRef.current!;
+    const setMeasured = (text: string | null) => {
+      const t = text ?? '\u00a0';
+      if (el.textContent !== t) el.textContent = t;
+    };
     return sim.subscribe((run) => {
       const sgd = run?.sgd;
       if (!sgd || !run) {
@@ -91,18 +87,24 @@ export function DiagramView() {
       const gd = run.gd;
       const gdText = gd ? (gd.divergedStep[0] >= 0 ? `GD diverged at step ${gd.divergedStep[0]}` : gd.escapeStep[0] >= 0 ? 'GD escaped' : 'GD stayed') : '';
       const start = run.info.minima[run.info.center];
-      setMeasured(`Measured at ${start ? start.label : 'the start'}: SGD ${esc} of ${sgd.K} escaped${gdText ? ` · ${gdText}` : ''} (t = ${run.t})`);
+      const t = run.done ? run.t : roundDown(run.t);
+      setMeasured(`Measured at ${start ? start.label : 'the start'}: SGD ${esc} of ${sgd.K} escaped${gdText ? ` · ${gdText}` : ''} (t ${run.done ? '=' : '≥'} ${t})`);
     });
   }, [sim]);
 
   return (
     <div className="view-with-tools">
-      <div className="measured" data-testid="measured-label" aria-live="polite">
-        {measured ?? ' '}
+      <div className="measured" data-testid="measured-label" aria-live="polite" ref={measuredRef}>
+        {'\u00a0'}
       </div>
-      <div className="chart-box" ref={boxRef}>
-        <svg ref={svgRef} />
-      </div>
+      <div className="chart-box" ref={boxRef} />
     </div>
   );
+}
+
+/** t rounded down to two significant digits: the label moves on a few times a second, not every frame. */
+function roundDown(t: number): number {
+  if (t < 100) return t;
+  const p = 10 ** (Math.floor(Math.log10(t)) - 1);
+  return Math.floor(t / p) * p;
 }

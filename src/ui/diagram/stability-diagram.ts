@@ -5,9 +5,15 @@ import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import { batchFactor } from '../../core/batch-factor';
 import { batchForHeight, exactRegionBoundary, stabilityRectangle } from '../../core/stability-region';
+import type { Chart } from '../charts/chart';
+import { nodeSize } from '../charts/chart';
+import { placeLabels, type Box, type LabelRequest } from '../charts/label-placement';
+import { drawLegend, layoutLegend, type LegendItem, type LegendLayout } from '../charts/legend';
+import { markPath } from '../charts/marks';
+import { chartType } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
-import { familyBatches, familyEtas, fmt, pointStatus, type DiagramModel } from './diagram-model';
 import { textWidth } from '../theme/text-width';
+import { familyBatches, familyEtas, fmt, pointStatus, type DiagramModel } from './diagram-model';
 import { uniqueId } from '../theme/unique-id';
 
 export interface DiagramHandlers {
@@ -17,11 +23,7 @@ export interface DiagramHandlers {
   point(a: number, s: number): void;
 }
 
-export interface DiagramHandle {
-  update(model: DiagramModel): void;
-  resize(width: number, height: number): void;
-  destroy(): void;
-}
+export type DiagramHandle = Chart<DiagramModel>;
 
 type Scale = ScaleContinuousNumeric<number, number>;
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -35,8 +37,8 @@ const ANIMATE_MS = 280;
  * passes models in. The axes glide to a new range when η or B moves by orders
  * of magnitude, and hold still while the corner is being dragged.
  */
-export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHandlers): DiagramHandle {
-  const svg = select(svgEl);
+export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHandlers): DiagramHandle {
+  const svg = select(node).append('svg');
   svg.attr('data-testid', 'stability-diagram').attr('role', 'img').attr('aria-label', 'sharpness–non-uniformity diagram');
   const defs = svg.append('defs');
   const clipId = uniqueId('clip');
@@ -50,6 +52,7 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
   const gy = root.append('g').attr('class', 'axis axis-y');
   const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
   const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const plotArea = root.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
   const gdStrip = plot.append('rect').attr('data-testid', 'gd-strip').attr('fill', `url(#${clipId}-hatch)`);
   const refs = plot.append('g').attr('class', 'references');
@@ -64,7 +67,8 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
   const pointG = over.append('g').attr('class', 'hand-point');
   const pointMark = pointG.append('circle').attr('data-testid', 'hand-point').attr('r', 11).attr('stroke', COLORS.ink).style('cursor', 'move');
   const pointLabel = pointG.append('text').attr('class', 'point-label').attr('data-testid', 'point-label');
-  const legend = root.append('g').attr('class', 'legend').attr('data-testid', 'diagram-legend');
+  const legend = root.append('g').attr('data-testid', 'diagram-legend');
+  const leaders = root.append('g').attr('class', 'leaders');
 
   let width = 800;
   let height = 560;
@@ -75,13 +79,42 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
   let anim = 0;
   let x: Scale = scaleLinear();
   let y: Scale = scaleLinear();
-  /** Room under the axis for the legend rows (set by drawLegend). */
-  let legendHeight = 60;
-  /** What the legend was last built for (drawLegend skips an unchanged rebuild). */
-  let legendKey = '';
+  /** The legend's place (a band under the axis, or a column at the right), set by layoutFor. */
+  let legendLayout: LegendLayout | null = null;
+  let legendBox: Box = { x: 0, y: 0, w: 0, h: 0 };
+  /** What the legend and margins were last laid out for (a drag changes neither). */
+  let layoutKey = '';
+  let margins = { l: 84, r: 24, t: 20, b: 70 };
 
-  const margin = () => (model?.lecture ? { l: 110, r: 28, t: 28, b: 92 + legendHeight } : { l: 84, r: 24, t: 20, b: 70 + legendHeight });
-  const k = () => (model?.lecture ? 1.8 : 1);
+  const type = () => chartType(model?.lecture ?? false, width < 520 || height < 360);
+  const margin = () => margins;
+  const k = () => type().stroke;
+
+  /** Margins and the legend: outside the data area by construction (docs/architecture.md#charts). */
+  function layoutFor(m: DiagramModel): void {
+    const items = legendItems(m);
+    const t = type();
+    const key = `${width}x${height}|${t.legend}|${items.map((i) => i.label).join('|')}`;
+    if (key === layoutKey) return;
+    layoutKey = key;
+    legendLayout = layoutLegend(items, { width: width - 16, height, fontSize: t.legend, maxBottom: 0.22, maxRight: 0.3 });
+    const left = Math.ceil(textWidth('0.000', t.tick) + 14 + t.label * 1.6);
+    const axisBand = Math.ceil(t.tick * 1.6 + t.label * 1.5);
+    const L = legendLayout;
+    margins = {
+      l: left,
+      r: L.side === 'right' ? L.width + 28 : Math.max(16, t.tick),
+      t: Math.ceil(t.tick * 0.9),
+      b: axisBand + (L.side === 'bottom' ? L.height + 8 : 0),
+    };
+    const mg = margins;
+    legendBox =
+      L.side === 'right'
+        ? { x: width - L.width - 12, y: mg.t, w: L.width, h: L.height }
+        : { x: 8, y: height - L.height - 4, w: L.width, h: L.height };
+    drawLegend(legend, items, L, t.stroke);
+    legend.attr('transform', `translate(${legendBox.x},${legendBox.y})`);
+  }
 
   function scales(m: DiagramModel): void {
     const mg = margin();
@@ -99,8 +132,10 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
   function draw(): void {
     const m = model;
     if (!m) return;
+    layoutFor(m);
     scales(m);
     const mg = margin();
+    const t = type();
     const sw = k();
     const r = stabilityRectangle(m.eta, m.n, m.B, m.sampling);
     const c = batchFactor(m.n, m.B, m.sampling);
@@ -112,17 +147,29 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
 
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     clipRect.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
+    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     hatchLine.attr('stroke-width', 1.2 * sw);
 
-    const fontPx = m.lecture ? 26 : 17;
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(Math.max(3, Math.min(m.axes === 'log' ? 6 : 10, Math.floor((width - mg.l - mg.r) / (m.lecture ? 110 : 80)))), m.axes === 'log' ? '~g' : undefined));
-    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(Math.max(3, Math.min(m.axes === 'log' ? 6 : 8, Math.floor((height - mg.t - mg.b) / (m.lecture ? 55 : 40)))), m.axes === 'log' ? '~g' : undefined));
+    const fontPx = t.label;
+    const plotW = width - mg.l - mg.r;
+    const plotH = height - mg.t - mg.b;
+    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 10, Math.floor(plotW / (t.tick * 4.5)))), m.axes === 'log' ? '~g' : undefined));
+    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 8, Math.floor(plotH / (t.tick * 2.2)))), m.axes === 'log' ? '~g' : undefined));
     for (const g of [gx, gy] as G[]) {
-      g.selectAll('text').attr('font-size', fontPx - 2);
+      g.selectAll('text').attr('font-size', t.tick);
       g.selectAll('line,path').attr('stroke-width', sw);
     }
-    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - legendHeight - (m.lecture ? 22 : 18)).attr('font-size', fontPx).text(m.lecture ? 'sharpness a' : 'sharpness a = λmax(H)');
-    yLabel.attr('transform', `translate(${m.lecture ? 30 : 24},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text(m.lecture ? 'non-uniformity s' : 'non-uniformity s = √λmax(Σ)');
+    const xTitles = ['sharpness a = λmax(H)', 'sharpness a'];
+    const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 's'];
+    xLabel
+      .attr('x', mg.l + plotW / 2)
+      .attr('y', height - mg.b + t.tick * 1.6 + t.label * 1.1)
+      .attr('font-size', fontPx)
+      .text(xTitles.find((s) => textWidth(s, fontPx, '600') < plotW) ?? xTitles[1]);
+    yLabel
+      .attr('transform', `translate(${fontPx * 0.9},${mg.t + plotH / 2}) rotate(-90)`)
+      .attr('font-size', fontPx)
+      .text(yTitles.find((s) => textWidth(s, fontPx, '600') < plotH) ?? 's');
 
     // GD's strip 0 ≤ a ≤ 2/η, all heights (Wu §3.1).
     gdStrip.attr('x', x0).attr('y', yTop).attr('width', Math.max(0, x(a2) - x0)).attr('height', Math.max(0, y0 - yTop));
@@ -159,18 +206,64 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
       .attr('data-b', m.B)
       .attr('data-a', a2)
       .attr('data-s', finite ? r.nonUniformityMax : 'Infinity');
-    const cornerText = finite ? `2/η = ${fmt(a2)},  1/(η√c) = ${fmt(r.nonUniformityMax)}` : `2/η = ${fmt(a2)};  B = n: GD's strip only`;
-    const leftSide = x(a2) > width - mg.r - 360 * (m.lecture ? 1.5 : 1);
+    drawMinima(m, sw);
+    const pointBox = drawPoint(m, sw, fontPx);
+    drawLabels(m, r, finite, Math.max(yTop, cy), fontPx, pointBox);
+  }
+
+  /**
+   * The corner label and the minima's names, placed so that none overlaps
+   * another, the legend, the hand-placed point's text or a mark; far from its
+   * point a label gets a leader line, and one with no free place is left out.
+   */
+  function drawLabels(m: DiagramModel, r: { sharpnessMax: number; nonUniformityMax: number }, finite: boolean, cy: number, fontPx: number, pointBox: Box | null): void {
+    const t = type();
+    const mgn = margin();
+    const bounds = { x: mgn.l, y: mgn.t, w: width - mgn.l - mgn.r, h: height - mgn.t - mgn.b };
+    const cornerFull = finite ? `2/η = ${fmt(r.sharpnessMax)},  1/(η√c) = ${fmt(r.nonUniformityMax)}` : `2/η = ${fmt(r.sharpnessMax)};  B = n: GD's strip only`;
+    const cornerShort = finite ? `2/η = ${fmt(r.sharpnessMax)}, 1/(η√c) = ${fmt(r.nonUniformityMax)}` : `2/η = ${fmt(r.sharpnessMax)}`;
+    const cornerText = textWidth(cornerFull, fontPx, '650') < bounds.w * 0.7 ? cornerFull : cornerShort;
+    const many = m.minima.length > 40;
+    const labelled = many ? m.minima.filter((d) => d.isStart) : m.minima;
+    const markR = (many ? 4 : 8) * (m.lecture ? 1.5 : 1) + 3;
+    const marks: Box[] = m.minima.slice(0, 400).map((d) => ({ x: x(Math.max(d.a, 1e-12)) - markR, y: y(Math.max(d.s, 1e-12)) - markR, w: 2 * markR, h: 2 * markR }));
+    const cr = (m.lecture ? 15 : 10) + 2;
+    const obstacles: Box[] = [...marks, { x: x(r.sharpnessMax) - cr, y: cy - cr, w: 2 * cr, h: 2 * cr }, ...(pointBox ? [pointBox] : [])];
+    const requests: LabelRequest[] = [
+      { x: x(r.sharpnessMax), y: cy, text: cornerText, fontSize: fontPx, weight: '650', priority: 10 },
+      ...labelled.map((d) => ({ x: x(Math.max(d.a, 1e-12)), y: y(Math.max(d.s, 1e-12)), text: `${d.label}${d.isStart ? ' (start)' : ''}`, fontSize: t.tick, weight: d.isStart ? '700' : undefined, priority: d.isStart ? 5 : 1 })),
+    ];
+    const placed = placeLabels(requests, obstacles, bounds);
+    const c = placed[0];
     cornerLabel
-      .attr('x', x(a2) + (leftSide ? -16 : 16))
-      .attr('y', Math.max(yTop + fontPx, Math.max(yTop, cy) - 14))
-      .attr('text-anchor', leftSide ? 'end' : 'start')
+      .attr('display', c ? null : 'none')
+      .attr('x', c?.x ?? 0)
+      .attr('y', c?.y ?? 0)
+      .attr('text-anchor', c?.anchor ?? 'start')
       .attr('font-size', fontPx)
       .text(cornerText);
-
-    drawMinima(m, sw, fontPx);
-    drawPoint(m, sw, fontPx);
-    drawLegend(m, sw, fontPx);
+    const rows = labelled.map((d, i) => ({ d, p: placed[i + 1] })).filter((row) => row.p !== null);
+    minimaG
+      .selectAll<SVGTextElement, (typeof rows)[number]>('text')
+      .data(rows)
+      .join('text')
+      .attr('x', (row) => row.p!.x)
+      .attr('y', (row) => row.p!.y)
+      .attr('text-anchor', (row) => row.p!.anchor)
+      .attr('font-size', t.tick)
+      .attr('font-weight', (row) => (row.d.isStart ? 700 : 400))
+      .text((row) => `${row.d.label}${row.d.isStart ? ' (start)' : ''}`);
+    const withLeaders = placed.map((p, i) => ({ p, q: requests[i] })).filter((row) => row.p?.leader);
+    leaders
+      .selectAll('line')
+      .data(withLeaders)
+      .join('line')
+      .attr('x1', (row) => row.p!.leader!.x1)
+      .attr('y1', (row) => row.p!.leader!.y1)
+      .attr('x2', (row) => row.q.x)
+      .attr('y2', (row) => row.q.y)
+      .attr('stroke', COLORS.ink)
+      .attr('stroke-width', 1);
   }
 
   function drawFamily(m: DiagramModel, sw: number, fontPx: number): void {
@@ -233,7 +326,7 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
       .text((d) => d.label);
   }
 
-  function drawMinima(m: DiagramModel, sw: number, fontPx: number): void {
+  function drawMinima(m: DiagramModel, sw: number): void {
     const many = m.minima.length > 40;
     const sel = minimaG.selectAll<SVGPathElement, DiagramModel['minima'][number]>('path').data(m.minima);
     sel.exit().remove();
@@ -243,30 +336,19 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
       .append('path')
       .attr('data-testid', 'minimum')
       .merge(sel)
-      .attr('d', (d) => (d.stableSGD ? circlePath(size) : d.stableGD ? trianglePath(size * 1.2) : crossPath(size)))
+      .attr('d', (d) => (d.stableSGD ? markPath('circle', size) : d.stableGD ? markPath('triangle', size * 1.2) : markPath('cross', size)))
       .attr('transform', (d) => `translate(${x(Math.max(d.a, 1e-12))},${y(Math.max(d.s, 1e-12))})`)
       .attr('fill', (d) => (d.stableSGD || d.stableGD ? minimumColor(d) : 'none'))
       .attr('stroke', (d) => (d.stableSGD || d.stableGD ? COLORS.ink : minimumColor(d)))
       .attr('stroke-width', (d) => (d.stableSGD || d.stableGD ? 1 : 3) * sw)
       .attr('data-status', (d) => (d.stableSGD ? 'sgd-stable' : d.stableGD ? 'gd-only' : 'unstable'))
       .attr('data-label', (d) => d.label);
-    const labels = minimaG.selectAll<SVGTextElement, DiagramModel['minima'][number]>('text').data(many ? m.minima.filter((d) => d.isStart) : m.minima);
-    labels.exit().remove();
-    labels
-      .enter()
-      .append('text')
-      .merge(labels)
-      .attr('text-anchor', (d) => (x(Math.max(d.a, 1e-12)) > width - 200 ? 'end' : 'start'))
-      .attr('x', (d) => x(Math.max(d.a, 1e-12)) + (x(Math.max(d.a, 1e-12)) > width - 200 ? -12 : 12))
-      .attr('y', (d) => y(Math.max(d.s, 1e-12)) - 10)
-      .attr('font-size', fontPx - 2)
-      .attr('font-weight', (d) => (d.isStart ? 700 : 400))
-      .text((d) => `${d.label}${d.isStart ? ' (start)' : ''}`);
   }
 
-  function drawPoint(m: DiagramModel, sw: number, fontPx: number): void {
+  /** The hand-placed point and its three lines of text; returns the text's box (for the other labels). */
+  function drawPoint(m: DiagramModel, sw: number, fontPx: number): Box | null {
     pointG.attr('display', m.point ? null : 'none');
-    if (!m.point) return;
+    if (!m.point) return null;
     const st = pointStatus(m.point.a, m.point.s, m.eta, m.n, m.B, m.sampling);
     const px = x(Math.max(m.point.a, 1e-12));
     const py = y(Math.max(m.point.s, 1e-12));
@@ -284,64 +366,37 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
       `(1−ηa)² + η²c s² = ${fmt(st.factor)}: ${st.insideEllipse ? 'inside' : 'outside'} the exact region`,
       `${st.insideRectangle ? 'inside' : 'outside'} the rectangle`,
     ];
-    const right = px < width - 460 * (m.lecture ? 1.5 : 1);
+    const fs = fontPx - 1;
+    const tw = Math.max(...lines.map((l) => textWidth(l, fs)));
+    const right = px + 20 + tw < width - margin().r || px - 20 - tw < margin().l;
     const t = pointLabel
       .attr('x', px + (right ? 20 : -20))
       .attr('y', py + 6)
       .attr('text-anchor', right ? 'start' : 'end')
-      .attr('font-size', fontPx - 1);
+      .attr('font-size', fs);
     t.selectAll('tspan')
       .data(lines)
       .join('tspan')
       .attr('x', px + (right ? 20 : -20))
       .attr('dy', (_d, i) => (i === 0 ? 0 : fontPx * 1.15))
       .text((d) => d);
+    return { x: right ? px + 20 : px - 20 - tw, y: py + 6 - fs, w: tw, h: fs * 1.2 + 2 * fontPx * 1.15 };
   }
 
-  function drawLegend(m: DiagramModel, sw: number, fontPx: number): void {
-    const items: Array<{ key: string; swatch: (g: G) => void; text: string }> = [
-      { key: 'rect', swatch: (g) => g.append('rect').attr('width', 26).attr('height', 16).attr('y', -12).attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd).attr('stroke-width', 2.5 * sw), text: m.lecture ? 'SGD rectangle' : 'SGD rectangle a ≤ 2/η, s ≤ 1/(η√c) (Wu eq. 9)' },
-      { key: 'ellipse', swatch: (g) => g.append('rect').attr('width', 26).attr('height', 16).attr('y', -12).attr('rx', 8).attr('fill', COLORS.exactFill).attr('stroke', COLORS.exact).attr('stroke-width', 2 * sw), text: m.lecture ? 'exact region' : 'exact 1D region (1−ηa)² + η²cs² ≤ 1' },
-      { key: 'gd', swatch: (g) => g.append('rect').attr('width', 26).attr('height', 16).attr('y', -12).attr('fill', `url(#${clipId}-hatch)`).attr('stroke', COLORS.gd).attr('stroke-dasharray', '5 3').attr('stroke-width', 2 * sw), text: m.lecture ? 'GD strip' : "GD's strip a ≤ 2/η" },
+  function legendItems(m: DiagramModel): LegendItem[] {
+    const items: LegendItem[] = [
+      { key: 'rect', label: 'SGD rectangle a ≤ 2/η, s ≤ 1/(η√c) (Wu eq. 9)', short: 'SGD rectangle', swatch: { kind: 'area', fill: COLORS.sgdFill, stroke: COLORS.sgd } },
+      { key: 'ellipse', label: 'exact 1D region (1−ηa)² + η²cs² ≤ 1', short: 'exact region', swatch: { kind: 'area', fill: COLORS.exactFill, stroke: COLORS.exact, round: true } },
+      { key: 'gd', label: "GD's strip a ≤ 2/η", short: 'GD strip', swatch: { kind: 'area', fill: `url(#${clipId}-hatch)`, stroke: COLORS.gd, dash: '5 3' } },
     ];
     if (m.minima.length)
       items.push(
-        { key: 'm1', swatch: (g) => g.append('path').attr('d', circlePath(8)).attr('transform', 'translate(13,-4)').attr('fill', COLORS.stable).attr('stroke', COLORS.ink), text: m.lecture ? 'SGD-stable (theory)' : 'minimum stable for SGD: ρ(𝒯) ≤ 1 (theory)' },
-        { key: 'm2', swatch: (g) => g.append('path').attr('d', trianglePath(9)).attr('transform', 'translate(13,-4)').attr('fill', COLORS.gdOnly).attr('stroke', COLORS.ink), text: m.lecture ? 'GD only' : 'stable for GD only: a ≤ 2/η' },
-        { key: 'm3', swatch: (g) => g.append('path').attr('d', crossPath(8)).attr('transform', 'translate(13,-4)').attr('fill', 'none').attr('stroke', COLORS.unstable).attr('stroke-width', 3), text: m.lecture ? 'unstable' : 'unstable for both' },
+        { key: 'm1', label: 'minimum stable for SGD: ρ(𝒯) ≤ 1 (theory)', short: 'SGD-stable', swatch: { kind: 'mark', shape: 'circle', fill: COLORS.stable, stroke: COLORS.ink } },
+        { key: 'm2', label: 'stable for GD only: a ≤ 2/η', short: 'GD only', swatch: { kind: 'mark', shape: 'triangle', fill: COLORS.gdOnly, stroke: COLORS.ink } },
+        { key: 'm3', label: 'unstable for both', short: 'unstable', swatch: { kind: 'mark', shape: 'cross', fill: 'none', stroke: COLORS.unstable } },
       );
-    if (m.references.length) items.push({ key: 'ref', swatch: (g) => g.append('rect').attr('width', 26).attr('height', 16).attr('y', -12).attr('fill', 'none').attr('stroke', COLORS.reference).attr('stroke-dasharray', '2 3').attr('stroke-width', 2), text: "paper's published data (reference)" });
-    const mg = margin();
-    // Measuring text forces a layout; rebuild only when what the legend shows or where it fits has changed
-    // (a slider drag changes neither, and rebuilding on every frame was the drag's long tasks, bench).
-    const key = `${items.map((it) => it.key + it.text).join('|')}|${fontPx}|${sw}|${width}|${height}|${mg.l}|${mg.r}`;
-    if (key === legendKey) return;
-    legendKey = key;
-    legend.selectAll('*').remove();
-    const lh = fontPx * 1.5;
-    const avail = width - mg.l - mg.r;
-    let cx = 0;
-    let row = 0;
-    for (const it of items) {
-      const g = legend.append('g');
-      it.swatch(g);
-      g.append('text').attr('x', 34).attr('font-size', fontPx - 1).text(it.text);
-      const tw = textWidth(it.text, fontPx - 1);
-      const wItem = 34 + tw + 28;
-      if (cx > 0 && cx + wItem > avail) {
-        cx = 0;
-        row++;
-      }
-      g.attr('transform', `translate(${cx},${row * lh})`);
-      cx += wItem;
-    }
-    const rows = row + 1;
-    const needed = rows * lh + 6;
-    legend.attr('transform', `translate(${mg.l},${height - needed + fontPx * 0.3})`);
-    if (Math.abs(needed - legendHeight) > 1) {
-      legendHeight = needed;
-      draw();
-    }
+    if (m.references.length) items.push({ key: 'ref', label: "paper's published data (reference)", short: 'paper (reference)', swatch: { kind: 'area', fill: 'none', stroke: COLORS.reference, dash: '2 3' } });
+    return items;
   }
 
   // Dragging the corner: η from a = 2/η, B the nearest integer for the height (clamped to 1..n).
@@ -412,14 +467,15 @@ export function createStabilityDiagram(svgEl: SVGSVGElement, handlers: DiagramHa
       draw(); // within this frame, at the current axes
       retarget();
     },
-    resize(w, h) {
-      width = Math.max(320, w);
-      height = Math.max(240, h);
+    resize() {
+      const size = nodeSize(node, 240, 200);
+      width = size.width;
+      height = size.height;
       draw();
     },
     destroy() {
       cancelAnimationFrame(anim);
-      svg.selectAll('*').remove();
+      svg.remove();
     },
   };
 }
@@ -446,12 +502,3 @@ function minimumColor(d: { stableSGD: boolean; stableGD: boolean }): string {
   return d.stableSGD ? COLORS.stable : d.stableGD ? COLORS.gdOnly : COLORS.unstable;
 }
 
-function circlePath(r: number): string {
-  return `M${-r},0A${r},${r} 0 1,0 ${r},0A${r},${r} 0 1,0 ${-r},0Z`;
-}
-function trianglePath(r: number): string {
-  return `M0,${-r}L${r * 0.95},${r * 0.7}L${-r * 0.95},${r * 0.7}Z`;
-}
-function crossPath(r: number): string {
-  return `M${-r},${-r}L${r},${r}M${-r},${r}L${r},${-r}`;
-}

@@ -1,11 +1,10 @@
-import { useChart, type SizedChart } from './use-chart';
+import type { CreateChart } from '../charts/chart';
+import { useChart } from '../charts/use-chart';
+
+const NO_OPTIONS = {};
 
 /** A box the chart fills: React owns the node, D3 (through `create`) draws inside. */
-export function ChartBox<M>({ create, model }: { create: (svg: SVGSVGElement) => SizedChart<M>; model: M | null }) {
-  const { svgRef, boxRef } = useChart(create, model);
-  return (
-    <div className="chart-fill" ref={boxRef}>
-      <svg ref={svgRef} />
-    </div>
-  );
+export function ChartBox<M, O = object>({ create, options, model }: { create: CreateChart<M, O>; options?: O; model: M | null }) {
+  const node = useChart(create, (options ?? NO_OPTIONS) as O, model);
+  return <div className="chart-fill" ref={node} />;
 }

@@ -1,9 +1,10 @@
 import './explore.css';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { etaAt } from '../../core/explore/phase-grid';
 import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
-import { createPhaseHeatmap, type PhaseHandle } from './phase-heatmap';
+import { createPhaseHeatmap, type PhaseHandlers, type PhaseModel } from './phase-heatmap';
+import { useChart } from '../charts/use-chart';
 import { PhaseRun } from './phase-run';
 import { phaseGridOf, problemQueryOf } from './phase-spec';
 import { drawnBoundaries } from './phase-legend-styles';
@@ -19,8 +20,6 @@ export function PhaseView() {
   const setConfig = useExplorer((s) => s.setConfig);
   const [run] = useState(() => new PhaseRun());
   const snap = useSyncExternalStore(run.subscribe, run.getSnapshot);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<PhaseHandle | null>(null);
   const [cursor, setCursor] = useState(0);
 
   // A new grid (problem, range, runs …) starts itself; moving η or B does not.
@@ -39,27 +38,14 @@ export function PhaseView() {
     [run, setConfig],
   );
 
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const h = createPhaseHeatmap(box, { pick });
-    const ro = new ResizeObserver(() => h.resize(box.clientWidth, box.clientHeight));
-    ro.observe(box);
-    h.resize(box.clientWidth, box.clientHeight);
-    // The chart is an external system that exists only while mounted.
-    // oxlint-disable-next-line react/set-state-in-effect
-    setChart(h);
-    return () => {
-      ro.disconnect();
-      h.destroy();
-    };
-  }, [pick]);
-
   const total = snap.total;
   const c = Math.min(cursor, Math.max(0, total - 1));
-  useEffect(() => {
-    chart?.update({ grid: snap.grid, escaped: snap.escaped, boundaries: snap.boundaries, current: { eta: config.eta, B: config.B }, cursor: c, lecture: config.lecture });
-  }, [chart, snap, config.eta, config.B, config.lecture, c]);
+  const handlers = useMemo<PhaseHandlers>(() => ({ pick }), [pick]);
+  const model = useMemo<PhaseModel>(
+    () => ({ grid: snap.grid, escaped: snap.escaped, boundaries: snap.boundaries, current: { eta: config.eta, B: config.B }, cursor: c, lecture: config.lecture }),
+    [snap, config.eta, config.B, config.lecture, c],
+  );
+  const boxRef = useChart(createPhaseHeatmap, handlers, model);
 
   function onKey(ev: KeyboardEvent<HTMLDivElement>): void {
     const E = snap.grid.etaCount;

@@ -1,9 +1,9 @@
 import './explore.css';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SelectionSpec } from '../../core/explore/selection';
 import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
-import { createStabilityDiagram } from '../diagram/stability-diagram';
+import { createStabilityDiagram, type DiagramHandlers } from '../diagram/stability-diagram';
 import type { DiagramModel } from '../diagram/diagram-model';
 import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
@@ -53,10 +53,7 @@ export function SelectionView() {
     return { eta: config.eta, B: config.B, n, sampling: config.sampling, family: 'none', axes: config.axes, lecture, point: null, minima, references: [] };
   }, [atlas, config.eta, config.B, n, config.sampling, config.axes, lecture, config.start]);
 
-  const createAtlas = useCallback(
-    (svg: SVGSVGElement) => createStabilityDiagram(svg, { corner: (e, b) => setConfig({ eta: Number(e.toPrecision(4)), B: b }), point: () => {} }),
-    [setConfig],
-  );
+  const atlasHandlers = useMemo<DiagramHandlers>(() => ({ corner: (e, b) => setConfig({ eta: Number(e.toPrecision(4)), B: b }), point: () => {} }), [setConfig]);
 
   const k = atlas ? atlas.stableSGD.reduce((a, b) => a + b, 0) : 0;
   const m = atlas ? atlas.stableGD.reduce((a, b) => a + b, 0) : 0;
@@ -123,7 +120,7 @@ export function SelectionView() {
           <figcaption className="atlas-counter" data-testid="atlas-counter" data-k={k} data-m={m} data-n={N} aria-live="polite">
             {atlas ? `Theory: ${k} of ${N} minima are stable for SGD, ${m} for GD at η = ${fmt(atlas.eta)}, B = ${atlas.B}` : 'Theory: computing the minima atlas …'}
           </figcaption>
-          <ChartBox create={createAtlas} model={diagram} />
+          <ChartBox create={createStabilityDiagram} options={atlasHandlers} model={diagram} />
         </figure>
       </div>
     </section>

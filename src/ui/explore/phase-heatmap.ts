@@ -3,6 +3,7 @@ import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { pointer, select, type Selection } from 'd3-selection';
 import { etaAt, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
+import { nodeSize, type Chart } from '../charts/chart';
 import { fmt } from '../diagram/diagram-model';
 import { BOUNDARY_STYLES, type BoundaryKey } from './phase-legend-styles';
 
@@ -23,11 +24,7 @@ export interface PhaseHandlers {
   pick(cell: number): void;
 }
 
-export interface PhaseHandle {
-  update(model: PhaseModel): void;
-  resize(width: number, height: number): void;
-  destroy(): void;
-}
+export type PhaseHandle = Chart<PhaseModel>;
 
 const ramp = scaleLinear<string>().domain([0, 1]).range(['#e4e8ee', '#1f1f1f']).clamp(true);
 /** The measured fraction's colour: pale grey (none escaped) to near black (all); theory lines are coloured. */
@@ -244,9 +241,8 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
       model = m;
       draw();
     },
-    resize(w, h) {
-      width = Math.max(320, w);
-      height = Math.max(220, h);
+    resize() {
+      ({ width, height } = nodeSize(box, 320, 220));
       draw();
     },
     destroy() {

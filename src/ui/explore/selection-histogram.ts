@@ -1,6 +1,7 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
+import { nodeSize, type Chart } from '../charts/chart';
 import { COLORS } from '../theme/colors';
 import type { SelectionBar } from './selection-bars';
 
@@ -11,17 +12,12 @@ export interface HistogramModel {
   lecture: boolean;
 }
 
-export interface ChartHandle<M> {
-  update(model: M): void;
-  resize(width: number, height: number): void;
-  destroy(): void;
-}
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Which minimum each run ended in: SGD's bar beside GD's, the diverged and still-moving runs apart. */
-export function createSelectionHistogram(svgEl: SVGSVGElement): ChartHandle<HistogramModel> {
-  const svg = select(svgEl).attr('data-testid', 'selection-histogram').attr('role', 'img').attr('aria-label', 'histogram of the minimum each run ended in, SGD beside GD');
+export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramModel> {
+  const svg = select(node).append('svg').attr('data-testid', 'selection-histogram').attr('role', 'img').attr('aria-label', 'histogram of the minimum each run ended in, SGD beside GD');
   const root = svg.append('g');
   const gx = root.append('g').attr('class', 'axis axis-x');
   const gy = root.append('g').attr('class', 'axis axis-y');
@@ -103,13 +99,12 @@ export function createSelectionHistogram(svgEl: SVGSVGElement): ChartHandle<Hist
       model = m;
       draw();
     },
-    resize(w, h) {
-      width = Math.max(300, w);
-      height = Math.max(160, h);
+    resize() {
+      ({ width, height } = nodeSize(node, 300, 160));
       draw();
     },
     destroy() {
-      svg.selectAll('*').remove();
+      svg.remove();
     },
   };
 }

@@ -3,7 +3,7 @@ import { scaleLinear, scaleSqrt } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import type { Rectangle } from '../../core/stability-region';
 import { COLORS } from '../theme/colors';
-import type { ChartHandle } from './selection-histogram';
+import { nodeSize, type Chart } from '../charts/chart';
 import { uniqueId } from '../theme/unique-id';
 
 /** A minimum some run ended in, at its (a, s), with how many SGD and GD runs ended there. */
@@ -30,8 +30,8 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  * SGD's as filled discs, GD's as open squares, area ∝ runs, with the current
  * rectangle and GD's edge a = 2/η drawn from theory beside them.
  */
-export function createSelectionScatter(svgEl: SVGSVGElement): ChartHandle<ScatterModel> {
-  const svg = select(svgEl).attr('data-testid', 'selection-scatter').attr('role', 'img').attr('aria-label', 'selected minima on the sharpness–non-uniformity plane');
+export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel> {
+  const svg = select(node).append('svg').attr('data-testid', 'selection-scatter').attr('role', 'img').attr('aria-label', 'selected minima on the sharpness–non-uniformity plane');
   const root = svg.append('g');
   const gx = root.append('g').attr('class', 'axis axis-x');
   const gy = root.append('g').attr('class', 'axis axis-y');
@@ -125,13 +125,12 @@ export function createSelectionScatter(svgEl: SVGSVGElement): ChartHandle<Scatte
       model = m;
       draw();
     },
-    resize(w, h) {
-      width = Math.max(260, w);
-      height = Math.max(200, h);
+    resize() {
+      ({ width, height } = nodeSize(node, 260, 200));
       draw();
     },
     destroy() {
-      svg.selectAll('*').remove();
+      svg.remove();
     },
   };
 }

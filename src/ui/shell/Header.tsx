@@ -2,9 +2,15 @@ import { useState } from 'react';
 import { useExplorer } from '../state/store';
 import { currentLink } from '../state/url-sync';
 import { PresetMenu } from '../presets/PresetMenu';
+import { setDrawerOpen, useDrawerOpen } from './drawer-state';
 
-/** Title, presets, copy link, lecture mode and the help overlay. */
-export function Header() {
+/**
+ * Title, presets, copy link, lecture mode and the help overlay; where the
+ * controls are a drawer (`drawer`), the button that opens it. Long labels give
+ * way to short ones on narrow screens (app.css), so the header stays one line.
+ */
+export function Header({ drawer = false }: { drawer?: boolean }) {
+  const drawerOpen = useDrawerOpen();
   const lecture = useExplorer((s) => s.config.lecture);
   const setConfig = useExplorer((s) => s.setConfig);
   const setHelp = useExplorer((s) => s.setHelp);
@@ -21,12 +27,22 @@ export function Header() {
   };
   return (
     <header className="header">
+      {drawer && (
+        <button type="button" className="drawer-toggle" data-testid="controls-drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={() => setDrawerOpen(!drawerOpen)}>
+          <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M2 4h12M2 8h12M2 12h12" />
+          </svg>
+          <span>Controls</span>
+        </button>
+      )}
       <h1>
-        Why SGD escapes sharp minima <span className="sub">the sharpness–non-uniformity explorer</span>
+        <span className="title-long">Why SGD escapes sharp minima</span>
+        <span className="title-short">SGD escapes</span> <span className="sub">the sharpness–non-uniformity explorer</span>
       </h1>
       <PresetMenu />
       <button type="button" data-testid="copy-link" onClick={copy}>
-        Copy link
+        <span className="label-long">Copy link</span>
+        <span className="label-short">Link</span>
       </button>
       {copied && (
         <span className="copied" role="status" data-testid="copied">
@@ -34,10 +50,12 @@ export function Header() {
         </span>
       )}
       <button type="button" data-testid="lecture-button" aria-pressed={lecture} aria-keyshortcuts="L" onClick={() => setConfig({ lecture: !lecture })}>
-        Lecture mode
+        <span className="label-long">Lecture mode</span>
+        <span className="label-short">Lecture</span>
       </button>
       <button type="button" data-testid="help-button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
-        Keys ?
+        <span className="label-long">Keys ?</span>
+        <span className="label-short">?</span>
       </button>
     </header>
   );

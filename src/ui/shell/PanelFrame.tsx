@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 
 /** A titled panel with a fullscreen button; `tools` (such as export buttons) sit in the head beside it. */
-export function PanelFrame({ id, title, className, tools, children }: { id: string; title: string; className?: string; tools?: ReactNode; children: ReactNode }) {
+export function PanelFrame({ id, title, short, className, tools, children }: { id: string; title: string; short?: string; className?: string; tools?: ReactNode; children: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   const full = () => {
     const el = ref.current;
@@ -12,7 +12,11 @@ export function PanelFrame({ id, title, className, tools, children }: { id: stri
   return (
     <section className={`panel view ${className ?? ''}`} ref={ref} data-panel={id} aria-label={title}>
       <div className="panel-head">
-        <h2>{title}</h2>
+        {/* A narrow panel shows the shorter title (a container query in app.css), never a wrapped one. */}
+        <h2>
+          <span className="title-long">{title}</span>
+          {short && <span className="title-short">{short}</span>}
+        </h2>
         {tools}
         <button type="button" className="icon" aria-label={`show ${title} full screen`} onClick={full}>
           {/* Drawn, not a glyph: the fonts of a lecture-room machine may lack ⛶. */}

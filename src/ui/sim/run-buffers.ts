@@ -15,6 +15,8 @@ export class RunBuffers {
   readonly loss: Float32Array;
   readonly dist: Float32Array;
   count = 0;
+  /** Bumped whenever the history is thinned (keep every other point): drawn points have moved. */
+  epoch = 0;
   x: Float64Array;
   escapeStep: Int32Array;
   divergedStep: Int32Array;
@@ -64,6 +66,7 @@ export class RunBuffers {
         k++;
       }
       this.count = k;
+      this.epoch++;
     }
     const at = this.count++;
     this.step[at] = step;
@@ -79,41 +82,61 @@ export class RunBuffers {
     return dv < 0 || this.step[j] < dv;
   }
 
-  /** Mean and median over the live runs at each recorded step. */
-  summaryCurves(): { step: Float64Array; meanLoss: Float64Array; medianLoss: Float64Array; meanDist: Float64Array; medianDist: Float64Array } {
+  /** The mean and median curves computed so far (steps 0..computed−1 of this epoch). */
+  private cache: { epoch: number; computed: number; meanLoss: Float64Array; medianLoss: Float64Array; meanDist: Float64Array; medianDist: Float64Array } | null = null;
+
+  /**
+   * Mean and median over the live runs at each recorded step. Kept between
+   * calls: a frame computes only the steps recorded since the last one (every
+   * step again only after a thinning), so the cost does not grow with t.
+   */
+  summaryCurves(): SummaryCurves {
     const n = this.count;
     const B = this.budget;
-    const out = {
-      step: this.step.slice(0, n),
-      meanLoss: new Float64Array(n),
-      medianLoss: new Float64Array(n),
-      meanDist: new Float64Array(n),
-      medianDist: new Float64Array(n),
-    };
+    if (!this.cache || this.cache.epoch !== this.epoch || this.cache.computed > n) {
+      const z = () => new Float64Array(B);
+      this.cache = { epoch: this.epoch, computed: 0, meanLoss: z(), medianLoss: z(), meanDist: z(), medianDist: z() };
+    }
+    const c = this.cache;
     const L = new Float64Array(this.K);
     const D = new Float64Array(this.K);
-    for (let j = 0; j < n; j++) {
-      let c = 0;
+    for (let j = c.computed; j < n; j++) {
+      let k = 0;
       for (let r = 0; r < this.K; r++) {
         if (!this.alive(r, j)) continue;
-        L[c] = this.loss[r * B + j];
-        D[c] = this.dist[r * B + j];
-        c++;
+        L[k] = this.loss[r * B + j];
+        D[k] = this.dist[r * B + j];
+        k++;
       }
-      if (c === 0) continue;
-      const l = L.subarray(0, c).sort();
-      const dd = D.subarray(0, c).sort();
+      if (k === 0) continue;
+      const l = L.subarray(0, k).sort();
+      const dd = D.subarray(0, k).sort();
       let sl = 0;
       let sd = 0;
-      for (let i = 0; i < c; i++) {
+      for (let i = 0; i < k; i++) {
         sl += l[i];
         sd += dd[i];
       }
-      out.meanLoss[j] = sl / c;
-      out.meanDist[j] = sd / c;
-      out.medianLoss[j] = c % 2 ? l[(c - 1) / 2] : 0.5 * (l[c / 2 - 1] + l[c / 2]);
-      out.medianDist[j] = c % 2 ? dd[(c - 1) / 2] : 0.5 * (dd[c / 2 - 1] + dd[c / 2]);
+      c.meanLoss[j] = sl / k;
+      c.meanDist[j] = sd / k;
+      c.medianLoss[j] = k % 2 ? l[(k - 1) / 2] : 0.5 * (l[k / 2 - 1] + l[k / 2]);
+      c.medianDist[j] = k % 2 ? dd[(k - 1) / 2] : 0.5 * (dd[k / 2 - 1] + dd[k / 2]);
     }
-    return out;
+    c.computed = n;
+    return {
+      step: this.step.subarray(0, n),
+      meanLoss: c.meanLoss.subarray(0, n),
+      medianLoss: c.medianLoss.subarray(0, n),
+      meanDist: c.meanDist.subarray(0, n),
+      medianDist: c.medianDist.subarray(0, n),
+    };
   }
+}
+
+export interface SummaryCurves {
+  step: Float64Array;
+  meanLoss: Float64Array;
+  medianLoss: Float64Array;
+  meanDist: Float64Array;
+  medianDist: Float64Array;
 }

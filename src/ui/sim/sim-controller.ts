@@ -1,5 +1,6 @@
 import type { FromWorker, StartedInfo } from '../../worker/protocol';
 import { simQuery, useExplorer } from '../state/store';
+import { RenderLoop } from '../charts/render-loop';
 import { RunBuffers } from './run-buffers';
 import { SimClient } from './sim-client';
 
@@ -16,6 +17,8 @@ export interface LiveRun {
 type Listener = (run: LiveRun | null) => void;
 
 const speedOf = (s: number) => (s > 0 ? s : Infinity);
+/** The status line and the store's frame counter follow the run at most this often (the views every frame). */
+const STATUS_MS = 200;
 
 /**
  * Binds the store to the worker: a change of anything that shapes the numbers
@@ -30,9 +33,14 @@ export class SimController {
   private query = '';
   private inFlight = false;
   private pendingQuery: string | null = null;
-  private rafPending = false;
   private ackId: number | null = null;
+  private dirty = false;
   private unsubscribe: () => void;
+  /** The one render loop of the live views (charts subscribe through useChart). */
+  readonly loop = new RenderLoop();
+  private statusAt = -Infinity;
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingStatus: { t: number; stepsPerSecond: number } | null = null;
 
   constructor(spawn?: () => Worker) {
     this.client = new SimClient(
@@ -56,6 +64,11 @@ export class SimController {
         else this.client.resume();
         useExplorer.setState((st) => ({ status: { ...st.status, state: st.status.state === 'done' ? 'done' : s.paused ? 'paused' : 'running' } }));
       }
+    });
+    this.loop.add(() => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      for (const fn of this.listeners) fn(this.live);
     });
     this.request(simQuery(useExplorer.getState().config));
   }
@@ -91,6 +104,7 @@ export class SimController {
   }
 
   dispose(): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
     this.unsubscribe();
     this.client.dispose();
     this.listeners.clear();
@@ -109,6 +123,7 @@ export class SimController {
   private send(query: string): void {
     this.inFlight = true;
     this.pendingQuery = null;
+    this.pendingStatus = null;
     const s = useExplorer.getState();
     const id = this.client.start(query, { stepsPerSecond: speedOf(s.config.speed), paused: s.paused });
     useExplorer.setState({ status: { runId: id, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null }, summary: null });
@@ -144,9 +159,7 @@ export class SimController {
         if (m.sgd && live.sgd) live.sgd.apply(m.sgd);
         if (m.gd && live.gd) live.gd.apply(m.gd);
         live.t = m.t;
-        useExplorer.setState((s) => ({
-          status: { ...s.status, t: m.t, stepsPerSecond: m.stepsPerSecond, state: s.status.state === 'starting' ? 'running' : s.status.state },
-        }));
+        this.followStatus(m.t, m.stepsPerSecond);
         this.notify(m.id);
         return;
       }
@@ -155,7 +168,8 @@ export class SimController {
           this.live.t = m.t;
           this.live.done = true;
         }
-        useExplorer.setState((s) => ({ summary: { sgd: m.sgd, gd: m.gd }, status: { ...s.status, t: m.t, state: 'done' } }));
+        this.pendingStatus = null;
+        useExplorer.setState((s) => ({ summary: { sgd: m.sgd, gd: m.gd }, frame: s.frame + 1, status: { ...s.status, t: m.t, state: 'done' } }));
         this.notify();
         return;
       }
@@ -166,15 +180,35 @@ export class SimController {
     }
   }
 
-  /** Redraw once per animation frame; ack the frame after it is drawn (at most one frame in flight). */
+  /**
+   * The status line at most every STATUS_MS, the last value always shown (a
+   * React render and a layout per streamed frame cost the views their frames).
+   */
+  private followStatus(t: number, stepsPerSecond: number): void {
+    this.pendingStatus = { t, stepsPerSecond };
+    const wait = this.statusAt + STATUS_MS - performance.now();
+    if (wait <= 0) this.flushStatus();
+    else if (!this.statusTimer) this.statusTimer = setTimeout(() => this.flushStatus(), wait);
+  }
+
+  private flushStatus(): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
+    const p = this.pendingStatus;
+    if (!p) return;
+    this.pendingStatus = null;
+    this.statusAt = performance.now();
+    useExplorer.setState((s) => ({
+      frame: s.frame + 1,
+      status: { ...s.status, t: p.t, stepsPerSecond: p.stepsPerSecond, state: s.status.state === 'starting' ? 'running' : s.status.state },
+    }));
+  }
+
+  /** Draw in the next animation frame; ack the worker's frame after it is drawn (at most one in flight). */
   private notify(ackId?: number): void {
     if (ackId !== undefined) this.ackId = ackId;
-    if (this.rafPending) return;
-    this.rafPending = true;
-    requestAnimationFrame(() => {
-      this.rafPending = false;
-      for (const fn of this.listeners) fn(this.live);
-      useExplorer.setState((s) => ({ frame: s.frame + 1 }));
+    this.dirty = true;
+    this.loop.request(() => {
       if (this.ackId !== null) this.client.ack(this.ackId);
       this.ackId = null;
     });

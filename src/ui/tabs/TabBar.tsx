@@ -10,7 +10,8 @@ export function TabBar() {
     <div className="tabbar" role="tablist" aria-label="workspaces">
       {TAB_ENTRIES.map((t) => (
         <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`tab-${t.id}`} className={tab === t.id ? 'active' : ''} onClick={() => setConfig({ tab: t.id })}>
-          {t.label}
+          <span className="label-long">{t.label}</span>
+          <span className="label-short">{t.short}</span>
         </button>
       ))}
     </div>

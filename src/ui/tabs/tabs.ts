@@ -7,6 +7,8 @@ import { SelectionView } from '../explore/SelectionView';
 export interface TabEntry {
   id: Config['tab'];
   label: string;
+  /** The label of a narrow screen's tab bar. */
+  short: string;
   /** The workspace shown instead of the live grid (the live tab has none). */
   component: ComponentType | null;
 }
@@ -16,8 +18,8 @@ export interface TabEntry {
  * folder and adds itself here (one line), so the shell does not change.
  */
 export const TAB_ENTRIES: TabEntry[] = [
-  { id: 'live', label: 'Live runs', component: null },
-  { id: 'phase', label: 'Phase diagram', component: PhaseView },
-  { id: 'selection', label: 'Selection and minima atlas', component: SelectionView },
-  { id: 'wws', label: 'Wu–Wang–Su', component: WwsWorkspace },
+  { id: 'live', label: 'Live runs', short: 'Live', component: null },
+  { id: 'phase', label: 'Phase diagram', short: 'Phase', component: PhaseView },
+  { id: 'selection', label: 'Selection and minima atlas', short: 'Selection', component: SelectionView },
+  { id: 'wws', label: 'Wu–Wang–Su', short: 'WWS', component: WwsWorkspace },
 ];

@@ -1,10 +1,14 @@
-import { scaleLinear } from 'd3-scale';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { wilson95 } from '../../core/stats';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { COLORS } from '../theme/colors';
 import { fmt } from '../diagram/diagram-model';
+import { ladder } from '../charts/ladder';
+import { useChart } from '../charts/use-chart';
+import { createEscapeHistogram, type EscapeHistogramModel } from './escape-histogram';
+
+const NO_OPTIONS = {};
 
 interface Counts {
   K: number;
@@ -14,7 +18,6 @@ interface Counts {
   t: number;
 }
 
-const BINS = 24;
 
 /**
  * The fraction of SGD runs that escaped, with its 95 % Wilson interval, and a
@@ -26,97 +29,74 @@ export function EscapeStats() {
   const info = useExplorer((s) => s.info);
   const lecture = useExplorer((s) => s.config.lecture);
   const [counts, setCounts] = useState<Counts | null>(null);
-  const lastT = useRef(-1);
+  const lastKey = useRef('');
   useEffect(() => {
     if (!sim) return;
     return sim.subscribe((run) => {
       const b = run?.sgd;
       if (!run || !b) return setCounts(null);
-      if (run.t === lastT.current && !run.done) return;
-      lastT.current = run.t;
       const steps: number[] = [];
       let diverged = 0;
       for (let r = 0; r < b.K; r++) {
         if (b.escapeStep[r] >= 0) steps.push(b.escapeStep[r]);
         if (b.divergedStep[r] >= 0) diverged++;
       }
-      setCounts({ K: b.K, escaped: steps.length, diverged, steps, t: run.t });
+      // A React render only when a count changed, the histogram's axis stepped, or the run ended:
+      // not on every frame of a long run.
+      const t = run.done ? run.t : ladder(run.t);
+      const key = `${run.id}|${steps.length}|${diverged}|${t}|${run.done}`;
+      if (key === lastKey.current) return;
+      lastKey.current = key;
+      setCounts({ K: b.K, escaped: steps.length, diverged, steps, t });
     });
   }, [sim]);
 
   const m = info ? info.minima[info.center] : null;
-  const W = 520;
-  const H = lecture ? 230 : 170;
-  const fs = lecture ? 22 : 15;
-  const tMax = Math.max(counts?.t ?? 1, 1);
-  const x = scaleLinear().domain([0, tMax]).range([40, W - 10]);
-  const bins = new Array<number>(BINS).fill(0);
-  for (const s of counts?.steps ?? []) bins[Math.min(BINS - 1, Math.floor((s / tMax) * BINS))]++;
-  const top = Math.max(1, ...bins);
-  const y = scaleLinear().domain([0, top]).range([H - 28, 8]);
   const [lo, hi] = counts ? wilson95(counts.escaped, counts.K) : [0, 0];
-  const predicted: Array<[string, number | null, string]> = m
-    ? [
-        ['ρ(𝒯)', m.escapeStepsFromRho, COLORS.theory],
-        ['Λ', m.escapeStepsFromLyapunov, COLORS.reference],
-      ]
-    : [];
+  const predicted = useMemo<EscapeHistogramModel['predicted']>(
+    () =>
+      m
+        ? [
+            { key: 'rho', label: 'ρ(𝒯)', step: m.escapeStepsFromRho, color: COLORS.theory },
+            { key: 'lam', label: 'Λ', step: m.escapeStepsFromLyapunov, color: COLORS.reference },
+          ]
+        : [],
+    [m],
+  );
+  const model = useMemo<EscapeHistogramModel>(() => ({ steps: counts?.steps ?? [], tMax: Math.max(counts?.t ?? 1, 1), predicted, lecture }), [counts, predicted, lecture]);
+  const node = useChart(createEscapeHistogram, NO_OPTIONS, model);
   return (
-    <section className="stats" data-testid="escape-stats" aria-label="escape statistics">
+    <section className="escape-stats" data-testid="escape-stats" aria-label="escape statistics">
       <div className="two-col">
         <div>
-          <h3>Measured (from the runs)</h3>
+          <h3>Measured</h3>
           {counts ? (
             <p data-testid="escape-fraction">
               <strong>
                 {counts.escaped} of {counts.K}
               </strong>{' '}
-              SGD runs escaped ({fmt((100 * counts.escaped) / counts.K)} %, 95 % interval {fmt(100 * lo)}–{fmt(100 * hi)} %)
-              {counts.diverged > 0 && <>; {counts.diverged} diverged</>}
+              SGD runs escaped ({fmt((100 * counts.escaped) / counts.K)} %; 95 % interval {fmt(100 * lo)}–{fmt(100 * hi)} %){counts.diverged > 0 && <>; {counts.diverged} diverged</>}
             </p>
           ) : (
             <p>no SGD runs</p>
           )}
         </div>
         <div>
-          <h3>Predicted (from the theory)</h3>
+          <h3>Predicted (theory)</h3>
           {m ? (
             <p data-testid="escape-predicted">
-              {predicted.map(([k, v]) => (
-                <span key={k}>
-                  from {k}: {v === null ? 'no escape (not growing)' : `≈ ${fmt(v)} steps`}
-                  <br />
+              {predicted.map((p) => (
+                <span key={p.key} className="predicted-row">
+                  from {p.label}: {p.step === null ? 'no escape (not growing)' : `≈ ${fmt(p.step)} steps`}
                 </span>
               ))}
-              start minimum {m.label}: ρ(𝒯) = {fmt(m.spectralRadius)}, Λ = {fmt(m.lyapunov.value)}
             </p>
           ) : (
             <p>—</p>
           )}
         </div>
       </div>
-      <svg width="100%" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="histogram of escape steps">
-        {bins.map((c, i) => (
-          <rect key={i} x={x((i * tMax) / BINS) + 1} width={Math.max(1, x(tMax / BINS) - x(0) - 2)} y={y(c)} height={y(0) - y(c)} fill={COLORS.sgdRun} />
-        ))}
-        {predicted.map(([k, v, color]) =>
-          v !== null && v <= tMax ? (
-            <g key={k}>
-              <line x1={x(v)} x2={x(v)} y1={8} y2={H - 28} stroke={color} strokeDasharray="6 4" strokeWidth={2} />
-              <text x={x(v) + 4} y={fs + 6} fontSize={fs - 2}>
-                {k}
-              </text>
-            </g>
-          ) : null,
-        )}
-        <line x1={40} x2={W - 10} y1={H - 28} y2={H - 28} stroke="#333" />
-        <text x={40} y={H - 8} fontSize={fs - 2}>
-          0
-        </text>
-        <text x={W - 10} y={H - 8} fontSize={fs - 2} textAnchor="end">
-          escape step (t = {tMax})
-        </text>
-      </svg>
+      <div className="stats-chart" ref={node} />
     </section>
   );
 }

@@ -1,44 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useChart } from '../charts/use-chart';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
-import { createLandscapeChart, type LandscapeHandle } from './landscape-chart';
-import type { LiveRun } from '../sim/sim-controller';
+import { createLandscapeChart, type LandscapeModel } from './landscape-chart';
 
-/** The landscape with the GD and SGD iterates (D3 inside, React around). */
+const NO_OPTIONS = {};
+
+/** The landscape with the GD and SGD iterates (D3 inside, React around; live through the render loop). */
 export function LandscapeView() {
-  const box = useRef<HTMLDivElement>(null);
   const sim = useSim();
   const lecture = useExplorer((s) => s.config.lecture);
   const dim = useExplorer((s) => s.info?.problem.dim ?? 1);
   const [coords, setCoords] = useState<[number, number]>([0, 1]);
-  const state = useRef({ lecture, coords });
-  const chart = useRef<LandscapeHandle | null>(null);
-  const last = useRef<LiveRun | null>(null);
-
-  useEffect(() => {
-    const el = box.current!;
-    const c = createLandscapeChart(el);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize(el.clientWidth, el.clientHeight));
-    ro.observe(el);
-    c.resize(el.clientWidth, el.clientHeight);
-    const off = sim
-      ? sim.subscribe((run) => {
-          last.current = run;
-          c.draw(run, state.current.lecture, state.current.coords);
-        })
-      : () => undefined;
-    return () => {
-      off();
-      ro.disconnect();
-      c.destroy();
-    };
-  }, [sim]);
-
-  useEffect(() => {
-    state.current = { lecture, coords };
-    chart.current?.draw(last.current, lecture, coords);
-  }, [lecture, coords]);
+  const model = useMemo<LandscapeModel | null>(() => (sim ? { get run() { return sim.current; }, lecture, coords } : null), [sim, lecture, coords]);
+  const box = useChart(createLandscapeChart, NO_OPTIONS, model, sim?.loop);
 
   const options = Array.from({ length: Math.min(dim, 100) }, (_v, i) => i);
   return (

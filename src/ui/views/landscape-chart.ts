@@ -6,15 +6,22 @@ import { interpolateGreys } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import type { Chart } from '../charts/chart';
+import { nodeSize } from '../charts/chart';
+import { chartType, sizeCanvas } from '../charts/plot-frame';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
+import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
 
-export interface LandscapeHandle {
-  draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void;
-  resize(w: number, h: number): void;
-  destroy(): void;
+export interface LandscapeModel {
+  run: LiveRun | null;
+  lecture: boolean;
+  coords: [number, number];
 }
+
+/** A path is drawn through at most this many of its points (evenly spaced): a frame's cost stays flat however long the run. */
+const PATH_POINTS = 1500;
 
 /**
  * The landscape and the iterates. 1D: the curve f(x) with GD and SGD run 0 on
@@ -22,8 +29,11 @@ export interface LandscapeHandle {
  * both paths and every SGD run's current point; zoom and pan. Beyond 2D: two
  * chosen coordinates of the paths and current points.
  */
-export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
-  const svg = select(box).attr('data-testid', 'landscape-view').append('svg');
+export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel> {
+  // The paths (run 0's and GD's) on a canvas under the SVG: rebuilding an SVG path of up to
+  // 20 000 points each streamed frame was the largest cost of the landscape's frames.
+  const pathCanvas = select(box).attr('data-testid', 'landscape-view').append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', 'none').node()!;
+  const svg = select(box).append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
   // Every SGD run's current point, on a canvas over the SVG: hundreds of SVG circles updated each
   // streamed frame were a large part of a slider drag's main-thread time (bench). Pointer events
   // pass through to the SVG's zoom.
@@ -38,15 +48,16 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
   const zoomed = plot.append('g');
   const contourG = zoomed.append('g');
   const curve = zoomed.append('path').attr('fill', 'none').attr('stroke', COLORS.ink);
-  const paths = zoomed.append('g');
   const minimaG = zoomed.append('g');
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const lower = svg.append('g');
-  const lowerAxis = lower.append('g');
+  const lowerAxis = lower.append('g').attr('class', 'axis');
   const lowerLabel = lower.append('text');
-  const lowerGd = lower.append('path').attr('fill', 'none');
-  const lowerSgd = lower.append('path').attr('fill', 'none');
   let drawnAxes = '';
   let drawnStrip = '';
+  let drawnMinima = '';
+  let drawnFrame = '';
+  let drawnTitle = '';
   let drawnCurve: { L: unknown; axes: string } = { L: null, axes: '' };
   const title = svg.append('text').attr('font-weight', 600);
   let w = 600;
@@ -64,16 +75,24 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
 
   function draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void {
     last = { run, lecture, coords };
-    svg.attr('width', w).attr('height', h);
-    const fs = lecture ? 24 : 16;
-    const sw = lecture ? 1.8 : 1;
-    const m = lecture ? { l: 96, r: 16, t: 34, b: 64 } : { l: 72, r: 14, t: 26, b: 50 };
+    const type = chartType(lecture, w < 420 || h < 260);
+    const fs = type.label;
+    const sw = type.stroke;
+    const m = { l: Math.ceil(textWidth('−0.25', type.tick) + 16), r: 14, t: Math.ceil(fs * 1.5), b: Math.ceil(type.tick * 2) };
     if (!run) return;
     const L = run.info.landscape;
     const dim = run.info.problem.dim;
     const oneD = L.kind === '1d';
-    const plotH = oneD ? (h - m.t - m.b) * 0.64 : h - m.t - m.b;
-    clip.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', plotH);
+    const plotH = oneD ? (h - m.t - m.b) * 0.64 - fs * 1.4 : h - m.t - m.b;
+    // The SVG is touched only when what it shows changed: any attribute written on a streamed
+    // frame, even to its old value, made the browser lay out and repaint the whole chart.
+    const frameKey = `${w}x${h}|${lecture}|${run.id}|${coords[0]},${coords[1]}|${plotH}`;
+    if (frameKey !== drawnFrame) {
+      drawnFrame = frameKey;
+      svg.attr('width', w).attr('height', h);
+      clip.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', plotH);
+      plotArea.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', plotH);
+    }
     const minima = run.info.minima;
     let x = scaleLinear().range([m.l, w - m.r]);
     let y = scaleLinear().range([m.t + plotH, m.t]);
@@ -116,15 +135,26 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
     const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lecture}`;
     if (axesKey !== drawnAxes) {
       drawnAxes = axesKey;
-      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lecture ? 110 : 70)))));
-      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(oneD ? 4 : 6));
-      svg.selectAll('.tick text').attr('font-size', fs - 3);
+      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).ticks(Math.max(2, Math.floor((w - m.l - m.r) / (lecture ? 120 : 70)))));
+      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.min(oneD ? 4 : 6, Math.floor(plotH / (type.tick * 2.2))))));
+      svg.selectAll('.tick text').attr('font-size', type.tick);
     }
+    if (frameKey !== drawnTitle) {
+      drawnTitle = frameKey;
+      drawTitle();
+    }
+    function drawTitle(): void {
+    const titles = oneD
+      ? ['f(x): SGD run 0 (blue), GD (red)', 'f(x): SGD (blue), GD (red)', 'f(x)']
+      : L.kind === '2d'
+        ? ['f(x, y): SGD (blue), GD (red); scroll zooms', 'f(x, y): SGD blue, GD red', 'f(x, y)']
+        : [`coordinates x${ci + 1}, x${cj + 1} of the iterates (d = ${dim})`, `x${ci + 1}, x${cj + 1} (d = ${dim})`];
     title
       .attr('x', m.l)
       .attr('y', fs)
       .attr('font-size', fs)
-      .text(oneD ? 'f(x): SGD run 0 (blue), GD (red)' : L.kind === '2d' ? 'f(x, y): SGD (blue), GD (red); scroll zooms' : `coordinates x${ci + 1}, x${cj + 1} of the iterates (d = ${dim})`);
+      .text(titles.find((t) => textWidth(t, fs, '600') <= w - m.l - 4) ?? titles[titles.length - 1]);
+    }
 
     // 2D contours of log(1 + f − min f), recomputed only when the landscape or the size changes.
     if (L.kind === '2d') {
@@ -170,6 +200,9 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       const i = Math.round(((xv - L.x[0]) / (L.x[L.x.length - 1] - L.x[0])) * (L.x.length - 1));
       return L.f[Math.max(0, Math.min(L.x.length - 1, i))];
     };
+    const minimaKey = `${run.id}|${axesKey}|${oneD}|${ci},${cj}`;
+    if (minimaKey !== drawnMinima) drawnMinima = minimaKey;
+    else return drawDynamic();
     minimaG
       .selectAll('circle')
       .data(minima.slice(0, 400))
@@ -181,108 +214,132 @@ export function createLandscapeChart(box: HTMLDivElement): LandscapeHandle {
       .attr('cx', (d) => x(d.x[oneD ? 0 : ci]))
       .attr('cy', (d) => (oneD ? y(fAt(d.x[0])) : y(d.x[cj])));
 
-    // Paths of run 0 (SGD) and GD.
-    const pathOf = (trail: number[]): Array<[number, number]> => {
-      const out: Array<[number, number]> = [];
-      for (let i = 0; i + dim <= trail.length; i += dim) {
-        const px = x(trail[i + (oneD ? 0 : ci)]);
-        const py = oneD ? y(fAt(trail[i])) : y(trail[i + cj]);
-        if (Number.isFinite(px) && Number.isFinite(py)) out.push([px, py]);
-      }
-      return out;
-    };
-    const trails = [
-      { key: 'gd', pts: gd ? pathOf(gd.trail) : [], color: COLORS.gdRun },
-      { key: 'sgd', pts: sgd ? pathOf(sgd.trail) : [], color: COLORS.sgdRun },
-    ];
-    paths
-      .selectAll('path')
-      .data(oneD ? [] : trails)
-      .join('path')
-      .attr('fill', 'none')
-      .attr('stroke', (d) => d.color)
-      .attr('stroke-width', 2 * sw)
-      .attr('stroke-opacity', 0.85)
-      .attr('d', (d) => (d.pts.length > 1 ? (line()(d.pts.length > 4000 ? d.pts.filter((_p, i) => i % Math.ceil(d.pts.length / 4000) === 0) : d.pts) ?? '') : ''));
+    drawDynamic();
 
-    // Current points: every SGD run (faint) and GD.
-    const cur: Array<{ px: number; py: number; color: string; r: number; op: number }> = [];
-    const place = (xs: Float64Array, r: number, color: string, rad: number, op: number) => {
-      const o = r * dim;
-      const px = x(xs[o + (oneD ? 0 : ci)]);
-      const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
-      if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
-    };
-    if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
-    if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
-    if (dotCanvas.width !== Math.round(w * dpr) || dotCanvas.height !== Math.round(h * dpr)) {
-      dotCanvas.width = Math.round(w * dpr);
-      dotCanvas.height = Math.round(h * dpr);
-      dotCanvas.style.width = `${w}px`;
-      dotCanvas.style.height = `${h}px`;
-    }
-    const ctx = dotCanvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(m.l, m.t, w - m.l - m.r, plotH);
-    ctx.clip();
-    for (const d of cur) {
-      ctx.globalAlpha = d.op;
-      ctx.fillStyle = d.color;
+    /** What moves every frame: the paths and the current points (canvas), and the 1D strip. */
+    function drawDynamic(): void {
+      sizeCanvas(pathCanvas, w, h, dpr);
+      sizeCanvas(dotCanvas, w, h, dpr);
+      const pc = pathCanvas.getContext('2d')!;
+      pc.setTransform(dpr, 0, 0, dpr, 0, 0);
+      pc.clearRect(0, 0, w, h);
+      const stroke = (list: Array<[number, number]>, color: string) => {
+        pc.strokeStyle = color;
+        pc.lineWidth = 2 * sw;
+        pc.beginPath();
+        let started = false;
+        for (const [px, py] of list) {
+          if (!Number.isFinite(px) || !Number.isFinite(py)) {
+            started = false;
+            continue;
+          }
+          if (started) pc.lineTo(px, py);
+          else pc.moveTo(px, py);
+          started = true;
+        }
+        pc.stroke();
+      };
+      // Paths of run 0 (SGD) and GD in 2D and beyond.
+      if (!oneD) {
+        pc.save();
+        pc.beginPath();
+        pc.rect(m.l, m.t, w - m.l - m.r, plotH);
+        pc.clip();
+        pc.globalAlpha = 0.85;
+        for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(Math.floor(b.trail.length / dim), (p) => [x(b.trail[p * dim + ci]), y(b.trail[p * dim + cj])]), color);
+        pc.restore();
+      }
+
+      // Current points: every SGD run (faint) and GD.
+      const cur: Array<{ px: number; py: number; color: string; r: number; op: number }> = [];
+      const place = (xs: Float64Array, r: number, color: string, rad: number, op: number) => {
+        const o = r * dim;
+        const px = x(xs[o + (oneD ? 0 : ci)]);
+        const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
+        if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
+      };
+      if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
+      if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
+      const ctx = dotCanvas.getContext('2d')!;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      ctx.save();
       ctx.beginPath();
-      ctx.arc(d.px, d.py, d.r * sw, 0, 2 * Math.PI);
-      ctx.fill();
-      if (d.r > 5) {
-        ctx.globalAlpha = 1;
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 1.5;
-        ctx.stroke();
+      ctx.rect(m.l, m.t, w - m.l - m.r, plotH);
+      ctx.clip();
+      for (const d of cur) {
+        ctx.globalAlpha = d.op;
+        ctx.fillStyle = d.color;
+        ctx.beginPath();
+        ctx.arc(d.px, d.py, d.r * sw, 0, 2 * Math.PI);
+        ctx.fill();
+        if (d.r > 5) {
+          ctx.globalAlpha = 1;
+          ctx.strokeStyle = '#fff';
+          ctx.lineWidth = 1.5;
+          ctx.stroke();
+        }
       }
-    }
-    ctx.restore();
-    box.setAttribute('data-dots', String(cur.length));
+      ctx.restore();
+      if (box.getAttribute('data-dots') !== String(cur.length)) box.setAttribute('data-dots', String(cur.length));
 
-    // 1D: run 0's x along its recorded path, below the curve.
-    if (!(oneD && sgd)) {
-      lower.attr('display', 'none');
-      return;
+      // 1D: run 0's x along its recorded path, below the curve.
+      if (!(oneD && sgd)) {
+        lower.attr('display', 'none');
+        return;
+      }
+      lower.attr('display', null);
+      const top = m.t + plotH + type.tick * 2 + fs * 1.4;
+      const bh = Math.max(20, h - top - type.tick);
+      const N = Math.max(sgd.trail.length, gd ? gd.trail.length : 0, 2);
+      const tx = scaleLinear().domain([0, N - 1]).range([m.l, w - m.r]);
+      const ty = scaleLinear().domain(x.domain()).range([top + bh, top]);
+      const stripKey = `${ty.domain()}|${ty.range()}|${lecture}|${w}`;
+      if (stripKey !== drawnStrip) {
+        drawnStrip = stripKey;
+        lowerAxis.attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).ticks(Math.max(2, Math.floor(bh / (type.tick * 2.2))))).selectAll('text').attr('font-size', type.tick);
+        const labels = ['x along the path (recorded points, oldest left)', 'x along the path', 'x(t)'];
+        lowerLabel
+          .attr('x', m.l)
+          .attr('y', top - type.tick * 0.6)
+          .attr('font-size', fs)
+          .text(labels.find((t) => textWidth(t, fs) <= w - m.l - 4) ?? 'x(t)');
+      }
+      const [lo, hi] = ty.domain();
+      const clampY = (v: number) => ty(Math.max(lo, Math.min(hi, v)));
+      for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(b.trail.length, (p) => [tx(p), clampY(b.trail[p])]), color);
     }
-    lower.attr('display', null);
-    const top = m.t + plotH + m.b * 0.9;
-    const bh = h - top - m.b * 0.6;
-    const N = Math.max(sgd.trail.length, gd ? gd.trail.length : 0, 2);
-    const tx = scaleLinear().domain([0, N - 1]).range([m.l, w - m.r]);
-    const ty = scaleLinear().domain(x.domain()).range([top + bh, top]);
-    const stripKey = `${ty.domain()}|${ty.range()}|${lecture}|${w}`;
-    if (stripKey !== drawnStrip) {
-      drawnStrip = stripKey;
-      lowerAxis.attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).ticks(3)).selectAll('text').attr('font-size', fs - 4);
-      lowerLabel.attr('x', m.l).attr('y', top - 6).attr('font-size', fs - 2).text('x along the path (recorded points, oldest left)');
-    }
-    const lp = (path: typeof lowerSgd, trail: number[] | null, color: string) =>
-      path
-        .attr('stroke', color)
-        .attr('stroke-width', 2 * sw)
-        .attr('d', trail ? (line()(trail.map((v, i) => [tx(i), ty(Math.max(ty.domain()[0], Math.min(ty.domain()[1], v)))] as [number, number]).filter(([, py]) => Number.isFinite(py))) ?? '') : '');
-    lp(lowerGd, gd ? gd.trail : null, COLORS.gdRun);
-    lp(lowerSgd, sgd.trail, COLORS.sgdRun);
   }
 
   return {
-    draw,
-    resize(nw, nh) {
-      w = Math.max(200, nw);
-      h = Math.max(150, nh);
+    update(model) {
+      draw(model.run, model.lecture, model.coords);
+    },
+    resize() {
+      const size = nodeSize(box, 200, 150);
+      w = size.width;
+      h = size.height;
       contourKey = null;
       drawnAxes = '';
       drawnStrip = '';
+      drawnMinima = '';
+      drawnFrame = '';
+      drawnTitle = '';
       draw(last.run, last.lecture, last.coords);
     },
     destroy() {
       svg.remove();
       dotCanvas.remove();
+      pathCanvas.remove();
     },
   };
+}
+
+/** At most PATH_POINTS of a path's n points, evenly spaced, the last always included. */
+function evenly(n: number, pick: (i: number) => [number, number]): Array<[number, number]> {
+  const every = Math.max(1, Math.ceil(n / PATH_POINTS));
+  const out: Array<[number, number]> = [];
+  for (let p = 0; p < n; p += every) out.push(pick(p));
+  if (n > 0 && (n - 1) % every !== 0) out.push(pick(n - 1));
+  return out;
 }

@@ -1,246 +1,388 @@
-import { axisBottom, axisLeft } from 'd3-axis';
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import type { Chart } from '../charts/chart';
+import { nodeSize } from '../charts/chart';
+import { ladder } from '../charts/ladder';
+import { drawLegend, layoutLegend, type LegendItem, type LegendLayout } from '../charts/legend';
+import { chartLayers, chartType, leftMargin, sizeCanvas, stepAxis } from '../charts/plot-frame';
 import type { RunBuffers } from '../sim/run-buffers';
+import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
-import { textWidth } from '../theme/text-width';
+import { theoryLines, type TheoryLine } from './series-theory';
 
-/** A theory line: y = y0 · exp(rate · t), drawn dashed from the start (never fitted to the runs). */
-export interface TheoryLine {
-  label: string;
-  y0: number;
-  /** Growth per step, natural log. */
-  rate: number;
-  color: string;
-  dash: string;
-}
-
-export interface SeriesData {
-  sgd: RunBuffers | null;
-  gd: RunBuffers | null;
+export interface SeriesModel {
+  run: LiveRun | null;
   field: 'loss' | 'dist';
-  theory: TheoryLine[];
   lecture: boolean;
-  /** Escape radius R, drawn as a horizontal line on the distance chart. */
-  threshold: number | null;
 }
 
-export interface SeriesHandle {
-  draw(data: SeriesData): void;
-  resize(w: number, h: number): void;
-  destroy(): void;
+export interface SeriesOptions {
+  yLabel: string;
+  yShort: string;
+  testId: string;
 }
 
-/** Drawn at most this many faint runs per frame (a long ensemble stays at 60 fps); the mean and median use all. */
-const MAX_FAINT = 300;
+/** At most this many faint runs are drawn; the mean and median use all. */
+export const MAX_FAINT = 300;
 const FLOOR = 1e-300;
+const MEAN = '#003f6b';
+const MEDIAN = '#56B4E9';
+const RADIUS = '#666666';
+
+
+const decadeBelow = (v: number) => 10 ** Math.floor(Math.log10(v));
+const decadeAbove = (v: number) => 10 ** Math.ceil(Math.log10(v));
 
 /**
  * Loss or distance against the step on a log scale: every SGD run faint, the
- * mean and median on top, GD bold, theory slopes dashed. Runs are drawn on a
- * canvas, the axes in SVG. Diverged runs stop at their last finite point.
+ * mean and median on top, GD bold, the theory's lines dashed. The faint runs
+ * live on a retained canvas: a frame appends the segments the run added, and
+ * the canvas is redrawn whole only when an axis steps to a new range or the
+ * history is thinned — a few dozen times over a 10⁷-step run — so a frame's
+ * work does not grow with t. The mean, median, GD and theory (a handful of
+ * lines) are redrawn on a canvas above it. Diverged runs stop at their last
+ * finite point.
  */
-export function createSeriesChart(box: HTMLDivElement, opts: { yLabel: string; testId: string }): SeriesHandle {
-  const wrap = select(box).attr('data-testid', opts.testId);
-  const canvas = wrap.append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').node()!;
-  const svg = wrap.append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
-  const gx = svg.append('g');
-  const gy = svg.append('g');
-  const xl = svg.append('text').attr('text-anchor', 'middle');
-  const yl = svg.append('text').attr('text-anchor', 'middle');
-  const legend = svg.append('g');
-  const legendBg = legend.append('rect').attr('fill', 'rgba(255,255,255,0.85)').attr('rx', 4);
-  let w = 600;
-  let h = 300;
-  let last: SeriesData | null = null;
-  let legendKey = '';
-  let drawnAxes = '';
-  let legendWidth = 0;
+export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Chart<SeriesModel> {
+  const { canvases, svg, plotArea } = chartLayers(node, 2, opts.testId);
+  const [runsCanvas, topCanvas] = canvases;
+  const gx = svg.append('g').attr('class', 'axis');
+  const gy = svg.append('g').attr('class', 'axis');
+  const xl = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const yl = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const legendG = svg.append('g');
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  let size = nodeSize(node);
+  let model: SeriesModel | null = null;
 
-  function draw(data: SeriesData): void {
-    last = data;
-    const lec = data.lecture;
-    const fs = lec ? 24 : 16;
-    const m = lec ? { l: 96, r: 16, t: 14, b: 70 } : { l: 76, r: 14, t: 10, b: 54 };
-    // Resizing a canvas reallocates it: only when the size changed, not on every streamed frame.
-    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(h * dpr);
-      canvas.style.width = `${w}px`;
-      canvas.style.height = `${h}px`;
-      svg.attr('width', w).attr('height', h);
+  // What is on the retained canvas.
+  let runId = -1;
+  let layoutKey = '';
+  let legend: LegendLayout | null = null;
+  let theory: TheoryLine[] = [];
+  /** The theory's lines start at the runs' first recorded distance: computed once that exists. */
+  let theoryReady = false;
+  let plot = { x: 0, y: 0, w: 1, h: 1 };
+  let xMax = 10;
+  let yLo = 1e-8;
+  let yHi = 1;
+  let dataLo = Infinity;
+  let dataHi = -Infinity;
+  let scanned = { sgd: 0, gd: 0 };
+  let drawn = { sgd: 0, gd: 0 };
+  let epochs = { sgd: -1, gd: -1 };
+  let axesKey = '';
+  let topKey = '';
+
+  const x = () => scaleLinear().domain([0, xMax]).range([plot.x, plot.x + plot.w]);
+  const y = () => scaleLog().domain([yLo, yHi]).range([plot.y + plot.h, plot.y]).clamp(true);
+  const values = (b: RunBuffers, field: SeriesModel['field']) => (field === 'loss' ? b.loss : b.dist);
+
+  function resetRun(run: LiveRun | null): void {
+    runId = run ? run.id : -1;
+    theory = [];
+    theoryReady = false;
+    xMax = 10;
+    dataLo = Infinity;
+    dataHi = -Infinity;
+    scanned = { sgd: 0, gd: 0 };
+    drawn = { sgd: 0, gd: 0 };
+    epochs = { sgd: -1, gd: -1 };
+    layoutKey = '';
+    topKey = '';
+  }
+
+  function legendItems(m: SeriesModel): LegendItem[] {
+    const run = m.run;
+    const items: LegendItem[] = [];
+    const sgd = run?.sgd;
+    if (sgd) {
+      const many = sgd.K > 1;
+      const label = many ? `SGD, ${sgd.K} runs${sgd.K > MAX_FAINT ? ` (${MAX_FAINT} drawn)` : ''}` : 'SGD';
+      items.push({ key: 'sgd', label, short: many ? `SGD ×${sgd.K}` : 'SGD', swatch: { kind: 'line', color: COLORS.sgdRun, width: many ? 1.5 : 2.5 } });
+      if (many)
+        items.push(
+          { key: 'mean', label: 'SGD mean', short: 'mean', swatch: { kind: 'line', color: MEAN, width: 3 } },
+          { key: 'median', label: 'SGD median', short: 'median', swatch: { kind: 'line', color: MEDIAN, width: 3, dash: '10 4' } },
+        );
     }
-    const bufs = [data.sgd, data.gd].filter((b): b is RunBuffers => b !== null && b.count > 0);
-    let tMax = 1;
-    let lo = Infinity;
-    let hi = -Infinity;
-    let points = 0;
-    for (const b of bufs) {
-      tMax = Math.max(tMax, b.step[b.count - 1]);
-      const arr = data.field === 'loss' ? b.loss : b.dist;
-      for (let r = 0; r < b.K; r++)
-        for (let j = 0; j < b.count; j++) {
-          if (!b.alive(r, j)) continue;
+    if (run?.gd) items.push({ key: 'gd', label: 'GD', swatch: { kind: 'line', color: COLORS.gdRun, width: 3 } });
+    if (m.field === 'dist') {
+      for (const th of theory) items.push({ key: th.key, label: th.label, short: th.short, swatch: { kind: 'line', color: th.color, dash: th.dash, width: 2.5 } });
+      if (run) items.push({ key: 'R', label: `escape radius R = ${run.info.config.escape}`, short: 'R', swatch: { kind: 'line', color: RADIUS, dash: '2 4', width: 1.5 } });
+    }
+    return items;
+  }
+
+  /** Margins, legend and plot area: only when the size, the mode or the legend's items change. */
+  function layout(m: SeriesModel): boolean {
+    const items = legendItems(m);
+    const key = `${size.width}x${size.height}|${m.lecture}|${items.map((i) => i.label).join('|')}`;
+    if (key === layoutKey) return false;
+    layoutKey = key;
+    const t = chartType(m.lecture, size.width < 420 || size.height < 260);
+    legend = layoutLegend(items, { width: size.width - 16, height: size.height, fontSize: t.legend });
+    const left = leftMargin(['1e-300'], t.tick, t.label);
+    const bottom = t.tick * 1.6 + t.label * 1.5;
+    const right = legend.side === 'right' ? legend.width + 20 : 12;
+    const below = legend.side === 'bottom' ? legend.height + 6 : 0;
+    plot = { x: left, y: t.tick * 0.8, w: Math.max(20, size.width - left - right), h: Math.max(20, size.height - t.tick * 0.8 - bottom - below) };
+    plotArea.attr('x', plot.x).attr('y', plot.y).attr('width', plot.w).attr('height', plot.h);
+    svg.attr('width', size.width).attr('height', size.height);
+    for (const c of [runsCanvas, topCanvas]) sizeCanvas(c, size.width, size.height, dpr);
+    drawLegend(legendG, items, legend, t.stroke);
+    legendG.attr('transform', legend.side === 'right' ? `translate(${size.width - legend.width - 8},${plot.y})` : `translate(8,${plot.y + plot.h + bottom + 2})`);
+    const yText = textFits(opts.yLabel, t.label, plot.h) ? opts.yLabel : opts.yShort;
+    xl.attr('x', plot.x + plot.w / 2).attr('y', plot.y + plot.h + t.tick * 1.6 + t.label).attr('font-size', t.label).text('step t');
+    yl.attr('transform', `translate(${t.label},${plot.y + plot.h / 2}) rotate(-90)`).attr('font-size', t.label).text(yText);
+    axesKey = '';
+    return true;
+  }
+
+  /** Extend the data range with the points recorded since the last frame (all of them after a thinning). */
+  function scan(m: SeriesModel): void {
+    const run = m.run!;
+    for (const b of [run.sgd, run.gd]) {
+      if (!b) continue;
+      const which = b === run.sgd ? 'sgd' : 'gd';
+      const arr = values(b, m.field);
+      const from = b.epoch === epochs[which] ? Math.min(scanned[which], b.count) : 0;
+      const K = Math.min(b.K, MAX_FAINT * 4);
+      for (let r = 0; r < K; r++)
+        for (let j = from; j < b.count; j++) {
+          if (!b.alive(r, j)) break;
           const v = arr[r * b.budget + j];
           if (v > FLOOR && Number.isFinite(v)) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+            if (v < dataLo) dataLo = v;
+            if (v > dataHi) dataHi = v;
           }
         }
+      scanned[which] = b.count;
     }
-    if (data.threshold) hi = Math.max(hi, data.threshold * 1.5);
-    if (!(lo < hi)) {
-      lo = 1e-8;
-      hi = 1;
-    }
-    lo = Math.max(lo, hi * 1e-30);
-    const x = scaleLinear().domain([0, tMax]).range([m.l, w - m.r]);
-    const y = scaleLog().domain([lo / 1.5, hi * 1.5]).range([h - m.b, m.t]).clamp(true);
-    // The axes only when their scales changed (a finished run's frames leave them alone).
-    const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lec}`;
-    if (axesKey !== drawnAxes) {
-      drawnAxes = axesKey;
-      gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
-      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5, '.0e'));
-      svg.selectAll('.tick text').attr('font-size', fs - 3);
-      xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - 10).attr('font-size', fs).text('step t');
-      yl.attr('transform', `translate(${lec ? 22 : 18},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text(opts.yLabel);
-    }
+  }
 
-    const ctx = canvas.getContext('2d')!;
+  /** The axes' ranges, moved in steps (a ladder in t, whole decades in y) so most frames keep them. */
+  function domains(m: SeriesModel): boolean {
+    const run = m.run!;
+    let tMax = 1;
+    for (const b of [run.sgd, run.gd]) if (b && b.count > 0) tMax = Math.max(tMax, b.step[b.count - 1]);
+    let lo = dataLo;
+    let hi = dataHi;
+    const R = m.field === 'dist' ? run.info.config.escape : 0;
+    if (R > 0) hi = Math.max(hi, R * 1.5);
+    if (!(lo < hi)) {
+      lo = Math.min(1e-8, lo);
+      hi = Math.max(1, hi);
+    }
+    const nx = ladder(tMax);
+    const nHi = decadeAbove(hi * 1.2);
+    const nLo = Math.max(decadeBelow(lo / 1.2), nHi * 1e-30);
+    const changed = nx !== xMax || nHi !== yHi || nLo !== yLo;
+    xMax = nx;
+    yHi = nHi;
+    yLo = nLo;
+    return changed;
+  }
+
+  function drawAxes(m: SeriesModel): void {
+    const key = `${xMax}|${yLo}|${yHi}|${layoutKey}`;
+    if (key === axesKey) return;
+    axesKey = key;
+    const t = chartType(m.lecture, size.width < 420 || size.height < 260);
+    const xs = x();
+    const ys = y();
+    gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(xs, Math.max(2, Math.floor(plot.w / (m.lecture ? 150 : 80)))));
+    const decades = Math.round(Math.log10(yHi / yLo));
+    const every = Math.max(1, Math.ceil(decades / Math.max(2, Math.floor(plot.h / (t.tick * 2.2)))));
+    const tickValues: number[] = [];
+    for (let e = Math.round(Math.log10(yHi)); e >= Math.round(Math.log10(yLo)); e -= every) tickValues.push(10 ** e);
+    gy.attr('transform', `translate(${plot.x},0)`).call(axisLeft(ys).tickValues(tickValues).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
+    svg.selectAll('.axis text').attr('font-size', t.tick);
+    svg.selectAll('.axis line, .axis path').attr('stroke-width', t.stroke);
+  }
+
+  function ctxOf(c: HTMLCanvasElement): CanvasRenderingContext2D {
+    const ctx = c.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    ctx.save();
+    return ctx;
+  }
+
+  function clip(ctx: CanvasRenderingContext2D): void {
     ctx.beginPath();
-    ctx.rect(m.l, m.t, w - m.l - m.r, h - m.t - m.b);
+    ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.clip();
-    const line = (b: RunBuffers, r: number, arr: Float32Array) => {
+  }
+
+  /** The faint SGD runs: whole (`full`) or only what was added since the last frame. */
+  function drawRuns(m: SeriesModel, full: boolean): void {
+    const sgd = m.run?.sgd;
+    const ctx = ctxOf(runsCanvas);
+    if (full) {
+      ctx.clearRect(0, 0, size.width, size.height);
+      drawn.sgd = 0;
+    }
+    if (!sgd || sgd.count === 0) return;
+    const from = Math.max(0, drawn.sgd - 1);
+    if (sgd.count - from < 2 && !full) return;
+    const arr = values(sgd, m.field);
+    const faint = Math.min(sgd.K, MAX_FAINT);
+    const xs = x();
+    const ys = y();
+    ctx.save();
+    clip(ctx);
+    ctx.strokeStyle = COLORS.sgdRun;
+    ctx.globalAlpha = sgd.K === 1 ? 1 : Math.max(0.08, Math.min(0.5, 6 / faint));
+    ctx.lineWidth = (sgd.K === 1 ? 2.5 : 1) * (m.lecture ? 1.8 : 1);
+    ctx.lineJoin = 'round';
+    // One path per stroke: the runs overlap, and one stroke of all of them would merge their alpha.
+    for (let r = 0; r < faint; r++) {
       ctx.beginPath();
-      let started = false;
-      for (let j = 0; j < b.count; j++) {
-        if (!b.alive(r, j)) break;
-        const v = arr[r * b.budget + j];
-        if (!(v > FLOOR) || !Number.isFinite(v)) {
-          started = false;
-          continue;
+      runPath(ctx, sgd, r, arr, from, xs, ys);
+      ctx.stroke();
+    }
+    ctx.restore();
+    drawn.sgd = sgd.count;
+  }
+
+  /** Mean, median, GD, the theory and R: a handful of lines, redrawn when anything in them moved. */
+  function drawTop(m: SeriesModel, full: boolean): void {
+    const run = m.run;
+    const sgd = run?.sgd;
+    const gd = run?.gd;
+    const key = `${sgd?.count}|${sgd?.epoch}|${gd?.count}|${gd?.epoch}|${gd?.divergedStep[0]}`;
+    if (!full && key === topKey) return;
+    topKey = key;
+    const ctx = ctxOf(topCanvas);
+    ctx.clearRect(0, 0, size.width, size.height);
+    if (!run) return;
+    const xs = x();
+    const ys = y();
+    const k = m.lecture ? 1.6 : 1;
+    ctx.save();
+    clip(ctx);
+    if (sgd && sgd.K > 1 && sgd.count > 0) {
+      const sc = sgd.summaryCurves();
+      const curve = (vals: Float64Array, color: string, dash: number[]) => {
+        ctx.strokeStyle = color;
+        ctx.setLineDash(dash);
+        ctx.lineWidth = 3 * k;
+        ctx.beginPath();
+        let started = false;
+        for (let j = 0; j < sc.step.length; j++) {
+          const v = vals[j];
+          if (!(v > FLOOR)) continue;
+          if (started) ctx.lineTo(xs(sc.step[j]), ys(v));
+          else ctx.moveTo(xs(sc.step[j]), ys(v));
+          started = true;
         }
-        const px = x(b.step[j]);
-        const py = y(v);
-        if (started) ctx.lineTo(px, py);
-        else ctx.moveTo(px, py);
-        started = true;
-        points++;
-      }
-      ctx.stroke();
-    };
-    const sgd = data.sgd;
-    if (sgd && sgd.count > 0) {
-      const arr = data.field === 'loss' ? sgd.loss : sgd.dist;
-      const faint = Math.min(sgd.K, MAX_FAINT);
-      ctx.strokeStyle = COLORS.sgdRun;
-      ctx.globalAlpha = sgd.K === 1 ? 1 : Math.max(0.08, Math.min(0.5, 6 / faint));
-      ctx.lineWidth = (sgd.K === 1 ? 2.5 : 1) * (lec ? 1.8 : 1);
-      for (let r = 0; r < faint; r++) line(sgd, r, arr);
-      ctx.globalAlpha = 1;
-      if (sgd.K > 1) {
-        const sc = sgd.summaryCurves();
-        const curve = (vals: Float64Array, color: string, dash: number[]) => {
-          ctx.strokeStyle = color;
-          ctx.setLineDash(dash);
-          ctx.lineWidth = 3 * (lec ? 1.6 : 1);
-          ctx.beginPath();
-          let started = false;
-          for (let j = 0; j < sc.step.length; j++) {
-            const v = vals[j];
-            if (!(v > FLOOR)) continue;
-            if (started) ctx.lineTo(x(sc.step[j]), y(v));
-            else ctx.moveTo(x(sc.step[j]), y(v));
-            started = true;
-          }
-          ctx.stroke();
-          ctx.setLineDash([]);
-        };
-        curve(data.field === 'loss' ? sc.meanLoss : sc.meanDist, '#003f6b', []);
-        curve(data.field === 'loss' ? sc.medianLoss : sc.medianDist, '#56B4E9', [10, 4]);
-      }
-    }
-    const gd = data.gd;
-    if (gd && gd.count > 0) {
-      ctx.strokeStyle = COLORS.gdRun;
-      ctx.lineWidth = 3 * (lec ? 1.6 : 1);
-      line(gd, 0, data.field === 'loss' ? gd.loss : gd.dist);
-    }
-    for (const th of data.theory) {
-      if (!(th.y0 > 0) || !Number.isFinite(th.rate)) continue;
-      ctx.strokeStyle = th.color;
-      ctx.setLineDash(th.dash.split(' ').map(Number));
-      ctx.lineWidth = 2.5 * (lec ? 1.6 : 1);
-      ctx.beginPath();
-      const n = 64;
-      for (let i = 0; i <= n; i++) {
-        const t = (tMax * i) / n;
-        const v = th.y0 * Math.exp(th.rate * t);
-        if (i === 0) ctx.moveTo(x(t), y(v));
-        else ctx.lineTo(x(t), y(v));
-      }
-      ctx.stroke();
+        ctx.stroke();
+      };
+      curve(m.field === 'loss' ? sc.meanLoss : sc.meanDist, MEAN, []);
+      curve(m.field === 'loss' ? sc.medianLoss : sc.medianDist, MEDIAN, [10, 4]);
       ctx.setLineDash([]);
     }
-    if (data.threshold) {
-      ctx.strokeStyle = '#666';
-      ctx.setLineDash([2, 4]);
-      ctx.lineWidth = 1.5;
+    if (gd && gd.count > 0) {
+      ctx.strokeStyle = COLORS.gdRun;
+      ctx.lineWidth = 3 * k;
       ctx.beginPath();
-      ctx.moveTo(m.l, y(data.threshold));
-      ctx.lineTo(w - m.r, y(data.threshold));
+      runPath(ctx, gd, 0, values(gd, m.field), 0, xs, ys);
+      ctx.stroke();
+    }
+    if (m.field === 'dist') {
+      for (const th of theory) {
+        if (!Number.isFinite(th.rate)) continue;
+        ctx.strokeStyle = th.color;
+        ctx.setLineDash(th.dash.split(' ').map(Number));
+        ctx.lineWidth = 2.5 * k;
+        ctx.beginPath();
+        for (let i = 0; i <= 64; i++) {
+          const t = (xMax * i) / 64;
+          const v = th.y0 * Math.exp(th.rate * t);
+          if (i === 0) ctx.moveTo(xs(t), ys(v));
+          else ctx.lineTo(xs(t), ys(v));
+        }
+        ctx.stroke();
+      }
+      const R = run.info.config.escape;
+      ctx.strokeStyle = RADIUS;
+      ctx.setLineDash([2, 4]);
+      ctx.lineWidth = 1.5 * k;
+      ctx.beginPath();
+      ctx.moveTo(plot.x, ys(R));
+      ctx.lineTo(plot.x + plot.w, ys(R));
       ctx.stroke();
       ctx.setLineDash([]);
     }
     ctx.restore();
-    box.setAttribute('data-points', String(points));
+  }
 
-    const items: Array<[string, string, string]> = [];
-    if (sgd) items.push([sgd.K > 1 ? `SGD, ${sgd.K} runs${sgd.K > MAX_FAINT ? ` (${MAX_FAINT} drawn)` : ''}` : 'SGD', COLORS.sgdRun, '']);
-    if (sgd && sgd.K > 1) items.push(['SGD mean', '#003f6b', ''], ['SGD median', '#56B4E9', '10 4']);
-    if (gd) items.push(['GD', COLORS.gdRun, '']);
-    for (const th of data.theory) if (th.y0 > 0 && Number.isFinite(th.rate)) items.push([th.label, th.color, th.dash]);
-    if (data.threshold) items.push([`escape radius R = ${data.threshold}`, '#666', '2 4']);
-    const shownItems = lec ? items.filter((it) => !it[0].startsWith('SGD median') && !it[0].startsWith('escape radius')) : items;
-    // Measuring the text forces a layout: only when the items, their size or the chart's width changed
-    // (each streamed frame used to measure them, bench).
-    const key = `${shownItems.map((it) => it.join('/')).join('|')}|${fs}|${lec}`;
-    if (key !== legendKey) {
-      legendKey = key;
-      legendBg.attr('width', 0);
-      const rows = legend.selectAll<SVGGElement, [string, string, string]>('g.item').data(shownItems).join((en) => {
-        const g = en.append('g').attr('class', 'item');
-        g.append('line').attr('x1', 0).attr('x2', 26);
-        g.append('text').attr('x', 32).attr('dy', '0.35em');
-        return g;
-      });
-      rows.attr('transform', (_d, i) => `translate(0,${i * fs * 1.3})`);
-      rows.select('line').attr('stroke', (d) => d[1]).attr('stroke-width', lec ? 4 : 2.5).attr('stroke-dasharray', (d) => d[2] || null);
-      rows.select('text').attr('font-size', fs - 2).text((d) => d[0]);
-      let lw = 0;
-      for (const it of shownItems) lw = Math.max(lw, textWidth(it[0], fs - 2));
-      lw += 44;
-      legendBg.attr('x', -8).attr('y', -fs * 0.8).attr('width', lw).attr('height', shownItems.length * fs * 1.3 + fs * 0.3);
-      legendWidth = lw;
+  function draw(full: boolean): void {
+    const m = model;
+    if (!m) return;
+    if ((m.run?.id ?? -1) !== runId) {
+      resetRun(m.run);
+      full = true;
     }
-    const lw = legendWidth;
-    legend.attr('transform', `translate(${w - m.r - lw - 4},${m.t + fs})`);
+    if (!theoryReady && m.run && ((m.run.sgd?.count ?? 0) > 0 || (m.run.gd?.count ?? 0) > 0)) {
+      theory = theoryLines(m.run);
+      theoryReady = true;
+    }
+    if (layout(m)) full = true;
+    if (!m.run) {
+      drawAxes(m);
+      drawRuns(m, true);
+      drawTop(m, true);
+      return;
+    }
+    scan(m);
+    if (domains(m)) full = true;
+    const sgd = m.run.sgd;
+    const gd = m.run.gd;
+    if ((sgd && sgd.epoch !== epochs.sgd) || (gd && gd.epoch !== epochs.gd)) full = true;
+    epochs = { sgd: sgd?.epoch ?? -1, gd: gd?.epoch ?? -1 };
+    drawAxes(m);
+    drawRuns(m, full);
+    drawTop(m, full);
+    const points = String(sgd ? Math.min(sgd.K, MAX_FAINT) * sgd.count : 0);
+    if (node.getAttribute('data-points') !== points) node.setAttribute('data-points', points);
   }
 
   return {
-    draw,
-    resize(nw, nh) {
-      w = Math.max(200, nw);
-      h = Math.max(150, nh);
-      if (last) draw(last);
+    update(m) {
+      const modeChanged = model !== null && (model.lecture !== m.lecture || model.field !== m.field);
+      model = m;
+      draw(modeChanged);
+    },
+    resize() {
+      size = nodeSize(node);
+      draw(true);
     },
     destroy() {
-      wrap.selectAll('*').remove();
+      select(node).selectAll('*').remove();
     },
   };
+}
+
+/** Whether a rotated axis title fits along the plot's height. */
+function textFits(text: string, px: number, room: number): boolean {
+  return text.length * px * 0.55 < room;
+}
+
+/** Run r's polyline from history index `from` (its last drawn point) to the newest. */
+function runPath(ctx: CanvasRenderingContext2D, b: RunBuffers, r: number, arr: Float32Array, from: number, xs: (v: number) => number, ys: (v: number) => number): void {
+  let started = false;
+  for (let j = from; j < b.count; j++) {
+    if (!b.alive(r, j)) break;
+    const v = arr[r * b.budget + j];
+    if (!(v > FLOOR) || !Number.isFinite(v)) {
+      started = false;
+      continue;
+    }
+    const px = xs(b.step[j]);
+    const py = ys(v);
+    if (started) ctx.lineTo(px, py);
+    else ctx.moveTo(px, py);
+    started = true;
+  }
 }

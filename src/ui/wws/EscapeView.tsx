@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { LiveRun } from '../sim/sim-controller';
 import { createEscapeChart, type EscapeChartData } from './escape-chart';
-import { useD3Chart } from './use-d3-chart';
+import { useChart } from '../charts/use-chart';
+
+const NO_OPTIONS = {};
 
 /** Mean loss of the runs at their first recorded step (the switch point's loss in the Fig. 4 protocol). */
 function startLoss(run: LiveRun | null): number {
@@ -18,6 +20,6 @@ export function EscapeView({ run, gamma0, lecture, frame }: { run: LiveRun | nul
     const L0 = startLoss(run);
     return { sgd: run?.sgd ?? null, gd: run?.gd ?? null, theory: gamma0 !== null && L0 > 0 ? { L0, gamma0 } : null, lecture, frame };
   }, [run, gamma0, lecture, frame]);
-  const box = useD3Chart(createEscapeChart, data);
+  const box = useChart(createEscapeChart, NO_OPTIONS, data);
   return <div className="chart-box" ref={box} />;
 }

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { createFrobeniusChart, type FrobeniusChartData } from './frobenius-chart';
 import { batchSweep, frobeniusRows, type ReachedMinimum } from './wws-model';
-import { useD3Chart } from './use-d3-chart';
+import { useChart } from '../charts/use-chart';
+
+const NO_OPTIONS = {};
 
 /** ‖H‖_F and Tr(H) at the minimum against the bounds, and the ratio over a sweep of B (Fig. 6b). */
 export function FrobeniusView({ reached, eta, B, n, lecture }: { reached: ReachedMinimum | null; eta: number; B: number; n: number; lecture: boolean }) {
@@ -9,7 +11,7 @@ export function FrobeniusView({ reached, eta, B, n, lecture }: { reached: Reache
     () => ({ rows: reached ? frobeniusRows(reached.theory) : [], sweep: reached ? batchSweep(reached.theory, eta, n, B) : [], B, lecture }),
     [reached, eta, B, n, lecture],
   );
-  const box = useD3Chart(createFrobeniusChart, data);
+  const box = useChart(createFrobeniusChart, NO_OPTIONS, data);
   return (
     <div className="wws-frob">
       <div className="wws-caption">

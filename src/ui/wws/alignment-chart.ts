@@ -2,6 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
+import { nodeSize, type Chart } from '../charts/chart';
 import { COLORS } from '../theme/colors';
 import type { AlignmentSeries } from './wws-companion';
 
@@ -13,11 +14,7 @@ export interface AlignmentChartData {
   lecture: boolean;
 }
 
-export interface AlignmentChart {
-  draw(d: AlignmentChartData): void;
-  resize(w: number, h: number): void;
-  destroy(): void;
-}
+export type AlignmentChart = Chart<AlignmentChartData>;
 
 /** Okabe–Ito colours and dashes, so the four stay apart in grey too. */
 const SERIES: Array<{ key: 'alpha' | 'beta' | 'mu' | 'gamma'; label: string; color: string; dash: string; width: number }> = [
@@ -111,10 +108,9 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
   }
 
   return {
-    draw,
-    resize(nw, nh) {
-      w = Math.max(240, nw);
-      h = Math.max(160, nh);
+    update: draw,
+    resize() {
+      ({ width: w, height: h } = nodeSize(box, 240, 160));
       if (last) draw(last);
     },
     destroy() {

@@ -2,6 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { RunBuffers } from '../sim/run-buffers';
+import { nodeSize, type Chart } from '../charts/chart';
 import { COLORS } from '../theme/colors';
 import { gammaLine, LOSS_CAP, lossDomain } from './wws-model';
 
@@ -15,11 +16,7 @@ export interface EscapeChartData {
   frame: number;
 }
 
-export interface EscapeChart {
-  draw(d: EscapeChartData): void;
-  resize(w: number, h: number): void;
-  destroy(): void;
-}
+export type EscapeChart = Chart<EscapeChartData>;
 
 const MEAN = '#003f6b';
 
@@ -164,10 +161,9 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
   }
 
   return {
-    draw,
-    resize(nw, nh) {
-      w = Math.max(240, nw);
-      h = Math.max(160, nh);
+    update: draw,
+    resize() {
+      ({ width: w, height: h } = nodeSize(box, 240, 160));
       if (last) draw(last);
     },
     destroy() {

@@ -2,6 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLog } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
+import { nodeSize, type Chart } from '../charts/chart';
 import { COLORS } from '../theme/colors';
 import type { FrobeniusRow } from './wws-model';
 
@@ -13,11 +14,7 @@ export interface FrobeniusChartData {
   lecture: boolean;
 }
 
-export interface FrobeniusChart {
-  draw(d: FrobeniusChartData): void;
-  resize(w: number, h: number): void;
-  destroy(): void;
-}
+export type FrobeniusChart = Chart<FrobeniusChartData>;
 
 const BAR = { frobenius: COLORS.sgd, trace: COLORS.family, bound: COLORS.theory, gd: COLORS.gd } as const;
 
@@ -146,10 +143,9 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
   }
 
   return {
-    draw,
-    resize(nw, nh) {
-      w = Math.max(240, nw);
-      h = Math.max(220, nh);
+    update: draw,
+    resize() {
+      ({ width: w, height: h } = nodeSize(box, 240, 220));
       if (last) draw(last);
     },
     destroy() {

@@ -1,0 +1,130 @@
+import type { Selection } from 'd3-selection';
+import { textWidth } from '../theme/text-width';
+import { markPath, type MarkShape } from './marks';
+
+/** What a legend row shows beside its text. */
+export type Swatch =
+  | { kind: 'line'; color: string; dash?: string; width?: number }
+  | { kind: 'area'; fill: string; stroke: string; dash?: string; round?: boolean }
+  | { kind: 'mark'; shape: MarkShape; fill: string; stroke: string };
+
+export interface LegendItem {
+  key: string;
+  label: string;
+  /** A shorter label for small charts (the full one when absent). */
+  short?: string;
+  swatch: Swatch;
+}
+
+export interface LegendLayout {
+  side: 'bottom' | 'right';
+  compact: boolean;
+  width: number;
+  height: number;
+  fontSize: number;
+  /** Each item's top-left corner inside the legend, and the text it shows. */
+  rows: Array<{ x: number; y: number; text: string }>;
+}
+
+const SWATCH = 28;
+const GAP = 8;
+
+export interface LegendRoom {
+  /** Width and height of the whole chart. */
+  width: number;
+  height: number;
+  fontSize: number;
+  /** Largest share of the height a bottom legend may take before it tries the side or short labels. */
+  maxBottom?: number;
+  /** Largest share of the width a side legend may take. */
+  maxRight?: number;
+}
+
+/**
+ * Where the legend goes so that it never covers data: a band under the plot
+ * when its rows fit, else a column at the right, else the same with the short
+ * labels. The chart then gives the plot what is left (the legend is outside the
+ * plot area by construction).
+ */
+export function layoutLegend(items: LegendItem[], room: LegendRoom): LegendLayout {
+  const fs = room.fontSize;
+  const lh = Math.ceil(fs * 1.35);
+  const maxBottom = room.maxBottom ?? 0.3;
+  const maxRight = room.maxRight ?? 0.34;
+  const widthOf = (t: string) => SWATCH + GAP + textWidth(t, fs);
+  const bottom = (compact: boolean): LegendLayout => {
+    const rows: LegendLayout['rows'] = [];
+    let x = 0;
+    let y = 0;
+    let widest = 0;
+    for (const it of items) {
+      const text = compact ? (it.short ?? it.label) : it.label;
+      const w = widthOf(text);
+      if (x > 0 && x + w > room.width) {
+        x = 0;
+        y += lh;
+      }
+      rows.push({ x, y, text });
+      x += w + fs;
+      widest = Math.max(widest, x - fs);
+    }
+    return { side: 'bottom', compact, width: widest, height: items.length ? y + lh : 0, fontSize: fs, rows };
+  };
+  const right = (compact: boolean): LegendLayout => {
+    const rows = items.map((it, i) => ({ x: 0, y: i * lh, text: compact ? (it.short ?? it.label) : it.label }));
+    const width = Math.max(0, ...rows.map((r) => widthOf(r.text)));
+    return { side: 'right', compact, width, height: items.length * lh, fontSize: fs, rows };
+  };
+  const fitsBottom = (l: LegendLayout) => l.height <= room.height * maxBottom && l.width <= room.width;
+  const fitsRight = (l: LegendLayout) => l.width <= room.width * maxRight && l.height <= room.height * 0.9;
+  for (const compact of [false, true]) {
+    const b = bottom(compact);
+    if (fitsBottom(b)) return b;
+    const r = right(compact);
+    if (fitsRight(r)) return r;
+  }
+  return bottom(true);
+}
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Draws a laid-out legend into `g` (its root carries data-legend, for the layout tests). */
+export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, strokeScale = 1): void {
+  g.attr('data-legend', '').attr('class', 'legend');
+  g.selectAll('*').remove();
+  const fs = layout.fontSize;
+  items.forEach((it, i) => {
+    const row = layout.rows[i];
+    const r = g.append('g').attr('transform', `translate(${row.x},${row.y})`);
+    const mid = fs * 0.68;
+    const s = it.swatch;
+    if (s.kind === 'line')
+      r.append('line')
+        .attr('x1', 0)
+        .attr('x2', SWATCH)
+        .attr('y1', mid)
+        .attr('y2', mid)
+        .attr('stroke', s.color)
+        .attr('stroke-width', (s.width ?? 2.5) * strokeScale)
+        .attr('stroke-dasharray', s.dash ?? null);
+    else if (s.kind === 'area')
+      r.append('rect')
+        .attr('x', 1)
+        .attr('y', mid - fs * 0.4)
+        .attr('width', SWATCH - 2)
+        .attr('height', fs * 0.8)
+        .attr('rx', s.round ? fs * 0.4 : 0)
+        .attr('fill', s.fill)
+        .attr('stroke', s.stroke)
+        .attr('stroke-width', 2 * strokeScale)
+        .attr('stroke-dasharray', s.dash ?? null);
+    else
+      r.append('path')
+        .attr('d', markPath(s.shape, fs * 0.36))
+        .attr('transform', `translate(${SWATCH / 2},${mid})`)
+        .attr('fill', s.fill)
+        .attr('stroke', s.stroke)
+        .attr('stroke-width', s.shape === 'cross' ? 3 : 1);
+    r.append('text').attr('x', SWATCH + GAP).attr('y', mid).attr('dy', '0.35em').attr('font-size', fs).text(row.text);
+  });
+}

@@ -1,0 +1,57 @@
+import { axisBottom } from 'd3-axis';
+import type { ScaleLinear } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import { textWidth } from '../theme/text-width';
+
+/** Type sizes of a chart: lecture mode keeps every text at 24 px or more (the back of a hall). */
+export function chartType(lecture: boolean, compact = false): { label: number; tick: number; legend: number; stroke: number } {
+  if (lecture) return { label: 26, tick: 24, legend: 24, stroke: 1.8 };
+  return compact ? { label: 13, tick: 12, legend: 12, stroke: 1 } : { label: 15, tick: 13, legend: 13, stroke: 1 };
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  /** The data area. */
+  plot: { x: number; y: number; w: number; h: number };
+}
+
+/** Room an axis needs on the left: its widest tick label and the rotated title. */
+export function leftMargin(tickLabels: string[], tickPx: number, labelPx: number): number {
+  return Math.ceil(Math.max(20, ...tickLabels.map((t) => textWidth(t, tickPx))) + 10 + labelPx * 1.5);
+}
+
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+
+/**
+ * The layers every chart has, stacked in its node: canvases (for dense marks)
+ * under an SVG (axes, labels, legend), and an invisible rect marking the data
+ * area (`data-plot-area`, used by the layout tests and the export).
+ */
+export function chartLayers(node: HTMLDivElement, canvases: number, testId: string) {
+  const wrap = select(node).attr('data-testid', testId);
+  const cs = Array.from({ length: canvases }, () => wrap.append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').node()!);
+  const svg: Svg = wrap.append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
+  return { wrap, canvases: cs, svg, plotArea };
+}
+
+/** A bottom axis over steps: SI suffixes (2k, 5M) and a plain 0. */
+export function stepAxis(x: ScaleLinear<number, number>, ticks: number) {
+  const f = x.tickFormat(ticks, '~s');
+  return axisBottom(x)
+    .ticks(ticks)
+    .tickFormat((v) => (Number(v) === 0 ? '0' : f(v)));
+}
+
+/** Size a canvas for the device pixel ratio, only when its size changed (a resize reallocates and clears it). */
+export function sizeCanvas(c: HTMLCanvasElement, w: number, h: number, dpr: number): boolean {
+  const W = Math.round(w * dpr);
+  const H = Math.round(h * dpr);
+  if (c.width === W && c.height === H) return false;
+  c.width = W;
+  c.height = H;
+  c.style.width = `${w}px`;
+  c.style.height = `${h}px`;
+  return true;
+}
