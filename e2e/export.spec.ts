@@ -76,8 +76,9 @@ test.describe('exporting a view', () => {
       expect(svg.width, view).toBe((await svgSize(page, view)).width);
       expect(svg.rendered, `${view} renders as an image`).toBe(svg.width);
       expect(svg.texts, `${view} keeps its axis text`).toBeGreaterThan(0);
-      // the series views paint their runs, the landscape its runs' current points, on a canvas: it travels as a PNG data URL
-      if (view === 'burst' || view === 'distance' || view === 'landscape') expect(svg.images, view).toEqual(['data:image/png;base64,']);
+      // the series views paint their runs (a retained layer and the summary curves above it), the landscape its paths and
+      // its runs' current points, on two canvases: each travels as a PNG data URL
+      if (view === 'burst' || view === 'distance' || view === 'landscape') expect(svg.images, view).toEqual(['data:image/png;base64,', 'data:image/png;base64,']);
       else expect(svg.images, view).toEqual([]);
       if (view === 'diagram') expect(svg.testIds).toEqual(expect.arrayContaining(['sgd-rectangle', 'gd-strip', 'exact-region', 'rect-corner']));
     }
@@ -131,6 +132,8 @@ test.describe('exporting a view', () => {
     await expect(page.getByTestId('export-diagram-csv')).toBeEnabled();
     const q = `${QUERY}&lecture=1`;
     await openDone(page, q);
+    // lecture mode: one Export button at the room's type size opens the formats
+    await page.getByTestId('export-diagram-menu').click();
     await expect(page.getByTestId('export-diagram-json')).toBeEnabled();
     const { name, bytes } = await download(page, page.getByTestId('export-diagram-json'), 'enter');
     expect(name).toMatch(/\.json$/);

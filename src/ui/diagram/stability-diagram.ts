@@ -29,6 +29,8 @@ type Scale = ScaleContinuousNumeric<number, number>;
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 const ANIMATE_MS = 280;
+/** A finger needs a larger handle than a mouse (a phone, a touch board in a hall). */
+const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 
 /**
  * Wu–Ma–E's sharpness–non-uniformity diagram (§3.1, eq. 9, Fig. 3): the SGD
@@ -200,7 +202,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     corner
       .attr('cx', x(a2))
       .attr('cy', Math.max(yTop, cy))
-      .attr('r', m.lecture ? 15 : 10)
+      .attr('r', (m.lecture ? 15 : 10) * (coarse ? 1.6 : 1))
       .attr('stroke-width', 2 * sw)
       .attr('data-eta', m.eta)
       .attr('data-b', m.B)
@@ -227,7 +229,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const labelled = many ? m.minima.filter((d) => d.isStart) : m.minima;
     const markR = (many ? 4 : 8) * (m.lecture ? 1.5 : 1) + 3;
     const marks: Box[] = m.minima.slice(0, 400).map((d) => ({ x: x(Math.max(d.a, 1e-12)) - markR, y: y(Math.max(d.s, 1e-12)) - markR, w: 2 * markR, h: 2 * markR }));
-    const cr = (m.lecture ? 15 : 10) + 2;
+    const cr = (m.lecture ? 15 : 10) * (coarse ? 1.6 : 1) + 2;
     const obstacles: Box[] = [...marks, { x: x(r.sharpnessMax) - cr, y: cy - cr, w: 2 * cr, h: 2 * cr }, ...(pointBox ? [pointBox] : [])];
     const requests: LabelRequest[] = [
       { x: x(r.sharpnessMax), y: cy, text: cornerText, fontSize: fontPx, weight: '650', priority: 10 },

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toJson } from '../../core/simulate';
 import { useSim } from '../sim/sim-context';
 import { useExplorer } from '../state/store';
@@ -21,7 +21,23 @@ export function ExportButtons({ view, title }: { view: string; title: string }) 
   const ref = useRef<HTMLDivElement>(null);
   const sim = useSim();
   const done = useExplorer((s) => s.status.state === 'done' && s.summary !== null && s.info !== null);
+  const lecture = useExplorer((s) => s.config.lecture);
   const [message, setMessage] = useState<string | null>(null);
+  // In lecture mode the four small buttons give way to one "Export" button at the room's type size,
+  // which opens them as a menu: the head keeps its title, and no text is under 24 px.
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('keydown', close);
+    window.addEventListener('pointerdown', close);
+    return () => {
+      window.removeEventListener('keydown', close);
+      window.removeEventListener('pointerdown', close);
+    };
+  }, [open]);
 
   const run = async (f: Format) => {
     const s = useExplorer.getState();
@@ -42,9 +58,7 @@ export function ExportButtons({ view, title }: { view: string; title: string }) 
     }
   };
 
-  return (
-    <div className="export-buttons" role="group" aria-label={`export the ${title}`} ref={ref}>
-      {FORMATS.map((f) => {
+  const buttons = FORMATS.map((f) => {
         const disabled = f === 'JSON' && !done;
         return (
           <button
@@ -56,13 +70,26 @@ export function ExportButtons({ view, title }: { view: string; title: string }) 
             disabled={disabled}
             onClick={() => {
               setMessage(null);
+              setOpen(false);
               run(f).catch((e: unknown) => setMessage(`${f} export failed: ${e instanceof Error ? e.message : String(e)}`));
             }}
           >
             {f}
           </button>
         );
-      })}
+      });
+  return (
+    <div className={`export-buttons${lecture ? ' as-menu' : ''}`} role="group" aria-label={`export the ${title}`} ref={ref}>
+      {lecture ? (
+        <>
+          <button type="button" data-testid={`export-${view}-menu`} aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)}>
+            Export
+          </button>
+          {open && <div className="export-menu">{buttons}</div>}
+        </>
+      ) : (
+        buttons
+      )}
       {message && (
         <span className="export-message" role="status">
           {message}

@@ -3,6 +3,8 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { nodeSize, type Chart } from '../charts/chart';
+import { drawLegend, layoutLegend, type LegendItem } from '../charts/legend';
+import { chartType } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { AlignmentSeries } from './wws-companion';
 
@@ -36,6 +38,7 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
   const lines = svg.append('g');
   const mu0Line = svg.append('line').attr('data-testid', 'wws-mu0-line');
   const legend = svg.append('g');
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   let w = 500;
   let h = 300;
   let last: AlignmentChartData | null = null;
@@ -43,9 +46,20 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
   function draw(d: AlignmentChartData): void {
     last = d;
     const lec = d.lecture;
-    const fs = lec ? 24 : 15;
+    const type = chartType(lec);
+    const fs = type.label;
     const m = lec ? { l: 70, r: 16, t: 12, b: 70 } : { l: 52, r: 12, t: 10, b: 50 };
     svg.attr('width', w).attr('height', h);
+    // The legend beside or under the plot, never over the curves.
+    const mu0 = d.mu0;
+    const items: LegendItem[] = SERIES.map((k) => ({ key: k.key, label: k.label, swatch: { kind: 'line', color: k.color, dash: k.dash || undefined, width: k.width } }));
+    if (mu0 !== null) items.push({ key: 'mu0', label: `theory μ₀ = ${mu0.toPrecision(3)} at the minimum`, short: `μ₀ = ${mu0.toPrecision(3)}`, swatch: { kind: 'line', color: COLORS.theory, dash: '9 6', width: 2 } });
+    const L = layoutLegend(items, { width: w - 16, height: h, fontSize: type.legend });
+    if (L.side === 'right') m.r += L.width + 20;
+    else m.b += L.height + 6;
+    drawLegend(legend, items, L, type.stroke);
+    legend.attr('transform', L.side === 'right' ? `translate(${w - L.width - 8},${m.t})` : `translate(8,${h - L.height - 4})`);
+    plotArea.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', h - m.t - m.b);
     const s = d.series;
     let top = d.mu0 ?? 1;
     for (const k of SERIES) for (const v of s[k.key]) if (Number.isFinite(v)) top = Math.max(top, v);
@@ -57,8 +71,8 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
       .nice();
     gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
     gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5));
-    svg.selectAll('.tick text').attr('font-size', fs - 3);
-    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - 12).attr('font-size', fs).text('step of SGD run 0');
+    svg.selectAll('.tick text').attr('font-size', type.tick);
+    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('step of SGD run 0');
     const n = s.step.length;
     lines
       .selectAll('path')
@@ -75,7 +89,6 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
           .x((i) => x(s.step[i]))
           .y((i) => y(s[k.key][i]))(Array.from({ length: n }, (_, i) => i)),
       );
-    const mu0 = d.mu0;
     mu0Line
       .attr('x1', m.l)
       .attr('x2', w - m.r)
@@ -85,26 +98,6 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
       .attr('stroke-width', lec ? 3.5 : 2)
       .attr('stroke-dasharray', '9 6')
       .attr('visibility', mu0 !== null ? 'visible' : 'hidden');
-    const items: Array<readonly [string, string, string, number]> = SERIES.map((k) => [k.label, k.color, k.dash, k.width] as const);
-    if (mu0 !== null) items.push([`theory μ₀ = ${mu0.toPrecision(3)} at the minimum`, COLORS.theory, '9 6', 2]);
-    const rows = legend
-      .selectAll<SVGGElement, (typeof items)[number]>('g.item')
-      .data(items)
-      .join((en) => {
-        const g = en.append('g').attr('class', 'item');
-        g.append('line').attr('x1', 0).attr('x2', 30);
-        g.append('text').attr('x', 38).attr('dy', '0.35em');
-        return g;
-      });
-    const cols = w > 700 ? 2 : 1;
-    const colW = (w - m.l - m.r) / cols;
-    rows.attr('transform', (_d, i) => `translate(${m.l + 12 + (i % cols) * colW},${m.t + fs + Math.floor(i / cols) * fs * 1.35})`);
-    rows
-      .select('line')
-      .attr('stroke', (it) => it[1])
-      .attr('stroke-width', (it) => it[3] * (lec ? 1.5 : 1))
-      .attr('stroke-dasharray', (it) => it[2] || null);
-    rows.select('text').attr('font-size', fs - 1).attr('class', 'halo').text((it) => it[0]);
   }
 
   return {

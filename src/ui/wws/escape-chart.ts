@@ -3,6 +3,8 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { RunBuffers } from '../sim/run-buffers';
 import { nodeSize, type Chart } from '../charts/chart';
+import { drawLegend, layoutLegend, type LegendItem } from '../charts/legend';
+import { chartType, sizeCanvas } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import { gammaLine, LOSS_CAP, lossDomain } from './wws-model';
 
@@ -34,7 +36,8 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
   const xl = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
   const yl = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
   const theoryPath = svg.append('path').attr('fill', 'none').attr('data-testid', 'wws-gamma0-line');
-  const legend = svg.append('g').attr('class', 'legend');
+  const legend = svg.append('g');
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   let w = 600;
   let h = 300;
@@ -43,13 +46,27 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
   function draw(d: EscapeChartData): void {
     last = d;
     const lec = d.lecture;
-    const fs = lec ? 24 : 15;
+    const type = chartType(lec);
+    const fs = type.label;
     const m = lec ? { l: 100, r: 16, t: 12, b: 70 } : { l: 72, r: 12, t: 10, b: 50 };
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    canvas.style.width = `${w}px`;
-    canvas.style.height = `${h}px`;
+    sizeCanvas(canvas, w, h, dpr);
     svg.attr('width', w).attr('height', h);
+    const sgd = d.sgd;
+    const gd = d.gd;
+    const th = d.theory;
+    const thOk = th !== null && th.L0 > 0 && th.gamma0 > 0;
+    // The legend beside or under the plot, never over the runs.
+    const items: LegendItem[] = [];
+    if (sgd) items.push({ key: 'sgd', label: `SGD, ${sgd.K} run${sgd.K === 1 ? '' : 's'}`, short: `SGD ×${sgd.K}`, swatch: { kind: 'line', color: COLORS.sgdRun, width: 2 } });
+    if (sgd && sgd.K > 1) items.push({ key: 'mean', label: 'SGD mean', short: 'mean', swatch: { kind: 'line', color: MEAN, width: 4 } });
+    if (gd) items.push({ key: 'gd', label: 'GD continued', short: 'GD', swatch: { kind: 'line', color: COLORS.gd, width: 4 } });
+    if (thOk) items.push({ key: 'theory', label: `theory γ₀ᵗ, γ₀ = ${th.gamma0.toPrecision(3)}`, short: `γ₀ = ${th.gamma0.toPrecision(3)}`, swatch: { kind: 'line', color: COLORS.theory, dash: '9 6', width: 3 } });
+    const L = layoutLegend(items, { width: w - 16, height: h, fontSize: type.legend });
+    if (L.side === 'right') m.r += L.width + 20;
+    else m.b += L.height + 6;
+    drawLegend(legend, items, L, type.stroke);
+    legend.attr('transform', L.side === 'right' ? `translate(${w - L.width - 8},${m.t})` : `translate(8,${h - L.height - 4})`);
+    plotArea.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', h - m.t - m.b);
     const bufs = [d.sgd, d.gd].filter((b): b is RunBuffers => b !== null && b.count > 0);
     let tMax = 1;
     let lo = Infinity;
@@ -69,8 +86,8 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     const y = scaleLog().domain(lossDomain(lo, hi)).range([h - m.b, m.t]).clamp(true);
     gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
     gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5, '.0e'));
-    svg.selectAll('.tick text').attr('font-size', fs - 3);
-    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - 12).attr('font-size', fs).text('steps after the switch to SGD');
+    svg.selectAll('.tick text').attr('font-size', type.tick);
+    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('steps after the switch to SGD');
     yl.attr('transform', `translate(${lec ? 24 : 18},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text('loss L(θ_t)');
 
     const ctx = canvas.getContext('2d')!;
@@ -94,7 +111,6 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
       }
       ctx.stroke();
     };
-    const sgd = d.sgd;
     if (sgd && sgd.count > 0) {
       ctx.strokeStyle = COLORS.sgdRun;
       ctx.globalAlpha = sgd.K === 1 ? 1 : Math.max(0.1, Math.min(0.5, 8 / sgd.K));
@@ -117,7 +133,6 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
         );
       }
     }
-    const gd = d.gd;
     if (gd && gd.count > 0) {
       ctx.strokeStyle = COLORS.gd;
       ctx.lineWidth = lec ? 6 : 3.5;
@@ -129,8 +144,6 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     }
     ctx.restore();
 
-    const th = d.theory;
-    const thOk = th !== null && th.L0 > 0 && th.gamma0 > 0;
     theoryPath
       .attr('stroke', COLORS.theory)
       .attr('stroke-width', lec ? 4 : 2.5)
@@ -138,26 +151,6 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
       .attr('clip-path', null)
       .attr('d', thOk ? linePath(gammaLine(th.L0, th.gamma0, tMax), x, y, m.t) : null);
 
-    const items: Array<[string, string, string, number]> = [];
-    if (sgd) items.push([`SGD, ${sgd.K} run${sgd.K === 1 ? '' : 's'}`, COLORS.sgdRun, '', 2]);
-    if (sgd && sgd.K > 1) items.push(['SGD mean', MEAN, '', 4]);
-    if (gd) items.push(['GD continued', COLORS.gd, '', 4]);
-    if (thOk) items.push([`theory γ₀ᵗ, γ₀ = ${th.gamma0.toPrecision(3)}`, COLORS.theory, '9 6', 3]);
-    // Bottom right, labels left of their swatches: the runs climb through the top left.
-    const rows = legend.selectAll<SVGGElement, (typeof items)[number]>('g.item').data(items).join((en) => {
-      const g = en.append('g').attr('class', 'item');
-      g.append('line').attr('x1', -30).attr('x2', 0);
-      g.append('text').attr('x', -38).attr('dy', '0.35em').attr('text-anchor', 'end');
-      return g;
-    });
-    const bottom = h - m.b - fs * (lec ? 2.6 : 2.2);
-    rows.attr('transform', (_d, i) => `translate(${w - m.r - 14},${bottom - (items.length - 1 - i) * fs * 1.35})`);
-    rows
-      .select('line')
-      .attr('stroke', (it) => it[1])
-      .attr('stroke-width', (it) => it[3] * (lec ? 1.5 : 1))
-      .attr('stroke-dasharray', (it) => it[2] || null);
-    rows.select('text').attr('font-size', fs - 1).attr('class', 'halo').text((it) => it[0]);
   }
 
   return {
