@@ -3,7 +3,7 @@ import { describeLineError } from './formula-error';
 import { canonicalFormulaList, checkFormulaList } from './formula-list';
 
 /*
- * The permalink keys of a custom problem (issue 6, "Permalinks"), for the one
+ * The permalink keys of a custom problem, for the one
  * parameter table (src/core/params/param-table.ts). They need no mathjs: the
  * formulas are checked lexically here (names, characters, caps, with line and
  * column), and parsed when the problem is built.

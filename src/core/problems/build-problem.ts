@@ -97,7 +97,7 @@ export function buildProblem(input: Config): Resolved {
   return { problem, config, issues };
 }
 
-/** buildProblem, loading the formula compiler first when the problem is custom (issue 6, lazy loading). */
+/** buildProblem, loading the formula compiler first when the problem is custom (mathjs is loaded only when needed). */
 export async function buildProblemAsync(input: Config): Promise<Resolved> {
   if (input.problem === 'custom') await loadFormulaCompiler();
   return buildProblem(input);

@@ -10,8 +10,8 @@ import * as pm from '../portable-math';
  *   fᵢ = min{hᵢ, gᵢ} (quadratic branch at a tie, Remark 23)     (14)
  * on the box (−10, 10) × (−20, 15), iterates projected back onto it.
  *
- * The paper does not print its parameters. Ours (theory.md asks for them to be
- * chosen, documented and seeded): N = 50, q₃ = −15, c₂ = c₄ = 0 shared; per component,
+ * The paper does not print its parameters. Ours are chosen to reproduce his
+ * transitions, documented and seeded (docs/theory.md#quadratic-circle-sums): N = 50, q₃ = −15, c₂ = c₄ = 0 shared; per component,
  * with uᵢ uniform on (−1, 1) from the fixed stream of the model,
  *   q₁ᵢ = Q (1 + 0.1u), q₂ᵢ = 0.1 (1 + 0.5u), c₁ᵢ = C (1 + 0.2u), c₃ᵢ = R (1 + 0.05u),
  * with Q = 0.2 (sharp quad, Models 1, 3) or 0.0014 (flat quad, Models 2, 4) and

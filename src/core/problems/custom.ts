@@ -23,7 +23,7 @@ export interface CustomSpec {
 }
 
 /**
- * A problem typed as formulas (issue 6): components fᵢ in x, or in x and y,
+ * A problem typed as formulas: components fᵢ in x, or in x and y,
  * compiled to tapes with forward-mode AD (src/core/formula). The engine calls
  * the same methods as for a built-in problem; nothing here allocates per call.
  */

@@ -15,7 +15,7 @@ const SAMPLE_SIZE = 62;
  *
  * Inhomogeneous: the components do not share minimisers, so ∇fᵢ(x*) ≠ 0 and x* is
  * NOT a fixed point of SGD; SGD hovers around it with a spread that does not
- * vanish at a constant η (theory.md). Separable: each coordinate of the mean has
+ * vanish at a constant η (docs/theory.md#the-noise-floor-of-an-inhomogeneous-minimum). Separable: each coordinate of the mean has
  * (generically) two local minima, giving 2ᵈ minima with diagonal Hessians.
  */
 export class StyblinskiProblem implements Problem {

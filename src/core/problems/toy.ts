@@ -3,7 +3,7 @@ import type { Minimum, Problem } from './problem';
 /**
  * Wu–Ma–E's two-minima toy (Fig. 2), generalised: fᵢ(x) = min{x², bᵢ(x−1)²},
  * f = mean of the fᵢ. Minima at 0 (fᵢ'' = 2 for all i: a = 2, s = 0) and at 1
- * (fᵢ'' = 2bᵢ: with b = (0.1, 1.9), a = 2 and s = 1.8; theory.md, "Worked example":
+ * (fᵢ'' = 2bᵢ: with b = (0.1, 1.9), a = 2 and s = 1.8; docs/theory.md#the-two-minima-toy:
  * the paper's text drops the 2 of d²/dx² (c x²) and says f'' = 1).
  * At an exact tie the branch named first (x²) is active.
  */
