@@ -1,6 +1,7 @@
 import { Rng, Salt } from '../rng';
 import type { Box, Minimum, Problem } from './problem';
 import * as pm from '../portable-math';
+import { defineProblem } from './problem-def';
 
 /**
  * Patel's quadratic-circle sums (Problem 24, eqs. 12–15):
@@ -268,3 +269,17 @@ export class CircleProblem implements Problem {
     return s / N;
   }
 }
+
+export const circleProblem = defineProblem({
+  kind: 'circle',
+  label: 'Patel’s quadratic-circle sum',
+  about: "Patel's quadratic-circle sums (Problem 24), Models 1–4, N = 50, on (−10,10)×(−20,15) with projection",
+  minima: 'circle (0,0), quad (0,−15)',
+  start: 1,
+  keys: {
+    model: { default: 1, doc: 'Patel model 1–4 (sharp/flat circle × sharp/flat quad)', field: { label: 'Patel model (1–4)', hint: 'components' } },
+  },
+  // The table limits model to 1..4, the keys of CIRCLE_MODELS.
+  build: (o, context) => new CircleProblem(o.model as CircleModel, context.radius),
+  count: () => N,
+});

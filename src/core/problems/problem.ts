@@ -2,8 +2,6 @@
  * A finite-sum problem f(x) = Σᵢ pᵢ fᵢ(x) (pᵢ = 1/n unless weights are given),
  * with everything the engine and the theory need. docs/theory.md#setting-and-notation.
  */
-export type ProblemKind = 'toy' | 'quadratic' | 'point' | 'random' | 'circle' | 'styblinski' | 'custom' | 'features' | 'dln';
-
 export interface Box {
   lo: Float64Array;
   hi: Float64Array;
@@ -32,7 +30,8 @@ export interface Minimum {
 }
 
 export interface Problem {
-  readonly kind: ProblemKind;
+  /** Its kind in the registry (src/core/problems/registry.ts), e.g. 'toy'. */
+  readonly kind: string;
   /** Dimension d of x. */
   readonly dim: number;
   /** Number of components n. */
