@@ -35,5 +35,5 @@ function KeyChoice({ name, field }: { name: ProblemKeyName; field: FieldSpec }) 
   const spec: ParamSpec<ParamValue> = PARAMS[name];
   const value = useExplorer((s) => spec.format(s.config[name]));
   const setField = useExplorer((s) => s.setField);
-  return <ChoiceField label={field.label} value={value} options={field.choices ?? []} onChange={(v) => setField(name, v)} />;
+  return <ChoiceField label={field.label} testId={`field-${name}`} value={value} options={field.choices ?? []} onChange={(v) => setField(name, v)} />;
 }
