@@ -1,8 +1,9 @@
 /**
  * A compiled formula: a flat list of instructions in SSA form (instruction k
  * writes slot k and reads earlier slots), evaluated over preallocated
- * Float64Arrays so the engine's hot path allocates nothing. Each slot carries a value, a gradient (g0, g1) and the
- * Hessian's upper triangle (h00, h01, h11); a 1D formula leaves the y parts 0.
+ * Float64Arrays so the engine's hot path allocates nothing. Each slot carries
+ * a value, a gradient (g0, g1) and the Hessian's upper triangle (h00, h01,
+ * h11); a 1D formula leaves the y parts 0.
  */
 export const Op = {
   X: 0,
