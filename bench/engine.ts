@@ -18,7 +18,7 @@ export const ENGINE_PROBLEMS: Record<EngineProblemKey, { label: string; query: s
   quadratic: { label: '1D quadratic sum (n = 1000)', query: 'problem=point&a=2&s=1.8&n=1000&eta=0.3&B=1' },
   circle: { label: 'quadratic-circle Model 1 (N = 50)', query: 'problem=circle&model=1&eta=0.7&B=1' },
   styblinski: { label: 'Styblinski–Tang (d = 10, n = 200)', query: 'problem=styblinski&d=10&n=200&eta=0.01&B=1' },
-  // The same toy typed as formulas (issue 6), measured last: its tape's calls would otherwise make the
+  // The same toy typed as formulas, measured last: its tape's calls would otherwise make the
   // engine's call sites see one more problem before the others are timed. Compiled to a tape with forward-mode derivatives.
   customToy: { label: 'toy typed as formulas (custom, n = 2)', query: 'problem=custom&f=min(x^2,0.1*(x-1)^2);min(x^2,1.9*(x-1)^2)&start=1&eta=0.7&B=1' },
 };

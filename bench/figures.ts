@@ -1,6 +1,6 @@
 /**
  * The report's rows: every measured figure with its unit, its target where the
- * issue sets one (issue 7), whether it is met, and how far it is from it. The
+ * project sets one, whether it is met, and how far it is from it. The
  * console table and the README table are both printed from these rows.
  */
 import { ENGINE_PROBLEMS, type EngineFigures, type Throughput } from './engine';
@@ -95,7 +95,7 @@ function engineRows(e: EngineFigures): Figure[] {
   );
   const bare = e.ensembleNoHistory;
   out.push(row('engine.ensemble.bare', 'engine', `the same ensemble without histories (stepping only)`, bare.seconds.median, 's'));
-  // Issue 6: a compiled custom toy steps within a small factor of the built-in one.
+  // A compiled custom toy should step within a small factor of the built-in one.
   out.push(row('engine.custom.ratio', 'engine', 'built-in toy ÷ the toy typed as formulas, SGD steps/s', e.sgd.toy.stepsPerSecond.median / e.sgd.customToy.stepsPerSecond.median, '×', undefined, { note: 'ratio of medians: how many times slower the formula tape steps' }));
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the engine, the references, the theory and the page, measured
  * in one run; a table on the console, the JSON report in bench/results/ and, for
- * a full run, the README's performance table. Issue 7.
+ * a full run, the README's performance table.
  *   npm run bench                 everything (several minutes)
  *   npm run bench -- --quick      under a minute, no page → bench/results/quick.json
  *   npm run bench -- --no-page    without Chromium
@@ -22,7 +22,7 @@ const root = new URL('..', import.meta.url);
 
 /** Engine with its native partners, then NumPy, the theory and (unless skipped) the page. */
 export async function measureAll(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Measured> {
-  await loadFormulaCompiler(); // the custom toy (issue 6) is built from formulas
+  await loadFormulaCompiler(); // the custom toy is built from formulas
   const bin = compileNative();
   const partners: Partial<Record<PartnerKey, Partner>> = {};
   let loops: { toy: NativeLoop; circle: NativeLoop } | null = null;

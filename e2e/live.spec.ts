@@ -29,7 +29,7 @@ test.describe('the live runs and their views', () => {
     await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200');
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-escaped', '100');
     const runId = await page.getByTestId('status-line').getAttribute('data-run-id');
-    // η = 10^−0.6 ≈ 0.251: inside the exact region at x = 1 (theory.md: threshold ≈ 0.5525)
+    // η = 10^−0.6 ≈ 0.251: inside the exact region at x = 1 (docs/theory.md#mean-square-and-almost-sure-stability: threshold ≈ 0.5525)
     await page.getByTestId('eta-slider').fill('-0.6');
     await expect(page.getByTestId('status-line')).not.toHaveAttribute('data-run-id', runId!);
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PARAMS } from '../src/core/params/param-table';
+import { keysTable, problemsTable } from '../scripts/param-docs';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
@@ -8,6 +9,11 @@ const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
 describe('the README', () => {
   it('documents every permalink key of the parameter table', () => {
     for (const key of Object.keys(PARAMS)) expect(readme).toContain(`| \`${key}\` |`);
+  });
+
+  it('holds the keys table and the problems table as scripts/param-docs.ts prints them from the code', () => {
+    expect(readme).toContain(`<!-- keys:start -->\n${keysTable()}\n<!-- keys:end -->`);
+    expect(readme).toContain(`<!-- problems:start -->\n${problemsTable()}\n<!-- problems:end -->`);
   });
 
   it('gives the test command that .ci/run runs, exactly', () => {

@@ -3,8 +3,8 @@
  * object (config, permalink, minima with their theory, the GD and SGD runs).
  * A query with bad keys or values prints the messages and exits non-zero.
  */
-import { loadFormulaCompiler } from '../core/formula/load-formula-compiler';
 import { decodeQuery } from '../core/params/query';
+import { problemDef } from '../core/problems/registry';
 import { simulateConfig, toJson } from '../core/simulate';
 
 const args = process.argv.slice(2);
@@ -15,7 +15,7 @@ if (problems.length > 0) {
   for (const m of problems) console.error(`sim: ${m}`);
   process.exit(2);
 }
-if (decoded.config.problem === 'custom') await loadFormulaCompiler();
+await problemDef(decoded.config.problem).prepare?.();
 const out = simulateConfig(decoded.config);
 if (out.issues.length > 0) {
   for (const i of out.issues) console.error(`sim: ${i.message}`);

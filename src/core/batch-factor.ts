@@ -3,7 +3,7 @@ export type Sampling = 'without' | 'with';
 
 /**
  * Batch-variance factor c: the variance of a batch mean of the Hᵢ over the
- * variance of one Hᵢ (theory.md, "Optimisers").
+ * variance of one Hᵢ (derived in docs/theory.md#sampling-and-the-batch-factor).
  * - without replacement (Wu): c = (n − B) / (B (n − 1)), 0 at B = n (GD);
  * - with replacement (Patel's SGD-k, k = B): c = 1 / B.
  */

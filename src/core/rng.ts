@@ -19,7 +19,7 @@ export function streamState(seed: number, stream: number, salt = 0): number {
 }
 
 /**
- * mulberry32: a fast 32-bit generator (about 10⁸ draws/s in Node, ecosystem-notes).
+ * mulberry32: a fast 32-bit generator (about 10⁸ draws/s in Node).
  * The state is a public field so hot loops can inline the step if they must.
  */
 export class Rng {
@@ -28,7 +28,7 @@ export class Rng {
     // Kept as a signed 32-bit integer, as next() leaves it (the same draws: next()
     // reduces modulo 2³² either way). A state above 2³¹ stored as a double changed
     // the field's representation and left the engine's loop about 40% slower in
-    // some processes (issue 7, bench).
+    // some processes (measured by `npm run bench`).
     this.state = streamState(seed, stream, salt) | 0;
   }
   /** Uniform on [0, 1), 32 bits of resolution. */

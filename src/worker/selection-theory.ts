@@ -48,8 +48,8 @@ export function atlasPoints(problem: Problem, sampling: Sampling): AtlasPoint[] 
 }
 
 /**
- * Every minimum's exact status at η, B: SGD-stable iff ρ(𝒯) ≤ 1 (theory.md,
- * "Linear stability"), GD-stable iff a ≤ 2/η. The same verdicts as
+ * Every minimum's exact status at η, B: SGD-stable iff ρ(𝒯) ≤ 1
+ * (docs/theory.md#the-second-moment-operator), GD-stable iff a ≤ 2/η. The same verdicts as
  * analyseMinimum, without its Lyapunov and noise-floor work, so the colours can
  * follow a slider over 2ᵈ minima.
  */
@@ -84,7 +84,7 @@ export function firstCrossing(etas: number[], f: number[]): number | null {
 
 /**
  * The phase diagram's theory boundaries at the start minimum, row by row:
- * ρ(𝒯) = 1, Λ = 0 (theory.md, "Mean-square vs. almost-sure"), the rectangle's
+ * ρ(𝒯) = 1, Λ = 0 (docs/theory.md#mean-square-and-almost-sure-stability), the rectangle's
  * top s = 1/(η√c) (Wu eq. 9) and GD's a = 2/η. Each row is evaluated at the
  * grid's η refined `refine` times.
  */

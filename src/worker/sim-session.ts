@@ -134,7 +134,8 @@ export class SimSession {
   private start(msg: Extract<ToWorker, { type: 'start' }>): void {
     this.cur = null;
     const decoded = decodeQuery(msg.query);
-    // Refused formulas run nothing: not even the defaults they were replaced by (issue 6).
+    // Refused formulas run nothing, not even the defaults they were replaced by: a run the
+    // user did not type would be mistaken for theirs.
     const refused = decoded.issues.filter((i) => i.key === 'f');
     if (refused.length > 0) {
       this.host.post({ type: 'error', id: msg.id, message: `nothing runs: ${refused.map((i) => i.message).join('; ')}` }, []);

@@ -10,7 +10,7 @@ import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// Yield through a MessageChannel: setTimeout(0) is clamped to 4 ms (ecosystem-notes).
+// Yield through a MessageChannel: setTimeout(0) is clamped to 4 ms once nested (HTML timers).
 const channel = new MessageChannel();
 const queue: Array<() => void> = [];
 channel.port1.onmessage = () => {

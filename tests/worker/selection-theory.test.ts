@@ -41,7 +41,7 @@ describe('phaseBoundaries(problem, grid): the theory lines of the phase diagram'
     expect(b.rho[0]).toBeCloseTo((2 * 2) / (4 + 1.8 * 1.8), 3);
   });
 
-  it('puts Λ = 0 after ρ = 1, at η ≈ 0.5595 (theory.md: the band between mean-square and almost-sure)', () => {
+  it('puts Λ = 0 after ρ = 1, at η ≈ 0.5595 (docs/theory.md#mean-square-and-almost-sure-stability)', () => {
     expect(b.lyapunov[0]).toBeCloseTo(0.5595, 3);
     expect(b.lyapunov[0]!).toBeGreaterThan(b.rho[0]!);
   });

@@ -36,7 +36,7 @@ describe('the selection worker', () => {
     const w = spawn();
     const r = await ask(w, { type: 'atlas', job: 1, query, eta: 0.7, B: 1, sampling: 'without' });
     if (r.type !== 'atlas') throw new Error(r.type);
-    // the toy at η = 0.7, B = 1: x* = 0 stable for both, x* = 1 for GD only (theory.md)
+    // the toy at η = 0.7, B = 1: x* = 0 stable for both, x* = 1 for GD only (docs/theory.md#the-two-minima-toy)
     expect(Array.from(r.atlas.stableSGD)).toEqual([1, 0]);
     expect(Array.from(r.atlas.stableGD)).toEqual([1, 1]);
     w.terminate();

@@ -33,7 +33,7 @@ export const DIVERGENCE_BOUND = 1e100;
 
 /**
  * One GD or SGD run, advanced in slices (`advance(k)`) so a worker can yield
- * between them; the result does not depend on the slicing. theory.md, "Optimisers":
+ * between them; the result does not depend on the slicing (docs/theory.md#setting-and-notation):
  *   x ← x − η · (1/B) Σ_{j∈batch} ∇f_j(x), projected onto the domain if asked.
  * A step that leaves every finite bound stops the run as "diverged at step t";
  * NaN is never carried on.
@@ -197,7 +197,8 @@ export class SgdRun {
       }
       t++;
       if (bad) {
-        // The diverging step is not counted in the return value (as before the rewrite).
+        // The diverging step is recorded but not counted in the return value: x keeps the last
+        // finite iterate and `taken` counts finite steps, as in advance1D, so both paths agree.
         this.divergedStep = t;
         break;
       }

@@ -27,8 +27,8 @@ class Refused extends Error {
 }
 
 /**
- * The tree half of the whitelist (issue 6, "Safety"; ecosystem-notes: a
- * whitelist, not mathjs's blocklist): walk the parsed tree and accept only
+ * The tree half of the whitelist (a whitelist, not mathjs's own blocklist of
+ * dangerous functions, which has been bypassed before): walk the parsed tree and accept only
  * numbers, x, y, pi, e, + − * / ^, unary ±, parentheses and calls of the named
  * functions by plain name. Everything else is refused with its name. `leaves`
  * (from scan-formula.ts, in source order) give each node its column; without

@@ -17,7 +17,7 @@ export interface CompiledFormulas {
 export type CompileResult = { ok: true; compiled: CompiledFormulas } | { ok: false; errors: LineError[] };
 
 /**
- * One formula through every gate (issue 6, "Safety"): the lexical scan and
+ * One formula through every gate, so a link can never run code: the lexical scan and
  * caps (before mathjs sees it), mathjs's parser, the tree whitelist, then our
  * tape compiler. Nothing is ever evaluated by mathjs or by `eval`.
  */

@@ -2,12 +2,12 @@ import { Op, type Tape } from './tape';
 import * as pm from '../portable-math';
 
 /*
- * Forward-mode automatic differentiation over a tape (issue 6, "Derivatives").
+ * Forward-mode automatic differentiation over a tape (exact first and second derivatives, so custom problems get the same theory as built-in ones).
  * A unary φ(u) carries g = φ'(u)·∇u and H = φ'(u)·∇²u + φ''(u)·∇u∇uᵀ; a
  * product ab carries g = a∇b + b∇a and H = a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ; a
  * quotient q = a/b carries ∇q = (∇a − q∇b)/b and ∇²q = (∇²a − q∇²b − ∇q∇bᵀ −
  * ∇b∇qᵀ)/b. min and max carry their active branch, the first at a tie
- * (theory.md, "Worked example"); abs(u) = max(u, −u) has slope +1 at 0.
+ * (docs/theory.md#the-two-minima-toy); abs(u) = max(u, −u) has slope +1 at 0.
  * Three evaluators, so the engine's gradient path does no Hessian work.
  */
 

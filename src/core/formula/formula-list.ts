@@ -4,7 +4,7 @@ import { LIMITS, MAX_LIST_LENGTH } from './vocabulary';
 
 /**
  * The formulas of a custom problem as they travel: one per line in the editor,
- * separated by ';' in a link (issue 6, "Permalinks").
+ * separated by ';' in a link (where a newline would need escaping).
  */
 export function splitFormulas(text: string): string[] {
   return text.split(/[;\n]/).map((s) => s.trim());

@@ -3,8 +3,8 @@ import { describeLineError } from './formula-error';
 import { canonicalFormulaList, checkFormulaList } from './formula-list';
 
 /*
- * The permalink keys of a custom problem (issue 6, "Permalinks"), for the one
- * parameter table (src/core/params/param-table.ts). They need no mathjs: the
+ * How the permalink keys of a custom problem parse and print; problem-keys.ts
+ * puts them in the one parameter table. They need no mathjs: the
  * formulas are checked lexically here (names, characters, caps, with line and
  * column), and parsed when the problem is built.
  */

@@ -1,10 +1,10 @@
 import type { FormulaCompiler } from './compile-formulas';
 
 /*
- * Lazy loading (issue 6: mathjs must not be in the first page load). Nothing
- * outside src/core/formula imports mathjs; this module only names the
- * compiler's module in a dynamic import(), which bundlers split into its own
- * chunk. After the promise resolves, the compiler is also available
+ * Lazy loading: mathjs is large and only custom problems need it, so it stays
+ * out of the first page load. Nothing outside src/core/formula imports mathjs;
+ * this module only names the compiler's module in a dynamic import(), which
+ * bundlers split into its own chunk. After the promise resolves, the compiler is also available
  * synchronously, which is what the sync core (buildProblem, simulateQuery,
  * the worker's start) uses.
  */

@@ -4,7 +4,7 @@ import { formulaError, type FormulaError } from './formula-error';
 /**
  * mathjs's parser and nothing else: a private instance holding only `parse`
  * (no evaluate, no import, no config exposed to any formula), built from the
- * number-only entry, which is the smallest bundle (ecosystem-notes). We never
+ * number-only entry, which is the smallest bundle. We never
  * evaluate what it returns: the tree is whitelisted (check-tree.ts) and
  * compiled to our own tape. This is the only file that imports mathjs at run
  * time; it is loaded lazily (load-formula-compiler.ts).

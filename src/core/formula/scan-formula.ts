@@ -47,7 +47,7 @@ const MEANING: Readonly<Record<string, string>> = {
 
 /**
  * The lexical half of the whitelist, needing no mathjs: length cap, allowed
- * characters and allowed names (issue 6, "Safety"). It runs before anything
+ * characters and allowed names. It runs before anything
  * is parsed, so a hostile link is refused with its position without loading
  * mathjs at all; the tree whitelist (check-tree.ts) checks again after parsing.
  */

@@ -1,9 +1,9 @@
 /**
  * A compiled formula: a flat list of instructions in SSA form (instruction k
  * writes slot k and reads earlier slots), evaluated over preallocated
- * Float64Arrays so the engine's hot path allocates nothing (issue 6,
- * "Derivatives"). Each slot carries a value, a gradient (g0, g1) and the
- * Hessian's upper triangle (h00, h01, h11); a 1D formula leaves the y parts 0.
+ * Float64Arrays so the engine's hot path allocates nothing. Each slot carries
+ * a value, a gradient (g0, g1) and the Hessian's upper triangle (h00, h01,
+ * h11); a 1D formula leaves the y parts 0.
  */
 export const Op = {
   X: 0,
@@ -13,7 +13,7 @@ export const Op = {
   SUB: 4,
   MUL: 5,
   DIV: 6,
-  /** The first argument at a tie (issue 6: "the first at a tie"). */
+  /** The first argument at a tie, as for the built-in toy (docs/theory.md#the-two-minima-toy). */
   MIN: 7,
   MAX: 8,
   /** a + c */

@@ -1,5 +1,5 @@
 /**
- * What a custom formula may contain (issue 6, "What the user types"): the
+ * What a custom formula may contain: the
  * whitelist every other check in this folder is driven from. Anything not
  * named here is refused, by name.
  */

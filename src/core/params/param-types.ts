@@ -1,4 +1,4 @@
-import type { ProblemKind } from '../problems/problem';
+import type { ProblemKind } from '../problems/registry';
 
 /** The value kinds a permalink key can hold. */
 export type ParamValue = number | string | boolean | number[] | string[];
@@ -81,12 +81,14 @@ export function intParam(
   };
 }
 
-export function enumParam<T extends string>(
+/** One of a fixed list of words; the value's type is the union of the list's literals. */
+export function enumParam<const T extends string>(
   key: string,
   doc: string,
   values: readonly T[],
   opts: { default: T | ((p: ProblemKind) => T); problems?: readonly ProblemKind[]; always?: boolean },
-): ParamSpec<string> {
+): ParamSpec<T> {
+  const member = (v: string): v is T => values.some((x) => x === v);
   return {
     key,
     doc,
@@ -95,7 +97,7 @@ export function enumParam<T extends string>(
     always: opts.always,
     parse(raw) {
       const v = raw.trim();
-      if ((values as readonly string[]).includes(v)) return { ok: true, value: v };
+      if (member(v)) return { ok: true, value: v };
       return { ok: false, reason: `${key} must be one of ${values.join(', ')}, got ${show(raw)}` };
     },
     format: (v) => v,
@@ -146,14 +148,14 @@ export function numberListParam(
 }
 
 /** A comma-separated subset of `values` (order canonicalised to the list's order). */
-export function subsetParam<T extends string>(key: string, doc: string, values: readonly T[], def: T[] = []): ParamSpec<string[]> {
+export function subsetParam<const T extends string>(key: string, doc: string, values: readonly T[], def: T[] = []): ParamSpec<T[]> {
   return {
     key,
     doc,
     default: def,
     parse(raw) {
       const parts = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const bad = parts.filter((p) => !(values as readonly string[]).includes(p));
+      const bad = parts.filter((p) => !values.some((v) => v === p));
       if (bad.length > 0) return { ok: false, reason: `${key} may list only ${values.join(', ')}, got ${show(bad[0])}` };
       return { ok: true, value: values.filter((v) => parts.includes(v)) };
     },

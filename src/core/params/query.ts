@@ -1,5 +1,5 @@
-import { PARAMS, PROBLEMS, type BuiltinProblem, type Config, type ParamKey } from './param-table';
-import { defaultFor, show, type ParamSpec, type ParamValue } from './param-types';
+import { PARAM_SPECS, PARAMS, PROBLEMS, type BuiltinProblem, type Config, type ParamKey } from './param-table';
+import { defaultFor, show, type ParamSpec, type ParamValue, type Parsed } from './param-types';
 
 /** A key whose value was refused or changed, with what was used instead. */
 export interface ParamIssue {
@@ -15,7 +15,7 @@ export interface Decoded {
 }
 
 const KEYS = Object.keys(PARAMS) as ParamKey[];
-const spec = (k: ParamKey) => PARAMS[k] as ParamSpec<ParamValue>;
+const spec = (k: ParamKey): ParamSpec<ParamValue> => PARAMS[k];
 const MAX_VALUE_LENGTH = 200_000;
 
 export function appliesTo(key: ParamKey, problem: BuiltinProblem): boolean {
@@ -25,10 +25,39 @@ export function appliesTo(key: ParamKey, problem: BuiltinProblem): boolean {
 
 /** The configuration with every key at its default for `problem`. */
 export function defaultConfig(problem: BuiltinProblem = 'toy'): Config {
-  const out: Record<string, ParamValue> = {};
-  for (const k of KEYS) out[k] = defaultFor(spec(k), problem);
+  // Filled key by key below, in the table's order (the order of a printed configuration).
+  const out = {} as Config;
+  for (const k of KEYS) setDefault(out, k, problem);
   out.problem = problem;
-  return out as Config;
+  return out;
+}
+
+function setDefault<K extends ParamKey>(config: Config, key: K, problem: BuiltinProblem): void {
+  config[key] = defaultFor(PARAM_SPECS[key], problem);
+}
+
+/** Copy the given keys' values from one configuration into another. */
+export function copyKeys(to: Config, from: Config, keys: readonly ParamKey[]): void {
+  for (const k of keys) copyKey(to, from, k);
+}
+
+function copyKey<K extends ParamKey>(to: Config, from: Config, key: K): void {
+  to[key] = from[key];
+}
+
+/** The configuration with one key set from typed text through the table, or why the text was refused. */
+export function parseInto(config: Config, key: ParamKey, raw: string): Parsed<Config> {
+  const next = { ...config };
+  const reason = assignParsed(next, key, raw);
+  return reason === null ? { ok: true, value: next } : { ok: false, reason };
+}
+
+/** Set one key from text in place; the reason when the text is refused (the key is then unchanged). */
+function assignParsed<K extends ParamKey>(config: Config, key: K, raw: string): string | null {
+  const r = PARAM_SPECS[key].parse(raw);
+  if (!r.ok) return r.reason;
+  config[key] = r.value;
+  return null;
 }
 
 function decodePiece(s: string): string | null {
@@ -76,11 +105,11 @@ export function decodeQuery(query: string): Decoded {
   const rp = raw.get('problem');
   if (rp !== undefined) {
     const r = PARAMS.problem.parse(rp);
-    if (r.ok) problem = r.value as BuiltinProblem;
+    if (r.ok) problem = r.value;
     else issues.push({ key: 'problem', message: `${r.reason}; used toy` });
   }
 
-  const config = defaultConfig(problem) as unknown as Record<string, ParamValue>;
+  const config = defaultConfig(problem);
   for (const k of KEYS) {
     if (k === 'problem') continue;
     const value = raw.get(k);
@@ -94,11 +123,10 @@ export function decodeQuery(query: string): Decoded {
       issues.push({ key: k, message: `${k} is ${value.length} characters long (at most ${MAX_VALUE_LENGTH}); used ${s.format(config[k])}` });
       continue;
     }
-    const r = s.parse(value);
-    if (r.ok) config[k] = r.value;
-    else issues.push({ key: k, message: `${r.reason}; used ${show(s.format(config[k]))}` });
+    const reason = assignParsed(config, k, value);
+    if (reason !== null) issues.push({ key: k, message: `${reason}; used ${show(s.format(config[k]))}` });
   }
-  return { config: config as unknown as Config, issues, unknown };
+  return { config, issues, unknown };
 }
 
 /** Characters a query value may keep unescaped and stay readable (RFC 3986 sub-delims). */
@@ -117,7 +145,7 @@ export function encodeQuery(config: Config): string {
   for (const k of KEYS) {
     const s = spec(k);
     if (!appliesTo(k, problem)) continue;
-    const value = (config as unknown as Record<string, ParamValue>)[k];
+    const value = config[k];
     const text = s.format(value);
     if (!s.always && text === s.format(defaultFor(s, problem))) continue;
     parts.push(`${k}=${encodeValue(text)}`);

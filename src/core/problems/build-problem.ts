@@ -1,16 +1,9 @@
 import type { Config } from '../params/param-table';
 import type { ParamIssue } from '../params/query';
-import { loadFormulaCompiler } from '../formula/load-formula-compiler';
-import { CircleProblem, type CircleModel } from './circle';
-import { customFromConfig } from './custom';
-import { pointProblem } from './point';
 import type { Problem } from './problem';
-import { parseHessianList, QuadraticProblem } from './quadratic';
-import { randomQuadratic } from './random-quadratic';
-import { StyblinskiProblem } from './styblinski';
-import { ToyProblem } from './toy';
-import { randomFeatures } from './random-features';
-import { diagonalNetwork } from './diagonal-network';
+import type { ProblemOptions, RegisteredProblem } from './problem-def';
+import type { NumericProblemKey, ProblemKeyName } from './problem-keys';
+import { problemDef } from './registry';
 
 export interface Resolved {
   problem: Problem;
@@ -19,63 +12,39 @@ export interface Resolved {
   issues: ParamIssue[];
 }
 
-const RANDOM_MAX_D = 30;
+/**
+ * A problem's options from a configuration (which holds every problem key), with
+ * the problem's own limits applied: a value above a key's `max` is reduced to it,
+ * with a message when `issues` is given.
+ */
+export function problemOptions(def: RegisteredProblem, config: Config, issues?: ParamIssue[]): ProblemOptions<ProblemKeyName> {
+  const options: ProblemOptions<ProblemKeyName> = { ...config };
+  for (const key of Object.keys(def.keys) as ProblemKeyName[]) {
+    const max = def.keys[key]?.max;
+    if (max === undefined || !isNumeric(options, key) || !(options[key] > max)) continue;
+    issues?.push({ key, message: `${key} must be at most ${max} for ${def.kind}, got ${options[key]}; used ${max}` });
+    options[key] = max;
+  }
+  return options;
+}
+
+function isNumeric(options: ProblemOptions<ProblemKeyName>, key: ProblemKeyName): key is NumericProblemKey {
+  return typeof options[key] === 'number';
+}
 
 /**
- * Build the problem a configuration names, then check the keys that depend on
- * it. Synchronous: for problem=custom the formula compiler (mathjs, loaded
- * lazily) must have been loaded first; buildProblemAsync does that.
+ * Build the problem a configuration names (through the registry), then check
+ * the keys that depend on it. Synchronous: a problem with a `prepare` step
+ * (custom formulas need the compiler) must have been prepared first;
+ * buildProblemAsync does that.
  */
 export function buildProblem(input: Config): Resolved {
-  const config: Config = { ...input };
   const issues: ParamIssue[] = [];
-  let problem: Problem;
-  switch (config.problem) {
-    case 'toy':
-      problem = new ToyProblem(config.b);
-      break;
-    case 'quadratic': {
-      const r = parseHessianList(config.H);
-      // The table has validated H already; a failure here would be a table bug.
-      if ('error' in r) throw new Error(`H: ${r.error}`);
-      problem = new QuadraticProblem(r.hessians, r.d);
-      break;
-    }
-    case 'point':
-      problem = pointProblem(config.a, config.s, config.n).problem;
-      break;
-    case 'random':
-      if (config.d > RANDOM_MAX_D) {
-        issues.push({ key: 'd', message: `d must be at most ${RANDOM_MAX_D} for random, got ${config.d}; used ${RANDOM_MAX_D}` });
-        config.d = RANDOM_MAX_D;
-      }
-      problem = randomQuadratic(config.d, config.n, config.pseed);
-      break;
-    case 'circle':
-      problem = new CircleProblem(config.model as CircleModel, config.radius);
-      break;
-    case 'styblinski':
-      problem = new StyblinskiProblem(config.d, config.n, config.pseed);
-      break;
-    case 'custom':
-      problem = customFromConfig(config, issues);
-      break;
-    case 'features':
-    case 'dln': {
-      const maxN = 200;
-      const maxWidth = config.problem === 'features' ? 1000 : 500;
-      if (config.n > maxN) {
-        issues.push({ key: 'n', message: `n must be at most ${maxN} for ${config.problem}, got ${config.n}; used ${maxN}` });
-        config.n = maxN;
-      }
-      if (config.width > maxWidth) {
-        issues.push({ key: 'width', message: `width must be at most ${maxWidth} for ${config.problem}, got ${config.width}; used ${maxWidth}` });
-        config.width = maxWidth;
-      }
-      problem = config.problem === 'features' ? randomFeatures(config.n, config.width, config.pseed) : diagonalNetwork(config.n, config.width, config.pseed);
-      break;
-    }
-  }
+  const def = problemDef(input.problem);
+  const options = problemOptions(def, input, issues);
+  const problem = def.build(options, { radius: input.radius, issues });
+  // The options carry the problem's repairs (limits, refused formulas …) back into the configuration.
+  const config: Config = { ...input, ...options };
   if (config.B > problem.n) {
     issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
     config.B = problem.n;
@@ -97,8 +66,8 @@ export function buildProblem(input: Config): Resolved {
   return { problem, config, issues };
 }
 
-/** buildProblem, loading the formula compiler first when the problem is custom (issue 6, lazy loading). */
+/** buildProblem after the problem's `prepare` step (custom problems load mathjs only when needed). */
 export async function buildProblemAsync(input: Config): Promise<Resolved> {
-  if (input.problem === 'custom') await loadFormulaCompiler();
+  await problemDef(input.problem).prepare?.();
   return buildProblem(input);
 }

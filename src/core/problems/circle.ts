@@ -1,6 +1,7 @@
 import { Rng, Salt } from '../rng';
 import type { Box, Minimum, Problem } from './problem';
 import * as pm from '../portable-math';
+import { defineProblem } from './problem-def';
 
 /**
  * Patel's quadratic-circle sums (Problem 24, eqs. 12–15):
@@ -10,8 +11,8 @@ import * as pm from '../portable-math';
  *   fᵢ = min{hᵢ, gᵢ} (quadratic branch at a tie, Remark 23)     (14)
  * on the box (−10, 10) × (−20, 15), iterates projected back onto it.
  *
- * The paper does not print its parameters. Ours (theory.md asks for them to be
- * chosen, documented and seeded): N = 50, q₃ = −15, c₂ = c₄ = 0 shared; per component,
+ * The paper does not print its parameters. Ours are chosen to reproduce his
+ * transitions, documented and seeded (docs/theory.md#quadratic-circle-sums): N = 50, q₃ = −15, c₂ = c₄ = 0 shared; per component,
  * with uᵢ uniform on (−1, 1) from the fixed stream of the model,
  *   q₁ᵢ = Q (1 + 0.1u), q₂ᵢ = 0.1 (1 + 0.5u), c₁ᵢ = C (1 + 0.2u), c₃ᵢ = R (1 + 0.05u),
  * with Q = 0.2 (sharp quad, Models 1, 3) or 0.0014 (flat quad, Models 2, 4) and
@@ -268,3 +269,17 @@ export class CircleProblem implements Problem {
     return s / N;
   }
 }
+
+export const circleProblem = defineProblem({
+  kind: 'circle',
+  label: 'Patel’s quadratic-circle sum',
+  about: "Patel's quadratic-circle sums (Problem 24), Models 1–4, N = 50, on (−10,10)×(−20,15) with projection",
+  minima: 'circle (0,0), quad (0,−15)',
+  start: 1,
+  keys: {
+    model: { default: 1, doc: 'Patel model 1–4 (sharp/flat circle × sharp/flat quad)', field: { label: 'Patel model (1–4)', hint: 'components' } },
+  },
+  // The table limits model to 1..4, the keys of CIRCLE_MODELS.
+  build: (o, context) => new CircleProblem(o.model as CircleModel, context.radius),
+  count: () => N,
+});

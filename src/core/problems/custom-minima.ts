@@ -1,8 +1,7 @@
 import type { Box, Minimum, Problem } from './problem';
 
 /*
- * The minima of a custom problem's objective f = Σ pᵢ fᵢ in a box (issue 6,
- * "Minima"): Newton from a grid of starts, damped by a backtracking line
+ * The minima of a custom problem's objective f = Σ pᵢ fᵢ in a box: Newton from a grid of starts, damped by a backtracking line
  * search (a gradient step where the Hessian is not positive definite),
  * projected onto the box; duplicates merged; each point classified by the
  * eigenvalues of ∇²f. Only strict minima are listed; saddles, maxima and flat
@@ -83,7 +82,7 @@ class Objective {
     return [m - r, m + r];
   }
 
-  /** The largest ‖∇fᵢ(x)‖: 0 at a fixed point of every component (theory.md, "Setting"). */
+  /** The largest ‖∇fᵢ(x)‖: 0 at a fixed point of every component (docs/theory.md#setting-and-notation). */
   maxComponentGradient(x: Float64Array): number {
     let worst = 0;
     for (let i = 0; i < this.p.n; i++) {

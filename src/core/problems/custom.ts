@@ -2,12 +2,13 @@ import type { CompiledFormulas } from '../formula/compile-formulas';
 import { gradientOf, hessianOf, valueOf } from '../formula/evaluate-tape';
 import { describeLineError } from '../formula/formula-error';
 import { DEFAULT_FORMULAS, parsePins } from '../formula/formula-params';
-import { loadedFormulaCompiler } from '../formula/load-formula-compiler';
-import type { Config } from '../params/param-table';
+import { checkFormulaList } from '../formula/formula-list';
+import { loadedFormulaCompiler, loadFormulaCompiler } from '../formula/load-formula-compiler';
 import type { ParamIssue } from '../params/query';
 import type { Tape } from '../formula/tape';
 import { findMinima, pointLabel } from './custom-minima';
 import type { Box, Minimum, Problem } from './problem';
+import { defineProblem, type ProblemOptions } from './problem-def';
 
 /** Where minima are searched when the user gives no box (then iterates are not projected). */
 export const DEFAULT_SEARCH_HALF_WIDTH = 10;
@@ -23,7 +24,7 @@ export interface CustomSpec {
 }
 
 /**
- * A problem typed as formulas (issue 6): components fᵢ in x, or in x and y,
+ * A problem typed as formulas: components fᵢ in x, or in x and y,
  * compiled to tapes with forward-mode AD (src/core/formula). The engine calls
  * the same methods as for a built-in problem; nothing here allocates per call.
  */
@@ -137,13 +138,14 @@ export class CustomProblem implements Problem {
 const boxText = (b: Box) => Array.from(b.lo, (lo, j) => `[${pointLabel(Float64Array.of(lo))}, ${pointLabel(Float64Array.of(b.hi[j]))}]`).join(' × ');
 
 /**
- * The custom problem a configuration names, with the checks that need the
+ * The custom problem its options name, with the checks that need the
  * compiled formulas (weights per formula, box and pins of the right
  * dimension). Formulas that fail to compile are named issues, and the default
- * formulas are used, as the table does for any refused value. Needs the
- * compiler loaded (loadFormulaCompiler()); see build-problem.ts.
+ * formulas are used, as the table does for any refused value; each repair is
+ * written back into the options. Needs the compiler loaded
+ * (loadFormulaCompiler(), which customProblem.prepare does).
  */
-export function customFromConfig(config: Config, issues: ParamIssue[]): CustomProblem {
+export function customFromOptions(config: ProblemOptions<'f' | 'p' | 'box' | 'pin'>, issues: ParamIssue[]): CustomProblem {
   const compiler = loadedFormulaCompiler();
   if (!compiler) throw new Error('problem=custom needs the formula compiler: await loadFormulaCompiler() (or use buildProblemAsync) first');
   let r = compiler.compileFormulaList(config.f);
@@ -173,3 +175,32 @@ export function customFromConfig(config: Config, issues: ParamIssue[]): CustomPr
   const box = config.box.length > 0 ? { lo: config.box.filter((_, j) => j % 2 === 0), hi: config.box.filter((_, j) => j % 2 === 1) } : null;
   return new CustomProblem({ compiled, weights: config.p.length > 0 ? config.p : null, box, pins });
 }
+
+export const customProblem = defineProblem({
+  kind: 'custom',
+  label: 'custom formulas',
+  about: 'components typed as formulas in `x`, or `x` and `y` (`f=min(x^2,0.1*(x-1)^2);min(x^2,1.9*(x-1)^2)`), optional weights `p` and box `box`',
+  minima: 'found by multi-start Newton in the box (or [−10, 10] per axis), duplicates merged; `pin` adds points by coordinates',
+  keys: {
+    f: {
+      default: DEFAULT_FORMULAS,
+      doc: "the components fᵢ in x (1D) or x and y (2D), separated by ';' — numbers, x, y, pi, e, + - * / ^, parentheses, min, max, abs, sqrt, exp, log, sin, cos, tan, tanh, atan, sinh, cosh",
+      field: { label: 'fᵢ(x) or fᵢ(x, y), one per line or ‘;’ (Ctrl+Enter)', multiline: true, hint: 'components' },
+    },
+    p: { default: [], doc: 'weights pᵢ > 0, one per formula, comma-separated (normalised to sum 1; absent: uniform)' },
+    box: {
+      default: [],
+      doc: 'the domain, lo,hi (1D) or xlo,xhi,ylo,yhi (2D); iterates are projected onto it and minima searched in it (absent: no projection, search in [−10, 10] per axis)',
+      field: { label: 'domain box (lo,hi or xlo,xhi,ylo,yhi)' },
+    },
+    pin: { default: '', doc: "minima pinned by coordinates, x or x,y, several separated by ';' (analysed as given, listed first)", field: { label: 'pinned minima' } },
+  },
+  build: (o, context) => customFromOptions(o, context.issues),
+  count(o) {
+    const r = checkFormulaList(o.f);
+    return r.ok ? r.formulas.length : 1;
+  },
+  async prepare() {
+    await loadFormulaCompiler();
+  },
+});

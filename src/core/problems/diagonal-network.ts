@@ -1,6 +1,7 @@
 import { Rng, Salt } from '../rng';
 import type { Minimum } from './problem';
-import { SquareLossProblem, type SquareLossModel } from './square-loss';
+import { SQUARE_LOSS_KEYS, SquareLossProblem, type SquareLossModel } from './square-loss';
+import { defineProblem } from './problem-def';
 
 /**
  * A diagonal linear network f(x; θ) = Σⱼ (uⱼ² − vⱼ²) xⱼ, θ = (u, v) ∈ ℝ²ᵏ
@@ -115,3 +116,17 @@ export function diagonalNetwork(n: number, k: number, pseed: number): SquareLoss
   problem.minima = minima;
   return problem;
 }
+
+export const diagonalNetworkProblem = defineProblem({
+  kind: 'dln',
+  label: 'diagonal linear network (Wu–Wang–Su)',
+  about: "Wu–Wang–Su's diagonal linear network f(x;θ) = Σⱼ(uⱼ² − vⱼ²)xⱼ, square loss, n samples, k = `width` inputs",
+  minima: "GD's limits from u = v = α·1, α = 0.1, 0.5, 1, 2 (different sharpness)",
+  keys: {
+    n: { default: 20, max: 200, doc: 'number of samples (≤ 200)', field: { label: 'samples n' } },
+    width: { default: 40, max: 500, doc: 'input dimension k, 2k parameters (≤ 500)', field: { label: 'input dimension k' } },
+    ...SQUARE_LOSS_KEYS,
+  },
+  build: (o) => diagonalNetwork(o.n, o.width, o.pseed),
+  count: (o) => o.n,
+});

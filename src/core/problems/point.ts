@@ -1,4 +1,5 @@
 import { QuadraticProblem } from './quadratic';
+import { defineProblem } from './problem-def';
 
 export interface PointRealisation {
   curvatures: Float64Array;
@@ -67,3 +68,17 @@ export function pointProblem(a: number, s: number, n: number): { problem: Quadra
   );
   return { problem, realised };
 }
+
+export const pointProblemDef = defineProblem({
+  kind: 'point',
+  label: 'hand-placed minimum (a, s, n)',
+  about: 'a 1D minimum with chosen sharpness a, non-uniformity s and n: n curvatures taking two values with mean a and population standard deviation s',
+  minima: '0',
+  keys: {
+    a: { default: 2, doc: 'sharpness a ≥ 0', field: { label: 'sharpness a' } },
+    s: { default: 1.8, doc: 'non-uniformity s ≥ 0', field: { label: 'non-uniformity s' } },
+    n: { default: 2, doc: 'number of components', field: { label: 'components n' } },
+  },
+  build: (o) => pointProblem(o.a, o.s, o.n).problem,
+  count: (o) => o.n,
+});

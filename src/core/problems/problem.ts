@@ -1,9 +1,7 @@
 /**
  * A finite-sum problem f(x) = Σᵢ pᵢ fᵢ(x) (pᵢ = 1/n unless weights are given),
- * with everything the engine and the theory need. theory.md, "Setting".
+ * with everything the engine and the theory need. docs/theory.md#setting-and-notation.
  */
-export type ProblemKind = 'toy' | 'quadratic' | 'point' | 'random' | 'circle' | 'styblinski' | 'custom' | 'features' | 'dln';
-
 export interface Box {
   lo: Float64Array;
   hi: Float64Array;
@@ -15,7 +13,7 @@ export interface Minimum {
   x: Float64Array;
   /**
    * Every ∇fᵢ(x*) = 0: x* is a fixed point of SGD and the linear stability
-   * theory of a homogeneous minimum applies (theory.md, "Setting").
+   * theory of a homogeneous minimum applies (docs/theory.md#setting-and-notation).
    */
   fixedPoint: boolean;
   /**
@@ -26,14 +24,14 @@ export interface Minimum {
   hessianEstimate?: { note: string; hessians: Float64Array[] };
   /**
    * Why the linear theory may not describe this point: a point the user pinned
-   * that is not stationary, not a minimum, or has a degenerate Hessian (issue 6,
-   * "Minima"). Absent: a strict minimum. Show it instead of a plain point.
+   * that is not stationary, not a minimum, or has a degenerate Hessian. Absent: a strict minimum. Show it instead of a plain point.
    */
   caveat?: string;
 }
 
 export interface Problem {
-  readonly kind: ProblemKind;
+  /** Its kind in the registry (src/core/problems/registry.ts), e.g. 'toy'. */
+  readonly kind: string;
   /** Dimension d of x. */
   readonly dim: number;
   /** Number of components n. */

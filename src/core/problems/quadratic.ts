@@ -1,4 +1,5 @@
-import type { Minimum, Problem, ProblemKind } from './problem';
+import type { Minimum, Problem } from './problem';
+import { defineProblem } from './problem-def';
 
 /**
  * Homogeneous quadratic sums fᵢ(x) = ½ xᵀHᵢx (Wu §2 in 1D; Patel's Problem 1 with
@@ -6,7 +7,7 @@ import type { Minimum, Problem, ProblemKind } from './problem';
  * `H` holds the n component matrices, each d×d row-major and symmetric.
  */
 export class QuadraticProblem implements Problem {
-  readonly kind: ProblemKind;
+  readonly kind: string;
   readonly dim: number;
   readonly n: number;
   readonly weights = null;
@@ -17,7 +18,7 @@ export class QuadraticProblem implements Problem {
   /** All Hᵢ packed: component i at offset i·d². */
   readonly H: Float64Array;
 
-  constructor(hessians: Float64Array[], d: number, kind: ProblemKind = 'quadratic', notes: string[] = []) {
+  constructor(hessians: Float64Array[], d: number, kind = 'quadratic', notes: string[] = []) {
     this.kind = kind;
     this.dim = d;
     this.n = hessians.length;
@@ -163,3 +164,27 @@ export function formatHessianList(hessians: Float64Array[], d: number): string {
     })
     .join(';');
 }
+
+export const quadraticProblem = defineProblem({
+  kind: 'quadratic',
+  label: 'quadratic sum',
+  about: 'fᵢ(x) = ½ xᵀHᵢx in any dimension (Wu §2, Patel Problem 1)',
+  minima: '0',
+  keys: {
+    H: {
+      default: '0.2;3.8',
+      doc: "each component's upper triangle row by row, comma-separated; components separated by ';' (H=0.2;3.8 is 1D, H=8,-2,6;1,2,4 two 2×2)",
+      field: { label: 'Hᵢ (upper triangles; ‘;’ between components)', multiline: true, hint: 'components' },
+    },
+  },
+  build(o) {
+    const r = parseHessianList(o.H);
+    // The table has validated H already; a failure here would be a table bug.
+    if ('error' in r) throw new Error(`H: ${r.error}`);
+    return new QuadraticProblem(r.hessians, r.d);
+  },
+  count(o) {
+    const r = parseHessianList(o.H);
+    return 'error' in r ? 1 : r.hessians.length;
+  },
+});

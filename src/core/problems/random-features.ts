@@ -1,7 +1,8 @@
 import { Rng, Salt } from '../rng';
 import { cholesky, choleskySolve } from '../linalg/cholesky';
-import { SquareLossProblem, gram, type SquareLossModel } from './square-loss';
+import { SQUARE_LOSS_KEYS, SquareLossProblem, gram, type SquareLossModel } from './square-loss';
 import * as pm from '../portable-math';
+import { defineProblem } from './problem-def';
 
 /** Input dimension of the synthetic data. */
 const INPUT_DIM = 10;
@@ -77,3 +78,17 @@ export function randomFeatures(n: number, p: number, pseed: number): SquareLossP
   problem.minima = [{ label: 'min-norm interpolant', x: theta, fixedPoint: L !== null, caveat: L ? undefined : 'the features are rank-deficient: no exact interpolant' }];
   return problem;
 }
+
+export const randomFeaturesProblem = defineProblem({
+  kind: 'features',
+  label: 'random-features model (Wu–Wang–Su)',
+  about: "Wu–Wang–Su's random-features model f(x;θ) = Σⱼθⱼφⱼ(x), ReLU features, square loss, n samples, p = `width` features",
+  minima: "the minimum-norm interpolant (GD's limit from 0)",
+  keys: {
+    n: { default: 40, max: 200, doc: 'number of samples (≤ 200)', field: { label: 'samples n' } },
+    width: { default: 200, max: 1000, doc: 'number of random features p (≤ 1000)', field: { label: 'features p' } },
+    ...SQUARE_LOSS_KEYS,
+  },
+  build: (o) => randomFeatures(o.n, o.width, o.pseed),
+  count: (o) => o.n,
+});

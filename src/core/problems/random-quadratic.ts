@@ -1,5 +1,6 @@
 import { Rng, Salt } from '../rng';
 import { QuadraticProblem } from './quadratic';
+import { defineProblem } from './problem-def';
 
 /**
  * Patel's homogeneous quadratic sums (Problem 1) with random PSD components:
@@ -29,3 +30,17 @@ export function randomQuadratic(d: number, n: number, pseed: number): QuadraticP
     `Qᵢ = AᵢAᵢᵀ/d, Aᵢ with independent N(0,1) entries drawn from pseed = ${pseed}`,
   ]);
 }
+
+export const randomQuadraticProblem = defineProblem({
+  kind: 'random',
+  label: 'random quadratic sum',
+  about: "Patel's homogeneous quadratic sums with random PSD Qᵢ = AᵢAᵢᵀ/d, Aᵢ with independent N(0,1) entries drawn from `pseed`",
+  minima: '0',
+  keys: {
+    n: { default: 20, doc: 'number of components', field: { label: 'components n' } },
+    d: { default: 2, max: 30, doc: 'dimension (≤ 30)', field: { label: 'dimension d' } },
+    pseed: { default: 1, doc: 'seed of the drawn problem', field: { label: 'problem seed' } },
+  },
+  build: (o) => randomQuadratic(o.d, o.n, o.pseed),
+  count: (o) => o.n,
+});

@@ -1,4 +1,6 @@
-import type { Box, Minimum, Problem, ProblemKind } from './problem';
+import type { Box, Minimum, Problem } from './problem';
+import type { KeyUse } from './problem-def';
+import type { ProblemKeyValue } from './problem-keys';
 
 /**
  * A model f(x; θ) with p parameters on n samples, fitted by the square loss
@@ -29,7 +31,7 @@ export class SquareLossProblem implements Problem {
   private readonly noiseBuf: Float64Array;
 
   constructor(
-    readonly kind: ProblemKind,
+    readonly kind: string,
     readonly model: SquareLossModel,
     notes: string[],
   ) {
@@ -166,3 +168,21 @@ export function gram(J: Float64Array, n: number, p: number): Float64Array {
 export function isSquareLoss(p: Problem): p is SquareLossProblem {
   return p instanceof SquareLossProblem;
 }
+
+/** The keys both square-loss models read besides n and width: the noise switch, the seed and the Fig. 4 protocol. */
+export const SQUARE_LOSS_KEYS: { noise: KeyUse<ProblemKeyValue<'noise'>>; pseed: KeyUse<number>; switchloss: KeyUse<number> } = {
+  noise: {
+    default: 'sgd',
+    doc: "sgd (SGD's own noise), or GD plus Gaussian noise of the same total variance, isotropic or aligned with H (Wu–Wang–Su §3.3)",
+    field: {
+      label: 'SGD noise',
+      choices: [
+        { value: 'sgd', label: 'SGD’s own noise' },
+        { value: 'isotropic', label: 'isotropic Gaussian (same variance)' },
+        { value: 'aligned', label: 'aligned Gaussian S = 2L·H' },
+      ],
+    },
+  },
+  pseed: { default: 1, doc: 'seed of the drawn problem', field: { label: 'problem seed' } },
+  switchloss: { default: 0, doc: "Wu–Wang–Su Fig. 4 protocol — GD with η until the loss is below this, then SGD with the same η from GD's point (0: off)" },
+};

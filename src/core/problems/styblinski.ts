@@ -1,5 +1,6 @@
 import { Rng, Salt } from '../rng';
 import type { Box, Minimum, Problem } from './problem';
+import { defineProblem } from './problem-def';
 
 /** Full enumeration of the 2^d minima up to this many; beyond, a sample. */
 export const STYBLINSKI_FULL_LIMIT = 4096;
@@ -15,7 +16,7 @@ const SAMPLE_SIZE = 62;
  *
  * Inhomogeneous: the components do not share minimisers, so ∇fᵢ(x*) ≠ 0 and x* is
  * NOT a fixed point of SGD; SGD hovers around it with a spread that does not
- * vanish at a constant η (theory.md). Separable: each coordinate of the mean has
+ * vanish at a constant η (docs/theory.md#the-noise-floor-of-an-inhomogeneous-minimum). Separable: each coordinate of the mean has
  * (generically) two local minima, giving 2ᵈ minima with diagonal Hessians.
  */
 export class StyblinskiProblem implements Problem {
@@ -225,3 +226,17 @@ export function quarticMinima(C1: number, C2: number, C3: number): { roots: numb
   if (roots.length === 0) roots.push(dphi(-5) > 0 ? -5 : 5);
   return { roots, curvatures: roots.map((x) => 6 * C1 * x * x + C2) };
 }
+
+export const styblinskiProblem = defineProblem({
+  kind: 'styblinski',
+  label: 'Styblinski–Tang sum',
+  about: "Patel's Styblinski–Tang sums (Problem 25) on (−5,5)ᵈ with projection; inhomogeneous",
+  minima: '2ᵈ (all listed up to 4096, else the sharpest, the flattest and 62 sampled)',
+  keys: {
+    n: { default: 200, doc: 'number of components', field: { label: 'components n' } },
+    d: { default: 10, doc: 'dimension (≤ 100)', field: { label: 'dimension d' } },
+    pseed: { default: 1, doc: 'seed of the drawn problem', field: { label: 'problem seed' } },
+  },
+  build: (o) => new StyblinskiProblem(o.d, o.n, o.pseed),
+  count: (o) => o.n,
+});

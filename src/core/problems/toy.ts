@@ -1,9 +1,10 @@
 import type { Minimum, Problem } from './problem';
+import { defineProblem } from './problem-def';
 
 /**
  * Wu–Ma–E's two-minima toy (Fig. 2), generalised: fᵢ(x) = min{x², bᵢ(x−1)²},
  * f = mean of the fᵢ. Minima at 0 (fᵢ'' = 2 for all i: a = 2, s = 0) and at 1
- * (fᵢ'' = 2bᵢ: with b = (0.1, 1.9), a = 2 and s = 1.8; theory.md, "Worked example":
+ * (fᵢ'' = 2bᵢ: with b = (0.1, 1.9), a = 2 and s = 1.8; docs/theory.md#the-two-minima-toy:
  * the paper's text drops the 2 of d²/dx² (c x²) and says f'' = 1).
  * At an exact tie the branch named first (x²) is active.
  */
@@ -90,3 +91,17 @@ export class ToyProblem implements Problem {
     return s / this.n;
   }
 }
+
+export const toyProblem = defineProblem({
+  kind: 'toy',
+  label: 'Wu’s two-minima toy (1D)',
+  about: "Wu's two-minima toy, generalised: fᵢ(x) = min{x², bᵢ(x−1)²}, f = mean; b = (0.1, 1.9) by default",
+  minima: '0 (a = 2, s = 0) and 1 (a = 2, s = 1.8)',
+  start: 1,
+  escape: 0.5,
+  keys: {
+    b: { default: [0.1, 1.9], doc: 'the bᵢ of fᵢ = min{x², bᵢ(x−1)²}, comma-separated', field: { label: 'bᵢ of fᵢ = min{x², bᵢ(x−1)²}', hint: 'components' } },
+  },
+  build: (o) => new ToyProblem(o.b),
+  count: (o) => o.b.length,
+});

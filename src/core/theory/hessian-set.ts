@@ -89,7 +89,7 @@ export function denseComponent(set: HessianSet, i: number): Float64Array {
 export interface Moments {
   /** H = Σ pᵢHᵢ (dense d×d). */
   H: Float64Array;
-  /** Σ = Σ pᵢHᵢ² − H² (dense d×d): the population covariance of the Hᵢ (theory.md, "Setting"). */
+  /** Σ = Σ pᵢHᵢ² − H² (dense d×d): the population covariance of the Hᵢ (docs/theory.md#setting-and-notation). */
   Sigma: Float64Array;
 }
 
@@ -110,7 +110,7 @@ export function moments(set: HessianSet): Moments {
   }
   if (set.rankOne) {
     // Hᵢ = kᵢkᵢᵀ, Hᵢ² = ‖kᵢ‖² kᵢkᵢᵀ: H = Σ pᵢkᵢkᵢᵀ and Σ = Σ pᵢ‖kᵢ‖² kᵢkᵢᵀ − H²
-    // (theory.md, "Setting"; Σ pᵢ(Hᵢ − H)² = Σ pᵢHᵢ² − H² since Σ pᵢHᵢ = H), O(n·d² + d³).
+    // (docs/theory.md#setting-and-notation; Σ pᵢ(Hᵢ − H)² = Σ pᵢHᵢ² − H² since Σ pᵢHᵢ = H), O(n·d² + d³).
     const w = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let s = 0;

@@ -24,7 +24,7 @@ function binomial(n: number, k: number): number {
 
 /**
  * The top Lyapunov exponent of 1D linearised SGD, Λ = E ln|1 − η a_b| with a_b the
- * batch mean of the curvatures (theory.md, "Mean-square vs. almost-sure"). Exact
+ * batch mean of the curvatures (docs/theory.md#mean-square-and-almost-sure-stability). Exact
  * when the batch distribution can be summed: GD, B = 1, two distinct curvatures
  * (hypergeometric / binomial counts), or few enough batches to enumerate;
  * otherwise a seeded Monte Carlo estimate with its standard error.

@@ -15,7 +15,7 @@ export interface NoiseFloor {
 
 /**
  * For an inhomogeneous minimum (∇fᵢ(x*) ≠ 0): SGD does not converge to x* but hovers
- * around it (theory.md, "Styblinski–Tang sums"); the size of that noise floor
+ * around it (docs/theory.md#the-noise-floor-of-an-inhomogeneous-minimum); the size of that noise floor
  * replaces "converges".
  */
 export function noiseFloor(

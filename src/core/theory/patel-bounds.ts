@@ -20,7 +20,7 @@ export interface PatelBounds {
 }
 
 /**
- * Patel's step-size bounds for SGD-k (004, §2; theory.md "Patel"):
+ * Patel's step-size bounds for SGD-k (Patel §2; docs/theory.md#patel-bounds-for-sgd-k):
  *   Q̄ = Σ pᵢQᵢ, F̄ = Σ pᵢ Qᵢ Q̄ Qᵢ,
  *   s_P = min, t_P = max over v (vᵀQ̄v ≠ 0) of vᵀ(F̄ − (1+γ)Q̄³)v / vᵀQ̄v   (eqs. 5, 11)
  *   Theorem 16: M = min{m ∈ 2..r : s_P/(λ_{m−1}λ_m) − γ > k} (or r + 1);

@@ -5,7 +5,7 @@ import { lanczosExtreme } from './lanczos';
 
 /**
  * Wu's Theorem 1 eigenvalue λ_max((I − ηH)² + η²cΣ): ≤ 1 is sufficient for
- * linear stability in any d, exact in 1D or when the Hᵢ commute (theory.md).
+ * linear stability in any d, exact in 1D or when the Hᵢ commute (docs/theory.md#theorem-1).
  */
 export function theorem1Eigenvalue(m: Moments, d: number, eta: number, c: number): number {
   const A = identity(d);
@@ -16,7 +16,7 @@ export function theorem1Eigenvalue(m: Moments, d: number, eta: number, c: number
 }
 
 /**
- * The second-moment operator of linearised SGD (theory.md, "Linear stability"):
+ * The second-moment operator of linearised SGD (docs/theory.md#the-second-moment-operator):
  *   𝒯(P) = (I−ηH) P (I−ηH) + η²c Σᵢ pᵢ (Hᵢ−H) P (Hᵢ−H).
  * Writes 𝒯(P) into out. Dense sets: `D` holds the centred Hᵢ − H (n·d²), O(n·d³) a call.
  * Rank-one sets (Hᵢ = kᵢkᵢᵀ, square loss at a global minimum): with Σᵢ pᵢHᵢ = H,
@@ -183,7 +183,7 @@ export function spectralRadius(set: HessianSet, m: Moments, eta: number, c: numb
   const start = identity(d); // P = I: in the cone of PSD matrices, where ρ(𝒯)'s eigenvector lies
   if (set.rankOne) {
     // Wu–Wang–Su's models at n ≈ 100–200: the top eigenvalues of 𝒯 are close and power iteration
-    // stopped at its cap short of ρ; Lanczos converges in tens of cheap steps (lanczos.ts).
+    // stops at its cap short of ρ; Lanczos converges in tens of cheap steps (lanczos.ts).
     const l = lanczosExtreme(new EigenbasisRankOneOperator(set, m, eta, c), start);
     return { value: l.value, method: l.converged ? `Lanczos (${l.steps} steps)` : `Lanczos (stopped after ${l.steps} steps, not converged; a lower bound)` };
   }

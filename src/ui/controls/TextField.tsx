@@ -20,10 +20,11 @@ interface Props {
  */
 export function TextField({ name, label, multiline, hint }: Props) {
   const id = useId();
-  const value = useExplorer((s) => (s.config as unknown as Record<string, ParamValue>)[name]);
+  const value = useExplorer((s) => s.config[name]);
   const error = useExplorer((s) => s.fieldErrors[name]);
   const setField = useExplorer((s) => s.setField);
-  const text = (PARAMS[name] as ParamSpec<ParamValue>).format(value);
+  const spec: ParamSpec<ParamValue> = PARAMS[name];
+  const text = spec.format(value);
   const [draft, setDraft] = useDraft(text);
   // Formulas are checked as they are typed, like a graphing calculator; other fields on Enter or blur.
   useFormulaCompiler(name === 'f');

@@ -7,7 +7,7 @@ import { PARAMS } from '../../core/params/param-table';
  * What is wrong with a typed formula list, and where (line and column as typed), or
  * null when it would run. The table's check is lexical; the compiler, loaded with
  * the custom problem, also parses. Used as the user types and again on commit, so a
- * broken line never replaces the last good problem (issue 6, "Feedback").
+ * broken line never replaces the last good problem.
  */
 export function formulaListError(text: string): string | null {
   const lexical = PARAMS.f.parse(text);

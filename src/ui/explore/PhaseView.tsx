@@ -11,7 +11,7 @@ import { drawnBoundaries } from './phase-legend-styles';
 import { PhaseLegend } from './PhaseLegend';
 
 /**
- * The escape phase diagram workspace (issue 9, §1): the measured escape fraction
+ * The escape phase diagram workspace: the measured escape fraction
  * over η × B from a pool of workers, filling in coarse to fine, beside the
  * theory's boundaries. Clicking a cell (or Enter on the keyboard cursor) sets η and B.
  */

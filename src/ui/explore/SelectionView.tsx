@@ -16,7 +16,7 @@ import { createSelectionScatter, type ScatterModel } from './selection-scatter';
 import { ChartBox } from './ChartBox';
 
 /**
- * The selection workspace (issue 9, §2–3): K SGD and K GD runs from the same
+ * The selection workspace: K SGD and K GD runs from the same
  * random starts, which minimum each ended in (measured), where those minima sit
  * on the sharpness–non-uniformity plane, and the atlas of every minimum
  * coloured by its exact stability at the current η, B (theory).

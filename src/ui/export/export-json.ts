@@ -1,6 +1,6 @@
 import type { RunsSummary } from '../../core/engine/ensemble';
 import { VIEW_KEYS, type Config } from '../../core/params/param-table';
-import { encodeQuery } from '../../core/params/query';
+import { copyKeys, encodeQuery } from '../../core/params/query';
 import type { SimOutput } from '../../core/simulate';
 import { stabilityRectangle } from '../../core/stability-region';
 import type { StartedInfo } from '../../worker/protocol';
@@ -12,9 +12,8 @@ import type { StartedInfo } from '../../worker/protocol';
  * canonical link of the whole configuration, as the command line gives it.
  */
 export function summaryOutput(info: StartedInfo, runs: { sgd: RunsSummary | null; gd: RunsSummary | null }, page: Config): SimOutput {
-  const config = { ...info.config } as Record<string, unknown>;
-  for (const k of VIEW_KEYS) config[k] = page[k];
-  const c = config as unknown as Config;
+  const c: Config = { ...info.config };
+  copyKeys(c, page, VIEW_KEYS);
   const rect = stabilityRectangle(c.eta, info.problem.n, c.B, c.sampling);
   const { kind, dim, n, notes } = info.problem;
   return {

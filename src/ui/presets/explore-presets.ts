@@ -1,7 +1,7 @@
 import type { Preset } from './preset';
 
 /**
- * Presets of the phase diagram and the selection experiment (issue 9). Each
+ * Presets of the phase diagram and the selection experiment. Each
  * note states what the runs show, checked by running the preset
  * (e2e/explore.spec.ts), beside what the theory says.
  */

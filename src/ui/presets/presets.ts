@@ -73,7 +73,7 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Mean-square versus almost-sure: the toy at η = 0.555',
-    note: 'Here ρ(𝒯) ≈ 1.0101 > 1, so the second moment grows, yet Λ ≈ −0.0071 < 0: almost every run stays (theory.md). The dashed ρ line rises; the runs do not follow it.',
+    note: 'Here ρ(𝒯) ≈ 1.0101 > 1, so the second moment grows, yet Λ ≈ −0.0071 < 0: almost every run stays (docs/theory.md#mean-square-and-almost-sure-stability). The dashed ρ line rises; the runs do not follow it.',
     query: 'problem=toy&eta=0.555&B=1&seed=3&runs=200&steps=300&radius=0.00001&escape=0.1',
   },
   {

@@ -1,9 +1,9 @@
 import type { Preset } from './preset';
 
 /**
- * Wu–Wang–Su presets (issue 10). The numbers in the notes are `npm run sim`'s for
- * these queries. (The first version ran a random-features model at η = 0.9: there
- * ‖H‖_F ≈ 0.43 is far below √(B/μ₀)/η ≈ 3.5 and no run escapes.)
+ * Wu–Wang–Su presets. The numbers in the notes are `npm run sim`'s for these
+ * queries. The step sizes put ‖H‖_F above √(B/μ₀)/η on purpose: a random-features
+ * model at η = 0.9, say, has ‖H‖_F ≈ 0.43 far below the bound ≈ 3.5, and no run escapes.
  */
 export const WWS_PRESETS: Preset[] = [
   {

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RunsSummary } from '../../core/engine/ensemble';
 import { PARAMS, VIEW_KEYS, type Config, type ParamKey } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
-import { appliesTo, decodeQuery, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
+import { appliesTo, copyKeys, decodeQuery, defaultConfig, encodeQuery, parseInto, type ParamIssue } from '../../core/params/query';
 import { componentCount } from '../../core/problems/component-count';
 import type { StartedInfo } from '../../worker/protocol';
 import { formulaCompileError } from '../controls/formula-check';
@@ -52,14 +52,13 @@ export interface ExplorerState {
   setHelp(help: boolean): void;
 }
 
-const spec = (k: ParamKey) => PARAMS[k] as ParamSpec<ParamValue>;
+const spec = (k: ParamKey): ParamSpec<ParamValue> => PARAMS[k];
 
 /** The configuration with the view keys at their defaults: what decides a run's numbers. */
 export function simQuery(config: Config): string {
-  const c = { ...config } as Record<string, ParamValue>;
-  const d = defaultConfig(config.problem) as unknown as Record<string, ParamValue>;
-  for (const k of VIEW_KEYS) c[k] = d[k];
-  return encodeQuery(c as unknown as Config);
+  const c = { ...config };
+  copyKeys(c, defaultConfig(config.problem), VIEW_KEYS);
+  return encodeQuery(c);
 }
 
 /** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
@@ -99,7 +98,7 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
   setConfig(patch, opts = {}) {
     historyIntent.push = historyIntent.push || !!opts.push;
     const issues: ParamIssue[] = [];
-    const config = clampBatch({ ...get().config, ...patch } as Config, issues);
+    const config = clampBatch({ ...get().config, ...patch }, issues);
     set({ config });
   },
 
@@ -107,12 +106,12 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
     const state = get();
     const s = spec(key);
     if (!appliesTo(key, state.config.problem)) return false;
-    const r = s.parse(raw);
+    const r = parseInto(state.config, key, raw);
     if (!r.ok) {
-      set({ fieldErrors: { ...state.fieldErrors, [key]: `${r.reason}; kept ${s.format((state.config as unknown as Record<string, ParamValue>)[key])}` } });
+      set({ fieldErrors: { ...state.fieldErrors, [key]: `${r.reason}; kept ${s.format(state.config[key])}` } });
       return false;
     }
-    const next = { ...state.config, [key]: r.value } as Config;
+    const next = r.value;
     if (key === 'f') {
       // s.parse above was the lexical check; the compiler also parses.
       const wrong = formulaCompileError(raw);
@@ -138,11 +137,10 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
   },
 
   setProblem(problem) {
-    const old = get().config as unknown as Record<string, ParamValue>;
-    const next = defaultConfig(problem) as unknown as Record<string, ParamValue>;
-    for (const k of SHARED_KEYS) next[k] = old[k];
+    const next = defaultConfig(problem);
+    copyKeys(next, get().config, SHARED_KEYS);
     const issues: ParamIssue[] = [];
-    const config = clampBatch(next as unknown as Config, issues);
+    const config = clampBatch(next, issues);
     historyIntent.push = true;
     set({ config, fieldErrors: {}, note: null });
   },

@@ -2,7 +2,7 @@
  * The width of a line of text in the page's font, measured on a canvas: unlike an
  * SVG text's getComputedTextLength it forces no style recalculation or layout of
  * the document, which during a slider drag was the main thread's largest cost
- * (`npm run bench`, issue 7). Cached per text and size.
+ * (measured by `npm run bench`). Cached per text and size.
  */
 let ctx: CanvasRenderingContext2D | null | undefined;
 let family = '';

@@ -5,6 +5,7 @@ import { stabilityRectangle } from '../../core/stability-region';
 import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
 import { useTex } from './tex';
+import { THEORY_SECTIONS, theorySectionHref, type TheorySection } from './theory-doc';
 
 interface Row {
   what: string;
@@ -12,7 +13,12 @@ interface Row {
   value: string;
   source: string;
   kind: 'exact' | 'sufficient' | 'necessary' | 'estimate';
+  /** The section of docs/theory.md that derives it. */
+  doc: TheorySection;
 }
+
+/** Set at build time to make the section references links (see theory-doc.ts). */
+const REPOSITORY_URL: string | undefined = import.meta.env.VITE_REPOSITORY_URL;
 
 /**
  * The conditions that decide the current picture, typeset, with the current
@@ -31,21 +37,21 @@ export function TheoryPanel() {
     const c = batchFactor(n, B, sampling);
     const r = stabilityRectangle(eta, n, B, sampling);
     const out: Row[] = [
-      { what: 'batch factor', formula: sampling === 'with' ? 'c = 1/B' : 'c = \\frac{n-B}{B(n-1)}', value: `c = ${fmt(c)}`, source: 'theory.md; Wu §3', kind: 'exact' },
-      { what: 'rectangle, width', formula: 'a \\le 2/\\eta', value: `2/η = ${fmt(r.sharpnessMax)}`, source: 'Wu eq. 9', kind: 'necessary' },
-      { what: 'rectangle, height', formula: 's \\le 1/(\\eta\\sqrt{c})', value: `1/(η√c) = ${fmt(r.nonUniformityMax)}`, source: 'Wu eq. 9', kind: 'necessary' },
+      { what: 'batch factor', formula: sampling === 'with' ? 'c = 1/B' : 'c = \\frac{n-B}{B(n-1)}', value: `c = ${fmt(c)}`, source: 'Wu eq. 8', kind: 'exact', doc: THEORY_SECTIONS.batchFactor },
+      { what: 'rectangle, width', formula: 'a \\le 2/\\eta', value: `2/η = ${fmt(r.sharpnessMax)}`, source: 'Wu eq. 9', kind: 'necessary', doc: THEORY_SECTIONS.rectangle },
+      { what: 'rectangle, height', formula: 's \\le 1/(\\eta\\sqrt{c})', value: `1/(η√c) = ${fmt(r.nonUniformityMax)}`, source: 'Wu eq. 9', kind: 'necessary', doc: THEORY_SECTIONS.rectangle },
     ];
     if (m && info && info.config.eta === eta && info.config.B === B) {
       out.push(
-        { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate' },
-        { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient' },
-        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`, source: 'second-moment operator, theory.md', kind: 'exact' },
-        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate' },
+        { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
+        { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient', doc: THEORY_SECTIONS.theorem1 },
+        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`, source: 'second-moment operator', kind: 'exact', doc: THEORY_SECTIONS.secondMoment },
+        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
       if (m.patel)
-        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 1–2 (γ = 0)', kind: 'sufficient' });
+        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 1–2 (γ = 0)', kind: 'sufficient', doc: THEORY_SECTIONS.patel });
       if (m.wws)
-        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le \\sqrt{B/\\mu_0}/\\eta', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: 'Wu–Wang–Su Thm 3.3', kind: 'necessary' });
+        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le \\sqrt{B/\\mu_0}/\\eta', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: 'Wu–Wang–Su Thm 3.3', kind: 'necessary', doc: THEORY_SECTIONS.alignment });
     }
     return out;
   }, [eta, B, sampling, n, m, info]);
@@ -60,12 +66,32 @@ export function TheoryPanel() {
             <dd>
               <span className="tex" dangerouslySetInnerHTML={{ __html: tex(r.formula) }} />
               <span className="src">
-                {r.source} · <em>{r.kind}</em>
+                {r.source} · <em>{r.kind}</em> · <TheoryLink section={r.doc} />
               </span>
             </dd>
           </div>
         ))}
       </dl>
     </section>
+  );
+}
+
+/**
+ * The file and section that derive a quantity: a link when the page knows its
+ * repository, else the path as text, which can be followed in any clone.
+ */
+function TheoryLink({ section }: { section: TheorySection }) {
+  const href = theorySectionHref(section, REPOSITORY_URL);
+  const text = `docs/theory.md § ${section.title}`;
+  if (!href)
+    return (
+      <cite className="theory-doc" title={section.path} data-doc={section.path}>
+        {text}
+      </cite>
+    );
+  return (
+    <a className="theory-doc" href={href} target="_blank" rel="noopener noreferrer" title={section.path} data-doc={section.path}>
+      {text}
+    </a>
   );
 }

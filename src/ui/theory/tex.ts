@@ -5,7 +5,7 @@ type Render = (src: string) => string;
 let loaded: Promise<Render> | null = null;
 const cache = new Map<string, string>();
 
-/** KaTeX is loaded on first use, not with the page (about 80 KB gzip; ecosystem-notes). */
+/** KaTeX is loaded on first use, not with the page (about 80 KB gzip). */
 function loadTex(): Promise<Render> {
   loaded ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([k]) => (src: string) => {
     let html = cache.get(src);

@@ -25,8 +25,8 @@ function startDistance(run: LiveRun): number {
 
 /**
  * The distance chart's theory: E‖x_t − x*‖² grows like ρ(𝒯)^t, so the rms
- * distance like ρ^{t/2} (docs/theory.md#second-moment); almost surely it grows
- * like e^{Λt} (docs/theory.md#lyapunov), drawn too where it parts from ½ ln ρ.
+ * distance like ρ^{t/2} (docs/theory.md#the-second-moment-operator); almost surely it grows
+ * like e^{Λt} (docs/theory.md#mean-square-and-almost-sure-stability), drawn too where it parts from ½ ln ρ.
  */
 export function theoryLines(run: LiveRun): TheoryLine[] {
   const m = run.info.minima[run.info.center];

@@ -4,7 +4,7 @@ import { PARAMS } from '../../../src/core/params/param-table';
 import { decodeQuery, defaultConfig, encodeQuery } from '../../../src/core/params/query';
 import { buildProblem, buildProblemAsync } from '../../../src/core/problems/build-problem';
 
-describe('custom problems in permalinks (issue 6, "Permalinks")', () => {
+describe('custom problems in permalinks', () => {
   beforeAll(() => loadFormulaCompiler());
 
   it('encodes formulas readably: ; , ^ * ( ) stay as typed, spaces around operators are dropped', () => {

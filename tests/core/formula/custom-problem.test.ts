@@ -11,7 +11,7 @@ const build = (query: string): Problem => {
   return problem;
 };
 
-describe('CustomProblem (issue 6, "Minima")', () => {
+describe('CustomProblem: its minima found in the box', () => {
   beforeAll(() => loadFormulaCompiler());
 
   it("finds Patel's quadratic basin in 2D: (0, −15), a fixed point with Hᵢ = diag(0, 2q₁ᵢ) plus the x terms", () => {

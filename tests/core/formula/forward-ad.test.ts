@@ -33,7 +33,7 @@ function compiled(src: string): Tape {
 
 const near = (ad: number, fd: number, scale: number) => Math.abs(ad - fd) <= 2e-5 * (1 + Math.abs(fd) + scale);
 
-describe('forward-mode AD over a tape (issue 6, "Derivatives")', () => {
+describe('forward-mode AD over a tape', () => {
   it('gives gradients that agree with central differences of the value, on random formulas (property)', () => {
     fc.assert(
       fc.property(formulaArb, pointArb, (src, [x, y]) => {

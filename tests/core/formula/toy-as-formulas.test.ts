@@ -5,7 +5,7 @@ import { simulateQuery } from '../../../src/core/simulate';
 const TOY_FORMULAS = 'min(x^2, 0.1*(x-1)^2); min(x^2, 1.9*(x-1)^2)';
 const shared = 'start=1&escape=0.5&runs=50&steps=300&hist=16';
 
-describe("Wu's toy typed as formulas (issue 6)", () => {
+describe("Wu's toy typed as formulas", () => {
   beforeAll(() => loadFormulaCompiler());
 
   for (const [eta, B, sampling, seed] of [

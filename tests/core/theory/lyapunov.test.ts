@@ -16,7 +16,7 @@ describe('the top Lyapunov exponent Λ', () => {
     expect(analyseMinimum(toy, toy.minima[1], at(0.56)).lyapunov.value).toBeGreaterThan(0);
   });
 
-  it('at η = 0.555 is −0.0071 while the second moment grows by 1.0101 a step (theory.md)', () => {
+  it('at η = 0.555 is −0.0071 while the second moment grows by 1.0101 a step (docs/theory.md#mean-square-and-almost-sure-stability)', () => {
     const t = analyseMinimum(toy, toy.minima[1], at(0.555));
     expect(t.lyapunov.exact).toBe(true);
     expect(t.lyapunov.value).toBeCloseTo(-0.0071, 4);
