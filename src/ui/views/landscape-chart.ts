@@ -30,15 +30,11 @@ const PATH_POINTS = 1500;
  * chosen coordinates of the paths and current points.
  */
 export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel> {
-  // The paths (run 0's and GD's) on a canvas under the SVG: rebuilding an SVG path of up to
-  // 20 000 points each streamed frame was the largest cost of the landscape's frames.
-  const pathCanvas = select(box).attr('data-testid', 'landscape-view').append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', 'none').node()!;
-  const svg = select(box).append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
-  // Every SGD run's current point, on a canvas over the SVG: hundreds of SVG circles updated each
-  // streamed frame were a large part of a slider drag's main-thread time (bench). Pointer events
-  // pass through to the SVG's zoom.
-  if (getComputedStyle(box).position === 'static') box.style.position = 'relative';
-  const dotCanvas = select(box).append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', 'none').node()!;
+  const svg = select(box).attr('data-testid', 'landscape-view').append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
+  // What moves every frame — the paths of run 0 and GD (up to 20 000 points) and every run's current
+  // point — on one canvas over the SVG: one bitmap for the browser to upload per frame, and no SVG
+  // rebuilt per streamed frame. Pointer events pass through to the SVG's zoom.
+  const canvas = select(box).append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', 'none').node()!;
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   const gx = svg.append('g');
   const gy = svg.append('g');
@@ -218,9 +214,8 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
 
     /** What moves every frame: the paths and the current points (canvas), and the 1D strip. */
     function drawDynamic(): void {
-      sizeCanvas(pathCanvas, w, h, dpr);
-      sizeCanvas(dotCanvas, w, h, dpr);
-      const pc = pathCanvas.getContext('2d')!;
+      sizeCanvas(canvas, w, h, dpr);
+      const pc = canvas.getContext('2d')!;
       pc.setTransform(dpr, 0, 0, dpr, 0, 0);
       pc.clearRect(0, 0, w, h);
       const stroke = (list: Array<[number, number]>, color: string) => {
@@ -260,9 +255,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       };
       if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
       if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
-      const ctx = dotCanvas.getContext('2d')!;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, w, h);
+      const ctx = pc;
       ctx.save();
       ctx.beginPath();
       ctx.rect(m.l, m.t, w - m.l - m.r, plotH);
@@ -329,8 +322,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     },
     destroy() {
       svg.remove();
-      dotCanvas.remove();
-      pathCanvas.remove();
+      canvas.remove();
     },
   };
 }
