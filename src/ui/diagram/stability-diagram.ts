@@ -162,7 +162,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       g.selectAll('line,path').attr('stroke-width', sw);
     }
     const xTitles = ['sharpness a = λmax(H)', 'sharpness a'];
-    const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 's'];
+    const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 'non-unif. s', 's'];
     xLabel
       .attr('x', mg.l + plotW / 2)
       .attr('y', height - mg.b + t.tick * 1.6 + t.label * 1.1)
