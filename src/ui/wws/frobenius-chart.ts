@@ -48,7 +48,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
   function draw(d: FrobeniusChartData): void {
     last = d;
     const lec = d.lecture;
-    const fs = lec ? 22 : 14;
+    const fs = lec ? 26 : 14;
     svg.attr('width', w).attr('height', h);
     hatch.select('line').attr('stroke', COLORS.theory);
     // The bars take the top half, the sweep the bottom.
