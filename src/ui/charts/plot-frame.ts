@@ -55,3 +55,30 @@ export function sizeCanvas(c: HTMLCanvasElement, w: number, h: number, dpr: numb
   c.style.height = `${h}px`;
   return true;
 }
+
+/** Tick values of a continuous scale at least `gap` pixels apart (d3's count is only a hint). */
+export function spacedTicks(scale: { ticks(n: number): number[]; (v: number): number | undefined }, count: number, gap: number): number[] {
+  for (let n = Math.max(1, Math.floor(count)); ; n--) {
+    const t = scale.ticks(n);
+    let ok = true;
+    for (let i = 1; i < t.length && ok; i++) ok = Math.abs((scale(t[i]) ?? 0) - (scale(t[i - 1]) ?? 0)) >= gap;
+    if (ok || n <= 1) return t;
+  }
+}
+
+/**
+ * Keep a bottom axis's end labels inside [left, right]: a label centred on a
+ * tick near either end is anchored at its edge instead, so it neither leaves
+ * the panel nor runs into the vertical axis's lowest label.
+ */
+export function tidyAxisEnds(g: Selection<SVGGElement, unknown, null, undefined>, left: number, right: number, px: number): void {
+  g.selectAll<SVGGElement, number>('.tick').each(function () {
+    const m = /translate\(([-\d.e]+)/.exec(this.getAttribute('transform') ?? '');
+    if (!m) return;
+    const x = Number(m[1]);
+    const text = this.querySelector('text');
+    if (!text) return;
+    const half = textWidth(text.textContent ?? '', px) / 2;
+    text.setAttribute('text-anchor', x - half < left ? 'start' : x + half > right ? 'end' : 'middle');
+  });
+}

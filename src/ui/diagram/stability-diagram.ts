@@ -10,7 +10,7 @@ import { nodeSize } from '../charts/chart';
 import { placeLabels, type Box, type LabelRequest } from '../charts/label-placement';
 import { drawLegend, layoutLegend, type LegendItem, type LegendLayout } from '../charts/legend';
 import { markPath } from '../charts/marks';
-import { chartType } from '../charts/plot-frame';
+import { chartType, tidyAxisEnds } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { familyBatches, familyEtas, fmt, pointStatus, type DiagramModel } from './diagram-model';
@@ -161,6 +161,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       g.selectAll('text').attr('font-size', t.tick);
       g.selectAll('line,path').attr('stroke-width', sw);
     }
+    tidyAxisEnds(gx, mg.l - 6, width - 2, t.tick);
     const xTitles = ['sharpness a = λmax(H)', 'sharpness a'];
     const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 'non-unif. s', 's'];
     xLabel

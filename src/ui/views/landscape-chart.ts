@@ -8,7 +8,7 @@ import { line } from 'd3-shape';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { Chart } from '../charts/chart';
 import { nodeSize } from '../charts/chart';
-import { chartType, sizeCanvas } from '../charts/plot-frame';
+import { chartType, sizeCanvas, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
@@ -131,9 +131,10 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lecture}`;
     if (axesKey !== drawnAxes) {
       drawnAxes = axesKey;
-      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).ticks(Math.max(2, Math.floor((w - m.l - m.r) / (lecture ? 120 : 70)))));
-      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.min(oneD ? 4 : 6, Math.floor(plotH / (type.tick * 2.2))))));
+      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / (lecture ? 120 : 70)), type.tick * 3)));
+      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(spacedTicks(y, oneD ? 4 : 6, type.tick * 1.4)));
       svg.selectAll('.tick text').attr('font-size', type.tick);
+      tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
     }
     if (frameKey !== drawnTitle) {
       drawnTitle = frameKey;
@@ -290,7 +291,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       const stripKey = `${ty.domain()}|${ty.range()}|${lecture}|${w}`;
       if (stripKey !== drawnStrip) {
         drawnStrip = stripKey;
-        lowerAxis.attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).ticks(Math.max(2, Math.floor(bh / (type.tick * 2.2))))).selectAll('text').attr('font-size', type.tick);
+        lowerAxis.attr('transform', `translate(${m.l},0)`).call(axisLeft(ty).tickValues(spacedTicks(ty, 3, type.tick * 1.4))).selectAll('text').attr('font-size', type.tick);
         const labels = ['x along the path (recorded points, oldest left)', 'x along the path', 'x(t)'];
         lowerLabel
           .attr('x', m.l)

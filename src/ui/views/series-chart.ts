@@ -5,7 +5,7 @@ import type { Chart } from '../charts/chart';
 import { nodeSize } from '../charts/chart';
 import { ladder } from '../charts/ladder';
 import { drawLegend, layoutLegend, type LegendItem, type LegendLayout } from '../charts/legend';
-import { chartLayers, chartType, leftMargin, sizeCanvas, stepAxis } from '../charts/plot-frame';
+import { chartLayers, chartType, leftMargin, sizeCanvas, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
 import type { RunBuffers } from '../sim/run-buffers';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
@@ -193,6 +193,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const xs = x();
     const ys = y();
     gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(xs, Math.max(2, Math.floor(plot.w / (m.lecture ? 150 : 80)))));
+    tidyAxisEnds(gx, plot.x - 6, size.width - 2, t.tick);
     const decades = Math.round(Math.log10(yHi / yLo));
     const every = Math.max(1, Math.ceil(decades / Math.max(2, Math.floor(plot.h / (t.tick * 2.2)))));
     const tickValues: number[] = [];
