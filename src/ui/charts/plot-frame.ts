@@ -56,6 +56,16 @@ export function sizeCanvas(c: HTMLCanvasElement, w: number, h: number, dpr: numb
   return true;
 }
 
+/** Powers of ten from lo to hi, every k-th so that labels `gap` pixels tall do not touch over `length` pixels. */
+export function decadeTicks(lo: number, hi: number, length: number, gap: number): number[] {
+  const top = Math.round(Math.log10(hi));
+  const bottom = Math.round(Math.log10(lo));
+  const every = Math.max(1, Math.ceil((top - bottom) / Math.max(1, Math.floor(length / gap))));
+  const out: number[] = [];
+  for (let e = top; e >= bottom; e -= every) out.push(10 ** e);
+  return out;
+}
+
 /** Tick values of a continuous scale at least `gap` pixels apart (d3's count is only a hint). */
 export function spacedTicks(scale: { ticks(n: number): number[]; (v: number): number | undefined }, count: number, gap: number): number[] {
   for (let n = Math.max(1, Math.floor(count)); ; n--) {

@@ -364,26 +364,33 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('data-inside', st.insideEllipse ? '1' : '0')
       .attr('data-in-rectangle', st.insideRectangle ? '1' : '0')
       .attr('data-factor', st.factor);
-    const lines = [
-      `(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)}), n = ${m.n}`,
-      `(1−ηa)² + η²c s² = ${fmt(st.factor)}: ${st.insideEllipse ? 'inside' : 'outside'} the exact region`,
-      `${st.insideRectangle ? 'inside' : 'outside'} the rectangle`,
-    ];
+    const inside = st.insideEllipse ? 'inside' : 'outside';
+    const inRect = `${st.insideRectangle ? 'inside' : 'outside'} the rectangle`;
+    const full = [`(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)}), n = ${m.n}`, `(1−ηa)² + η²c s² = ${fmt(st.factor)}: ${inside} the exact region`, inRect];
+    const short = [`(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)})`, `factor ${fmt(st.factor)}: ${inside} the exact region`, inRect];
     const fs = fontPx - 1;
-    const tw = Math.max(...lines.map((l) => textWidth(l, fs)));
-    const right = px + 20 + tw < width - margin().r || px - 20 - tw < margin().l;
-    const t = pointLabel
-      .attr('x', px + (right ? 20 : -20))
-      .attr('y', py + 6)
-      .attr('text-anchor', right ? 'start' : 'end')
-      .attr('font-size', fs);
+    const widthOf = (ls: string[]) => Math.max(...ls.map((l) => textWidth(l, fs, '600')));
+    const mg = margin();
+    const lo = mg.l + 4;
+    const hi = width - mg.r - 4;
+    const roomRight = hi - (px + 20);
+    const roomLeft = px - 20 - lo;
+    // The full text where it fits on either side, else the short one on the roomier side, kept inside the chart.
+    const tiny = [`(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)})`, `${inside} the exact region`, `${st.insideRectangle ? 'in' : 'out of'} the rectangle`];
+    const lines = [full, short].find((ls) => widthOf(ls) <= Math.max(roomRight, roomLeft)) ?? tiny;
+    const tw = widthOf(lines);
+    const right = tw <= roomRight || roomRight >= roomLeft;
+    const left = Math.max(lo, right ? Math.min(px + 20, hi - tw) : px - 20 - tw);
+    const lineH = fontPx * 1.15;
+    const top = Math.max(mg.t + fs, Math.min(py + 6, height - mg.b - 2 * lineH - fs * 0.3));
+    const t = pointLabel.attr('x', left).attr('y', top).attr('text-anchor', 'start').attr('font-size', fs);
     t.selectAll('tspan')
       .data(lines)
       .join('tspan')
-      .attr('x', px + (right ? 20 : -20))
-      .attr('dy', (_d, i) => (i === 0 ? 0 : fontPx * 1.15))
+      .attr('x', left)
+      .attr('dy', (_d, i) => (i === 0 ? 0 : lineH))
       .text((d) => d);
-    return { x: right ? px + 20 : px - 20 - tw, y: py + 6 - fs, w: tw, h: fs * 1.2 + 2 * fontPx * 1.15 };
+    return { x: left, y: top - fs, w: tw, h: fs * 1.2 + 2 * lineH };
   }
 
   function legendItems(m: DiagramModel): LegendItem[] {

@@ -4,7 +4,7 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { nodeSize, type Chart } from '../charts/chart';
 import { drawLegend, layoutLegend, type LegendItem } from '../charts/legend';
-import { chartType } from '../charts/plot-frame';
+import { chartType, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { AlignmentSeries } from './wws-companion';
 
@@ -48,7 +48,7 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
     const lec = d.lecture;
     const type = chartType(lec);
     const fs = type.label;
-    const m = lec ? { l: 70, r: 16, t: 12, b: 70 } : { l: 52, r: 12, t: 10, b: 50 };
+    const m = { l: Math.ceil(type.tick * 2.4 + 14), r: 16, t: 12, b: Math.ceil(type.tick * 1.6 + fs * 1.5) };
     svg.attr('width', w).attr('height', h);
     // The legend beside or under the plot, never over the curves.
     const mu0 = d.mu0;
@@ -69,8 +69,9 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
       .range([h - m.b, m.t])
       .clamp(true)
       .nice();
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
-    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5));
+    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / (lec ? 120 : 70)), type.tick * 3)));
+    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(spacedTicks(y, 5, type.tick * 1.4)));
+    tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
     svg.selectAll('.tick text').attr('font-size', type.tick);
     xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('step of SGD run 0');
     const n = s.step.length;

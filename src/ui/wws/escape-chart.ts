@@ -4,7 +4,8 @@ import { select } from 'd3-selection';
 import type { RunBuffers } from '../sim/run-buffers';
 import { nodeSize, type Chart } from '../charts/chart';
 import { drawLegend, layoutLegend, type LegendItem } from '../charts/legend';
-import { chartType, sizeCanvas } from '../charts/plot-frame';
+import { chartType, decadeTicks, sizeCanvas, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
+import { textWidth } from '../theme/text-width';
 import { COLORS } from '../theme/colors';
 import { gammaLine, LOSS_CAP, lossDomain } from './wws-model';
 
@@ -48,7 +49,7 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     const lec = d.lecture;
     const type = chartType(lec);
     const fs = type.label;
-    const m = lec ? { l: 100, r: 16, t: 12, b: 70 } : { l: 72, r: 12, t: 10, b: 50 };
+    const m = { l: Math.ceil(textWidth('1e-10', type.tick) + 14 + fs * 1.5), r: 16, t: 12, b: Math.ceil(type.tick * 1.6 + fs * 1.5) };
     sizeCanvas(canvas, w, h, dpr);
     svg.attr('width', w).attr('height', h);
     const sgd = d.sgd;
@@ -84,8 +85,10 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     }
     const x = scaleLinear().domain([0, tMax]).range([m.l, w - m.r]);
     const y = scaleLog().domain(lossDomain(lo, hi)).range([h - m.b, m.t]).clamp(true);
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).ticks(Math.max(3, Math.floor((w - m.l - m.r) / (lec ? 110 : 70)))));
-    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).ticks(5, '.0e'));
+    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / (lec ? 120 : 70)), type.tick * 3)));
+    const [ylo, yhi] = y.domain();
+    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(decadeTicks(ylo, yhi, h - m.t - m.b, type.tick * 1.6)).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
+    tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
     svg.selectAll('.tick text').attr('font-size', type.tick);
     xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('steps after the switch to SGD');
     yl.attr('transform', `translate(${lec ? 24 : 18},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text('loss L(θ_t)');

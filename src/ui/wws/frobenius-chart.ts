@@ -87,7 +87,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     gx.attr('transform', `translate(0,${split - m.b})`).call(axisBottom(x).ticks(4, '~g'));
 
     // The B sweep.
-    const mb = { l: lec ? 84 : 62, r: lec ? 30 : 20, t: split + (lec ? 18 : 12), b: lec ? 62 : 46 };
+    const mb = { l: lec ? 84 : 62, r: lec ? 30 : 20, t: split + (lec ? 18 : 12), b: Math.ceil((fs - 2) * 1.6 + fs * 1.5) };
     const pts = d.sweep;
     const bMax = pts.length ? pts[pts.length - 1].B : 2;
     const bx = scaleLog()
@@ -100,7 +100,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     sx.attr('transform', `translate(0,${h - mb.b})`).call(axisBottom(bx).ticks(5, '~g'));
     sy.attr('transform', `translate(${mb.l},0)`).call(axisLeft(by).ticks(4, '~g'));
     svg.selectAll('.tick text').attr('font-size', fs - 2);
-    sxl.attr('x', (mb.l + w - mb.r) / 2).attr('y', h - 8).attr('font-size', fs).text('batch size B');
+    sxl.attr('x', (mb.l + w - mb.r) / 2).attr('y', h - fs * 0.35).attr('font-size', fs).text('batch size B');
     syl.attr('transform', `translate(${lec ? 22 : 16},${(mb.t + h - mb.b) / 2}) rotate(-90)`).attr('font-size', fs - 1).text('‖H‖_F / bound');
     oneLine
       .attr('x1', mb.l)
