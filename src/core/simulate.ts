@@ -1,3 +1,4 @@
+import { comparisonConfig, comparisonIssue } from './compare';
 import { Ensemble, type RunsSummary } from './engine/ensemble';
 import { runEnsembles } from './engine/settled';
 import { GdPhase, switchRequested, SwitchedEnsemble, type SwitchInfo } from './engine/switch-protocol';
@@ -20,9 +21,24 @@ export interface SimOutput {
    * at its switch point and count steps and escapes from there (both null without a switch).
    */
   switch?: SwitchInfo;
+  /**
+   * With `compare`: each comparison run as its own configuration (the main one
+   * with the entry's overrides), from the same starts, in the main result's shape.
+   */
+  compare?: ComparisonOutput[];
   /** Issues with the query that were repaired (empty for a clean query). */
   issues: ParamIssue[];
   unknown: string[];
+}
+
+/** One comparison of `compare`: its overrides as written, and what it computes. */
+export interface ComparisonOutput {
+  overrides: string;
+  permalink: string;
+  rectangle: SimOutput['rectangle'];
+  minima: MinimumTheory[];
+  runs: SimOutput['runs'];
+  switch?: SwitchInfo;
 }
 
 /** The theory of every listed minimum at the configuration's η, B and sampling. */
@@ -49,6 +65,28 @@ export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
  * ensembles. The same code the worker runs; `npm run sim` prints this object.
  */
 export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; unknown?: string[] } = {}): SimOutput {
+  const main = simulateOne(input);
+  const compareIssues: ParamIssue[] = [];
+  const compare: ComparisonOutput[] = [];
+  for (const entry of main.config.compare) {
+    const issue = comparisonIssue(main.config, entry, main.problem.n);
+    if (issue) {
+      compareIssues.push({ key: 'compare', message: `${issue}; left out` });
+      continue;
+    }
+    const out = simulateOne(comparisonConfig(main.config, entry));
+    compare.push({ overrides: entry, permalink: out.permalink, rectangle: out.rectangle, minima: out.minima, runs: out.runs, ...(out.switch ? { switch: out.switch } : {}) });
+  }
+  return {
+    ...main,
+    ...(main.config.compare.length > 0 ? { compare } : {}),
+    issues: [...(extra.issues ?? []), ...main.issues, ...compareIssues],
+    unknown: extra.unknown ?? [],
+  };
+}
+
+/** One configuration without its comparisons. */
+function simulateOne(input: Config): SimOutput {
   const { problem, config, issues } = buildProblem(input);
   const rect = stabilityRectangle(config.eta, problem.n, config.B, config.sampling);
   const phase = switchRequested(problem, config) ? new GdPhase(problem, config).runToEnd() : null;
@@ -64,8 +102,8 @@ export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; un
     minima: theoryOfMinima(problem, config),
     runs: { sgd: sgd?.summary() ?? null, gd: gd?.summary() ?? null },
     ...(phase ? { switch: phase.info() } : {}),
-    issues: [...(extra.issues ?? []), ...issues],
-    unknown: extra.unknown ?? [],
+    issues,
+    unknown: [],
   };
 }
 

@@ -34,3 +34,21 @@ describe('npm run sim', () => {
     expect(r.stderr).toContain('B must be at most n = 2, got 9');
   });
 });
+
+describe('npm run sim with compare', () => {
+  it('prints compare: [{ overrides, rectangle, minima, runs }] with each configuration’s checksum', () => {
+    const q = 'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=60&compare=B:2;eta:0.5,seed:3';
+    const out = JSON.parse(execFileSync(tsx[0], [tsx[1], q], { encoding: 'utf8' }));
+    expect(out.compare.map((c: { overrides: string }) => c.overrides)).toEqual(['B:2', 'eta:0.5,seed:3']);
+    const alone = simulateQuery('problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=60');
+    expect(out.compare[1].runs.sgd.checksum).toBe(alone.runs.sgd!.checksum);
+    expect(out.compare[1].rectangle.sharpnessMax).toBeCloseTo(4, 14);
+    expect(out.compare[0].minima).toHaveLength(out.minima.length);
+  });
+
+  it('refuses an override of a key that is not allowed, naming it', () => {
+    const r = spawnSync(tsx[0], [tsx[1], 'problem=toy&compare=radius:2'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('compare may override only eta, B, sampling, seed, runs, steps, noise, opt, got "radius"');
+  });
+});

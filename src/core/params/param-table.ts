@@ -1,6 +1,7 @@
 import { PROBLEM_KEY_SPECS, PROBLEM_KEYS, type ProblemKeyName, type ProblemKeyValue } from '../problems/problem-keys';
 import { PROBLEM_KINDS, problemDef, problemsUsing, type ProblemKind } from '../problems/registry';
-import { boolParam, defaultFor, enumParam, intParam, numberListParam, numberParam, show, subsetParam, type ParamSpec, type ParamValue } from './param-types';
+import { compareParam, type CompareSpecs } from './compare-param';
+import { boolParam, defaultFor, enumParam, intParam, numberListParam, numberParam, parseNumber, show, subsetParam, type ParamSpec, type ParamValue } from './param-types';
 
 /** The problems, in menu order (from the registry). */
 export const PROBLEMS = PROBLEM_KINDS;
@@ -31,7 +32,24 @@ const tabParam = enumParam('tab', 'view: which workspace is shown — live (diag
 
 /** Keys that change only how things are shown, never the numbers: changing them does not restart a run. */
 /** (The phase and selection keys shape their own computations, not the live run: they are view keys for the live worker.) */
-export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'tab', 'hide', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
+export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'tab', 'hide', 't', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
+
+/** The largest step t can name (the largest `steps`). */
+const T_MAX = 10_000_000;
+
+/** The time scrubber's step; −1 (absent from the link) follows the run. */
+const tParam: ParamSpec<number> = {
+  key: 't',
+  doc: 'view: the time scrubber\'s step t — the views show the ensemble at the last recorded step ≤ t, once the run reaches it (absent: follow the run)',
+  default: -1,
+  parse(raw) {
+    if (raw.trim() === '') return { ok: true, value: -1 };
+    const v = parseNumber(raw);
+    if (v === null || !Number.isInteger(v) || v < 0 || v > T_MAX) return { ok: false, reason: `t must be a whole number from 0 to ${T_MAX}, got ${show(raw)}` };
+    return { ok: true, value: v };
+  },
+  format: (v) => (v < 0 ? '' : String(v)),
+};
 
 const x0Param: ParamSpec<number[]> = numberListParam('x0', 'explicit start coordinates, comma-separated (overrides start and radius)', {
   min: -1e6,
@@ -92,6 +110,7 @@ export const PARAMS = {
   radius: numberParam('radius', 'ε: starts are uniform in the ball of this radius around the start minimum', { min: 0, max: 1e6, default: 1e-3 }),
   escape: numberParam('escape', 'R: a run has escaped at the first step with ‖x − x*‖ > R', { min: 0, minExclusive: true, max: 1e12, default: (p) => problemDef(p).escape ?? 1 }),
   hist: intParam('hist', 'points kept in each run\'s decimated history', { min: 0, max: 4096, default: 128 }),
+  compare: compareParam(() => compareSpecs()),
   ...problemKeyParams(),
   grid: intParam('grid', 'phase diagram: cells per axis (η log-spaced × B)', { min: 2, max: 80, default: 40 }),
   cellruns: intParam('cellruns', 'phase diagram: SGD runs per cell (each runs `steps` steps)', { min: 1, max: 1000, default: 100 }),
@@ -113,6 +132,7 @@ export const PARAMS = {
   axes: enumParam('axes', 'view: scale of the diagram axes, linear or log', ['linear', 'log'] as const, { default: 'linear' }),
   tab: tabParam,
   hide: subsetParam('hide', 'view: panels to hide, any of header, controls, diagram, landscape, burst, distance, stats, theory', HIDEABLE),
+  t: tParam,
 } satisfies Record<string, ParamSpec<ParamValue>>;
 
 /** Panels a link can hide (TF Playground's hide flags). */
@@ -124,3 +144,9 @@ export type Config = { [K in ParamKey]: ValueOf<(typeof PARAMS)[K]> };
 
 /** The table typed key by key: PARAM_SPECS[k] parses and prints exactly Config[k]. */
 export const PARAM_SPECS: { [K in ParamKey]: ParamSpec<Config[K]> } = PARAMS;
+
+/** The rows the `compare` key checks its overrides with. */
+function compareSpecs(): CompareSpecs {
+  const { eta, B, sampling, seed, runs, steps, noise, opt } = PARAMS;
+  return { eta, B, sampling, seed, runs, steps, noise, opt };
+}

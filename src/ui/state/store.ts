@@ -3,6 +3,7 @@ import type { RunsSummary } from '../../core/engine/ensemble';
 import { PARAMS, VIEW_KEYS, type Config, type ParamKey } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
 import { appliesTo, copyKeys, decodeQuery, defaultConfig, encodeQuery, parseInto, type ParamIssue } from '../../core/params/query';
+import { comparisonIssue } from '../../core/compare';
 import { componentCount } from '../../core/problems/component-count';
 import type { StartedInfo } from '../../worker/protocol';
 import { formulaCompileError } from '../controls/formula-check';
@@ -56,7 +57,7 @@ const spec = (k: ParamKey): ParamSpec<ParamValue> => PARAMS[k];
 
 /** The configuration with the view keys at their defaults: what decides a run's numbers. */
 export function simQuery(config: Config): string {
-  const c = { ...config };
+  const c = { ...config, compare: [] };
   copyKeys(c, defaultConfig(config.problem), VIEW_KEYS);
   return encodeQuery(c);
 }
@@ -64,14 +65,27 @@ export function simQuery(config: Config): string {
 /** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
 const SHARED_KEYS: ParamKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...VIEW_KEYS];
 
-/** Cross-field check the table cannot make alone: B ≤ n. */
+/** Cross-field checks the table cannot make alone: B ≤ n, for the main configuration and each comparison; t ≤ steps. */
 function clampBatch(config: Config, issues: ParamIssue[]): Config {
   const n = componentCount(config);
+  let out = config;
   if (config.B > n) {
     issues.push({ key: 'B', message: `B must be at most n = ${n}, got ${config.B}; used ${n}` });
-    return { ...config, B: n };
+    out = { ...out, B: n };
   }
-  return config;
+  if (out.compare.length > 0) {
+    const kept = out.compare.filter((e) => {
+      const issue = comparisonIssue(out, e, n);
+      if (issue) issues.push({ key: 'compare', message: `${issue}; left out` });
+      return !issue;
+    });
+    if (kept.length !== out.compare.length) out = { ...out, compare: kept };
+  }
+  if (out.t > out.steps) {
+    issues.push({ key: 't', message: `t must be at most steps = ${out.steps}, got ${out.t}; following the run` });
+    out = { ...out, t: -1 };
+  }
+  return out;
 }
 
 export const historyIntent = { push: false };
