@@ -12,6 +12,7 @@ import { SimContext } from './sim/sim-context';
 import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
 import { startUrlSync } from './state/url-sync';
+import { undoHistory } from './state/undo-history';
 import { TheoryPanel } from './theory/TheoryPanel';
 import { ExportButtons } from './export/ExportButtons';
 import { EscapeStats } from './views/EscapeStats';
@@ -53,11 +54,13 @@ export function App() {
     // oxlint-disable-next-line react/set-state-in-effect
     setSim(c);
     const stopUrl = startUrlSync();
+    const stopUndo = undoHistory.start();
     const stopKeys = bindKeys(c);
     // Test hooks for the browser tests (kill the worker, read the store, the render loop's work per frame).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats };
+    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats, undo: undoHistory };
     return () => {
       stopKeys();
+      stopUndo();
       stopUrl();
       c.dispose();
     };

@@ -3,6 +3,7 @@ import { useExplorer } from '../state/store';
 import { currentLink } from '../state/url-sync';
 import { PresetMenu } from '../presets/PresetMenu';
 import { setDrawerOpen, useDrawerOpen } from './drawer-state';
+import { UndoButtons } from './UndoButtons';
 
 /**
  * Title, presets, copy link, lecture mode and the help overlay; where the
@@ -40,6 +41,7 @@ export function Header({ drawer = false }: { drawer?: boolean }) {
         <span className="title-short">SGD escapes</span> <span className="sub">the sharpness–non-uniformity explorer</span>
       </h1>
       <PresetMenu />
+      <UndoButtons />
       <button type="button" data-testid="copy-link" onClick={copy}>
         <span className="label-long">Copy link</span>
         <span className="label-short">Link</span>

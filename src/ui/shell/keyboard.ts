@@ -2,6 +2,7 @@ import { componentCount } from '../../core/problems/component-count';
 import { PRESETS } from '../presets/presets';
 import { applyPreset } from '../presets/apply-preset';
 import { useExplorer } from '../state/store';
+import { undoHistory } from '../state/undo-history';
 import type { SimController } from '../sim/sim-controller';
 
 /** The η factor of one ↑/↓ press. */
@@ -14,8 +15,17 @@ export const ETA_KEY_FACTOR = 1.1;
 export function bindKeys(sim: SimController): () => void {
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement | null;
+    const undoKey = isUndoKey(e);
     if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) {
-      if (!(t instanceof HTMLInputElement && (t.type === 'range' || t.type === 'checkbox') && (e.key === 'l' || e.key === 'L' || e.key === '?'))) return;
+      // A text field keeps its own undo; a slider or a checkbox has none, so the page's applies.
+      const control = t instanceof HTMLInputElement && (t.type === 'range' || t.type === 'checkbox');
+      if (!(control && (e.key === 'l' || e.key === 'L' || e.key === '?' || undoKey !== null))) return;
+    }
+    if (undoKey !== null) {
+      if (undoKey === 'undo') undoHistory.undo();
+      else undoHistory.redo();
+      e.preventDefault();
+      return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const s = useExplorer.getState();
@@ -74,6 +84,15 @@ export function bindKeys(sim: SimController): () => void {
   return () => window.removeEventListener('keydown', onKey);
 }
 
+/** Ctrl+Z undo, Ctrl+Shift+Z (or Ctrl+Y) redo; ⌘ instead of Ctrl on a Mac. */
+function isUndoKey(e: KeyboardEvent): 'undo' | 'redo' | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
+
 export const KEY_HELP: Array<[string, string]> = [
   ['space', 'play or pause'],
   ['→', 'one step'],
@@ -82,5 +101,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['[ / ]', 'B − 1 / B + 1'],
   ['L', 'lecture mode'],
   ['1 … 9, 0', 'presets 1 to 10'],
+  ['Ctrl+Z / ⌘Z', 'undo the last change of the configuration (a drag is one change)'],
+  ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],
   ['?', 'this help'],
 ];
