@@ -8,6 +8,7 @@ import { HelpOverlay } from './shell/HelpOverlay';
 import { bindKeys } from './shell/keyboard';
 import { LinkBanner } from './shell/LinkBanner';
 import { StatusLine } from './shell/StatusLine';
+import { Scrubber } from './shell/Scrubber';
 import { SimContext } from './sim/sim-context';
 import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
@@ -111,6 +112,7 @@ export function App() {
               </PanelFrame>
             ))}
           </div>
+          {Workspace === null && <Scrubber />}
         </main>
         <StatusLine />
         <HelpOverlay />

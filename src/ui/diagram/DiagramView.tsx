@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { componentCount } from '../../core/problems/component-count';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
+import { escapedBy, scrubAt } from '../sim/scrub';
 import { useShallow } from 'zustand/react/shallow';
 import { useChart } from '../charts/use-chart';
 import type { DiagramMinimum, DiagramModel } from './diagram-model';
@@ -82,11 +83,17 @@ export function DiagramView() {
         setMeasured(null);
         return;
       }
+      const start = run.info.minima[run.info.center];
+      const at = scrubAt(run);
+      if (at) {
+        // The time scrubber: the counts by its step, from the exact escape steps.
+        setMeasured(`Measured at ${start ? start.label : 'the start'}: SGD ${escapedBy(sgd, at.t)} of ${sgd.K} escaped by step ${at.t}`);
+        return;
+      }
       let esc = 0;
       for (let r = 0; r < sgd.K; r++) if (sgd.escapeStep[r] >= 0) esc++;
       const gd = run.gd;
       const gdText = gd ? (gd.divergedStep[0] >= 0 ? `GD diverged at step ${gd.divergedStep[0]}` : gd.escapeStep[0] >= 0 ? 'GD escaped' : 'GD stayed') : '';
-      const start = run.info.minima[run.info.center];
       const t = run.done ? run.t : roundDown(run.t);
       setMeasured(`Measured at ${start ? start.label : 'the start'}: SGD ${esc} of ${sgd.K} escaped${gdText ? ` · ${gdText}` : ''} (t ${run.done ? '=' : '≥'} ${t})`);
     });

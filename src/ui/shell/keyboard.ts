@@ -3,6 +3,7 @@ import { PRESETS } from '../presets/presets';
 import { applyPreset } from '../presets/apply-preset';
 import { useExplorer } from '../state/store';
 import { undoHistory } from '../state/undo-history';
+import { scrubBy } from '../sim/scrub';
 import type { SimController } from '../sim/sim-controller';
 
 /** The η factor of one ↑/↓ press. */
@@ -30,6 +31,11 @@ export function bindKeys(sim: SimController): () => void {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const s = useExplorer.getState();
     const c = s.config;
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      scrubBy(sim.current, e.key === 'ArrowLeft' ? -1 : 1);
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
       case ' ':
         if (t && t.tagName === 'BUTTON') return;
@@ -97,6 +103,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['space', 'play or pause'],
   ['→', 'one step'],
   ['R', 'reset: the same start again'],
+  ['Shift+← / Shift+→', 'time scrubber: one recorded step back / forward'],
   ['↑ / ↓', `η × ${ETA_KEY_FACTOR} / ÷ ${ETA_KEY_FACTOR}`],
   ['[ / ]', 'B − 1 / B + 1'],
   ['L', 'lecture mode'],

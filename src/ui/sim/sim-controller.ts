@@ -58,6 +58,8 @@ export class SimController {
         const q = simQuery(s.config);
         if (q !== this.query) this.request(q);
         else if (s.config.speed !== prev.config.speed) this.client.speed(speedOf(s.config.speed));
+        // The time scrubber moved: the views redraw at the new step in the next frame.
+        if (s.config.t !== prev.config.t) this.notify();
       }
       if (s.paused !== prev.paused) {
         if (s.paused) this.client.pause();

@@ -7,6 +7,8 @@ import { fmt } from '../diagram/diagram-model';
 import { ladder } from '../charts/ladder';
 import { useChart } from '../charts/use-chart';
 import { createEscapeHistogram, type EscapeHistogramModel } from './escape-histogram';
+import { distancesAt, scrubAt } from '../sim/scrub';
+import { DistanceHistogram } from './DistanceHistogram';
 
 const NO_OPTIONS = {};
 
@@ -16,6 +18,9 @@ interface Counts {
   diverged: number;
   steps: number[];
   t: number;
+  /** The time scrubber's step (null: following the run), and every run's distance to the start minimum there. */
+  at: number | null;
+  dists: number[] | null;
 }
 
 
@@ -35,19 +40,21 @@ export function EscapeStats() {
     return sim.subscribe((run) => {
       const b = run?.sgd;
       if (!run || !b) return setCounts(null);
+      const at = scrubAt(run);
+      const until = at ? at.t : Infinity;
       const steps: number[] = [];
       let diverged = 0;
       for (let r = 0; r < b.K; r++) {
-        if (b.escapeStep[r] >= 0) steps.push(b.escapeStep[r]);
-        if (b.divergedStep[r] >= 0) diverged++;
+        if (b.escapeStep[r] >= 0 && b.escapeStep[r] <= until) steps.push(b.escapeStep[r]);
+        if (b.divergedStep[r] >= 0 && b.divergedStep[r] <= until) diverged++;
       }
-      // A React render only when a count changed, the histogram's axis stepped, or the run ended:
-      // not on every frame of a long run.
+      // A React render only when a count changed, the histogram's axis stepped, the run ended
+      // or the scrubber moved: not on every frame of a long run.
       const t = run.done ? run.t : ladder(run.t);
-      const key = `${run.id}|${steps.length}|${diverged}|${t}|${run.done}`;
+      const key = `${run.id}|${steps.length}|${diverged}|${t}|${run.done}|${at?.t}`;
       if (key === lastKey.current) return;
       lastKey.current = key;
-      setCounts({ K: b.K, escaped: steps.length, diverged, steps, t });
+      setCounts({ K: b.K, escaped: steps.length, diverged, steps, t, at: at ? at.t : null, dists: at ? distancesAt(b, at.j) : null });
     });
   }, [sim]);
 
@@ -75,7 +82,7 @@ export function EscapeStats() {
               <strong>
                 {counts.escaped} of {counts.K}
               </strong>{' '}
-              SGD runs escaped ({fmt((100 * counts.escaped) / counts.K)} %; 95 % interval {fmt(100 * lo)}–{fmt(100 * hi)} %){counts.diverged > 0 && <>; {counts.diverged} diverged</>}
+              SGD runs escaped{counts.at !== null && <> by step {counts.at}</>} ({fmt((100 * counts.escaped) / counts.K)} %; 95 % interval {fmt(100 * lo)}–{fmt(100 * hi)} %){counts.diverged > 0 && <>; {counts.diverged} diverged</>}
             </p>
           ) : (
             <p>no SGD runs</p>
@@ -96,7 +103,10 @@ export function EscapeStats() {
           )}
         </div>
       </div>
-      <div className="stats-chart" ref={node} />
+      <div className={counts?.dists ? 'stats-charts-at' : undefined}>
+        <div className="stats-chart" ref={node} />
+        {counts?.dists && counts.at !== null && <DistanceHistogram dists={counts.dists} t={counts.at} escape={info?.config.escape ?? 1} />}
+      </div>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useChart } from '../charts/use-chart';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
+import { scrubAt } from '../sim/scrub';
 import { createSeriesChart, type SeriesModel, type SeriesOptions } from './series-chart';
 
 const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
@@ -18,7 +19,7 @@ const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
 export function SeriesView({ field }: { field: 'loss' | 'dist' }) {
   const sim = useSim();
   const lecture = useExplorer((s) => s.config.lecture);
-  const model = useMemo<SeriesModel | null>(() => (sim ? { get run() { return sim.current; }, field, lecture } : null), [sim, field, lecture]);
+  const model = useMemo<SeriesModel | null>(() => (sim ? { get run() { return sim.current; }, get scrub() { return scrubAt(sim.current)?.t ?? null; }, field, lecture } : null), [sim, field, lecture]);
   const node = useChart(createSeriesChart, OPTIONS[field], model, sim?.loop);
   return <div className="chart-box" ref={node} />;
 }

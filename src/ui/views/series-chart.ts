@@ -15,6 +15,8 @@ export interface SeriesModel {
   run: LiveRun | null;
   field: 'loss' | 'dist';
   lecture: boolean;
+  /** The time scrubber's step: a vertical marker there (absent or null: the scrubber follows the run). */
+  scrub?: number | null;
 }
 
 export interface SeriesOptions {
@@ -251,7 +253,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const run = m.run;
     const sgd = run?.sgd;
     const gd = run?.gd;
-    const key = `${sgd?.count}|${sgd?.epoch}|${gd?.count}|${gd?.epoch}|${gd?.divergedStep[0]}`;
+    const scrub = m.scrub ?? null;
+    const key = `${sgd?.count}|${sgd?.epoch}|${gd?.count}|${gd?.epoch}|${gd?.divergedStep[0]}|${scrub}`;
     if (!full && key === topKey) return;
     topKey = key;
     const ctx = ctxOf(topCanvas);
@@ -315,7 +318,10 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       ctx.stroke();
       ctx.setLineDash([]);
     }
+    if (scrub !== null) drawScrubMarker(ctx, xs(scrub), plot, k);
     ctx.restore();
+    const mark = scrub === null ? '' : String(scrub);
+    if ((node.getAttribute('data-scrub-t') ?? '') !== mark) node.setAttribute('data-scrub-t', mark);
   }
 
   function draw(full: boolean): void {
@@ -363,6 +369,19 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       select(node).selectAll('*').remove();
     },
   };
+}
+
+/** The time scrubber's marker: a vertical line across the plot at its step. */
+function drawScrubMarker(ctx: CanvasRenderingContext2D, px: number, plot: { y: number; h: number }, k: number): void {
+  ctx.strokeStyle = COLORS.ink;
+  ctx.globalAlpha = 0.85;
+  ctx.lineWidth = 2 * k;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(px, plot.y);
+  ctx.lineTo(px, plot.y + plot.h);
+  ctx.stroke();
+  ctx.globalAlpha = 1;
 }
 
 /** Whether a rotated axis title fits along the plot's height. */
