@@ -9,6 +9,9 @@ import { bindKeys } from './shell/keyboard';
 import { LinkBanner } from './shell/LinkBanner';
 import { StatusLine } from './shell/StatusLine';
 import { Scrubber } from './shell/Scrubber';
+import { CompareBar } from './shell/CompareBar';
+import { CompareRuns } from './sim/compare-runs';
+import { CompareContext } from './sim/compare-context';
 import { SimContext } from './sim/sim-context';
 import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
@@ -37,6 +40,7 @@ const VIEWS: Array<{ id: Hideable; title: string; short: string; body: () => Rea
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
+  const [cmp, setCmp] = useState<CompareRuns | null>(null);
   const lecture = useExplorer((s) => s.config.lecture);
   const hide = useExplorer((s) => s.config.hide);
   const note = useExplorer((s) => s.note);
@@ -54,14 +58,18 @@ export function App() {
     // The worker is an external system: it exists only while mounted.
     // oxlint-disable-next-line react/set-state-in-effect
     setSim(c);
+    const comparisons = new CompareRuns(c.loop);
+    // oxlint-disable-next-line react/set-state-in-effect
+    setCmp(comparisons);
     const stopUrl = startUrlSync();
     const stopUndo = undoHistory.start();
     const stopKeys = bindKeys(c);
     // Test hooks for the browser tests (kill the worker, read the store, the render loop's work per frame).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats, undo: undoHistory };
+    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons };
     return () => {
       stopKeys();
       stopUndo();
+      comparisons.dispose();
       stopUrl();
       c.dispose();
     };
@@ -83,6 +91,7 @@ export function App() {
 
   return (
     <SimContext.Provider value={sim}>
+      <CompareContext.Provider value={cmp}>
       <div className={classes.filter(Boolean).join(' ')}>
         {shown('header') && <Header drawer={drawer && shown('controls')} />}
         {shown('controls') && (
@@ -99,6 +108,7 @@ export function App() {
               <strong>{note.title}.</strong> {note.text}
             </div>
           )}
+          {Workspace === null && <CompareBar />}
           <TabBar />
           {Workspace && (
             <div className="workspace" data-testid={`workspace-${tab}`}>
@@ -117,6 +127,7 @@ export function App() {
         <StatusLine />
         <HelpOverlay />
       </div>
+      </CompareContext.Provider>
     </SimContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import { useChart } from '../charts/use-chart';
 import type { DiagramMinimum, DiagramModel } from './diagram-model';
 import { createStabilityDiagram, type DiagramHandlers } from './stability-diagram';
 import { referenceMarks } from './reference-marks';
+import { diagramComparisons } from './diagram-comparisons';
 
 /** React around, D3 inside: the stability diagram bound to the store and the live runs. */
 export function DiagramView() {
@@ -26,6 +27,8 @@ export function DiagramView() {
       n: componentCount(s.config),
     })),
   );
+  const compare = useExplorer((s) => s.config.compare);
+  const comparisons = useMemo(() => diagramComparisons({ eta: c.eta, B: c.B, sampling: c.sampling }, compare), [compare, c.eta, c.B, c.sampling]);
   const info = useExplorer((s) => s.info);
   const note = useExplorer((s) => s.note);
   const setConfig = useExplorer((s) => s.setConfig);
@@ -62,8 +65,9 @@ export function DiagramView() {
       point: c.problem === 'point' ? { a: c.a, s: c.s } : null,
       minima,
       references: referenceMarks(note?.title ?? null),
+      comparisons,
     }),
-    [c, minima, note],
+    [c, minima, note, comparisons],
   );
   const boxRef = useChart(createStabilityDiagram, handlers, model);
 

@@ -32,6 +32,17 @@ export interface DiagramModel {
   point: { a: number; s: number } | null;
   minima: DiagramMinimum[];
   references: ReferenceMark[];
+  /** The comparisons of `compare` (B, C, D): each one's rectangle and corner in its colour; the main one is then labelled A. */
+  comparisons?: DiagramComparison[];
+}
+
+export interface DiagramComparison {
+  label: string;
+  eta: number;
+  B: number;
+  sampling: Sampling;
+  color: string;
+  dash: readonly number[];
 }
 
 export interface PointStatus {

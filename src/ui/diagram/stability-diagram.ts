@@ -62,8 +62,10 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
   const rect = plot.append('rect').attr('data-testid', 'sgd-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
   const ellipse = plot.append('path').attr('data-testid', 'exact-region').attr('fill', COLORS.exactFill).attr('stroke', COLORS.exact);
   const gdLine = plot.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
+  const compareRects = plot.append('g').attr('class', 'comparisons');
   const minimaG = plot.append('g').attr('class', 'minima');
   const over = root.append('g');
+  const compareCorners = over.append('g').attr('class', 'comparison-corners');
   const cornerLabel = over.append('text').attr('class', 'corner-label').attr('data-testid', 'corner-label');
   const corner = over.append('circle').attr('data-testid', 'rect-corner').attr('r', 10).attr('fill', COLORS.sgd).attr('stroke', '#fff').attr('tabindex', -1).style('cursor', 'move');
   const pointG = over.append('g').attr('class', 'hand-point');
@@ -209,6 +211,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('data-b', m.B)
       .attr('data-a', a2)
       .attr('data-s', finite ? r.nonUniformityMax : 'Infinity');
+    drawComparisons(m, sw, fontPx, x0, y0, yTop);
     drawMinima(m, sw);
     const pointBox = drawPoint(m, sw, fontPx);
     drawLabels(m, r, finite, Math.max(yTop, cy), fontPx, pointBox);
@@ -304,6 +307,63 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('y', (d) => (Number.isFinite(d.s) ? y(d.s) : yTop) + fontPx + 2)
       .attr('text-anchor', 'end')
       .attr('font-size', fontPx - 2)
+      .text((d) => d.label);
+  }
+
+  /** Each comparison's rectangle (Wu eq. 9 at its η and B) and its corner with its letter; the main corner is then A. */
+  function drawComparisons(m: DiagramModel, sw: number, fontPx: number, x0: number, y0: number, yTop: number): void {
+    const list = (m.comparisons ?? []).map((c) => ({ ...c, ...stabilityRectangle(c.eta, m.n, c.B, c.sampling) }));
+    type Item = (typeof list)[number];
+    const topOf = (d: Item) => (Number.isFinite(d.nonUniformityMax) ? y(d.nonUniformityMax) : yTop);
+    const rects = compareRects.selectAll<SVGRectElement, Item>('rect').data(list, (d) => d.label);
+    rects.exit().remove();
+    rects
+      .enter()
+      .append('rect')
+      .attr('fill', 'none')
+      .merge(rects)
+      .attr('data-testid', (d) => `compare-rectangle-${d.label}`)
+      .attr('data-eta', (d) => d.eta)
+      .attr('data-b', (d) => d.B)
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-dasharray', (d) => d.dash.join(' '))
+      .attr('stroke-width', 2.5 * sw)
+      .attr('x', x0)
+      .attr('y', (d) => Math.max(yTop, topOf(d)))
+      .attr('width', (d) => Math.max(0, x(d.sharpnessMax) - x0))
+      .attr('height', (d) => Math.max(0, y0 - Math.max(yTop, topOf(d))));
+    const marks = list.map((d) => ({ label: d.label, color: d.color, a: d.sharpnessMax, top: Math.max(yTop, topOf(d)) }));
+    if (list.length > 0) {
+      const r = stabilityRectangle(m.eta, m.n, m.B, m.sampling);
+      marks.unshift({ label: 'A', color: COLORS.sgd, a: r.sharpnessMax, top: Math.max(yTop, Number.isFinite(r.nonUniformityMax) ? y(r.nonUniformityMax) : yTop) });
+    }
+    type Mark = (typeof marks)[number];
+    const g = compareCorners.selectAll<SVGGElement, Mark>('g').data(marks, (d) => d.label);
+    g.exit().remove();
+    const ge = g.enter().append('g');
+    ge.append('rect');
+    ge.append('text').attr('font-weight', 700).attr('pointer-events', 'none');
+    const all = ge.merge(g).attr('data-testid', (d) => `compare-corner-${d.label}`);
+    const side = fontPx * 0.7;
+    all
+      .select('rect')
+      .attr('x', (d) => x(d.a) - side / 2)
+      .attr('y', (d) => d.top - side / 2)
+      .attr('width', (d) => (d.label === 'A' ? 0 : side))
+      .attr('height', (d) => (d.label === 'A' ? 0 : side))
+      .attr('fill', (d) => d.color)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', sw);
+    all
+      .select('text')
+      .attr('x', (d) => x(d.a) + side)
+      // Above the corner, or below it when the corner is at the top of the plot (the letter stays inside).
+      .attr('y', (d) => (d.top - side * 0.8 - fontPx * 1.1 < yTop ? d.top + fontPx * 1.3 : d.top - side * 0.8))
+      .attr('font-size', fontPx * 1.1)
+      .attr('fill', (d) => d.color)
+      .attr('paint-order', 'stroke')
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 3)
       .text((d) => d.label);
   }
 
@@ -405,6 +465,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
         { key: 'm2', label: 'stable for GD only: a ≤ 2/η', short: 'GD only', swatch: { kind: 'mark', shape: 'triangle', fill: COLORS.gdOnly, stroke: COLORS.ink } },
         { key: 'm3', label: 'unstable for both', short: 'unstable', swatch: { kind: 'mark', shape: 'cross', fill: 'none', stroke: COLORS.unstable } },
       );
+    for (const c of m.comparisons ?? []) items.push({ key: `cmp-${c.label}`, label: `${c.label}: η = ${fmt(c.eta)}, B = ${c.B}${c.sampling === m.sampling ? '' : `, ${c.sampling}`}`, short: c.label, swatch: { kind: 'area', fill: 'none', stroke: c.color, dash: c.dash.join(' ') } });
     if (m.references.length) items.push({ key: 'ref', label: "paper's published data (reference)", short: 'paper (reference)', swatch: { kind: 'area', fill: 'none', stroke: COLORS.reference, dash: '2 3' } });
     return items;
   }
@@ -498,6 +559,11 @@ function targetDomain(m: DiagramModel): { x: number; y: number } {
   for (const [a, s] of pts) {
     if (Number.isFinite(a)) xs = Math.max(xs, a * 1.12);
     if (Number.isFinite(s)) ys = Math.max(ys, s * 1.15);
+  }
+  for (const c of m.comparisons ?? []) {
+    const rc = stabilityRectangle(c.eta, m.n, c.B, c.sampling);
+    xs = Math.max(xs, rc.sharpnessMax * 1.15);
+    if (Number.isFinite(rc.nonUniformityMax)) ys = Math.max(ys, rc.nonUniformityMax * 1.15);
   }
   if (m.family === 'eta') xs = Math.max(xs, (2 / Math.min(...familyEtas(m.eta))) * 1.1);
   if (m.family === 'batch') {

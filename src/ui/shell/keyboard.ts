@@ -4,6 +4,7 @@ import { applyPreset } from '../presets/apply-preset';
 import { useExplorer } from '../state/store';
 import { undoHistory } from '../state/undo-history';
 import { scrubBy } from '../sim/scrub';
+import { pinCurrent } from '../state/compare-actions';
 import type { SimController } from '../sim/sim-controller';
 
 /** The η factor of one ↑/↓ press. */
@@ -60,6 +61,10 @@ export function bindKeys(sim: SimController): () => void {
       case ']':
         s.setConfig({ B: Math.min(componentCount(c), c.B + 1) });
         break;
+      case 'p':
+      case 'P':
+        pinCurrent();
+        break;
       case 'l':
       case 'L':
         s.setConfig({ lecture: !c.lecture });
@@ -107,6 +112,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['↑ / ↓', `η × ${ETA_KEY_FACTOR} / ÷ ${ETA_KEY_FACTOR}`],
   ['[ / ]', 'B − 1 / B + 1'],
   ['L', 'lecture mode'],
+  ['P', 'pin this configuration as a comparison (up to three)'],
   ['1 … 9, 0', 'presets 1 to 10'],
   ['Ctrl+Z / ⌘Z', 'undo the last change of the configuration (a drag is one change)'],
   ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],

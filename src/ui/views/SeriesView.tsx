@@ -3,6 +3,7 @@ import { useChart } from '../charts/use-chart';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { scrubAt } from '../sim/scrub';
+import { useCompareRuns } from '../sim/compare-context';
 import { createSeriesChart, type SeriesModel, type SeriesOptions } from './series-chart';
 
 const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
@@ -19,7 +20,28 @@ const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
 export function SeriesView({ field }: { field: 'loss' | 'dist' }) {
   const sim = useSim();
   const lecture = useExplorer((s) => s.config.lecture);
-  const model = useMemo<SeriesModel | null>(() => (sim ? { get run() { return sim.current; }, get scrub() { return scrubAt(sim.current)?.t ?? null; }, field, lecture } : null), [sim, field, lecture]);
+  const cmp = useCompareRuns();
+  const model = useMemo<SeriesModel | null>(
+    () =>
+      sim
+        ? {
+            get run() {
+              return sim.current;
+            },
+            get scrub() {
+              return scrubAt(sim.current)?.t ?? null;
+            },
+            get comparisons() {
+              return cmp ? cmp.runs : [];
+            },
+            field,
+            lecture,
+          }
+        : null,
+    // cmp is read by the getter on every frame; the model is rebuilt when it is replaced.
+    // oxlint-disable-next-line react/memo-dependencies
+    [sim, cmp, field, lecture],
+  );
   const node = useChart(createSeriesChart, OPTIONS[field], model, sim?.loop);
   return <div className="chart-box" ref={node} />;
 }

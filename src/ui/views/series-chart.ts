@@ -17,6 +17,15 @@ export interface SeriesModel {
   lecture: boolean;
   /** The time scrubber's step: a vertical marker there (absent or null: the scrubber follows the run). */
   scrub?: number | null;
+  /** The comparisons of `compare`: each one's SGD mean (its runs when K = 1) in its colour and dash. */
+  comparisons?: SeriesComparison[];
+}
+
+export interface SeriesComparison {
+  label: string;
+  color: string;
+  dash: readonly number[];
+  run: LiveRun | null;
 }
 
 export interface SeriesOptions {
@@ -71,9 +80,11 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   let yHi = 1;
   let dataLo = Infinity;
   let dataHi = -Infinity;
-  let scanned = { sgd: 0, gd: 0 };
+  let scanned: Record<string, number> = { sgd: 0, gd: 0 };
   let drawn = { sgd: 0, gd: 0 };
-  let epochs = { sgd: -1, gd: -1 };
+  let epochs: Record<string, number> = { sgd: -1, gd: -1 };
+  /** Each comparison's run id, so a new one is scanned from its start. */
+  let comparedIds: Record<string, number> = {};
   let axesKey = '';
   let topKey = '';
 
@@ -91,6 +102,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     scanned = { sgd: 0, gd: 0 };
     drawn = { sgd: 0, gd: 0 };
     epochs = { sgd: -1, gd: -1 };
+    comparedIds = {};
     layoutKey = '';
     topKey = '';
   }
@@ -110,6 +122,10 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
         );
     }
     if (run?.gd) items.push({ key: 'gd', label: 'GD', swatch: { kind: 'line', color: COLORS.gdRun, width: 3 } });
+    for (const c of m.comparisons ?? []) {
+      const K = c.run?.sgd?.K ?? 0;
+      items.push({ key: `cmp-${c.label}`, label: `${c.label}: SGD ${K > 1 ? 'mean' : 'run'}`, short: c.label, swatch: { kind: 'line', color: c.color, width: 3, dash: c.dash.join(' ') } });
+    }
     if (m.field === 'dist') {
       for (const th of theory) items.push({ key: th.key, label: th.label, short: th.short, swatch: { kind: 'line', color: th.color, dash: th.dash, width: 2.5 } });
       if (run) items.push({ key: 'R', label: `escape radius R = ${run.info.config.escape}`, short: 'R', swatch: { kind: 'line', color: RADIUS, dash: '2 4', width: 1.5 } });
@@ -145,11 +161,24 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   /** Extend the data range with the points recorded since the last frame (all of them after a thinning). */
   function scan(m: SeriesModel): void {
     const run = m.run!;
-    for (const b of [run.sgd, run.gd]) {
+    const list: Array<[string, RunBuffers | null]> = [
+      ['sgd', run.sgd],
+      ['gd', run.gd],
+    ];
+    for (const c of m.comparisons ?? []) {
+      const key = `cmp-${c.label}`;
+      const id = c.run?.id ?? -1;
+      if (comparedIds[key] !== id) {
+        comparedIds[key] = id;
+        scanned[key] = 0;
+        epochs[key] = -1;
+      }
+      list.push([key, c.run?.sgd ?? null]);
+    }
+    for (const [which, b] of list) {
       if (!b) continue;
-      const which = b === run.sgd ? 'sgd' : 'gd';
       const arr = values(b, m.field);
-      const from = b.epoch === epochs[which] ? Math.min(scanned[which], b.count) : 0;
+      const from = b.epoch === epochs[which] ? Math.min(scanned[which] ?? 0, b.count) : 0;
       const K = Math.min(b.K, MAX_FAINT * 4);
       for (let r = 0; r < K; r++)
         for (let j = from; j < b.count; j++) {
@@ -161,6 +190,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
           }
         }
       scanned[which] = b.count;
+      if (which.startsWith('cmp-')) epochs[which] = b.epoch;
     }
   }
 
@@ -168,7 +198,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   function domains(m: SeriesModel): boolean {
     const run = m.run!;
     let tMax = 1;
-    for (const b of [run.sgd, run.gd]) if (b && b.count > 0) tMax = Math.max(tMax, b.step[b.count - 1]);
+    for (const b of [run.sgd, run.gd, ...(m.comparisons ?? []).map((c) => c.run?.sgd ?? null)]) if (b && b.count > 0) tMax = Math.max(tMax, b.step[b.count - 1]);
     let lo = dataLo;
     let hi = dataHi;
     const R = m.field === 'dist' ? run.info.config.escape : 0;
@@ -254,7 +284,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const sgd = run?.sgd;
     const gd = run?.gd;
     const scrub = m.scrub ?? null;
-    const key = `${sgd?.count}|${sgd?.epoch}|${gd?.count}|${gd?.epoch}|${gd?.divergedStep[0]}|${scrub}`;
+    const compared = (m.comparisons ?? []).map((c) => `${c.label}:${c.run?.id}:${c.run?.sgd?.count}:${c.run?.sgd?.epoch}`).join(',');
+    const key = `${sgd?.count}|${sgd?.epoch}|${gd?.count}|${gd?.epoch}|${gd?.divergedStep[0]}|${scrub}|${compared}`;
     if (!full && key === topKey) return;
     topKey = key;
     const ctx = ctxOf(topCanvas);
@@ -318,6 +349,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       ctx.stroke();
       ctx.setLineDash([]);
     }
+    for (const c of m.comparisons ?? []) drawComparison(ctx, c, m.field, xs, ys, k);
     if (scrub !== null) drawScrubMarker(ctx, xs(scrub), plot, k);
     ctx.restore();
     const mark = scrub === null ? '' : String(scrub);
@@ -347,7 +379,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const sgd = m.run.sgd;
     const gd = m.run.gd;
     if ((sgd && sgd.epoch !== epochs.sgd) || (gd && gd.epoch !== epochs.gd)) full = true;
-    epochs = { sgd: sgd?.epoch ?? -1, gd: gd?.epoch ?? -1 };
+    epochs.sgd = sgd?.epoch ?? -1;
+    epochs.gd = gd?.epoch ?? -1;
     drawAxes(m);
     drawRuns(m, full);
     drawTop(m, full);
@@ -369,6 +402,30 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       select(node).selectAll('*').remove();
     },
   };
+}
+
+/** A comparison's SGD mean (or its one run) in its colour and dash, over the same axes. */
+function drawComparison(ctx: CanvasRenderingContext2D, c: SeriesComparison, field: SeriesModel['field'], xs: (v: number) => number, ys: (v: number) => number, k: number): void {
+  const b = c.run?.sgd;
+  if (!b || b.count === 0) return;
+  ctx.strokeStyle = c.color;
+  ctx.setLineDash([...c.dash]);
+  ctx.lineWidth = 3 * k;
+  ctx.beginPath();
+  if (b.K > 1) {
+    const sc = b.summaryCurves();
+    const vals = field === 'loss' ? sc.meanLoss : sc.meanDist;
+    let started = false;
+    for (let j = 0; j < sc.step.length; j++) {
+      const v = vals[j];
+      if (!(v > FLOOR)) continue;
+      if (started) ctx.lineTo(xs(sc.step[j]), ys(v));
+      else ctx.moveTo(xs(sc.step[j]), ys(v));
+      started = true;
+    }
+  } else runPath(ctx, b, 0, field === 'loss' ? b.loss : b.dist, 0, xs, ys);
+  ctx.stroke();
+  ctx.setLineDash([]);
 }
 
 /** The time scrubber's marker: a vertical line across the plot at its step. */

@@ -1,0 +1,183 @@
+import { comparisonConfig, CONFIG_LABELS } from '../../core/compare';
+import type { Config } from '../../core/params/param-table';
+import type { RunsSummary } from '../../core/engine/ensemble';
+import type { FromWorker } from '../../worker/protocol';
+import { simQuery, useExplorer } from '../state/store';
+import { COMPARE_COLORS, COMPARE_DASHES } from '../theme/compare-colors';
+import type { RenderLoop } from '../charts/render-loop';
+import { RunBuffers } from './run-buffers';
+import { SimClient } from './sim-client';
+import type { LiveRun } from './sim-controller';
+
+/** One comparison's live run: its own worker, its own buffers, drawn in its colour. */
+export interface ComparisonRun {
+  /** B, C or D. */
+  label: string;
+  color: string;
+  dash: readonly number[];
+  /** The entry as written in `compare`. */
+  entry: string;
+  config: Config;
+  query: string;
+  run: LiveRun | null;
+  summary: { sgd: RunsSummary | null; gd: RunsSummary | null } | null;
+  error: string | null;
+}
+
+interface Slot {
+  client: SimClient;
+  state: ComparisonRun;
+  ackId: number | null;
+}
+
+const speedOf = (s: number) => (s > 0 ? s : Infinity);
+
+/**
+ * The comparisons of `compare`, each run in a worker of its own (off the
+ * page's thread) with the same sim session as the main run, so its checksum is
+ * `npm run sim`'s for its configuration. Frames are drawn in the main render
+ * loop and acked after it, as the main run's are.
+ */
+export class CompareRuns {
+  private slots: Slot[] = [];
+  private listeners = new Set<(runs: ComparisonRun[]) => void>();
+  private unsubscribe: () => void;
+  private dirty = false;
+  private offLoop: () => void;
+
+  constructor(
+    private readonly loop: RenderLoop,
+    private readonly spawn?: () => Worker,
+  ) {
+    this.unsubscribe = useExplorer.subscribe((s, prev) => {
+      if (s.config !== prev.config) this.sync(s.config);
+      if (s.paused !== prev.paused)
+        for (const slot of this.slots) {
+          if (s.paused) slot.client.pause();
+          else slot.client.resume();
+        }
+      if (s.config.speed !== prev.config.speed) for (const slot of this.slots) slot.client.speed(speedOf(s.config.speed));
+    });
+    this.offLoop = loop.add(() => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      const runs = this.runs;
+      for (const fn of this.listeners) fn(runs);
+    });
+    this.sync(useExplorer.getState().config);
+  }
+
+  get runs(): ComparisonRun[] {
+    return this.slots.map((s) => s.state);
+  }
+
+  subscribe(fn: (runs: ComparisonRun[]) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.runs);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Start what changed: a slot whose configuration is the same keeps its run. */
+  private sync(main: Config): void {
+    const entries = main.compare;
+    while (this.slots.length > entries.length) this.slots.pop()!.client.dispose();
+    entries.forEach((entry, i) => {
+      const config = comparisonConfig(main, entry);
+      const query = simQuery(config);
+      let slot = this.slots[i];
+      if (!slot) {
+        slot = this.makeSlot(i);
+        this.slots.push(slot);
+      }
+      const base = { ...slot.state, entry, config };
+      if (slot.state.query === query && slot.state.run) {
+        slot.state = base;
+        return;
+      }
+      slot.state = { ...base, query, run: null, summary: null, error: null };
+      const s = useExplorer.getState();
+      slot.client.start(query, { stepsPerSecond: speedOf(s.config.speed), paused: s.paused });
+    });
+    this.notify();
+  }
+
+  private makeSlot(i: number): Slot {
+    const state: ComparisonRun = { label: CONFIG_LABELS[i + 1], color: COMPARE_COLORS[i], dash: COMPARE_DASHES[i], entry: '', config: useExplorer.getState().config, query: '', run: null, summary: null, error: null };
+    // The worker answers only after this returns, so the slot exists by the first message.
+    const holder: { slot: Slot | null } = { slot: null };
+    const client = new SimClient(
+      {
+        message: (m) => holder.slot && this.onMessage(holder.slot, m),
+        crashed: (reason) => {
+          if (!holder.slot) return;
+          holder.slot.state = { ...holder.slot.state, error: `The comparison's worker stopped (${reason}).`, query: '' };
+          this.notify();
+        },
+      },
+      this.spawn,
+    );
+    holder.slot = { client, state, ackId: null };
+    return holder.slot;
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    const st = slot.state;
+    switch (m.type) {
+      case 'started': {
+        const { info } = m;
+        const budget = info.config.hist;
+        slot.state = {
+          ...st,
+          run: {
+            id: m.id,
+            info,
+            sgd: info.sgdRuns > 0 ? new RunBuffers(info.sgdRuns, info.problem.dim, budget) : null,
+            gd: info.gdRuns > 0 ? new RunBuffers(info.gdRuns, info.problem.dim, budget) : null,
+            t: 0,
+            done: false,
+          },
+        };
+        break;
+      }
+      case 'frame': {
+        const run = st.run;
+        if (!run || run.id !== m.id) return;
+        if (m.sgd && run.sgd) run.sgd.apply(m.sgd);
+        if (m.gd && run.gd) run.gd.apply(m.gd);
+        run.t = m.t;
+        slot.ackId = m.id;
+        break;
+      }
+      case 'done': {
+        if (st.run && st.run.id === m.id) {
+          st.run.t = m.t;
+          st.run.done = true;
+        }
+        slot.state = { ...st, summary: { sgd: m.sgd, gd: m.gd } };
+        break;
+      }
+      case 'error':
+        slot.state = { ...st, error: m.message };
+        break;
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    this.dirty = true;
+    this.loop.request(() => {
+      for (const slot of this.slots) {
+        if (slot.ackId !== null) slot.client.ack(slot.ackId);
+        slot.ackId = null;
+      }
+    });
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.offLoop();
+    for (const s of this.slots) s.client.dispose();
+    this.slots = [];
+    this.listeners.clear();
+  }
+}
