@@ -79,6 +79,21 @@ test.describe('comparisons', () => {
     await expect(page.getByTestId('compare-D')).toContainText('eta:0.8');
   });
 
+  test('A | B: for exactly two configurations, their landscapes and bursts side by side', async ({ page }) => {
+    await openDone(page, `${QUERY}&compare=eta:0.5&tab=ab`);
+    await expect(page.getByTestId('compare-B')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(page.getByTestId('ab-side-A')).toContainText('η = 0.7, B = 1');
+    await expect(page.getByTestId('ab-side-B')).toContainText('η = 0.5, B = 1');
+    // every run of each side drawn: 200 runs × the recorded points
+    for (const side of ['A', 'B']) await expect.poll(async () => Number(await page.getByTestId(`ab-burst-${side}`).getAttribute('data-points'))).toBeGreaterThan(200 * 50);
+    const a = (await page.getByTestId('ab-side-A').boundingBox())!;
+    const b = (await page.getByTestId('ab-side-B').boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(a.x + a.width);
+    await shoot(page, 'compare-a-b');
+    await page.getByTestId('compare-remove-B').click();
+    await expect(page.getByTestId('ab-needs-two')).toBeVisible();
+  });
+
   for (const [name, size, lecture] of [
     ['1920x1080', { width: 1920, height: 1080 }, false],
     ['lecture-1920x1080', { width: 1920, height: 1080 }, true],

@@ -108,7 +108,7 @@ export function App() {
               <strong>{note.title}.</strong> {note.text}
             </div>
           )}
-          {Workspace === null && <CompareBar />}
+          {(Workspace === null || tab === 'ab') && <CompareBar />}
           <TabBar />
           {Workspace && (
             <div className="workspace" data-testid={`workspace-${tab}`}>
@@ -122,7 +122,7 @@ export function App() {
               </PanelFrame>
             ))}
           </div>
-          {Workspace === null && <Scrubber />}
+          {(Workspace === null || tab === 'ab') && <Scrubber />}
         </main>
         <StatusLine />
         <HelpOverlay />

@@ -3,6 +3,7 @@ import type { Config } from '../../core/params/param-table';
 import { WwsWorkspace } from '../wws/WwsWorkspace';
 import { PhaseView } from '../explore/PhaseView';
 import { SelectionView } from '../explore/SelectionView';
+import { SideBySide } from '../compare/SideBySide';
 
 export interface TabEntry {
   id: Config['tab'];
@@ -22,4 +23,5 @@ export const TAB_ENTRIES: TabEntry[] = [
   { id: 'phase', label: 'Phase diagram', short: 'Phase', component: PhaseView },
   { id: 'selection', label: 'Selection and minima atlas', short: 'Selection', component: SelectionView },
   { id: 'wws', label: 'Wu–Wang–Su', short: 'WWS', component: WwsWorkspace },
+  { id: 'ab', label: 'A | B side by side', short: 'A | B', component: SideBySide },
 ];

@@ -9,6 +9,7 @@ import { useChart } from '../charts/use-chart';
 import { createEscapeHistogram, type EscapeHistogramModel } from './escape-histogram';
 import { distancesAt, scrubAt } from '../sim/scrub';
 import { DistanceHistogram } from './DistanceHistogram';
+import { CompareCounts } from './CompareCounts';
 
 const NO_OPTIONS = {};
 
@@ -87,6 +88,7 @@ export function EscapeStats() {
           ) : (
             <p>no SGD runs</p>
           )}
+          <CompareCounts main={counts ? { escaped: counts.escaped, K: counts.K } : null} at={counts?.at ?? null} />
         </div>
         <div>
           <h3>Predicted (theory)</h3>
