@@ -63,6 +63,19 @@ test.describe('comparisons', () => {
     await expect(page.getByTestId('compare-checksum-B')).toHaveText(simulateQuery(QUERY).runs.sgd!.checksum);
   });
 
+  test('removing a comparison keeps the others’ runs: C becomes B without a restart', async ({ page }) => {
+    await openDone(page, `${QUERY}&compare=eta:0.5;eta:0.6`);
+    await expect(page.getByTestId('compare-C')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    const id = await page.getByTestId('compare-C').getAttribute('data-run-id');
+    const checksum = await page.getByTestId('compare-checksum-C').textContent();
+    await page.getByTestId('compare-remove-B').click();
+    await expect(page.getByTestId('compare-C')).toHaveCount(0);
+    await expect(page.getByTestId('compare-B')).toContainText('eta:0.6');
+    await expect(page.getByTestId('compare-B')).toHaveAttribute('data-run-id', id!);
+    await expect(page.getByTestId('compare-checksum-B')).toHaveText(checksum!);
+    await expect(page.getByTestId('compare-rectangle-B')).toHaveAttribute('data-eta', '0.6');
+  });
+
   test('bad comparisons are named in the banner; the rest of the link is kept', async ({ page }) => {
     await openDone(page, `${QUERY}&compare=radius:2`);
     await expect(page.getByTestId('link-banner')).toContainText('compare may override only eta, B, sampling, seed, runs, steps, noise, opt, got "radius"');

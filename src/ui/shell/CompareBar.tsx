@@ -40,7 +40,7 @@ export function CompareBar() {
         </span>
       )}
       {rows.map((r, i) => (
-        <span key={r.label} className="compare-chip" data-testid={`compare-${r.label}`} data-state={r.state} style={{ borderColor: r.color }}>
+        <span key={r.label} className="compare-chip" data-testid={`compare-${r.label}`} data-state={r.state} data-run-id={r.run?.id ?? ''} style={{ borderColor: r.color }}>
           <b style={{ color: r.color }}>{r.label}</b> <code>{r.entry}</code>{' '}
           <span className="compare-status">
             {r.error ?? (r.K > 0 ? `${r.escaped} of ${r.K} escaped` : '')}

@@ -77,32 +77,42 @@ export class CompareRuns {
     return () => this.listeners.delete(fn);
   }
 
-  /** Start what changed: a slot whose configuration is the same keeps its run. */
+  /**
+   * Start what changed. A comparison whose configuration is unchanged keeps its
+   * run even when it moves to another letter (a removal before it), so
+   * removing one never restarts the others.
+   */
   private sync(main: Config): void {
     const entries = main.compare;
-    while (this.slots.length > entries.length) this.slots.pop()!.client.dispose();
-    entries.forEach((entry, i) => {
+    const wanted = entries.map((entry) => {
       const config = comparisonConfig(main, entry);
-      const query = simQuery(config);
-      let slot = this.slots[i];
-      if (!slot) {
-        slot = this.makeSlot(i);
-        this.slots.push(slot);
+      return { entry, config, query: simQuery(config) };
+    });
+    const free = [...this.slots];
+    const next: Array<Slot | null> = wanted.map((w) => {
+      const k = free.findIndex((s) => s.state.query === w.query && s.state.run !== null);
+      return k >= 0 ? free.splice(k, 1)[0] : null;
+    });
+    for (let i = 0; i < next.length; i++) if (!next[i]) next[i] = free.shift() ?? this.makeSlot();
+    for (const s of free) s.client.dispose();
+    this.slots = next.map((slot, i) => {
+      const s = slot!;
+      const w = wanted[i];
+      const look = { label: CONFIG_LABELS[i + 1], color: COMPARE_COLORS[i], dash: COMPARE_DASHES[i], entry: w.entry, config: w.config };
+      if (s.state.query === w.query && s.state.run) {
+        s.state = { ...s.state, ...look };
+        return s;
       }
-      const base = { ...slot.state, entry, config };
-      if (slot.state.query === query && slot.state.run) {
-        slot.state = base;
-        return;
-      }
-      slot.state = { ...base, query, run: null, summary: null, error: null };
-      const s = useExplorer.getState();
-      slot.client.start(query, { stepsPerSecond: speedOf(s.config.speed), paused: s.paused });
+      s.state = { ...s.state, ...look, query: w.query, run: null, summary: null, error: null };
+      const st = useExplorer.getState();
+      s.client.start(w.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused });
+      return s;
     });
     this.notify();
   }
 
-  private makeSlot(i: number): Slot {
-    const state: ComparisonRun = { label: CONFIG_LABELS[i + 1], color: COMPARE_COLORS[i], dash: COMPARE_DASHES[i], entry: '', config: useExplorer.getState().config, query: '', run: null, summary: null, error: null };
+  private makeSlot(): Slot {
+    const state: ComparisonRun = { label: '', color: COMPARE_COLORS[0], dash: COMPARE_DASHES[0], entry: '', config: useExplorer.getState().config, query: '', run: null, summary: null, error: null };
     // The worker answers only after this returns, so the slot exists by the first message.
     const holder: { slot: Slot | null } = { slot: null };
     const client = new SimClient(

@@ -1,6 +1,12 @@
 import { useExplorer } from '../state/store';
 import type { RunBuffers } from './run-buffers';
-import type { LiveRun } from './sim-controller';
+
+/** What the scrubber reads of a live run (a LiveRun, or a comparison's). */
+export interface ScrubRun {
+  sgd: RunBuffers | null;
+  gd: RunBuffers | null;
+  done: boolean;
+}
 
 /**
  * The time scrubber reads the decimated histories, as the CSV export does:
@@ -15,7 +21,7 @@ export interface ScrubAt {
 }
 
 /** The buffers the scrubber walks along: SGD's, else GD's (both record the same steps). */
-export function scrubBuffers(run: LiveRun | null): RunBuffers | null {
+export function scrubBuffers(run: ScrubRun | null): RunBuffers | null {
   return run?.sgd ?? run?.gd ?? null;
 }
 
@@ -35,7 +41,7 @@ export function indexAtOrBefore(b: RunBuffers, t: number): number {
 }
 
 /** Where the scrubber puts the views for this run and this `t`, or null to follow the run. */
-export function scrubAt(run: LiveRun | null, t: number = useExplorer.getState().config.t): ScrubAt | null {
+export function scrubAt(run: ScrubRun | null, t: number = useExplorer.getState().config.t): ScrubAt | null {
   const b = scrubBuffers(run);
   if (!run || !b || t < 0 || b.count === 0) return null;
   if (!run.done && b.step[b.count - 1] < t) return null;
@@ -65,7 +71,7 @@ export function distancesAt(b: RunBuffers, j: number): number[] {
 }
 
 /** Move the scrubber by `by` recorded steps (from the newest when it follows the run). */
-export function scrubBy(run: LiveRun | null, by: number): void {
+export function scrubBy(run: ScrubRun | null, by: number): void {
   const b = scrubBuffers(run);
   if (!b || b.count === 0) return;
   const at = scrubAt(run);
