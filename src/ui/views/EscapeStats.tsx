@@ -10,6 +10,7 @@ import { createEscapeHistogram, type EscapeHistogramModel } from './escape-histo
 import { distancesAt, scrubAt } from '../sim/scrub';
 import { DistanceHistogram } from './DistanceHistogram';
 import { CompareCounts } from './CompareCounts';
+import './escape-stats-charts.css';
 
 const NO_OPTIONS = {};
 
@@ -105,7 +106,7 @@ export function EscapeStats() {
           )}
         </div>
       </div>
-      <div className={counts?.dists ? 'stats-charts-at' : undefined}>
+      <div className="stats-charts">
         <div className="stats-chart" ref={node} />
         {counts?.dists && counts.at !== null && <DistanceHistogram dists={counts.dists} t={counts.at} escape={info?.config.escape ?? 1} />}
       </div>
