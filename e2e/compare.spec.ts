@@ -1,4 +1,5 @@
-import { simulateQuery } from '../src/core/simulate';
+import { readFile } from 'node:fs/promises';
+import { simulateQuery, toJson } from '../src/core/simulate';
 import { expect, openDone, shoot, test } from './fixtures';
 
 const QUERY = 'problem=toy&eta=0.7&B=1&seed=7&runs=200&steps=200';
@@ -21,6 +22,13 @@ test.describe('comparisons', () => {
     await expect(page.getByTestId('diagram-legend')).toContainText('C: η = 0.5, B = 1');
     await expect(page.getByTestId('burst-view')).toContainText('B: SGD mean');
     await shoot(page, 'compare-1920');
+    // the JSON export holds the comparisons in npm run sim's shape, with its numbers
+    const wait = page.waitForEvent('download');
+    await page.getByTestId('export-diagram-json').click();
+    const json = JSON.parse(await readFile((await (await wait).path())!, 'utf8'));
+    const expected = JSON.parse(toJson(cli));
+    expect(json.permalink).toBe(expected.permalink);
+    expect(json.compare).toEqual(expected.compare);
   });
 
   test('pin, then move η: the pinned configuration stays and the main one changes', async ({ page }) => {

@@ -4,7 +4,8 @@ import { useSim } from '../sim/sim-context';
 import { useExplorer } from '../state/store';
 import { exportName, downloadBlob } from './download';
 import { historiesCsv } from './export-csv';
-import { summaryOutput } from './export-json';
+import { comparisonOutputs, summaryOutput } from './export-json';
+import { useCompareRuns } from '../sim/compare-context';
 import { drawingPng } from './export-png';
 import { drawingSvgText } from './export-svg';
 import { panelDrawing } from './panel-layers';
@@ -20,6 +21,7 @@ const FORMATS: Format[] = ['SVG', 'PNG', 'CSV', 'JSON'];
 export function ExportButtons({ view, title }: { view: string; title: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const sim = useSim();
+  const cmp = useCompareRuns();
   const done = useExplorer((s) => s.status.state === 'done' && s.summary !== null && s.info !== null);
   const lecture = useExplorer((s) => s.config.lecture);
   const [message, setMessage] = useState<string | null>(null);
@@ -54,7 +56,13 @@ export function ExportButtons({ view, title }: { view: string; title: string }) 
       downloadBlob(new Blob([historiesCsv({ sgd: live?.sgd ?? null, gd: live?.gd ?? null })], { type: 'text/csv' }), name('csv'));
     } else {
       if (!s.info || !s.summary) throw new Error('the summary exists once the run is done');
-      downloadBlob(new Blob([toJson(summaryOutput(s.info, s.summary, s.config)) + '\n'], { type: 'application/json' }), name('json'));
+      const out = summaryOutput(s.info, s.summary, s.config);
+      if (s.config.compare.length > 0) {
+        const compare = comparisonOutputs(cmp?.runs ?? []);
+        if (!compare) throw new Error('the comparisons are still running; their summaries exist once they are done');
+        out.compare = compare;
+      }
+      downloadBlob(new Blob([toJson(out) + '\n'], { type: 'application/json' }), name('json'));
     }
   };
 
