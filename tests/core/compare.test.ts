@@ -67,6 +67,17 @@ describe('the compare key', () => {
     expect(out.compare![0].runs.sgd?.checksum).not.toBe(out.runs.sgd?.checksum);
   });
 
+  it('runs from the same starts: a comparison that only runs longer repeats the main runs step for step', () => {
+    const out = simulateQuery('problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=30&compare=steps:90');
+    const main = out.runs.sgd!;
+    const longer = out.compare![0].runs.sgd!;
+    expect(main.escaped).toBeGreaterThan(0);
+    expect(longer.escapeSteps.filter((s) => s <= 30)).toEqual(main.escapeSteps);
+    // with another seed the runs start elsewhere
+    const reseeded = simulateQuery('problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=30&compare=seed:8').compare![0].runs.sgd!;
+    expect(reseeded.escapeSteps).not.toEqual(main.escapeSteps);
+  });
+
   it('leaves out a comparison that cannot run on the problem, with its name', () => {
     const out = simulateQuery('problem=toy&compare=B:5;eta:0.5');
     expect(out.compare).toHaveLength(1);
