@@ -84,6 +84,18 @@ test.describe('comparisons', () => {
     await expect(page.getByTestId('compare-rectangle-B')).toHaveAttribute('data-eta', '0.6');
   });
 
+  test('R runs the comparisons again from the same starts, with the same checksums', async ({ page }) => {
+    await openDone(page, `${QUERY}&compare=eta:0.5`);
+    const chip = page.getByTestId('compare-B');
+    await expect(chip).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    const id = await chip.getAttribute('data-run-id');
+    const checksum = await page.getByTestId('compare-checksum-B').textContent();
+    await page.keyboard.press('r');
+    await expect(chip).not.toHaveAttribute('data-run-id', id!);
+    await expect(chip).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(page.getByTestId('compare-checksum-B')).toHaveText(checksum!);
+  });
+
   test('bad comparisons are named in the banner; the rest of the link is kept', async ({ page }) => {
     await openDone(page, `${QUERY}&compare=radius:2`);
     await expect(page.getByTestId('link-banner')).toContainText('compare may override only eta, B, sampling, seed, runs, steps, noise, opt, got "radius"');

@@ -61,9 +61,10 @@ export function App() {
     const comparisons = new CompareRuns(c.loop);
     // oxlint-disable-next-line react/set-state-in-effect
     setCmp(comparisons);
+    const stopKeys = bindKeys(c, comparisons);
     const stopUrl = startUrlSync();
     const stopUndo = undoHistory.start();
-    const stopKeys = bindKeys(c);
+
     // Test hooks for the browser tests (kill the worker, read the store, the render loop's work per frame).
     (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons };
     return () => {

@@ -1,5 +1,6 @@
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
+import { useCompareRuns } from '../sim/compare-context';
 import { ChoiceField } from './ChoiceField';
 import { TextField } from './TextField';
 
@@ -15,6 +16,7 @@ const SPEEDS = [
 /** Play, pause, step, reset, speed and the stop rule; the seed and the ensemble. */
 export function RunControls() {
   const sim = useSim();
+  const cmp = useCompareRuns();
   const paused = useExplorer((s) => s.paused);
   const setPaused = useExplorer((s) => s.setPaused);
   const speed = useExplorer((s) => s.config.speed);
@@ -31,7 +33,7 @@ export function RunControls() {
         <button type="button" data-testid="step" aria-keyshortcuts="ArrowRight" onClick={() => sim?.step(1)}>
           Step →
         </button>
-        <button type="button" data-testid="reset" aria-keyshortcuts="R" onClick={() => sim?.restart()}>
+        <button type="button" data-testid="reset" aria-keyshortcuts="R" onClick={() => (sim?.restart(), cmp?.restart())}>
           ↺ Reset
         </button>
       </div>

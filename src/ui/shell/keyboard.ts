@@ -14,7 +14,7 @@ export const ETA_KEY_FACTOR = 1.1;
  * The lecture keys: space play/pause, → step, R reset, ↑/↓ η, [ ] B, L lecture
  * mode, digits presets, ? help. Ignored while typing in a field.
  */
-export function bindKeys(sim: SimController): () => void {
+export function bindKeys(sim: SimController, comparisons?: { restart(): void }): () => void {
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as HTMLElement | null;
     const undoKey = isUndoKey(e);
@@ -48,6 +48,7 @@ export function bindKeys(sim: SimController): () => void {
       case 'r':
       case 'R':
         sim.restart();
+        comparisons?.restart();
         break;
       case 'ArrowUp':
         s.setConfig({ eta: Number(Math.min(1e2, c.eta * ETA_KEY_FACTOR).toPrecision(4)) });

@@ -111,6 +111,17 @@ export class CompareRuns {
     this.notify();
   }
 
+  /** Run every comparison again from the same starts (Reset, R). */
+  restart(): void {
+    const st = useExplorer.getState();
+    for (const s of this.slots) {
+      if (!s.state.query) continue;
+      s.state = { ...s.state, run: null, summary: null, error: null };
+      s.client.start(s.state.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused });
+    }
+    this.notify();
+  }
+
   private makeSlot(): Slot {
     const state: ComparisonRun = { label: '', color: COMPARE_COLORS[0], dash: COMPARE_DASHES[0], entry: '', config: useExplorer.getState().config, query: '', run: null, summary: null, error: null };
     // The worker answers only after this returns, so the slot exists by the first message.
