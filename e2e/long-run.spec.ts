@@ -9,8 +9,8 @@ import { expect, test } from './fixtures';
  */
 const QUERY = 'problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3';
 /** Windows in seconds after the run is first seen streaming. */
-const EARLY = [1, 3] as const;
-const LATE = [12, 14] as const;
+const EARLY = [1, 4] as const;
+const LATE = [12, 15] as const;
 /** Late work per frame ÷ early: "does not grow", with room for a shared machine's noise. */
 const MAX_RATIO = 2;
 /**
@@ -64,17 +64,15 @@ test('a 200-run × 10⁷-step run: the drawing work per frame late in the run is
 
   const early = { frames: e1.frames - e0.frames, workMs: e1.workMs - e0.workMs };
   const late = { frames: l1.frames - l0.frames, workMs: l1.workMs - l0.workMs };
-  // Enough frames in each window for a per-frame figure (2 s at even 5 frames a second).
-  expect(early.frames, 'frames drawn in the early window').toBeGreaterThanOrEqual(10);
-  expect(late.frames, 'frames drawn in the late window').toBeGreaterThanOrEqual(10);
-  expect(early.workMs, 'drawing work is counted').toBeGreaterThan(0);
   const perEarly = early.workMs / early.frames;
   const perLate = late.workMs / late.frames;
   const ratio = perLate / Math.max(perEarly, FLOOR_MS);
-  test.info().annotations.push({
-    type: 'render work per frame',
-    description: `early (t ${e0.t}–${e1.t}): ${perEarly.toFixed(2)} ms over ${early.frames} frames; late (t ${l0.t}–${l1.t}): ${perLate.toFixed(2)} ms over ${late.frames} frames; ratio ${ratio.toFixed(2)}`,
-  });
-  console.log(`render work per frame: early ${perEarly.toFixed(2)} ms (${early.frames} frames), late ${perLate.toFixed(2)} ms (${late.frames} frames), late/early ${ratio.toFixed(2)}`);
+  const account = `early (t ${e0.t}–${e1.t}): ${perEarly.toFixed(2)} ms over ${early.frames} frames; late (t ${l0.t}–${l1.t}): ${perLate.toFixed(2)} ms over ${late.frames} frames; ratio ${ratio.toFixed(2)}`;
+  test.info().annotations.push({ type: 'render work per frame', description: account });
+  console.log(`render work per frame: ${account}`);
+  // Enough frames in each window for a per-frame figure (3 s at even 2 frames a second).
+  expect(early.frames, 'frames drawn in the early window').toBeGreaterThanOrEqual(6);
+  expect(late.frames, 'frames drawn in the late window').toBeGreaterThanOrEqual(6);
+  expect(early.workMs, 'drawing work is counted').toBeGreaterThan(0);
   expect(ratio, `late work per frame ÷ early (early taken as at least ${FLOOR_MS} ms)`).toBeLessThanOrEqual(MAX_RATIO);
 });

@@ -32,7 +32,7 @@ const urlEta = (page: Page) => Number(new URL(page.url()).searchParams.get('eta'
 async function openDrawer(page: Page): Promise<void> {
   const toggle = page.getByTestId('controls-drawer-toggle');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await toggle.tap();
+  await toggle.tap({ timeout: 5000 });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('controls-drawer')).toBeInViewport();
 }
@@ -78,7 +78,8 @@ test.describe('a phone in portrait, by touch', () => {
     const box = (await drawer.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(-1);
     expect(box.x + box.width).toBeLessThanOrEqual(vw + 1);
-    await page.getByTestId('controls-drawer-toggle').tap();
+    // the same toggle closes it: it must not be covered by the open drawer
+    await page.getByTestId('controls-drawer-toggle').tap({ timeout: 5000 });
     await expect(page.getByTestId('controls-drawer-toggle')).toHaveAttribute('aria-expanded', 'false');
     await expect(drawer).not.toBeInViewport();
   });
