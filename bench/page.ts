@@ -444,12 +444,18 @@ async function drag(browser: Browser, base: string, key: StreamKey, seconds: num
   });
 }
 
-/** Type η into the box and press Enter: ms until the status line shows a new run at t > 0, on screen. */
+/**
+ * Type η into the box and press Enter: ms until the first frame that draws the
+ * new run at t > 0 has been painted. The run is read from the page's live run
+ * (window.explorer.sim.current), not the status line, which follows the run at
+ * a few hertz; the time is taken in a task posted from that frame, so after its
+ * rendering.
+ */
 async function firstPoints(browser: Browser, base: string, changes: number): Promise<number[]> {
   return withPage(browser, async (page) => {
     await page.goto(base + STREAMS.toy.query);
     await waitFor(page, SELECTORS.etaInput, 'the η box');
-    await waitFor(page, `${SELECTORS.status}[data-run-id]`, 'the status line with data-run-id');
+    await waitFor(page, `${SELECTORS.status}[data-state="running"]`, 'the status line at data-state="running"', 30_000);
     const out: number[] = [];
     for (let k = 0; k < changes; k++) {
       const eta = (0.5 + 0.05 * k).toFixed(2);
@@ -457,24 +463,35 @@ async function firstPoints(browser: Browser, base: string, changes: number): Pro
       const ms = await page.evaluate(
         ({ sel, timeout }) =>
           new Promise<number>((resolve, reject) => {
-            const status = document.querySelector(sel.status)!;
+            type Live = { id: number; t: number } | null;
+            const sim = (window as unknown as { explorer?: { sim?: { current?: Live } } }).explorer?.sim;
+            if (!sim) return reject(new Error('window.explorer.sim is missing'));
             const input = document.querySelector(sel.etaInput)!;
-            const before = status.getAttribute('data-run-id');
+            const before = sim.current?.id ?? null;
+            const channel = new MessageChannel();
             let t0 = 0;
-            const check = () => status.getAttribute('data-run-id') !== before && Number(status.getAttribute('data-t')) > 0;
-            const mo = new MutationObserver(() => {
-              if (!check()) return;
-              mo.disconnect();
-              clearTimeout(timer);
-              requestAnimationFrame(() => resolve(performance.now() - t0));
-            });
+            let done = false;
             const timer = setTimeout(() => {
-              mo.disconnect();
-              reject(new Error(`no new run with t > 0 within ${timeout} ms of Enter`));
+              done = true;
+              reject(new Error(`no new run with t > 0 drawn within ${timeout} ms of Enter`));
             }, timeout);
-            mo.observe(status, { attributes: true });
+            channel.port1.onmessage = () => {
+              clearTimeout(timer);
+              resolve(performance.now() - t0);
+            };
+            const frame = () => {
+              if (done) return;
+              const cur = sim.current;
+              if (cur && cur.id !== before && cur.t > 0) {
+                done = true;
+                channel.port2.postMessage(0);
+                return;
+              }
+              requestAnimationFrame(frame);
+            };
             t0 = performance.now();
             input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
+            requestAnimationFrame(frame);
           }),
         { sel: SELECTORS, timeout: 10_000 },
       );
@@ -557,7 +574,13 @@ const fmtMs = (v: number) => `${v.toFixed(1)} ms`;
 const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
-export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}): Promise<PageFigures | Skipped> {
+/** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'many', 'first', 'heap'] as const;
+export type PagePart = (typeof PAGE_PARTS)[number];
+
+export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
+  const off: Skipped = { skipped: 'not measured in this run' };
+  const run = <T>(part: PagePart, what: string, fn: () => Promise<T>): Promise<T | Skipped> => (parts.has(part) ? attempt(what, log, fn) : Promise.resolve(off));
   let found;
   try {
     found = findChromium();
@@ -574,6 +597,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     log(`page: initial JS ${(bundle.initialGzipBytes / 1024).toFixed(1)} KiB gzip; mathjs in it: ${bundle.mathjsInInitial}`);
     // In Node first, before Chromium starts: the same configurations without a page.
     const node = both((k): Pick<ThroughputFigures, 'session' | 'ensemble'> | Skipped => {
+      if (!parts.has('node')) return off;
       try {
         const session = sessionRate(STREAMS[k].query, sizes.nodeSeconds);
         const ensemble = ensembleRate(STREAMS[k].query, sizes.nodeSeconds);
@@ -606,7 +630,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     }
     const b = browser;
     const base = server.url;
-    const paints = await attempt('first paint', log, async () => {
+    const paints = await run('paint', 'first paint', async () => {
       const r: Array<{ diagram: number; fcp: number }> = [];
       for (let i = 0; i < sizes.loads; i++) r.push(await firstPaint(b, base));
       return r;
@@ -619,19 +643,19 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     const streams = {} as PageFigures['stream'];
     const drags = {} as PageFigures['drag'];
     for (const k of STREAM_KEYS) {
-      streams[k] = await attempt(`${k} stream`, log, () => stream(b, base, k, sizes));
+      streams[k] = await run('stream', `${k} stream`, () => stream(b, base, k, sizes));
       const s = streams[k];
       if ('early' in s) for (const w of [s.early, s.late]) log(`page: ${STREAMS[k].label} stream ${windowLine(w)}`);
-      drags[k] = await attempt(`${k} drag`, log, () => drag(b, base, k, sizes.dragSeconds));
+      drags[k] = await run('drag', `${k} drag`, () => drag(b, base, k, sizes.dragSeconds));
       const d = drags[k];
       if ('moves' in d) log(`page: ${STREAMS[k].label} drag: ${d.moves} moves, p95 ${fmtMs(d.intervalMs.p95)}, ${d.longTasks.count} long tasks, repaint p95 ${fmtMs(d.repaintMs.p95)}`);
     }
-    const many = await attempt('1000 runs', log, () => manyRuns(b, base, sizes.manyRuns));
+    const many = await run('many', '1000 runs', () => manyRuns(b, base, sizes.manyRuns));
     if ('frames' in many) log(`page: 1000 runs ${windowLine(many)}`);
-    const points = await attempt('first new point', log, () => firstPoints(b, base, sizes.changes));
+    const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
     if ('median' in firstPointMs) log(`page: first point of a new run: median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
-    const heapFig: HeapFigures | Skipped = sizes.heap ? await attempt('heap', log, () => heap(b, base)) : { skipped: 'not measured (short page run)' };
+    const heapFig: HeapFigures | Skipped = sizes.heap ? await run('heap', 'heap', () => heap(b, base)) : { skipped: 'not measured (short page run)' };
     if ('growthMB' in heapFig) log(`page: heap ${heapFig.beforeMB.toFixed(1)} → ${heapFig.afterMB.toFixed(1)} MB over the 10⁷-step run`);
 
     const throughput = both((k): ThroughputFigures | Skipped => {
@@ -650,7 +674,11 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
   }
 }
 
-/** `npx tsx bench/page.ts [--short]`: the page alone, its rows printed and its report written to the temporary directory. */
+/**
+ * `npx tsx bench/page.ts [--short] [--only=stream,drag,…]`: the page alone (or
+ * some of its parts), its rows printed and its report written to the
+ * temporary directory.
+ */
 async function main(): Promise<void> {
   const { pageRows } = await import('./figures');
   const { consoleTable } = await import('./report');
@@ -658,7 +686,11 @@ async function main(): Promise<void> {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const short = process.argv.includes('--short');
-  const page = await measurePage(short ? PAGE_SHORT : PAGE_FULL, (line) => console.log(`  ${line}`));
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const bad = only?.filter((p) => !(PAGE_PARTS as readonly string[]).includes(p)) ?? [];
+  if (bad.length) throw new Error(`unknown part ${bad.join(', ')}; the parts: ${PAGE_PARTS.join(', ')}`);
+  const parts = new Set(PAGE_PARTS.filter((p) => !only || only.includes(p)));
+  const page = await measurePage(short ? PAGE_SHORT : PAGE_FULL, (line) => console.log(`  ${line}`), parts);
   console.log('\n' + consoleTable(pageRows(page)) + '\n');
   const out = join(tmpdir(), `bench-page-${short ? 'short' : 'full'}.json`);
   writeFileSync(out, JSON.stringify(page, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
