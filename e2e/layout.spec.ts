@@ -16,6 +16,11 @@ const CIRCLE = 'problem=circle&model=1&eta=4&sampling=with&seed=3&runs=100&steps
 const TOY = 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200';
 /** The Wu–Wang–Su workspace (its Fig. 4 preset) with its number boxes. */
 const WWS = WWS_PRESETS[0].query as string;
+/** The explore workspaces, small enough to finish in a few seconds. */
+const EXPLORE = [
+  { tab: 'phase', query: 'problem=toy&tab=phase&eta=0.7&B=1&grid=10&cellruns=20&steps=200&seed=1' },
+  { tab: 'selection', query: 'problem=toy&tab=selection&eta=0.7&B=1&selruns=50&steps=200&seed=1' },
+] as const;
 
 /** The charts every live tab shows: each marks its data area. */
 const CHARTS = ['diagram', 'landscape', 'burst', 'distance'];
@@ -63,7 +68,7 @@ for (const size of SIZES) {
     test.use({ viewport: { width: size.width, height: size.height } });
 
     test(`default and lecture mode: texts inside their panels and apart, legends off the data${size.projector ? '; lecture: diagram ≥ 40 % of the screen, every text ≥ 24 px' : ''}`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       for (const [name, query] of [
         ['circle', CIRCLE],
         ['toy', TOY],
@@ -98,6 +103,21 @@ for (const size of SIZES) {
       for (const p of wws.panels) expect.soft(p.plotAreas, `${tag} lecture wws: [data-plot-area] in ${p.id}`).toBeGreaterThanOrEqual(1);
       expectClean(wws, `${tag} lecture wws`);
       expect.soft(wws.small, `${tag} lecture wws: texts under 24 px`).toEqual([]);
+
+      // The phase diagram and the selection experiment in lecture mode.
+      for (const { tab, query } of EXPLORE) {
+        await page.goto(`/?${query}&lecture=1`);
+        await expect(page.getByTestId(`${tab}-status`)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+        await settle(page);
+        await shootAs(page, `${tag}-lecture-${tab}`);
+        const explore = await layoutOf(page, { minFontPx: 24 });
+        // Its views are panels too, so the geometry rules reach their charts.
+        expect.soft(explore.panels.length, `${tag} lecture ${tab}: section.panel[data-panel] elements`).toBeGreaterThanOrEqual(1);
+        for (const p of explore.panels) expect.soft(p.plotAreas, `${tag} lecture ${tab}: [data-plot-area] in ${p.id}`).toBeGreaterThanOrEqual(1);
+        expectClean(explore, `${tag} lecture ${tab}`);
+        expect(explore.fontChecked).toBeGreaterThan(10);
+        expect.soft(explore.small, `${tag} lecture ${tab}: texts under 24 px`).toEqual([]);
+      }
     });
   });
 }
