@@ -33,7 +33,7 @@ test('a 200-run × 10⁷-step run: the drawing work per frame late in the run is
   await page.goto(`/?${QUERY}`);
   const status = page.getByTestId('status-line');
   await expect(status).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
-  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { explorer?: { render?: unknown } }).explorer?.render), { message: 'window.explorer.render exists' }).toBe('object');
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { explorer?: { render?: unknown } }).explorer?.render), { message: 'window.explorer.render exists', timeout: 30_000 }).toBe('object');
 
   // Sampled inside the page at fixed times after this point, so Playwright's round trips do not shift the windows.
   const marks = [EARLY[0], EARLY[1], LATE[0], LATE[1]];
