@@ -24,10 +24,53 @@ export interface BenchSizes {
   rhoDims: number[];
 }
 
-/** The page's repeats: fresh loads for first paint, seconds of dragging, parameter changes. */
-export const PAGE_LOADS = 5;
-export const PAGE_DRAG_SECONDS = 5;
-export const PAGE_CHANGES = 7;
+/** A stretch of a streaming run: it starts `startS` seconds after the run is first seen running. */
+export interface PageWindow {
+  startS: number;
+  seconds: number;
+}
+
+/** How much of the page is measured (issue 13's "How it is measured"). */
+export interface PageSizes {
+  /** Fresh page loads for the first-paint median. */
+  loads: number;
+  /** The two windows of each 200-run × 10⁷-step stream, early and late in one run. */
+  early: PageWindow;
+  late: PageWindow;
+  /** Seconds of η-slider dragging by mouse moves, on each stream. */
+  dragSeconds: number;
+  /** The window of the 1000-run stream. */
+  manyRuns: PageWindow;
+  /** Parameter changes for the first-new-point p95. */
+  changes: number;
+  /** Seconds of the same configurations stepped in Node, for the throughput ratio. */
+  nodeSeconds: number;
+  /** The main-thread heap over a 10⁷-step run to its end. */
+  heap: boolean;
+}
+
+export const PAGE_FULL: PageSizes = {
+  loads: 5,
+  early: { startS: 2, seconds: 5 },
+  late: { startS: 20, seconds: 5 },
+  dragSeconds: 5,
+  manyRuns: { startS: 2, seconds: 5 },
+  changes: 12,
+  nodeSeconds: 5,
+  heap: true,
+};
+
+/** For working on the bench itself: the same measurements, shorter (`--short-page`). */
+export const PAGE_SHORT: PageSizes = {
+  loads: 1,
+  early: { startS: 1, seconds: 2 },
+  late: { startS: 5, seconds: 2 },
+  dragSeconds: 2,
+  manyRuns: { startS: 1, seconds: 2 },
+  changes: 10,
+  nodeSeconds: 1,
+  heap: false,
+};
 
 export type EngineProblemKey = 'toy' | 'customToy' | 'quadratic' | 'circle' | 'styblinski';
 
@@ -38,6 +81,7 @@ export interface BenchOptions {
   /** Repeats of the slow, whole-problem measurements (atlas, phase grid). */
   slowRepeats: number;
   page: boolean;
+  pageSizes: PageSizes;
   /** Where the JSON report goes, relative to the repository root. */
   output: string;
   /** Rewrite the README's bench section from the report afterwards. */
@@ -75,16 +119,19 @@ const QUICK: BenchSizes = {
   rhoDims: [2, 10, 30],
 };
 
-export const USAGE = `npm run bench [-- --quick] [-- --no-page]
-  --quick    fewer repeats and smaller sizes (under a minute), no page; writes bench/results/quick.json
-  --no-page  skip the Chromium measurements`;
+export const USAGE = `npm run bench [-- --quick] [-- --no-page] [-- --short-page]
+  --quick       fewer repeats and smaller sizes (under a minute), no page; writes bench/results/quick.json
+  --no-page     skip the Chromium measurements
+  --short-page  shorter page windows (for work on the bench): writes bench/results/short-page.json, not the README
+The page alone: npx tsx bench/page.ts [--short]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | { error: string } {
-  const known = new Set(['--quick', '--no-page', '--help']);
+  const known = new Set(['--quick', '--no-page', '--short-page', '--help']);
   const bad = argv.filter((a) => !known.has(a));
   if (bad.length > 0 || argv.includes('--help')) return { error: bad.length ? `unknown option ${bad.join(' ')}\n${USAGE}` : USAGE };
   const quick = argv.includes('--quick');
-  return benchOptions(quick ? 'quick' : 'full', { page: !quick && !argv.includes('--no-page') });
+  const short = argv.includes('--short-page');
+  return benchOptions(quick ? 'quick' : 'full', { page: !quick && !argv.includes('--no-page'), ...(short ? { pageSizes: PAGE_SHORT, readme: false, output: 'bench/results/short-page.json' } : {}) });
 }
 
 export function benchOptions(mode: 'full' | 'quick', over: Partial<BenchOptions> = {}): BenchOptions {
@@ -94,6 +141,7 @@ export function benchOptions(mode: 'full' | 'quick', over: Partial<BenchOptions>
     repeats: quick ? 3 : 7,
     slowRepeats: quick ? 1 : 3,
     page: !quick,
+    pageSizes: PAGE_FULL,
     output: quick ? 'bench/results/quick.json' : 'bench/results/latest.json',
     readme: !quick,
     sizes: quick ? QUICK : FULL,

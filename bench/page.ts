@@ -1,17 +1,30 @@
 /**
- * The page, measured in headless Chromium on the production build: first paint
- * of the diagram, frame intervals and long tasks while an ensemble streams and
- * the η slider is dragged, slider-to-repaint latency, parameter-change-to-first-
- * point latency, and main-thread heap growth over a 10⁷-step run.
+ * The page, measured in headless Chromium on the production build with every
+ * live view shown (issue 13's "How it is measured"): first paint of the
+ * diagram; two 200-run × 10⁷-step streams (the toy and circle Model 1), each
+ * measured in a window early and late in the same run, with no input; the same
+ * streams while the η slider is dragged by mouse moves; a 1000-run stream; the
+ * parameter change (η box + Enter) to the first point of the new run; the
+ * page's run-steps per second against the same configuration stepped in Node;
+ * and the main-thread heap over a 10⁷-step run.
  *
  * Timings are taken inside the page (performance.now, requestAnimationFrame,
- * PerformanceObserver), so Playwright's own round trips do not count. A metric
- * whose element is missing is recorded as skipped, with the reason.
+ * PerformanceObserver), so Playwright's own round trips do not count. Each
+ * window also keeps Chromium's own counters (CDP Performance.getMetrics: script,
+ * layout and style time of the page's main thread), the profile that says where
+ * a frame's time goes. A window counts only if the run was streaming through it
+ * (state running at both ends, t advancing); otherwise its figure is skipped
+ * with the reason. A metric whose element is missing is skipped likewise.
+ *
+ * The page alone, for work on the bench: `npx tsx bench/page.ts [--short]`.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { measureBundle, type BundleFigures } from './bundle';
+import { PAGE_FULL, PAGE_SHORT, type PageSizes, type PageWindow } from './options';
 import { buildProduction, startPreview } from './preview-server';
+import { ensembleRate, sessionRate, type SessionRate } from './session-rate';
 import { quantile, stat, type Skipped, type Stat } from './stat';
 
 export const SELECTORS = {
@@ -22,8 +35,16 @@ export const SELECTORS = {
   status: '[data-testid="status-line"]',
 } as const;
 
+/** The streams of issue 13: long enough to be running at every window. */
+export const STREAMS = {
+  toy: { label: 'toy', query: '?problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3' },
+  circle: { label: 'circle Model 1', query: '?problem=circle&model=1&eta=4&sampling=with&runs=200&steps=10000000&seed=3' },
+} as const;
+export type StreamKey = keyof typeof STREAMS;
+export const STREAM_KEYS = Object.keys(STREAMS) as StreamKey[];
+
 export const PAGE_QUERIES = {
-  stream: '?problem=toy&eta=0.7&B=1&runs=200&steps=100000',
+  manyRuns: '?problem=toy&eta=0.7&B=1&runs=1000&steps=10000000&seed=3',
   shortRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=1',
   longRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=10000000',
   firstPaint: '?problem=toy&eta=0.7&B=1',
@@ -31,28 +52,76 @@ export const PAGE_QUERIES = {
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SELECTOR_TIMEOUT = 15_000;
+/** The drag sweeps η between these (log scale), as a lecturer moves about the threshold. */
+const DRAG_ETA = { lo: 0.2, hi: 2 };
 
-export interface PageOptions {
-  /** Fresh page loads for the first-paint median. */
-  loads: number;
-  /** Seconds of slider dragging. */
-  dragSeconds: number;
-  /** Parameter changes for the first-new-point median. */
-  changes: number;
+export interface Quantiles {
+  p50: number;
+  p95: number;
+  max: number;
 }
 
-export interface FrameFigures {
-  /** The 2 s before the drag: the ensemble streaming, no input. */
-  streamOnly: { intervalMs: { p50: number; p95: number; max: number }; longTasks: { count: number; maxMs: number } };
+/** Chromium's counters for the page's main thread over a window, per second of it. */
+export interface Profile {
+  scriptMsPerS: number;
+  layoutMsPerS: number;
+  styleMsPerS: number;
+  taskMsPerS: number;
+  layoutsPerS: number;
+  stylesPerS: number;
+}
+
+export interface WindowFigures {
+  /** Seconds after the run was first seen running, and the window's length as measured. */
+  startS: number;
+  seconds: number;
   frames: number;
-  intervalMs: { p50: number; p95: number; max: number };
+  intervalMs: Quantiles;
+  longTasks: { count: number; maxMs: number };
+  /** The status line at both ends: the window measured a streaming run only if both are running and t advanced. */
+  state: [string, string];
+  t: [number, number];
+  streaming: boolean;
+  /** SGD runs × steps per second over the window, from the status line's t. */
+  runStepsPerSecond: number;
+  runs: number;
+  /** The status line's own steps-per-second at the window's end (the worker's rate), when it shows one. */
+  shownStepsPerSecond: number | null;
+  profile: Profile;
+  /** The render loop's own account (window.explorer.render), when the page keeps one: drawing ms per frame. */
+  renderMsPerFrame: number | null;
+}
+
+export interface StreamFigures {
+  query: string;
+  early: WindowFigures;
+  late: WindowFigures;
+}
+
+export interface DragFigures {
+  query: string;
+  seconds: number;
+  /** Mouse moves sent, and slider inputs the page saw. */
+  moves: number;
+  frames: number;
+  intervalMs: Quantiles;
   longTasks: { count: number; maxMs: number };
   /** Slider input → the first animation frame after the corner's data-eta changed. */
-  repaintMs: { p50: number; p95: number; max: number; inputs: number; unpainted: number };
+  repaintMs: Quantiles & { inputs: number; unpainted: number };
   /** The same counted in frames: 1 when the first frame after the input shows the change. */
-  repaintFrames: { p50: number; p95: number; max: number };
+  repaintFrames: Quantiles;
+  profile: Profile;
   /** The status line's state when the drag began (the ensemble should be streaming). */
   stateAtStart: string;
+}
+
+export interface ThroughputFigures {
+  /** The page's run-steps per second over both windows, views shown. */
+  pageRunStepsPerSecond: number;
+  /** The worker's session code in Node (fake host, frames acked at once). */
+  session: SessionRate;
+  /** The same SGD ensemble stepped directly in Node: the engine's figure on this problem. */
+  ensemble: SessionRate;
 }
 
 export interface HeapFigures {
@@ -65,11 +134,16 @@ export interface HeapFigures {
 export interface PageFigures {
   chromium: string;
   buildSeconds: number;
+  sizes: PageSizes;
   bundle: BundleFigures;
   firstPaintMs: Stat | Skipped;
   firstContentfulPaintMs: Stat | Skipped;
-  drag: FrameFigures | Skipped;
+  stream: Record<StreamKey, StreamFigures | Skipped>;
+  drag: Record<StreamKey, DragFigures | Skipped>;
+  manyRuns: (WindowFigures & { query: string }) | Skipped;
+  /** ms from Enter to the first frame showing the new run, one sample per change. */
   firstPointMs: Stat | Skipped;
+  throughput: Record<StreamKey, ThroughputFigures | Skipped>;
   heap: HeapFigures | Skipped;
 }
 
@@ -122,131 +196,266 @@ async function firstPaint(browser: Browser, base: string): Promise<{ diagram: nu
   });
 }
 
-interface DragResult {
-  /** Frames and long tasks while the ensemble streams, before any input. */
-  quietFrames: number[];
-  quietLongTasks: number[];
+interface Recorder {
   frames: number[];
-  longTasks: number[];
-  /** Each input's dispatch time and the first animation frame after its repaint. */
-  inputs: Array<{ t0: number; painted: number }>;
-  /** Every frame's timestamp from the drag's start to the end of the wait for the last repaint. */
-  allFrames: number[];
+  longTasks: Array<{ start: number; duration: number }>;
+  /**
+   * Each slider input: its event time (when it arrived), when the page handled
+   * it, and the first animation frame after the corner showed it.
+   */
+  inputs: Array<{ t0: number; seen: number; painted: number }>;
+  /** Slider inputs replaced by the next before the corner showed them. */
   unpainted: number;
+}
+
+interface Snapshot {
+  now: number;
   state: string;
+  t: number;
+  runs: number;
+  shownStepsPerSecond: number | null;
+  render: { frames: number; workMs: number } | null;
 }
 
 /**
- * Inside the page: `quietMs` of frames with no input, then for `ms` milliseconds
- * one slider input per frame, sent as its own task just after the frame (as a
- * mouse move arrives), sweeping log10 η.
+ * In the page, once: every animation frame's timestamp, every long task, and
+ * each η-slider input with the first frame after the corner's data-eta changed.
+ * Returns the page's clock at installation.
  */
-function dragInPage(args: { quietMs: number; ms: number; sel: typeof SELECTORS }): Promise<DragResult> {
-  const slider = document.querySelector(args.sel.etaSlider) as HTMLInputElement;
-  const status = document.querySelector(args.sel.status);
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  const lo = Math.max(Number(slider.min), Math.log10(0.2));
-  const hi = Math.min(Number(slider.max), Math.log10(2));
-  const quietFrames: number[] = [];
-  const quietLongTasks: number[] = [];
-  const frames: number[] = [];
-  const longTasks: number[] = [];
-  const inputs: Array<{ t0: number; painted: number }> = [];
-  const allFrames: number[] = [];
-  let dragging = false;
-  let unpainted = 0;
-  let pending: number | null = null; // performance.now() of the input awaiting its repaint
-  const po = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) (dragging ? longTasks : quietLongTasks).push(e.duration);
-  });
-  po.observe({ type: 'longtask' });
-  const mo = new MutationObserver(() => {
-    if (pending === null) return;
-    const t0 = pending;
-    pending = null;
-    requestAnimationFrame(() => inputs.push({ t0, painted: performance.now() }));
-  });
-  mo.observe(document.body, { attributes: true, attributeFilter: ['data-eta'], subtree: true });
-  const channel = new MessageChannel();
-  let i = 0;
-  channel.port1.onmessage = () => {
-    if (pending !== null) unpainted++;
-    const phase = (i++ * 0.012) % 2;
-    const v = lo + (hi - lo) * (phase < 1 ? phase : 2 - phase);
-    setValue.call(slider, String(v));
-    pending = performance.now();
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-  };
-  const state = status?.getAttribute('data-state') ?? 'no status line';
-  return new Promise((resolve) => {
-    const start = performance.now();
-    let dragStart = 0;
-    const frame = (ts: number) => {
-      if (!dragging) {
-        quietFrames.push(ts);
-        if (performance.now() - start >= args.quietMs) {
-          dragging = true;
-          dragStart = performance.now();
-        }
-        requestAnimationFrame(frame);
-        return;
-      }
-      allFrames.push(ts);
-      const elapsed = performance.now() - dragStart;
-      if (elapsed < args.ms) {
-        frames.push(ts);
-        channel.port2.postMessage(0);
-      }
-      // After the drag, keep counting frames a little while the last input lands.
-      if (elapsed < args.ms + 250) {
-        requestAnimationFrame(frame);
-        return;
-      }
-      po.disconnect();
-      mo.disconnect();
-      channel.port1.close();
-      resolve({ quietFrames, quietLongTasks, frames, longTasks, inputs, allFrames, unpainted, state });
-    };
+function installRecorder(sel: typeof SELECTORS): number {
+  const rec: Recorder = { frames: [], longTasks: [], inputs: [], unpainted: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
+  const frame = (ts: number) => {
+    rec.frames.push(ts);
     requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  let pending: { t0: number; seen: number } | null = null;
+  addEventListener(
+    'input',
+    (e) => {
+      if (!(e.target instanceof Element) || !e.target.matches(sel.etaSlider)) return;
+      if (pending !== null) rec.unpainted++;
+      // The event's own time is when the input arrived, before any wait for the main thread.
+      pending = { t0: e.timeStamp, seen: performance.now() };
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    if (pending === null) return;
+    const p = pending;
+    pending = null;
+    requestAnimationFrame(() => rec.inputs.push({ ...p, painted: performance.now() }));
+  }).observe(document.body, { attributes: true, attributeFilter: ['data-eta'], subtree: true });
+  (window as unknown as { benchRec: Recorder }).benchRec = rec;
+  return performance.now();
+}
+
+/** In the page: the status line and the render loop's account, now. */
+function snapshot(sel: typeof SELECTORS): Snapshot {
+  const s = document.querySelector(sel.status);
+  const r = (window as unknown as { explorer?: { render?: { frames?: unknown; workMs?: unknown } } }).explorer?.render;
+  const sps = s?.getAttribute('data-steps-per-second');
+  return {
+    now: performance.now(),
+    state: s?.getAttribute('data-state') ?? 'no status line',
+    t: Number(s?.getAttribute('data-t') ?? NaN),
+    runs: Number(s?.getAttribute('data-runs') ?? NaN),
+    shownStepsPerSecond: sps === null || sps === undefined ? null : Number(sps),
+    render: r && typeof r.frames === 'number' && typeof r.workMs === 'number' ? { frames: r.frames, workMs: r.workMs } : null,
+  };
+}
+
+/** In the page: resolve once the page's clock reaches `until`. */
+function sleepUntil(until: number): Promise<void> {
+  return new Promise((resolve) => {
+    const tick = () => {
+      const left = until - performance.now();
+      if (left <= 0) resolve();
+      else setTimeout(tick, Math.min(50, left));
+    };
+    tick();
   });
+}
+
+/** In the page: what the recorder saw between a and b (inputs and repaints until c). */
+function sliceRecord(args: { a: number; b: number; c: number }) {
+  const rec = (window as unknown as { benchRec: Recorder }).benchRec;
+  return {
+    frames: rec.frames.filter((ts) => ts >= args.a && ts <= args.b),
+    allFrames: rec.frames.filter((ts) => ts >= args.a && ts <= args.c),
+    longTasks: rec.longTasks.filter((l) => l.start >= args.a && l.start <= args.b).map((l) => l.duration),
+    inputs: rec.inputs.filter((i) => i.t0 >= args.a && i.t0 <= args.b),
+    unpainted: rec.unpainted,
+  };
 }
 
 const pct = (xs: number[], p: number) => (xs.length ? quantile(xs, p) : NaN);
 const diffs = (ts: number[]) => ts.slice(1).map((t, i) => t - ts[i]);
+const quantiles = (xs: number[]): Quantiles => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95), max: xs.length ? Math.max(...xs) : NaN });
+const longOf = (xs: number[]) => ({ count: xs.length, maxMs: xs.length ? Math.max(...xs) : 0 });
 
-async function drag(browser: Browser, base: string, seconds: number): Promise<FrameFigures> {
-  return withPage(browser, async (page) => {
-    await page.goto(base + PAGE_QUERIES.stream);
-    for (const [sel, what] of [
-      [SELECTORS.etaSlider, 'the η slider'],
-      [SELECTORS.corner, "the rectangle's corner"],
-    ] as const)
-      await waitFor(page, sel, what);
-    await page.waitForSelector(`${SELECTORS.status}[data-state="running"]`, { timeout: 5000 }).catch(() => undefined);
-    const r = await page.evaluate(dragInPage, { quietMs: 2000, ms: seconds * 1000, sel: SELECTORS });
-    const intervals = diffs(r.frames);
-    const quiet = diffs(r.quietFrames);
+async function cdpMetrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics: ms } = await cdp.send('Performance.getMetrics');
+  return new Map(ms.map((m) => [m.name, m.value]));
+}
+
+function profileOf(m0: Map<string, number>, m1: Map<string, number>, seconds: number): Profile {
+  const d = (k: string) => (m1.get(k) ?? NaN) - (m0.get(k) ?? NaN);
+  return {
+    scriptMsPerS: (d('ScriptDuration') * 1000) / seconds,
+    layoutMsPerS: (d('LayoutDuration') * 1000) / seconds,
+    styleMsPerS: (d('RecalcStyleDuration') * 1000) / seconds,
+    taskMsPerS: (d('TaskDuration') * 1000) / seconds,
+    layoutsPerS: d('LayoutCount') / seconds,
+    stylesPerS: d('RecalcStyleCount') / seconds,
+  };
+}
+
+/** Open a stream with every view shown and wait until it runs; the recorder's start on the page's clock. */
+async function openStream(page: Page, cdp: CDPSession, url: string): Promise<number> {
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await waitFor(page, SELECTORS.diagram, 'the stability diagram');
+  try {
+    await page.waitForSelector(`${SELECTORS.status}[data-state="running"]`, { timeout: 30_000, state: 'attached' });
+  } catch {
+    const state = await page.getAttribute(SELECTORS.status, 'data-state').catch(() => null);
+    throw new Error(`${url} was not seen running within 30 s (state ${state})`);
+  }
+  return page.evaluate(installRecorder, SELECTORS);
+}
+
+/** One window of a stream with no input: frames, long tasks, throughput and the profile. */
+async function measureWindow(page: Page, cdp: CDPSession, t0: number, w: PageWindow): Promise<WindowFigures> {
+  await page.evaluate(sleepUntil, t0 + w.startS * 1000);
+  const m0 = await cdpMetrics(cdp);
+  const s0 = await page.evaluate(snapshot, SELECTORS);
+  await page.evaluate(sleepUntil, s0.now + w.seconds * 1000);
+  const m1 = await cdpMetrics(cdp);
+  const s1 = await page.evaluate(snapshot, SELECTORS);
+  const r = await page.evaluate(sliceRecord, { a: s0.now, b: s1.now, c: s1.now });
+  const seconds = (s1.now - s0.now) / 1000;
+  const streaming = s0.state === 'running' && s1.state === 'running' && s1.t > s0.t;
+  const render = s0.render && s1.render && s1.render.frames > s0.render.frames ? (s1.render.workMs - s0.render.workMs) / (s1.render.frames - s0.render.frames) : null;
+  return {
+    startS: (s0.now - t0) / 1000,
+    seconds,
+    frames: r.frames.length,
+    intervalMs: quantiles(diffs(r.frames)),
+    longTasks: longOf(r.longTasks),
+    state: [s0.state, s1.state],
+    t: [s0.t, s1.t],
+    streaming,
+    runStepsPerSecond: ((s1.t - s0.t) * s1.runs) / seconds,
+    runs: s1.runs,
+    shownStepsPerSecond: s1.shownStepsPerSecond,
+    profile: profileOf(m0, m1, seconds),
+    renderMsPerFrame: render,
+  };
+}
+
+async function stream(browser: Browser, base: string, key: StreamKey, sizes: PageSizes): Promise<StreamFigures> {
+  return withPage(browser, async (page, context) => {
+    const cdp = await context.newCDPSession(page);
+    const t0 = await openStream(page, cdp, base + STREAMS[key].query);
+    const early = await measureWindow(page, cdp, t0, sizes.early);
+    const late = await measureWindow(page, cdp, t0, sizes.late);
+    return { query: STREAMS[key].query, early, late };
+  });
+}
+
+async function manyRuns(browser: Browser, base: string, w: PageWindow): Promise<WindowFigures & { query: string }> {
+  return withPage(browser, async (page, context) => {
+    const cdp = await context.newCDPSession(page);
+    const t0 = await openStream(page, cdp, base + PAGE_QUERIES.manyRuns);
+    return { query: PAGE_QUERIES.manyRuns, ...(await measureWindow(page, cdp, t0, w)) };
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The stream, 2 s in, while the η slider is dragged by real mouse moves (about
+ * 60 a second, sweeping η between 0.2 and 2 and back) for `seconds`.
+ */
+async function drag(browser: Browser, base: string, key: StreamKey, seconds: number): Promise<DragFigures> {
+  return withPage(browser, async (page, context) => {
+    const cdp = await context.newCDPSession(page);
+    const t0 = await openStream(page, cdp, base + STREAMS[key].query);
+    await waitFor(page, SELECTORS.etaSlider, 'the η slider');
+    await waitFor(page, SELECTORS.corner, "the rectangle's corner");
+    await page.evaluate(sleepUntil, t0 + 2000);
+    const slider = page.locator(SELECTORS.etaSlider);
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('the η slider has no box on screen');
+    const min = Number(await slider.getAttribute('min'));
+    const max = Number(await slider.getAttribute('max'));
+    const xOf = (v: number) => box.x + ((v - min) / (max - min)) * box.width;
+    const y = box.y + box.height / 2;
+    const lo = Math.log10(DRAG_ETA.lo);
+    const hi = Math.log10(DRAG_ETA.hi);
+    const v0 = Number(await slider.inputValue());
+    await page.mouse.move(xOf(v0), y);
+    await page.mouse.down();
+    const m0 = await cdpMetrics(cdp);
+    const s0 = await page.evaluate(snapshot, SELECTORS);
+    let phase = Math.min(1, Math.max(0, (v0 - lo) / (hi - lo)));
+    let dir = 1;
+    let moves = 0;
+    const start = Date.now();
+    while (Date.now() - start < seconds * 1000) {
+      phase += dir / 120;
+      if (phase >= 1 || phase <= 0) {
+        phase = Math.min(1, Math.max(0, phase));
+        dir = -dir;
+      }
+      await page.mouse.move(xOf(lo + (hi - lo) * phase), y);
+      moves++;
+      const ahead = start + moves * (1000 / 60) - Date.now();
+      if (ahead > 0) await sleep(ahead);
+    }
+    const m1 = await cdpMetrics(cdp);
+    const s1 = await page.evaluate(snapshot, SELECTORS);
+    await page.mouse.up();
+    // Let the last input land before reading the repaints.
+    await page.waitForTimeout(300);
+    const r = await page.evaluate(sliceRecord, { a: s0.now, b: s1.now, c: s1.now + 300 });
     const latencies = r.inputs.map((x) => x.painted - x.t0);
-    // Frames from the input to its repaint: 1 when the first frame after the input shows it.
-    const late = r.inputs.map((x) => r.allFrames.filter((ts) => ts > x.t0 && ts <= x.painted).length);
+    // Frames from the input to its repaint: 1 when the first frame that could show it does. A
+    // mouse move is handled at the start of a frame, and that same frame may show it (no frame
+    // began between handling and painting): also 1.
+    const late = r.inputs.map((x) => Math.max(1, r.allFrames.filter((ts) => ts > x.seen && ts <= x.painted).length));
+    const secs = (s1.now - s0.now) / 1000;
     return {
-      streamOnly: { intervalMs: { p50: pct(quiet, 0.5), p95: pct(quiet, 0.95), max: Math.max(...quiet) }, longTasks: { count: r.quietLongTasks.length, maxMs: r.quietLongTasks.length ? Math.max(...r.quietLongTasks) : 0 } },
+      query: STREAMS[key].query,
+      seconds: secs,
+      moves,
       frames: r.frames.length,
-      intervalMs: { p50: pct(intervals, 0.5), p95: pct(intervals, 0.95), max: Math.max(...intervals) },
-      longTasks: { count: r.longTasks.length, maxMs: r.longTasks.length ? Math.max(...r.longTasks) : 0 },
-      repaintMs: { p50: pct(latencies, 0.5), p95: pct(latencies, 0.95), max: latencies.length ? Math.max(...latencies) : NaN, inputs: latencies.length + r.unpainted, unpainted: r.unpainted },
-      repaintFrames: { p50: pct(late, 0.5), p95: pct(late, 0.95), max: late.length ? Math.max(...late) : NaN },
-      stateAtStart: r.state,
+      intervalMs: quantiles(diffs(r.frames)),
+      longTasks: longOf(r.longTasks),
+      repaintMs: { ...quantiles(latencies), inputs: latencies.length + r.unpainted, unpainted: r.unpainted },
+      repaintFrames: quantiles(late),
+      profile: profileOf(m0, m1, secs),
+      stateAtStart: s0.state,
     };
   });
 }
 
-/** Type η into the box and press Enter: ms until the status line shows a new run at t > 0, on screen. */
+/**
+ * Type η into the box and press Enter: ms until the first frame that draws the
+ * new run at t > 0 has been painted. The run is read from the page's live run
+ * (window.explorer.sim.current), not the status line, which follows the run at
+ * a few hertz; the time is taken in a task posted from that frame, so after its
+ * rendering.
+ */
 async function firstPoints(browser: Browser, base: string, changes: number): Promise<number[]> {
   return withPage(browser, async (page) => {
-    await page.goto(base + PAGE_QUERIES.stream);
+    await page.goto(base + STREAMS.toy.query);
     await waitFor(page, SELECTORS.etaInput, 'the η box');
-    await waitFor(page, `${SELECTORS.status}[data-run-id]`, 'the status line with data-run-id');
+    await waitFor(page, `${SELECTORS.status}[data-state="running"]`, 'the status line at data-state="running"', 30_000);
     const out: number[] = [];
     for (let k = 0; k < changes; k++) {
       const eta = (0.5 + 0.05 * k).toFixed(2);
@@ -254,24 +463,35 @@ async function firstPoints(browser: Browser, base: string, changes: number): Pro
       const ms = await page.evaluate(
         ({ sel, timeout }) =>
           new Promise<number>((resolve, reject) => {
-            const status = document.querySelector(sel.status)!;
+            type Live = { id: number; t: number } | null;
+            const sim = (window as unknown as { explorer?: { sim?: { current?: Live } } }).explorer?.sim;
+            if (!sim) return reject(new Error('window.explorer.sim is missing'));
             const input = document.querySelector(sel.etaInput)!;
-            const before = status.getAttribute('data-run-id');
+            const before = sim.current?.id ?? null;
+            const channel = new MessageChannel();
             let t0 = 0;
-            const check = () => status.getAttribute('data-run-id') !== before && Number(status.getAttribute('data-t')) > 0;
-            const mo = new MutationObserver(() => {
-              if (!check()) return;
-              mo.disconnect();
-              clearTimeout(timer);
-              requestAnimationFrame(() => resolve(performance.now() - t0));
-            });
+            let done = false;
             const timer = setTimeout(() => {
-              mo.disconnect();
-              reject(new Error(`no new run with t > 0 within ${timeout} ms of Enter`));
+              done = true;
+              reject(new Error(`no new run with t > 0 drawn within ${timeout} ms of Enter`));
             }, timeout);
-            mo.observe(status, { attributes: true });
+            channel.port1.onmessage = () => {
+              clearTimeout(timer);
+              resolve(performance.now() - t0);
+            };
+            const frame = () => {
+              if (done) return;
+              const cur = sim.current;
+              if (cur && cur.id !== before && cur.t > 0) {
+                done = true;
+                channel.port2.postMessage(0);
+                return;
+              }
+              requestAnimationFrame(frame);
+            };
             t0 = performance.now();
             input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
+            requestAnimationFrame(frame);
           }),
         { sel: SELECTORS, timeout: 10_000 },
       );
@@ -280,6 +500,15 @@ async function firstPoints(browser: Browser, base: string, changes: number): Pro
     }
     return out;
   });
+}
+
+/** The page's run-steps per second over both windows, when both measured a streaming run. */
+function pageRate(s: StreamFigures): number | Skipped {
+  const ws = [s.early, s.late];
+  const bad = ws.find((w) => !w.streaming);
+  if (bad) return { skipped: `the run was not streaming in the window ${bad.startS.toFixed(0)} s in (state ${bad.state.join(' → ')}, t ${bad.t.join(' → ')})` };
+  const steps = ws.reduce((a, w) => a + w.runStepsPerSecond * w.seconds, 0);
+  return steps / ws.reduce((a, w) => a + w.seconds, 0);
 }
 
 /**
@@ -339,7 +568,19 @@ async function attempt<T>(what: string, log: (line: string) => void, fn: () => P
   }
 }
 
-export async function measurePage(opts: PageOptions, log: (line: string) => void = () => {}): Promise<PageFigures | Skipped> {
+const both = <T>(fn: (k: StreamKey) => T): Record<StreamKey, T> => ({ toy: fn('toy'), circle: fn('circle') });
+
+const fmtMs = (v: number) => `${v.toFixed(1)} ms`;
+const windowLine = (w: WindowFigures) =>
+  `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
+
+/** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'many', 'first', 'heap'] as const;
+export type PagePart = (typeof PAGE_PARTS)[number];
+
+export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
+  const off: Skipped = { skipped: 'not measured in this run' };
+  const run = <T>(part: PagePart, what: string, fn: () => Promise<T>): Promise<T | Skipped> => (parts.has(part) ? attempt(what, log, fn) : Promise.resolve(off));
   let found;
   try {
     found = findChromium();
@@ -354,35 +595,111 @@ export async function measurePage(opts: PageOptions, log: (line: string) => void
   try {
     const bundle = measureBundle(build.dist);
     log(`page: initial JS ${(bundle.initialGzipBytes / 1024).toFixed(1)} KiB gzip; mathjs in it: ${bundle.mathjsInInitial}`);
+    // In Node first, before Chromium starts: the same configurations without a page.
+    const node = both((k): Pick<ThroughputFigures, 'session' | 'ensemble'> | Skipped => {
+      if (!parts.has('node')) return off;
+      try {
+        const session = sessionRate(STREAMS[k].query, sizes.nodeSeconds);
+        const ensemble = ensembleRate(STREAMS[k].query, sizes.nodeSeconds);
+        log(`page: ${STREAMS[k].label} in Node: session ${(session.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s, ensemble ${(ensemble.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s`);
+        return { session, ensemble };
+      } catch (e) {
+        log(`page: ${STREAMS[k].label} in Node skipped: ${reason(e)}`);
+        return { skipped: reason(e) };
+      }
+    });
+    const unavailable = (s: Skipped): PageFigures => ({
+      chromium: 'unavailable',
+      buildSeconds: build.seconds,
+      sizes,
+      bundle,
+      firstPaintMs: s,
+      firstContentfulPaintMs: s,
+      stream: both(() => s),
+      drag: both(() => s),
+      manyRuns: s,
+      firstPointMs: s,
+      throughput: both(() => s),
+      heap: s,
+    });
     try {
       server = await startPreview(build.dist);
       browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
     } catch (e) {
-      const s = { skipped: reason(e) };
-      return { chromium: 'unavailable', buildSeconds: build.seconds, bundle, firstPaintMs: s, firstContentfulPaintMs: s, drag: s, firstPointMs: s, heap: s };
+      return unavailable({ skipped: reason(e) });
     }
     const b = browser;
     const base = server.url;
-    const paints = await attempt('first paint', log, async () => {
+    const paints = await run('paint', 'first paint', async () => {
       const r: Array<{ diagram: number; fcp: number }> = [];
-      for (let i = 0; i < opts.loads; i++) r.push(await firstPaint(b, base));
+      for (let i = 0; i < sizes.loads; i++) r.push(await firstPaint(b, base));
       return r;
     });
     const firstPaintMs = Array.isArray(paints) ? stat(paints.map((p) => p.diagram)) : paints;
     const fcps = Array.isArray(paints) ? paints.map((p) => p.fcp).filter(Number.isFinite) : [];
     const firstContentfulPaintMs = fcps.length ? stat(fcps) : { skipped: Array.isArray(paints) ? 'no first-contentful-paint entry' : paints.skipped };
     if ('median' in firstPaintMs) log(`page: first paint of the diagram ${firstPaintMs.median.toFixed(0)} ms`);
-    const dragFig = await attempt('slider drag', log, () => drag(b, base, opts.dragSeconds));
-    if ('frames' in dragFig) log(`page: frames p95 ${dragFig.intervalMs.p95.toFixed(1)} ms, ${dragFig.longTasks.count} long tasks, repaint p95 ${dragFig.repaintMs.p95.toFixed(1)} ms`);
-    const points = await attempt('first new point', log, () => firstPoints(b, base, opts.changes));
+
+    const streams = {} as PageFigures['stream'];
+    const drags = {} as PageFigures['drag'];
+    for (const k of STREAM_KEYS) {
+      streams[k] = await run('stream', `${k} stream`, () => stream(b, base, k, sizes));
+      const s = streams[k];
+      if ('early' in s) for (const w of [s.early, s.late]) log(`page: ${STREAMS[k].label} stream ${windowLine(w)}`);
+      drags[k] = await run('drag', `${k} drag`, () => drag(b, base, k, sizes.dragSeconds));
+      const d = drags[k];
+      if ('moves' in d) log(`page: ${STREAMS[k].label} drag: ${d.moves} moves, p95 ${fmtMs(d.intervalMs.p95)}, ${d.longTasks.count} long tasks, repaint p95 ${fmtMs(d.repaintMs.p95)}`);
+    }
+    const many = await run('many', '1000 runs', () => manyRuns(b, base, sizes.manyRuns));
+    if ('frames' in many) log(`page: 1000 runs ${windowLine(many)}`);
+    const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
-    if ('median' in firstPointMs) log(`page: first point of a new run ${firstPointMs.median.toFixed(0)} ms`);
-    const heapFig = await attempt('heap', log, () => heap(b, base));
+    if ('median' in firstPointMs) log(`page: first point of a new run: median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
+    const heapFig: HeapFigures | Skipped = sizes.heap ? await run('heap', 'heap', () => heap(b, base)) : { skipped: 'not measured (short page run)' };
     if ('growthMB' in heapFig) log(`page: heap ${heapFig.beforeMB.toFixed(1)} → ${heapFig.afterMB.toFixed(1)} MB over the 10⁷-step run`);
-    return { chromium: b.version(), buildSeconds: build.seconds, bundle, firstPaintMs, firstContentfulPaintMs, drag: dragFig, firstPointMs, heap: heapFig };
+
+    const throughput = both((k): ThroughputFigures | Skipped => {
+      const s = streams[k];
+      const n = node[k];
+      if ('skipped' in s) return s;
+      if ('skipped' in n) return n;
+      const rate = pageRate(s);
+      return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
+    });
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, manyRuns: many, firstPointMs, throughput, heap: heapFig };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
     build.dispose();
   }
+}
+
+/**
+ * `npx tsx bench/page.ts [--short] [--only=stream,drag,…]`: the page alone (or
+ * some of its parts), its rows printed and its report written to the
+ * temporary directory.
+ */
+async function main(): Promise<void> {
+  const { pageRows } = await import('./figures');
+  const { consoleTable } = await import('./report');
+  const { writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const short = process.argv.includes('--short');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const bad = only?.filter((p) => !(PAGE_PARTS as readonly string[]).includes(p)) ?? [];
+  if (bad.length) throw new Error(`unknown part ${bad.join(', ')}; the parts: ${PAGE_PARTS.join(', ')}`);
+  const parts = new Set(PAGE_PARTS.filter((p) => !only || only.includes(p)));
+  const page = await measurePage(short ? PAGE_SHORT : PAGE_FULL, (line) => console.log(`  ${line}`), parts);
+  console.log('\n' + consoleTable(pageRows(page)) + '\n');
+  const out = join(tmpdir(), `bench-page-${short ? 'short' : 'full'}.json`);
+  writeFileSync(out, JSON.stringify(page, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+  console.log(`page report: ${out}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

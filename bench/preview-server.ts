@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export const PREVIEW_PORT = 4174;
+/** BENCH_PORT lets two checkouts measure side by side. */
+export const PREVIEW_PORT = Number(process.env.BENCH_PORT) || 4174;
 
 export interface Build {
   dist: string;

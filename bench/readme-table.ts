@@ -7,8 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './figures';
-import { PAGE_CHANGES, PAGE_DRAG_SECONDS, PAGE_LOADS } from './options';
 import { metText, type Report } from './report';
+import type { PageFigures } from './page';
+import { isSkipped, type Skipped } from './stat';
 
 export const START = '<!-- bench:start -->';
 export const END = '<!-- bench:end -->';
@@ -22,11 +23,20 @@ const GROUPS: Record<Figure['group'], string> = {
   page: 'The page (Chromium, production build)',
 };
 
+const w = (x: { startS: number; seconds: number }) => `${x.seconds} s from ${x.startS} s`;
+
+/** How the page was measured, from the sizes the report ran with. */
+export function pageText(page: PageFigures | Skipped): string {
+  if (isSkipped(page) || !page.sizes) return '';
+  const z = page.sizes;
+  return `The page, in the production build at 1920×1080 with every live view shown: first paint is the median of ${z.loads} loads; each stream (200 runs × 10⁷ steps) is measured in one page over a window of ${w(z.early)} and another of ${w(z.late)} after it is first seen running, and a window counts only if the run streamed through it; the drag is ${z.dragSeconds} s of mouse moves on the η slider; the first new point is the p95 of ${z.changes} changes; throughput divides the page's run-steps per second by the same ensemble's stepped directly in Node (one core). Where a frame target is missed, the notes give Chromium's own account of the main thread (script, layout, style). `;
+}
+
 export function readmeSection(r: Report): string {
   const m = r.machine;
   const tools = [`Node ${m.node}`, m.chromium && `Chromium ${m.chromium}`, m.gcc, m.numpy].filter(Boolean).join(', ');
   const lines = [
-    `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${tools}. Engine and theory figures are medians of ${r.options.repeats} runs (${r.options.slowRepeats} for the atlas and the phase grid); ratios to a reference come from the same bench run, the native ones from samples taken alternately with the engine's. The page: first paint is the median of ${PAGE_LOADS} loads, the frame figures come from one ${PAGE_DRAG_SECONDS} s drag, the first new point is the median of ${PAGE_CHANGES} changes. The machine is shared and noisy, so expect spread between runs; \`bench/results/latest.json\` keeps every sample.`,
+    `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${tools}. Engine and theory figures are medians of ${r.options.repeats} runs (${r.options.slowRepeats} for the atlas and the phase grid); ratios to a reference come from the same bench run, the native ones from samples taken alternately with the engine's. ${pageText(r.page)}The machine is shared and noisy, so expect spread between runs; \`bench/results/latest.json\` keeps every sample.`,
     '',
   ];
   for (const group of Object.keys(GROUPS) as Figure['group'][]) {

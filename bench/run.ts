@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadFormulaCompiler } from '../src/core/formula/load-formula-compiler';
 import { measureEngine, type Partner, type PartnerKey } from './engine';
 import type { Measured } from './figures';
-import { PAGE_CHANGES, PAGE_DRAG_SECONDS, PAGE_LOADS, parseBenchArgs, type BenchOptions } from './options';
+import { parseBenchArgs, type BenchOptions } from './options';
 import { measurePage } from './page';
 import { updateReadme } from './readme-table';
 import { compileNative, measureNumpy, NativeLoop } from './references';
@@ -51,7 +51,7 @@ export async function measureAll(opts: BenchOptions, log: (line: string) => void
   if (isSkipped(numpy)) log(`numpy: skipped: ${numpy.skipped}`);
   const theory = measureTheory(opts, log);
   let page: Measured['page'];
-  if (opts.page) page = await measurePage({ loads: PAGE_LOADS, dragSeconds: PAGE_DRAG_SECONDS, changes: PAGE_CHANGES }, log);
+  if (opts.page) page = await measurePage(opts.pageSizes, log);
   else page = { skipped: opts.mode === 'quick' ? 'quick mode measures no page' : 'skipped (--no-page)' } satisfies Skipped;
   return { engine, native, numpy, theory, page };
 }

@@ -42,6 +42,7 @@ export function StatusLine() {
       data-escaped={escaped}
       data-diverged={diverged}
       data-runs={K}
+      data-steps-per-second={status.state === 'running' ? Math.round(status.stepsPerSecond) : 0}
     >
       <div className="progress" aria-hidden="true">
         <div style={{ width: `${pct}%` }} />
