@@ -1,4 +1,5 @@
 import { batchFactor, type Sampling } from '../batch-factor';
+import type { Generator } from '../rng';
 import { symMaxEigenvalue } from '../linalg/sym-eigen';
 import type { Minimum, Problem } from '../problems/problem';
 import { insideRectangle, stabilityRectangle } from '../stability-region';
@@ -19,6 +20,8 @@ export interface TheorySettings {
   radius: number;
   escape: number;
   seed: number;
+  /** The link's generator for Monte Carlo estimates; the newest when absent. */
+  rng?: Generator;
 }
 
 /** What the theory says about one minimum at the current η, B and sampling. */
@@ -82,7 +85,7 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const theorem1 = Math.max(flat, theorem1Eigenvalue(m, d, t.eta, c));
   const rho0 = spectralRadius(set, m, t.eta, c);
   const rho = { ...rho0, value: Math.max(flat, rho0.value) };
-  const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed);
+  const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed, t.rng);
   const lyap = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
   const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
   const growthR = pm.log((t.escape * t.escape) / (t.radius * t.radius));

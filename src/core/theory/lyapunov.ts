@@ -1,5 +1,5 @@
 import type { Sampling } from '../batch-factor';
-import { Rng, Salt } from '../rng';
+import { NEWEST_GENERATOR, streamRng, Salt, type Generator } from '../rng';
 import { denseComponent, type HessianSet } from './hessian-set';
 import * as pm from '../portable-math';
 
@@ -29,7 +29,7 @@ function binomial(n: number, k: number): number {
  * (hypergeometric / binomial counts), or few enough batches to enumerate;
  * otherwise a seeded Monte Carlo estimate with its standard error.
  */
-export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling, seed: number): Lyapunov {
+export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling, seed: number, generator: Generator = NEWEST_GENERATOR): Lyapunov {
   const n = h.length;
   if (sampling === 'without' && B >= n) {
     let m = 0;
@@ -101,7 +101,7 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
     return { value: s, exact: true, stderr: 0, method: `exact (all ${n ** B} ordered batches)` };
   }
   // Monte Carlo over batches.
-  const rng = new Rng(seed, 0, Salt.lyapunov);
+  const rng = streamRng(generator, seed, 0, Salt.lyapunov);
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   let s = 0;
   let s2 = 0;
@@ -133,14 +133,14 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
  * of the chain means. Batches here are uniform (p is used only for B = 1 draws
  * with replacement).
  */
-export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Sampling, seed: number): Lyapunov {
+export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Sampling, seed: number, generator: Generator = NEWEST_GENERATOR): Lyapunov {
   const { d, n, p } = set;
   if (set.diagonal) {
     let best: Lyapunov | null = null;
     const col = new Float64Array(n);
     for (let r = 0; r < d; r++) {
       for (let i = 0; i < n; i++) col[i] = set.data[i * d + r];
-      const l = lyapunov1D(col, p, eta, B, sampling, seed + r);
+      const l = lyapunov1D(col, p, eta, B, sampling, seed + r, generator);
       if (!best || l.value > best.value) best = l;
     }
     return best as Lyapunov;
@@ -154,7 +154,7 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
   const chains = 16;
   const steps = Math.max(200, Math.min(5000, Math.floor(4e7 / (costPerStep * chains))));
   const burn = Math.min(100, Math.floor(steps / 10));
-  const rng = new Rng(seed, 1, Salt.lyapunov);
+  const rng = streamRng(generator, seed, 1, Salt.lyapunov);
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   const v = new Float64Array(d);
   const w = new Float64Array(d);

@@ -1,5 +1,6 @@
 import { decodeQuery, encodeQuery } from '../../core/params/query';
 import { buildProblem } from '../../core/problems/build-problem';
+import { generatorOf } from '../../core/rng';
 import { analyseMinimum } from '../../core/theory/analyse-minimum';
 import { EXPLORE_PRESETS } from './explore-presets';
 import type { Preset } from './preset';
@@ -16,7 +17,7 @@ function patelStyblinski(which: 'low' | 'mid' | 'high'): () => string {
     const base = 'problem=styblinski&d=10&n=200&B=1&sampling=with&runs=100&steps=200&radius=0.01&escape=5';
     const { config } = decodeQuery(`${base}&eta=0.01`);
     const { problem } = buildProblem(config);
-    const th = analyseMinimum(problem, problem.minima[config.start], { eta: 0.01, B: 1, sampling: 'with', radius: config.radius, escape: config.escape, seed: config.seed });
+    const th = analyseMinimum(problem, problem.minima[config.start], { eta: 0.01, B: 1, sampling: 'with', radius: config.radius, escape: config.escape, seed: config.seed, rng: generatorOf(config.v) });
     const l = th.patel?.lower ?? NaN;
     const u = th.patel?.upper ?? NaN;
     const eta = which === 'low' ? 1.5 * l : which === 'mid' ? 0.5 * (u + l) : 0.5 * u;
