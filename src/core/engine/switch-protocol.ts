@@ -90,7 +90,7 @@ export class GdPhase {
   info(): SwitchInfo {
     const p = this.problem;
     const at = this.point;
-    const theory = at && isSquareLoss(p) ? wwsTheory(p, { label: 'switch point', x: at, fixedPoint: false }, this.config.eta, this.config.B) : null;
+    const theory = at && isSquareLoss(p) ? wwsTheory(p, { label: 'switch point', x: at, fixedPoint: false }, this.config.eta, this.config.B, this.config.sampling) : null;
     return {
       threshold: this.config.switchloss,
       step: at ? this.run.t : null,
