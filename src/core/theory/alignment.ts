@@ -88,6 +88,7 @@ export interface WwsTheory {
    * covariance Σ/B (sampling with replacement, c = 1/B): √(B/μ₀)/η. Without
    * replacement the covariance is cΣ with c = (n−B)/(B(n−1)), and the same proof
    * gives 1/(η√(cμ₀)): the explorer's extension (README, "The theory per minimum").
+   * (B = 1 without replacement is one uniform draw, c = 1 = 1/B: the paper's case.)
    * Null when μ₀ ≤ 0 or c = 0 (B = n without replacement is GD: no noise, no bound).
    */
   frobeniusBound: number | null;
@@ -151,7 +152,7 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
     traceH: trK / n,
     frobeniusBound: mu0 && c > 0 ? 1 / (eta * Math.sqrt(c * mu0)) : null,
     c,
-    frobeniusBoundSource: sampling === 'with' ? 'Wu–Wang–Su Thm 3.3 (with replacement, c = 1/B)' : 'extension of Wu–Wang–Su Thm 3.3 (without replacement, c = (n−B)/(B(n−1)))',
+    frobeniusBoundSource: sampling === 'with' || B === 1 ? 'Wu–Wang–Su Thm 3.3 (with replacement, c = 1/B)' : 'extension of Wu–Wang–Su Thm 3.3 (without replacement, c = (n−B)/(B(n−1)))',
     gdFrobeniusBound: (2 * Math.sqrt(p)) / eta,
     gamma0: mu0 ? eta * eta * c * mu0 * G2 : null,
     isotropicTraceBound: c > 0 ? Math.sqrt(p / c) / eta : Infinity,
