@@ -39,9 +39,10 @@ function phaseGridOf(config: Config): PhaseGridSpec {
   };
 }
 
+// Loading mathjs can take seconds on a busy machine.
 beforeAll(async () => {
   await loadFormulaCompiler();
-});
+}, 60_000);
 
 describe('v = 1 links reproduce the checksums recorded with mulberry32', () => {
   it.each(fixture.runs.map((r) => [r.link, r] as const))('%s', (_link, r) => {

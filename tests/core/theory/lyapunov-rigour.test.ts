@@ -9,9 +9,10 @@ import { logBinomial, lyapunov, lyapunov1D } from '../../../src/core/theory/lyap
 import { noiseFloor } from '../../../src/core/theory/noise-floor';
 import { SecondMomentOperator, spectralRadius } from '../../../src/core/theory/second-moment';
 
+// Loading mathjs can take seconds on a busy machine.
 beforeAll(async () => {
   await loadFormulaCompiler();
-});
+}, 60_000);
 
 describe('Λ uses the sampling weights', () => {
   it('Monte Carlo with replacement draws indices by pᵢ: it agrees with the exact multinomial sum', () => {

@@ -7,9 +7,10 @@ import { quadraticWarnings } from '../../../src/core/problems/quadratic-warnings
 import { simulateQuery } from '../../../src/core/simulate';
 import { minimumStatus } from '../../../src/ui/diagram/diagram-model';
 
+// Loading mathjs can take seconds on a busy machine.
 beforeAll(async () => {
   await loadFormulaCompiler();
-});
+}, 60_000);
 
 describe('a point with negative curvature is a saddle, not a stable minimum', () => {
   // H₁ = H₂ = diag(1, −0.5): a = 1 ≤ 2/η = 4 and s = 0, so "a ≤ 2/η" alone said stable and inside.
