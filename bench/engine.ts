@@ -8,7 +8,7 @@ import type { Config } from '../src/core/params/param-table';
 import { decodeQuery } from '../src/core/params/query';
 import { buildProblem } from '../src/core/problems/build-problem';
 import type { Problem } from '../src/core/problems/problem';
-import { Rng, Salt } from '../src/core/rng';
+import { generatorOf, Mulberry32, Salt, xoshiroStreamState } from '../src/core/rng';
 import { ensembleSpec } from '../src/core/simulate';
 import type { BenchOptions, EngineProblemKey } from './options';
 import { rateOf, seconds, stat, timeRepeated, type Stat } from './stat';
@@ -37,8 +37,8 @@ export function resolveQuery(query: string): { problem: Problem; config: Config 
 /** Where a run started and ended: what the native reference must reproduce bit for bit. */
 export interface RunTrace {
   x0: number[];
-  /** The run's random state before its first step (mulberry32). */
-  rngState: number;
+  /** The run's random state before its first step: one word (mulberry32, v = 1) or four (xoshiro128**). */
+  rngState: number[];
   steps: number;
   x: number[];
   escapeStep: number;
@@ -91,7 +91,7 @@ export function throughputProbe(query: string, opt: 'gd' | 'sgd', steps: number,
     },
     trace() {
       const run = last.runs[0];
-      return { x0, rngState: new Rng(config.seed, 0, Salt.run).state >>> 0, steps: run.t, x: Array.from(run.x), escapeStep: run.escapeStep };
+      return { x0, rngState: generatorOf(config.v) === 'mulberry32' ? [new Mulberry32(config.seed, 0, Salt.run).state >>> 0] : xoshiroStreamState(config.seed, 0, Salt.run), steps: run.t, x: Array.from(run.x), escapeStep: run.escapeStep };
     },
   };
 }

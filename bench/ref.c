@@ -4,14 +4,16 @@
  *
  *   ref toy-sgd STEPS REPEATS STATE X0 ETA ESCAPE
  *     Wu's toy fᵢ(x) = min{x², bᵢ(x−1)²}, b = (0.1, 1.9), SGD with B = 1 (one
- *     uniform index per step), escape radius ESCAPE around x* = 1.
+ *     uniform index per step), escape radius ESCAPE around x* = 1. STATE is one
+ *     word (mulberry32, links with v = 1) or four comma-separated words
+ *     (xoshiro128**, v ≥ 2).
  *   ref circle-gd STEPS REPEATS X0 X1 ETA ESCAPE < params
  *     Patel's quadratic-circle sums (src/core/problems/circle.ts), full-gradient
  *     descent projected onto (−10, 10) × (−20, 15), escape radius around (0, −15);
  *     stdin holds N, then the N values of q₁, q₂, c₁ and c₃.
  *
  * Every step does what src/core/engine/sgd-run.ts does: the same random stream
- * (mulberry32 from STATE), the same arithmetic in the same order, the divergence
+ * (from STATE), the same arithmetic in the same order, the divergence
  * and escape checks. So the final x matches the engine's bit for bit, which the
  * bench checks. Prints one JSON line: the seconds of each repeat, the final x and
  * the escape step (−1: none).
@@ -41,6 +43,20 @@ static inline double next_uniform(uint32_t *state) {
   return (double)(t ^ (t >> 14)) / 4294967296.0;
 }
 
+/* xoshiro128**, as Xoshiro128.next() in src/core/rng.ts. */
+static inline uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
+static inline double next_uniform_x(uint32_t *s) {
+  const uint32_t result = rotl(s[1] * 5, 7) * 9;
+  const uint32_t t = s[1] << 9;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl(s[3], 11);
+  return (double)result / 4294967296.0;
+}
+
 static void print_result(const char *kind, long steps, const double *seconds, int repeats, const double *x, int d, long escape) {
   printf("{\"kind\":\"%s\",\"steps\":%ld,\"seconds\":[", kind, steps);
   for (int r = 0; r < repeats; r++) printf("%s%.9g", r ? "," : "", seconds[r]);
@@ -49,7 +65,21 @@ static void print_result(const char *kind, long steps, const double *seconds, in
   printf("],\"escapeStep\":%ld}\n", escape);
 }
 
-static int toy_sgd(long steps, int repeats, uint32_t state0, double x0, double eta, double escape) {
+/* One toy SGD loop; DRAW is the generator's uniform draw (kept out of the loop's branch). */
+#define TOY_LOOP(DRAW)                                                        \
+  for (long t = 1; t <= steps; t++) {                                         \
+    int i = (int)((DRAW) * n);                                                \
+    double v = x, u = v - 1, q = v * v, uu = u * u, bi = b[i];                \
+    double s = 0;                                                             \
+    s += q <= bi * uu ? 2 * v : 2 * bi * u;                                   \
+    double nv = x - eta * s;                                                  \
+    if (!(nv < DIVERGENCE_BOUND && nv > -DIVERGENCE_BOUND)) break;            \
+    x = nv;                                                                   \
+    double e = nv - center;                                                   \
+    if (escapeStep < 0 && e * e > R2) escapeStep = t;                         \
+  }
+
+static int toy_sgd(long steps, int repeats, const uint32_t *state0, int words, double x0, double eta, double escape) {
   static const double b[2] = {0.1, 1.9};
   const int n = 2;
   const double center = 1.0;
@@ -58,24 +88,33 @@ static int toy_sgd(long steps, int repeats, uint32_t state0, double x0, double e
   double x = x0;
   long escapeStep = -1;
   for (int rep = 0; rep < repeats; rep++) {
-    uint32_t state = state0;
+    uint32_t state = state0[0];
+    uint32_t xs[4] = {state0[0], state0[1], state0[2], state0[3]};
     x = x0;
     escapeStep = -1;
     double t0 = now();
-    for (long t = 1; t <= steps; t++) {
-      int i = (int)(next_uniform(&state) * n);
-      double v = x, u = v - 1, q = v * v, uu = u * u, bi = b[i];
-      double s = 0;
-      s += q <= bi * uu ? 2 * v : 2 * bi * u;
-      double nv = x - eta * s;
-      if (!(nv < DIVERGENCE_BOUND && nv > -DIVERGENCE_BOUND)) break;
-      x = nv;
-      double e = nv - center;
-      if (escapeStep < 0 && e * e > R2) escapeStep = t;
+    if (words == 1) {
+      TOY_LOOP(next_uniform(&state))
+    } else {
+      TOY_LOOP(next_uniform_x(xs))
     }
     seconds[rep] = now() - t0;
   }
   print_result("toy-sgd", steps, seconds, repeats, &x, 1, escapeStep);
+  return 0;
+}
+
+/* STATE: one word or four, comma-separated; returns the count (0 if malformed). */
+static int parse_state(const char *arg, uint32_t *out) {
+  int words = 0;
+  const char *p = arg;
+  while (words < 4) {
+    char *end;
+    out[words++] = (uint32_t)strtoul(p, &end, 10);
+    if (end == p) return 0;
+    if (*end != ',') return *end == 0 && (words == 1 || words == 4) ? words : 0;
+    p = end + 1;
+  }
   return 0;
 }
 
@@ -155,7 +194,10 @@ int main(int argc, char **argv) {
   if (argc >= 8 && strcmp(argv[1], "toy-sgd") == 0) {
     int repeats = atoi(argv[3]);
     if (repeats < 1 || repeats > MAX_REPEATS) return 2;
-    return toy_sgd(atol(argv[2]), repeats, (uint32_t)strtoul(argv[4], NULL, 10), strtod(argv[5], NULL), strtod(argv[6], NULL), strtod(argv[7], NULL));
+    uint32_t state[4] = {0, 0, 0, 0};
+    int words = parse_state(argv[4], state);
+    if (words == 0) return 2;
+    return toy_sgd(atol(argv[2]), repeats, state, words, strtod(argv[5], NULL), strtod(argv[6], NULL), strtod(argv[7], NULL));
   }
   if (argc >= 8 && strcmp(argv[1], "circle-gd") == 0) {
     int repeats = atoi(argv[3]);

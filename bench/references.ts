@@ -109,7 +109,7 @@ export class NativeLoop {
     const steps = String(probe.steps);
     let out: RefOutput;
     if (this.loop === 'toy-sgd') {
-      out = runJson<RefOutput>(this.native.bin, ['toy-sgd', steps, '1', String(rngState), String(x0[0]), String(this.eta), String(this.escape)]);
+      out = runJson<RefOutput>(this.native.bin, ['toy-sgd', steps, '1', rngState.join(','), String(x0[0]), String(this.eta), String(this.escape)]);
     } else {
       const p = new CircleProblem(this.model, 1e-3);
       const params = [p.n, ...p.q1, ...p.q2, ...p.c1, ...p.c3].map(String).join('\n');

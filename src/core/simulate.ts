@@ -6,6 +6,7 @@ import type { Config } from './params/param-table';
 import { decodeQuery, encodeQuery, type ParamIssue } from './params/query';
 import { buildProblem } from './problems/build-problem';
 import type { Problem } from './problems/problem';
+import { generatorOf } from './rng';
 import { stabilityRectangle } from './stability-region';
 import { analyseMinimum, type MinimumTheory } from './theory/analyse-minimum';
 
@@ -51,13 +52,14 @@ export function theoryOfMinima(problem: Problem, config: Config): MinimumTheory[
       radius: config.radius,
       escape: config.escape,
       seed: config.seed,
+      rng: generatorOf(config.v),
     }),
   );
 }
 
 /** The ensemble of one optimiser; a noise switch (Wu–Wang–Su §3.3) applies to the SGD side only. */
 export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
-  return { ...config, opt, noise: opt === 'sgd' ? config.noise : ('sgd' as const) };
+  return { ...config, opt, noise: opt === 'sgd' ? config.noise : ('sgd' as const), rng: generatorOf(config.v) };
 }
 
 /**

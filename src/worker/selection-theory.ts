@@ -100,9 +100,9 @@ export function phaseBoundaries(problem: Problem, grid: PhaseGridSpec, refine = 
     const c = batchFactor(problem.n, B, grid.sampling);
     rho.push(firstCrossing(etas, etas.map((eta) => pm.log(spectralRadius(p.set, p.m, eta, c).value))));
     // Λ by Monte Carlo costs ~10⁵ batches: then only at the grid's own columns.
-    const exact = lyapunov(p.set, etas[0], B, grid.sampling, grid.seed).exact;
+    const exact = lyapunov(p.set, etas[0], B, grid.sampling, grid.seed, grid.rng).exact;
     const lEtas = exact ? etas : etas.filter((_, i) => i % refine === 0);
-    lyap.push(firstCrossing(lEtas, lEtas.map((eta) => lyapunov(p.set, eta, B, grid.sampling, grid.seed).value)));
+    lyap.push(firstCrossing(lEtas, lEtas.map((eta) => lyapunov(p.set, eta, B, grid.sampling, grid.seed, grid.rng).value)));
     const top = 1 / (p.point.s * Math.sqrt(c)); // s = 1/(η√c) solved for η
     rectangle.push(Number.isFinite(top) && top >= grid.etaMin && top <= grid.etaMax ? top : null);
   }

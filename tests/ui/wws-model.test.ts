@@ -14,6 +14,8 @@ const theory: WwsTheory = {
   isotropicTraceBound: Math.sqrt(80) / 0.1,
   sharpnessPower: 12,
   nonUniformityPower: 30,
+  c: 1,
+  frobeniusBoundSource: 'Wu–Wang–Su Thm 3.3 (with replacement, c = 1/B)',
 };
 
 describe('the Wu–Wang–Su workspace model', () => {

@@ -1,4 +1,5 @@
 import type { Sampling } from '../batch-factor';
+import type { Generator } from '../rng';
 import type { Problem } from '../problems/problem';
 import { median, wilson95 } from '../stats';
 import { checksumFloat64 } from './checksum';
@@ -11,6 +12,8 @@ export interface EnsembleSpec {
   B: number;
   sampling: Sampling;
   seed: number;
+  /** The link's generator (src/core/rng.ts); the newest when absent. */
+  rng?: Generator;
   runs: number;
   steps: number;
   /** Index of the start minimum (ignored for the start when x0 is given). */
@@ -91,7 +94,7 @@ export class Ensemble {
     const count = spec.opt === 'gd' ? 1 : spec.runs;
     this.runs = [];
     for (let r = 0; r < count; r++) {
-      const x0 = spec.x0.length ? Float64Array.from(spec.x0) : perturbedStart(problem.minima[spec.start].x, spec.radius, spec.seed, r);
+      const x0 = spec.x0.length ? Float64Array.from(spec.x0) : perturbedStart(problem.minima[spec.start].x, spec.radius, spec.seed, r, spec.rng);
       this.runs.push(
         new SgdRun(
           problem,
@@ -105,6 +108,7 @@ export class Ensemble {
             historyBudget: spec.hist,
             seed: spec.seed,
             runIndex: r,
+            rng: spec.rng,
             noise: spec.noise,
           },
           x0,

@@ -1,7 +1,7 @@
 import type { Sampling } from '../batch-factor';
 import type { Problem } from '../problems/problem';
 import { isSquareLoss, type SquareLossProblem } from '../problems/square-loss';
-import { Rng, Salt } from '../rng';
+import { NEWEST_GENERATOR, streamRng, Salt, type Generator, type Rng } from '../rng';
 import { batchMode, type BatchMode } from './batch-sampler';
 import { History } from './history';
 
@@ -21,6 +21,8 @@ export interface RunSpec {
   seed: number;
   /** The run's index: its random stream is (seed, runIndex), whatever the grouping. */
   runIndex: number;
+  /** The generator of the link (src/core/rng.ts); the newest when absent. */
+  rng?: Generator;
   /**
    * Replace SGD's own noise by Gaussian noise of the same total variance
    * (Wu–Wang–Su §3.3; square-loss models only): 'isotropic' or 'aligned'.
@@ -66,7 +68,7 @@ export class SgdRun {
     this.idx = new Int32Array(Math.max(1, this.m));
     this.perm = new Int32Array(this.mode.kind === 'without' ? n : 0);
     for (let i = 0; i < this.perm.length; i++) this.perm[i] = i;
-    this.rng = new Rng(spec.seed, spec.runIndex, Salt.run);
+    this.rng = streamRng(spec.rng ?? NEWEST_GENERATOR, spec.seed, spec.runIndex, Salt.run);
     this.R2 = spec.escapeRadius * spec.escapeRadius;
     this.history = spec.historyBudget > 0 ? new History(spec.historyBudget) : null;
     if (this.problem.project && this.problem.domain) this.clampStart();

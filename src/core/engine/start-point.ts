@@ -1,4 +1,4 @@
-import { Rng, Salt } from '../rng';
+import { NEWEST_GENERATOR, streamRng, Salt, type Generator } from '../rng';
 import * as pm from '../portable-math';
 
 /**
@@ -6,11 +6,11 @@ import * as pm from '../portable-math';
  * (Patel draws from a disc), from the stream (seed, r) so it does not depend on
  * how runs are grouped. In 1D the ball is the interval [−ε, ε].
  */
-export function perturbedStart(center: Float64Array, radius: number, seed: number, runIndex: number): Float64Array {
+export function perturbedStart(center: Float64Array, radius: number, seed: number, runIndex: number, generator: Generator = NEWEST_GENERATOR): Float64Array {
   const d = center.length;
   const x = Float64Array.from(center);
   if (!(radius > 0)) return x;
-  const rng = new Rng(seed, runIndex, Salt.start);
+  const rng = streamRng(generator, seed, runIndex, Salt.start);
   if (d === 1) {
     x[0] += radius * (2 * rng.next() - 1);
     return x;

@@ -1,6 +1,7 @@
 import type { Config } from '../params/param-table';
 import type { Problem } from '../problems/problem';
 import { isSquareLoss } from '../problems/square-loss';
+import { generatorOf } from '../rng';
 import { wwsTheory, type WwsTheory } from '../theory/alignment';
 import { Ensemble, type EnsembleSpec } from './ensemble';
 import { SgdRun } from './sgd-run';
@@ -46,10 +47,10 @@ export class GdPhase {
     readonly problem: Problem,
     readonly config: Config,
   ) {
-    const start = config.x0.length ? Float64Array.from(config.x0) : perturbedStart(problem.minima[config.start].x, config.radius, config.seed, 0);
+    const start = config.x0.length ? Float64Array.from(config.x0) : perturbedStart(problem.minima[config.start].x, config.radius, config.seed, 0, generatorOf(config.v));
     this.run = new SgdRun(
       problem,
-      { opt: 'gd', eta: config.eta, B: config.B, sampling: config.sampling, center: start, escapeRadius: Infinity, historyBudget: 0, seed: config.seed, runIndex: 0 },
+      { opt: 'gd', eta: config.eta, B: config.B, sampling: config.sampling, center: start, escapeRadius: Infinity, historyBudget: 0, seed: config.seed, runIndex: 0, rng: generatorOf(config.v) },
       start,
     );
     this.loss = problem.loss(this.run.x);
@@ -89,7 +90,7 @@ export class GdPhase {
   info(): SwitchInfo {
     const p = this.problem;
     const at = this.point;
-    const theory = at && isSquareLoss(p) ? wwsTheory(p, { label: 'switch point', x: at, fixedPoint: false }, this.config.eta, this.config.B) : null;
+    const theory = at && isSquareLoss(p) ? wwsTheory(p, { label: 'switch point', x: at, fixedPoint: false }, this.config.eta, this.config.B, this.config.sampling) : null;
     return {
       threshold: this.config.switchloss,
       step: at ? this.run.t : null,

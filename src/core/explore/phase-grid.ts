@@ -2,7 +2,7 @@ import type { Sampling } from '../batch-factor';
 import { SgdRun } from '../engine/sgd-run';
 import { perturbedStart } from '../engine/start-point';
 import type { Problem } from '../problems/problem';
-import { streamState, Salt } from '../rng';
+import { cellStream, type Generator } from '../rng';
 import { stabilityRectangle } from '../stability-region';
 import { analyseMinimum } from '../theory/analyse-minimum';
 import * as pm from '../portable-math';
@@ -20,6 +20,8 @@ export interface PhaseGridSpec {
   start: number;
   radius: number;
   escape: number;
+  /** The link's generator (src/core/rng.ts); the newest when absent. */
+  rng?: Generator;
 }
 
 /** Up to `count` distinct integers from 1 to n: all of them if n ≤ count, else log-spaced. */
@@ -66,21 +68,21 @@ export function coarseToFine(spec: PhaseGridSpec): number[] {
 
 /**
  * The measured fraction of SGD runs that escape within T steps in one cell.
- * Run r of cell c draws from seed' = streamState(seed, c) and run index r,
+ * Run r of cell c draws from a stream fixed by (seed, c, r) alone (cellStream),
  * so the grid does not depend on how cells are shared among workers.
  * A run stops as soon as it has escaped (or diverged: that counts as escaped).
  */
 export function phaseCell(problem: Problem, spec: PhaseGridSpec, cell: number): number {
   const eta = etaAt(spec, cell % spec.etaCount);
   const B = spec.batches[Math.floor(cell / spec.etaCount)];
-  const seed = streamState(spec.seed, cell, Salt.phaseCell);
   const center = problem.minima[spec.start].x;
   let escaped = 0;
   for (let r = 0; r < spec.runs; r++) {
+    const { seed, runIndex, rng } = cellStream(spec.rng, spec.seed, cell, spec.runs, r);
     const run = new SgdRun(
       problem,
-      { opt: 'sgd', eta, B, sampling: spec.sampling, center, escapeRadius: spec.escape, historyBudget: 0, seed, runIndex: r },
-      perturbedStart(center, spec.radius, seed, r),
+      { opt: 'sgd', eta, B, sampling: spec.sampling, center, escapeRadius: spec.escape, historyBudget: 0, seed, runIndex, rng },
+      perturbedStart(center, spec.radius, seed, runIndex, rng),
     );
     while (run.t < spec.steps && run.escapeStep < 0 && run.divergedStep < 0) run.advance(Math.min(32, spec.steps - run.t));
     if (run.escapeStep >= 0 || run.divergedStep >= 0) escaped++;
@@ -101,7 +103,7 @@ export interface CellTheory {
 export function cellTheory(problem: Problem, spec: PhaseGridSpec, cell: number): CellTheory {
   const eta = etaAt(spec, cell % spec.etaCount);
   const B = spec.batches[Math.floor(cell / spec.etaCount)];
-  const t = analyseMinimum(problem, problem.minima[spec.start], { eta, B, sampling: spec.sampling, radius: spec.radius, escape: spec.escape, seed: spec.seed });
+  const t = analyseMinimum(problem, problem.minima[spec.start], { eta, B, sampling: spec.sampling, radius: spec.radius, escape: spec.escape, seed: spec.seed, rng: spec.rng });
   const rect = stabilityRectangle(eta, problem.n, B, spec.sampling);
   return { rho: t.spectralRadius, lyapunov: t.lyapunov.value, gdStable: t.stableGD, belowRectangleTop: t.nonUniformity <= rect.nonUniformityMax };
 }

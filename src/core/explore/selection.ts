@@ -3,7 +3,7 @@ import { checksumFloat64 } from '../engine/checksum';
 import { nearestMinimum } from '../engine/ensemble';
 import { SgdRun, type Optimiser } from '../engine/sgd-run';
 import type { Problem } from '../problems/problem';
-import { Rng, Salt } from '../rng';
+import { NEWEST_GENERATOR, streamRng, Salt, type Generator } from '../rng';
 import { landscapeWindow } from '../landscape';
 
 export interface SelectionSpec {
@@ -18,6 +18,8 @@ export interface SelectionSpec {
   radius: number;
   /** A run has settled in a minimum when it ends within this distance of it. */
   settleRadius: number;
+  /** The link's generator (src/core/rng.ts); the newest when absent. */
+  rng?: Generator;
 }
 
 export interface SelectionResult {
@@ -35,7 +37,7 @@ export interface SelectionResult {
 
 /** Run r's start: from the stream (seed, r, selection), the same for SGD and GD. */
 export function selectionStart(problem: Problem, spec: SelectionSpec, r: number): Float64Array {
-  const rng = new Rng(spec.seed, r, Salt.selection);
+  const rng = streamRng(spec.rng ?? NEWEST_GENERATOR, spec.seed, r, Salt.selection);
   const d = problem.dim;
   const x = new Float64Array(d);
   if (spec.around) {
@@ -63,7 +65,7 @@ export function selection(problem: Problem, spec: SelectionSpec, opt: Optimiser)
     const x0 = selectionStart(problem, spec, r);
     const run = new SgdRun(
       problem,
-      { opt, eta: spec.eta, B: spec.B, sampling: spec.sampling, center: x0, escapeRadius: Infinity, historyBudget: 0, seed: spec.seed, runIndex: r },
+      { opt, eta: spec.eta, B: spec.B, sampling: spec.sampling, center: x0, escapeRadius: Infinity, historyBudget: 0, seed: spec.seed, runIndex: r, rng: spec.rng },
       x0,
     );
     run.advance(spec.steps);

@@ -1,4 +1,4 @@
-import { Rng, Salt } from '../rng';
+import { Mulberry32, Salt } from '../rng';
 import type { Box, Minimum, Problem } from './problem';
 import * as pm from '../portable-math';
 import { defineProblem } from './problem-def';
@@ -56,7 +56,7 @@ export class CircleProblem implements Problem {
    */
   constructor(readonly model: CircleModel, estimateRadius: number) {
     const m = CIRCLE_MODELS[model];
-    const rng = new Rng(model, 0, Salt.problem);
+    const rng = new Mulberry32(model, 0, Salt.problem);
     for (let i = 0; i < N; i++) {
       this.q1[i] = m.quad * (1 + 0.1 * rng.uniform(-1, 1));
       this.q2[i] = 0.1 * (1 + 0.5 * rng.uniform(-1, 1));

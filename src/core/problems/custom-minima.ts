@@ -226,7 +226,9 @@ export function findMinima(p: Problem, box: Box, pins: readonly Float64Array[]):
     const pt = measure(obj, Float64Array.from(x));
     const kind = classify(pt);
     const caveat = caveatOf(kind, pt, eigText(pt));
-    minima.push({ label: `pinned x* = ${pointLabel(pt.x)}`, x: pt.x, fixedPoint: obj.maxComponentGradient(pt.x) <= fixedTol(pt), ...(caveat ? { caveat } : {}) });
+    // A pinned saddle or maximum is analysed as asked, but its label says what it is.
+    const what = kind !== 'saddle' ? 'x*' : pt.eig[d === 1 ? 0 : 1] < 0 ? 'maximum x' : 'saddle x';
+    minima.push({ label: `pinned ${what} = ${pointLabel(pt.x)}`, x: pt.x, fixedPoint: obj.maxComponentGradient(pt.x) <= fixedTol(pt), ...(caveat ? { caveat } : {}) });
   }
   const notes: string[] = [];
   const counts = new Map<Kind, number>();

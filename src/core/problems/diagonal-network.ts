@@ -1,4 +1,4 @@
-import { Rng, Salt } from '../rng';
+import { Mulberry32, Salt } from '../rng';
 import type { Minimum } from './problem';
 import { SQUARE_LOSS_KEYS, SquareLossProblem, type SquareLossModel } from './square-loss';
 import { defineProblem } from './problem-def';
@@ -21,7 +21,7 @@ export class DiagonalNetworkModel implements SquareLossModel {
     pseed: number,
   ) {
     this.p = 2 * k;
-    const rng = new Rng(pseed, 0, Salt.problem + 9);
+    const rng = new Mulberry32(pseed, 0, Salt.problem + 9);
     this.X = Float64Array.from({ length: n * k }, () => rng.normal());
     const beta = new Float64Array(k);
     for (let s = 0; s < Math.min(3, k); s++) beta[(s * 7) % k] = rng.next() < 0.5 ? -1 : 1;

@@ -1,4 +1,4 @@
-import { Rng, Salt } from '../rng';
+import { Mulberry32, Salt } from '../rng';
 import { cholesky, choleskySolve } from '../linalg/cholesky';
 import { SQUARE_LOSS_KEYS, SquareLossProblem, gram, type SquareLossModel } from './square-loss';
 import * as pm from '../portable-math';
@@ -25,7 +25,7 @@ export class RandomFeaturesModel implements SquareLossModel {
     readonly p: number,
     pseed: number,
   ) {
-    const rng = new Rng(pseed, 0, Salt.problem + 7);
+    const rng = new Mulberry32(pseed, 0, Salt.problem + 7);
     const X = Float64Array.from({ length: n * INPUT_DIM }, () => rng.normal());
     const W = Float64Array.from({ length: p * INPUT_DIM }, () => rng.normal() / Math.sqrt(INPUT_DIM));
     const b = Float64Array.from({ length: p }, () => 0.1 * rng.normal());

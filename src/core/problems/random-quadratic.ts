@@ -1,4 +1,4 @@
-import { Rng, Salt } from '../rng';
+import { Mulberry32, Salt } from '../rng';
 import { QuadraticProblem } from './quadratic';
 import { defineProblem } from './problem-def';
 
@@ -13,7 +13,7 @@ export function randomQuadratic(d: number, n: number, pseed: number): QuadraticP
   const hessians: Float64Array[] = [];
   const A = new Float64Array(d * d);
   for (let i = 0; i < n; i++) {
-    const rng = new Rng(pseed, i, Salt.problem);
+    const rng = new Mulberry32(pseed, i, Salt.problem);
     for (let k = 0; k < d * d; k++) A[k] = rng.normal();
     const Q = new Float64Array(d * d);
     for (let r = 0; r < d; r++) {

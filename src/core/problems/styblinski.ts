@@ -1,4 +1,4 @@
-import { Rng, Salt } from '../rng';
+import { Mulberry32, Salt } from '../rng';
 import type { Box, Minimum, Problem } from './problem';
 import { defineProblem } from './problem-def';
 
@@ -45,7 +45,7 @@ export class StyblinskiProblem implements Problem {
     this.c2 = new Float64Array(n * d);
     this.c3 = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
-      const rng = new Rng(pseed, i, Salt.problem);
+      const rng = new Mulberry32(pseed, i, Salt.problem);
       for (let j = 0; j < d; j++) {
         this.c1[i * d + j] = rng.uniform(0, 2);
         this.c2[i * d + j] = -rng.uniform(0, 32);
@@ -115,7 +115,7 @@ export class StyblinskiProblem implements Problem {
     const flat = this.minimumFor(argBy((a, b) => a < b));
     flat.label = `flattest ${flat.label}`;
     const out = [sharp, flat];
-    const rng = new Rng(pseed, 0, Salt.problem + 1);
+    const rng = new Mulberry32(pseed, 0, Salt.problem + 1);
     for (let k = 0; k < SAMPLE_SIZE; k++) out.push(this.minimumFor(cms.map((c) => rng.int(c.roots.length))));
     return { minima: out, enumerated: 'sample' };
   }

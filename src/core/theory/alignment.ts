@@ -1,3 +1,4 @@
+import { batchFactor, type Sampling } from '../batch-factor';
 import type { Minimum } from '../problems/problem';
 import { gram, type SquareLossProblem } from '../problems/square-loss';
 import { symEigen, symEigenvalues } from '../linalg/sym-eigen';
@@ -82,13 +83,23 @@ export interface WwsTheory {
   gamma: number;
   frobenius: number;
   traceH: number;
-  /** Theorem 3.3: linearly stable ⇒ ‖H‖_F ≤ √(B/μ₀)/η. */
+  /**
+   * Theorem 3.3: linearly stable ⇒ ‖H‖_F ≤ 1/(η√(cμ₀)). Wu–Wang–Su take the noise
+   * covariance Σ/B (sampling with replacement, c = 1/B): √(B/μ₀)/η. Without
+   * replacement the covariance is cΣ with c = (n−B)/(B(n−1)), and the same proof
+   * gives 1/(η√(cμ₀)): the explorer's extension (README, "The theory per minimum").
+   * (B = 1 without replacement is one uniform draw, c = 1 = 1/B: the paper's case.)
+   * Null when μ₀ ≤ 0 or c = 0 (B = n without replacement is GD: no noise, no bound).
+   */
   frobeniusBound: number | null;
+  /** The batch factor c of the sampling in use, and which form of the bound applies. */
+  c: number;
+  frobeniusBoundSource: 'Wu–Wang–Su Thm 3.3 (with replacement, c = 1/B)' | 'extension of Wu–Wang–Su Thm 3.3 (without replacement, c = (n−B)/(B(n−1)))';
   /** GD only gives λ_max ≤ 2/η, i.e. ‖H‖_F ≤ 2√p/η. */
   gdFrobeniusBound: number;
-  /** Theorem 3.5: above the bound E L grows at least by γ₀ = η²μ₀‖H‖²_F/B a step. */
+  /** Theorem 3.5: above the bound E L grows at least by γ₀ = η²cμ₀‖H‖²_F a step (c = 1/B in the paper). */
   gamma0: number | null;
-  /** Isotropic noise S = 2σ²L·I with σ² = Tr(H)/p: the constraint is Tr(H) ≤ √(pB)/η (§3.3). */
+  /** Isotropic noise S = 2σ²L·I with σ² = Tr(H)/p: the constraint is Tr(H) ≤ √(p/c)/η (§3.3, √(pB)/η with replacement). */
   isotropicTraceBound: number;
   /** a and s by power iteration with Hessian–vector products (as the seed's code does). */
   sharpnessPower: number;
@@ -100,7 +111,7 @@ export interface WwsTheory {
  *   μ(δ) = rᵀ(D_χ − K²/n²)r / (‖r‖² ‖G‖²_F), so μ₀ = λ_min(D_χ − K²/n²)/‖G‖²_F
  * over r ∈ range(K) (all of ℝⁿ when K is non-singular); null when not positive.
  */
-export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: number, B: number): WwsTheory {
+export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: number, B: number, sampling: Sampling = 'with'): WwsTheory {
   const n = problem.n;
   const p = problem.dim;
   const J = problem.jacobian(minimum.x);
@@ -133,15 +144,18 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
   const mu0 = mu0raw > 0 ? mu0raw : null;
   const frob = Math.sqrt(G2);
   const { a, s } = powerSharpness(J, n, p);
+  const c = batchFactor(n, B, sampling);
   return {
     mu0,
     gamma,
     frobenius: frob,
     traceH: trK / n,
-    frobeniusBound: mu0 ? Math.sqrt(B / mu0) / eta : null,
+    frobeniusBound: mu0 && c > 0 ? 1 / (eta * Math.sqrt(c * mu0)) : null,
+    c,
+    frobeniusBoundSource: sampling === 'with' || B === 1 ? 'Wu–Wang–Su Thm 3.3 (with replacement, c = 1/B)' : 'extension of Wu–Wang–Su Thm 3.3 (without replacement, c = (n−B)/(B(n−1)))',
     gdFrobeniusBound: (2 * Math.sqrt(p)) / eta,
-    gamma0: mu0 ? (eta * eta * mu0 * G2) / B : null,
-    isotropicTraceBound: Math.sqrt(p * B) / eta,
+    gamma0: mu0 ? eta * eta * c * mu0 * G2 : null,
+    isotropicTraceBound: c > 0 ? Math.sqrt(p / c) / eta : Infinity,
     sharpnessPower: a,
     nonUniformityPower: s,
   };

@@ -1,5 +1,6 @@
 import { batchFactor, type Sampling } from '../batch-factor';
-import { symMaxEigenvalue } from '../linalg/sym-eigen';
+import type { Generator } from '../rng';
+import { symEigenvalues, symMaxEigenvalue } from '../linalg/sym-eigen';
 import type { Minimum, Problem } from '../problems/problem';
 import { insideRectangle, stabilityRectangle } from '../stability-region';
 import { isSquareLoss } from '../problems/square-loss';
@@ -19,6 +20,8 @@ export interface TheorySettings {
   radius: number;
   escape: number;
   seed: number;
+  /** The link's generator for Monte Carlo estimates; the newest when absent. */
+  rng?: Generator;
 }
 
 /** What the theory says about one minimum at the current η, B and sampling. */
@@ -31,6 +34,14 @@ export interface MinimumTheory {
   hessianNote?: string;
   /** a = λ_max(H). */
   sharpness: number;
+  /** λ_min(H), the smallest curvature of the mean Hessian. */
+  minCurvature: number;
+  /**
+   * λ_min(H) < 0: a saddle (or a maximum), not a minimum. GD leaves it for every
+   * η > 0 (|1 − ηλ| > 1 there), so neither GD nor SGD is stable and it is never
+   * inside the rectangle, a region of minima.
+   */
+  saddle: boolean;
   /** s = √λ_max(Σ). */
   nonUniformity: number;
   c: number;
@@ -41,17 +52,22 @@ export interface MinimumTheory {
   spectralRadiusMethod: string;
   /** Λ: top Lyapunov exponent (almost-sure growth rate per step). */
   lyapunov: Lyapunov;
-  /** Inside Wu's rectangle (necessary for Theorem 1's condition). */
+  /** Inside Wu's rectangle (Wu eq. 9; false at a saddle). */
   inRectangle: boolean;
   /** ρ(𝒯) ≤ 1 (for an inhomogeneous minimum: the spread stays bounded). */
   stableSGD: boolean;
-  /** a ≤ 2/η. */
+  /** Every eigenvalue λ of H has |1 − ηλ| ≤ 1: 0 ≤ λ_min and a ≤ 2/η. */
   stableGD: boolean;
   /** Predicted steps from ε to R: ln(R²/ε²)/ln ρ and ln(R/ε)/Λ; null where not growing. */
   escapeStepsFromRho: number | null;
   escapeStepsFromLyapunov: number | null;
-  /** Patel's bounds at k = B (SGD-k) and at k = ∞ (GD). */
+  /**
+   * Patel's bounds at k = B (SGD-k) and at k = ∞ (GD). His Theorems 16–17 assume
+   * k indices drawn with replacement, so with sampling=without and B < n `patel`
+   * is null and `patelNote` says why.
+   */
   patel: PatelBounds | null;
+  patelNote?: string;
   patelGD: PatelBounds | null;
   /** For an inhomogeneous minimum, the noise floor instead of convergence. */
   noise: NoiseFloor | null;
@@ -77,12 +93,16 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const m = moments(set);
   const d = set.d;
   const c = batchFactor(problem.n, t.B, t.sampling);
-  const a = symMaxEigenvalue(m.H, d);
+  const curvatures = symEigenvalues(m.H, d);
+  const a = curvatures[0];
+  const lmin = curvatures[d - 1];
+  // Rounding leaves a PSD H's zero eigenvalues at about ±ε·a; only a clearly negative one is a saddle.
+  const saddle = lmin < -1e-10 * Math.max(1, Math.abs(a));
   const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, d)));
   const theorem1 = Math.max(flat, theorem1Eigenvalue(m, d, t.eta, c));
   const rho0 = spectralRadius(set, m, t.eta, c);
   const rho = { ...rho0, value: Math.max(flat, rho0.value) };
-  const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed);
+  const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed, t.rng);
   const lyap = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
   const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
   const growthR = pm.log((t.escape * t.escape) / (t.radius * t.radius));
@@ -95,21 +115,24 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     hessian: minimum.hessianEstimate ? 'estimate' : 'exact',
     hessianNote: minimum.hessianEstimate?.note,
     sharpness: a,
+    minCurvature: lmin,
+    saddle,
     nonUniformity: s,
     c,
     theorem1,
     spectralRadius: rho.value,
     spectralRadiusMethod: rho.method,
     lyapunov: lyap,
-    inRectangle: insideRectangle(a, s, rect),
+    inRectangle: !saddle && insideRectangle(a, s, rect),
     stableSGD: rho.value <= 1,
-    stableGD: a <= 2 / t.eta,
+    stableGD: !saddle && a <= 2 / t.eta,
     escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / pm.log(rho.value) : null,
     escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,
-    patel: patelBounds(set, m, gdK),
+    patel: t.sampling === 'with' || gdK === Infinity ? patelBounds(set, m, gdK) : null,
+    ...(t.sampling === 'without' && gdK !== Infinity ? { patelNote: "Patel's l(k) and u(k) (Theorems 16–17) are for batches drawn with replacement (SGD-k); not shown for sampling without replacement" } : {}),
     patelGD: patelBounds(set, m, Infinity),
     noise: minimum.fixedPoint || square ? null : noiseFloor(problem, minimum, set, op, rho.value, t.eta, c),
-    wws: square ? wwsTheory(square, minimum, t.eta, t.B) : null,
-    caveat: minimum.caveat,
+    wws: square ? wwsTheory(square, minimum, t.eta, t.B, t.sampling) : null,
+    caveat: minimum.caveat ?? (saddle ? `a saddle, not a minimum: H has the negative eigenvalue λ_min = ${Number(lmin.toPrecision(4))}, so GD and SGD leave it at every η` : undefined),
   };
 }

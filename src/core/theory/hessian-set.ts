@@ -59,12 +59,22 @@ export function hessianSet(problem: Problem, minimum: Minimum, weighted: boolean
   return toDiagonalIfPossible({ d, n, p, diagonal: false, data: dense });
 }
 
-/** A dense set whose Hᵢ are all diagonal becomes a diagonal set (they commute). */
+/**
+ * Off-diagonal entries at most this fraction of the set's largest entry count as
+ * rounding: the disc-averaged Hessians of Patel's circle are multiples of I up to
+ * about 10⁻¹⁷ relative, and must get the exact commuting-case Λ and ρ(𝒯).
+ */
+export const DIAGONAL_TOL = 1e-12;
+
+/** A dense set whose Hᵢ are all diagonal (to DIAGONAL_TOL) becomes a diagonal set (they commute). */
 export function toDiagonalIfPossible(set: HessianSet): HessianSet {
   if (set.diagonal || set.rankOne) return set;
   const { d, n, data } = set;
+  let scale = 0;
+  for (let k = 0; k < data.length; k++) scale = Math.max(scale, Math.abs(data[k]));
+  const tol = DIAGONAL_TOL * scale;
   for (let i = 0; i < n; i++) {
-    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) if (r !== c && data[i * d * d + r * d + c] !== 0) return set;
+    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) if (r !== c && Math.abs(data[i * d * d + r * d + c]) > tol) return set;
   }
   const diag = new Float64Array(n * d);
   for (let i = 0; i < n; i++) for (let r = 0; r < d; r++) diag[i * d + r] = data[i * d * d + r * d + r];

@@ -1,14 +1,20 @@
 import type { Sampling } from '../batch-factor';
-import { Rng, Salt } from '../rng';
+import { NEWEST_GENERATOR, streamRng, Salt, type Generator } from '../rng';
+import { aliasTable, type AliasTable } from '../engine/batch-sampler';
 import { denseComponent, type HessianSet } from './hessian-set';
 import * as pm from '../portable-math';
 
-/** Λ with how it was obtained; stderr is 0 when exact. */
+/**
+ * Λ with how it was obtained; stderr is 0 when exact. For the Monte Carlo chains
+ * (d > 1) stderr also holds the estimated burn-in bias, reported apart in `bias`.
+ */
 export interface Lyapunov {
   value: number;
   exact: boolean;
   stderr: number;
   method: string;
+  /** Chains only: |mean of the first half of the segments − mean of the second half| / 2, the drift left after burn-in. */
+  bias?: number;
 }
 
 const ENUMERATION_LIMIT = 200_000;
@@ -22,6 +28,30 @@ function binomial(n: number, k: number): number {
   return r;
 }
 
+/** ln C(n, k), summed in log space (C(1100, 550) overflows a double). */
+export function logBinomial(n: number, k: number): number {
+  if (k < 0 || k > n) return -Infinity;
+  k = Math.min(k, n - k);
+  let s = 0;
+  for (let i = 1; i <= k; i++) s += pm.log((n - k + i) / i);
+  return s;
+}
+
+/** Probabilities proportional to p (or uniform when p is): an alias table, or null for uniform. */
+function weightedDraw(p: Float64Array): AliasTable | null {
+  const n = p.length;
+  for (let i = 0; i < n; i++) if (p[i] !== p[0]) return aliasTable(p);
+  return null;
+}
+
+/** One index: uniform, or by the alias table (the engine's draw for weighted SGD-k, batch-sampler.ts). */
+function drawIndex(rng: { next(): number; int(n: number): number }, n: number, table: AliasTable | null): number {
+  if (!table) return rng.int(n);
+  const u = rng.next() * n;
+  const col = u | 0;
+  return u - col < table.prob[col] ? col : table.alias[col];
+}
+
 /**
  * The top Lyapunov exponent of 1D linearised SGD, Λ = E ln|1 − η a_b| with a_b the
  * batch mean of the curvatures (docs/theory.md#mean-square-and-almost-sure-stability). Exact
@@ -29,7 +59,7 @@ function binomial(n: number, k: number): number {
  * (hypergeometric / binomial counts), or few enough batches to enumerate;
  * otherwise a seeded Monte Carlo estimate with its standard error.
  */
-export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling, seed: number): Lyapunov {
+export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling, seed: number, generator: Generator = NEWEST_GENERATOR): Lyapunov {
   const n = h.length;
   if (sampling === 'without' && B >= n) {
     let m = 0;
@@ -49,18 +79,21 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
     if (sampling === 'without') {
       let K = 0;
       for (let i = 0; i < n; i++) if (h[i] === hi) K++;
-      // hypergeometric: j of the B drawn are high
-      const total = binomial(n, B);
+      // hypergeometric: j of the B drawn are high; each probability in log space.
+      const lt = logBinomial(n, B);
       for (let j = Math.max(0, B - (n - K)); j <= Math.min(B, K); j++) {
-        const pr = (binomial(K, j) * binomial(n - K, B - j)) / total;
-        s += pr * lg(1 - (eta * (j * hi + (B - j) * lo)) / B);
+        const pr = pm.exp(logBinomial(K, j) + logBinomial(n - K, B - j) - lt);
+        if (pr > 0) s += pr * lg(1 - (eta * (j * hi + (B - j) * lo)) / B);
       }
       return { value: s, exact: true, stderr: 0, method: 'exact (hypergeometric)' };
     }
     let q = 0;
     for (let i = 0; i < n; i++) if (h[i] === hi) q += p[i];
     for (let j = 0; j <= B; j++) {
-      const pr = binomial(B, j) * q ** j * (1 - q) ** (B - j);
+      // C(B, j) q^j (1 − q)^(B−j) in log space; q = 0 or 1 leaves one term.
+      const lq = j === 0 ? 0 : q > 0 ? j * pm.log(q) : -Infinity;
+      const lr = j === B ? 0 : q < 1 ? (B - j) * pm.log(1 - q) : -Infinity;
+      const pr = pm.exp(logBinomial(B, j) + lq + lr);
       if (pr > 0) s += pr * lg(1 - (eta * (j * hi + (B - j) * lo)) / B);
     }
     return { value: s, exact: true, stderr: 0, method: 'exact (binomial)' };
@@ -100,8 +133,9 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
     }
     return { value: s, exact: true, stderr: 0, method: `exact (all ${n ** B} ordered batches)` };
   }
-  // Monte Carlo over batches.
-  const rng = new Rng(seed, 0, Salt.lyapunov);
+  // Monte Carlo over batches; with replacement the indices follow the weights pᵢ, as the engine's.
+  const rng = streamRng(generator, seed, 0, Salt.lyapunov);
+  const table = sampling === 'with' ? weightedDraw(p) : null;
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   let s = 0;
   let s2 = 0;
@@ -114,7 +148,7 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
         perm[j] = perm[r];
         perm[r] = tmp;
         m += h[perm[j]];
-      } else m += h[rng.int(n)];
+      } else m += h[drawIndex(rng, n, table)];
     }
     const v = lg(1 - (eta * m) / B);
     s += v;
@@ -129,18 +163,25 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
  * Λ for d ≥ 1. Commuting (diagonal) Hᵢ: the product is diagonal, so Λ = maxⱼ of the
  * per-coordinate exponents (exact where those are). Otherwise a seeded Monte
  * Carlo estimate: independent chains of the random product of (I − ηH_b),
- * renormalising the vector each step; the standard error comes from the spread
- * of the chain means. Batches here are uniform (p is used only for B = 1 draws
- * with replacement).
+ * renormalising the vector each step. Indices follow the weights pᵢ with
+ * replacement, as the engine's draws do. The "chains" are consecutive segments of
+ * one long product (batch means): a random start direction needs many steps to
+ * turn into the top Oseledets direction when the top exponents are close, and
+ * chains that each restart from a random direction share that transient, a bias
+ * their spread cannot show. Here only the burn-in (one whole segment) sees it.
+ * The stated error combines the spread of the segment means with the drift left:
+ * half the difference between the means of the first and the second half of the
+ * segments (tests/core/theory/lyapunov-rigour.test.ts: a case with close
+ * exponents against a long reference product).
  */
-export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Sampling, seed: number): Lyapunov {
+export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Sampling, seed: number, generator: Generator = NEWEST_GENERATOR): Lyapunov {
   const { d, n, p } = set;
   if (set.diagonal) {
     let best: Lyapunov | null = null;
     const col = new Float64Array(n);
     for (let r = 0; r < d; r++) {
       for (let i = 0; i < n; i++) col[i] = set.data[i * d + r];
-      const l = lyapunov1D(col, p, eta, B, sampling, seed + r);
+      const l = lyapunov1D(col, p, eta, B, sampling, seed + r, generator);
       if (!best || l.value > best.value) best = l;
     }
     return best as Lyapunov;
@@ -153,16 +194,18 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
   const costPerStep = m * d * d + d;
   const chains = 16;
   const steps = Math.max(200, Math.min(5000, Math.floor(4e7 / (costPerStep * chains))));
-  const burn = Math.min(100, Math.floor(steps / 10));
-  const rng = new Rng(seed, 1, Salt.lyapunov);
+  const burn = steps;
+  const rng = streamRng(generator, seed, 1, Salt.lyapunov);
+  const table = sampling === 'with' ? weightedDraw(p) : null;
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   const v = new Float64Array(d);
   const w = new Float64Array(d);
   const means: number[] = [];
+  for (let j = 0; j < d; j++) v[j] = rng.normal();
   for (let ch = 0; ch < chains; ch++) {
-    for (let j = 0; j < d; j++) v[j] = rng.normal();
     let acc = 0;
-    for (let t = 0; t < steps + burn; t++) {
+    const skip = ch === 0 ? burn : 0;
+    for (let t = 0; t < steps + skip; t++) {
       w.set(v);
       for (let j = 0; j < m; j++) {
         let i: number;
@@ -173,7 +216,7 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
           perm[j] = perm[r];
           perm[r] = tmp;
           i = perm[j];
-        } else i = rng.int(n);
+        } else i = drawIndex(rng, n, table);
         if (rankOne) {
           const o = i * d;
           let kv = 0;
@@ -196,11 +239,16 @@ export function lyapunov(set: HessianSet, eta: number, B: number, sampling: Samp
         break;
       }
       for (let r = 0; r < d; r++) v[r] = w[r] / nrm;
-      if (t >= burn) acc += pm.log(nrm);
+      if (t >= skip) acc += pm.log(nrm);
     }
     means.push(acc / steps);
   }
+  const half = chains / 2;
+  const first = means.slice(0, half).reduce((a, b) => a + b, 0) / half;
+  const second = means.slice(half).reduce((a, b) => a + b, 0) / half;
   const mean = means.reduce((a, b) => a + b, 0) / chains;
   const varc = means.reduce((a, b) => a + (b - mean) ** 2, 0) / (chains - 1);
-  return { value: mean, exact: false, stderr: Math.sqrt(varc / chains), method: `Monte Carlo (${chains} chains × ${steps} steps)` };
+  const spread = Math.sqrt(varc / chains);
+  const bias = Number.isFinite(first - second) ? Math.abs(first - second) / 2 : 0;
+  return { value: mean, exact: false, stderr: Math.sqrt(spread * spread + bias * bias), bias, method: `Monte Carlo (${chains} segments × ${steps} steps after ${burn}; error includes the drift between halves)` };
 }

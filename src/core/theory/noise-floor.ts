@@ -11,7 +11,18 @@ export interface NoiseFloor {
    * null when ρ(𝒯) ≥ 1 (the spread grows without bound).
    */
   spread: number | null;
+  /**
+   * False when the fixed-point iteration for P stopped at its cap before the last
+   * change fell below 10⁻¹⁴ of P: `spread` is then an underestimate still moving
+   * (closed forms and the diverging case are always converged).
+   */
+  converged: boolean;
+  /** Iterations of P ← 𝒯(P) + η²cΣ_g used (0 for the closed forms). */
+  iterations: number;
 }
+
+/** The cap on the fixed-point iterations (each costs one application of 𝒯). */
+export const NOISE_FLOOR_MAX_ITER = 100_000;
 
 /**
  * For an inhomogeneous minimum (∇fᵢ(x*) ≠ 0): SGD does not converge to x* but hovers
@@ -26,6 +37,7 @@ export function noiseFloor(
   rho: number,
   eta: number,
   c: number,
+  maxIter = NOISE_FLOOR_MAX_ITER,
 ): NoiseFloor {
   const { dim: d, n } = problem;
   const g = new Float64Array(d);
@@ -43,7 +55,7 @@ export function noiseFloor(
   let tr = 0;
   for (let r = 0; r < d; r++) tr += S[r * d + r];
   const gradientNoise = Math.sqrt(Math.max(0, tr));
-  if (!(rho < 1) || c === 0) return { gradientNoise, spread: c === 0 ? 0 : null };
+  if (!(rho < 1) || c === 0) return { gradientNoise, spread: c === 0 ? 0 : null, converged: true, iterations: 0 };
   const k = eta * eta * c;
   if (set.diagonal) {
     // Per coordinate: P_jj = η²c Σ_g,jj / (1 − (1 − ηh̄ⱼ)² − η²c Var hⱼ).
@@ -56,12 +68,15 @@ export function noiseFloor(
       const f = (1 - eta * hm) ** 2 + k * hv;
       total += (k * S[r * d + r]) / (1 - f);
     }
-    return { gradientNoise, spread: Math.sqrt(total) };
+    return { gradientNoise, spread: Math.sqrt(total), converged: true, iterations: 0 };
   }
-  if (!op) return { gradientNoise, spread: null };
+  if (!op) return { gradientNoise, spread: null, converged: true, iterations: 0 };
   let P: Float64Array = new Float64Array(d * d);
   let next: Float64Array = new Float64Array(d * d);
-  for (let it = 0; it < 100_000; it++) {
+  let converged = false;
+  let it = 0;
+  while (it < maxIter) {
+    it++;
     op.apply(P, next);
     for (let q = 0; q < d * d; q++) next[q] += k * S[q];
     let diff = 0;
@@ -71,9 +86,12 @@ export function noiseFloor(
       size = Math.max(size, Math.abs(next[q]));
     }
     [P, next] = [next, P];
-    if (diff <= 1e-14 * size) break;
+    if (diff <= 1e-14 * size) {
+      converged = true;
+      break;
+    }
   }
   let trP = 0;
   for (let r = 0; r < d; r++) trP += P[r * d + r];
-  return { gradientNoise, spread: Math.sqrt(Math.max(0, trP)) };
+  return { gradientNoise, spread: Math.sqrt(Math.max(0, trP)), converged, iterations: it };
 }

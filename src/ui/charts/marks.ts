@@ -1,5 +1,5 @@
 /** Mark shapes shared by the charts and their legends: status is carried by shape as well as colour. */
-export type MarkShape = 'circle' | 'triangle' | 'cross' | 'square' | 'diamond';
+export type MarkShape = 'circle' | 'triangle' | 'cross' | 'square' | 'diamond' | 'hourglass';
 
 export function markPath(shape: MarkShape, r: number): string {
   switch (shape) {
@@ -13,5 +13,8 @@ export function markPath(shape: MarkShape, r: number): string {
       return `M${-r},${-r}H${r}V${r}H${-r}Z`;
     case 'diamond':
       return `M0,${-r * 1.2}L${r},0L0,${r * 1.2}L${-r},0Z`;
+    case 'hourglass':
+      // A saddle: two triangles meeting at the point (curving up one way, down the other).
+      return `M${-r},${-r}L${r},${-r}L${-r},${r}L${r},${r}Z`;
   }
 }

@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { PARAMS } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
 import { componentCount } from '../../core/problems/component-count';
 import type { FieldSpec } from '../../core/problems/problem-def';
 import type { ProblemKeyName } from '../../core/problems/problem-keys';
+import { quadraticWarnings } from '../../core/problems/quadratic-warnings';
 import { PROBLEM_DEFS, problemFields } from '../../core/problems/registry';
 import { useExplorer } from '../state/store';
 import { ChoiceField } from './ChoiceField';
@@ -15,6 +17,8 @@ export function ProblemFields() {
   const problem = useExplorer((s) => s.config.problem);
   const n = useExplorer((s) => componentCount(s.config));
   const setProblem = useExplorer((s) => s.setProblem);
+  const H = useExplorer((s) => s.config.H);
+  const hWarnings = useMemo(() => (problem === 'quadratic' ? quadraticWarnings(H) : []), [problem, H]);
   return (
     <fieldset>
       <legend>Problem</legend>
@@ -25,6 +29,11 @@ export function ProblemFields() {
         ) : (
           <TextField key={f.key} name={f.key} label={f.label} multiline={f.multiline} hint={f.hint === 'components' ? `n = ${n} components` : undefined} />
         ),
+      )}
+      {hWarnings.length > 0 && (
+        <p className="field-error field-warning" role="status" data-testid="field-H-warning">
+          {hWarnings.join('; ')}
+        </p>
       )}
     </fieldset>
   );

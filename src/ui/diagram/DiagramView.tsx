@@ -42,6 +42,7 @@ export function DiagramView() {
       s: m.nonUniformity,
       stableSGD: m.stableSGD,
       stableGD: m.stableGD,
+      saddle: m.saddle,
       isStart: i === info.center,
     }));
   }, [info, c.problem]);

@@ -8,9 +8,19 @@ export interface DiagramMinimum {
   s: number;
   /** ρ(𝒯) ≤ 1 (exact mean-square stability of SGD). */
   stableSGD: boolean;
-  /** a ≤ 2/η. */
+  /** Every eigenvalue λ of H has |1 − ηλ| ≤ 1 (0 ≤ λ_min, a ≤ 2/η). */
   stableGD: boolean;
+  /** λ_min(H) < 0: a saddle, unstable for GD and SGD at every η; drawn with its own mark. */
+  saddle?: boolean;
   isStart: boolean;
+}
+
+export type MinimumStatus = 'sgd-stable' | 'gd-only' | 'unstable' | 'saddle';
+
+/** The status a mark shows: a saddle first (its a and s alone would not say it is unstable). */
+export function minimumStatus(d: Pick<DiagramMinimum, 'stableSGD' | 'stableGD' | 'saddle'>): MinimumStatus {
+  if (d.saddle) return 'saddle';
+  return d.stableSGD ? 'sgd-stable' : d.stableGD ? 'gd-only' : 'unstable';
 }
 
 /** A published figure drawn as a labelled reference mark or box (data, not the explorer's results). */

@@ -13,7 +13,7 @@ import { markPath } from '../charts/marks';
 import { chartType, tidyAxisEnds } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
-import { familyBatches, familyEtas, fmt, pointStatus, type DiagramModel } from './diagram-model';
+import { familyBatches, familyEtas, fmt, minimumStatus, pointStatus, type DiagramModel } from './diagram-model';
 import { uniqueId } from '../theme/unique-id';
 
 export interface DiagramHandlers {
@@ -399,12 +399,12 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .append('path')
       .attr('data-testid', 'minimum')
       .merge(sel)
-      .attr('d', (d) => (d.stableSGD ? markPath('circle', size) : d.stableGD ? markPath('triangle', size * 1.2) : markPath('cross', size)))
+      .attr('d', (d) => (d.saddle ? markPath('hourglass', size) : d.stableSGD ? markPath('circle', size) : d.stableGD ? markPath('triangle', size * 1.2) : markPath('cross', size)))
       .attr('transform', (d) => `translate(${x(Math.max(d.a, 1e-12))},${y(Math.max(d.s, 1e-12))})`)
       .attr('fill', (d) => (d.stableSGD || d.stableGD ? minimumColor(d) : 'none'))
       .attr('stroke', (d) => (d.stableSGD || d.stableGD ? COLORS.ink : minimumColor(d)))
       .attr('stroke-width', (d) => (d.stableSGD || d.stableGD ? 1 : 3) * sw)
-      .attr('data-status', (d) => (d.stableSGD ? 'sgd-stable' : d.stableGD ? 'gd-only' : 'unstable'))
+      .attr('data-status', (d) => minimumStatus(d))
       .attr('data-label', (d) => d.label);
   }
 
@@ -465,6 +465,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
         { key: 'm2', label: 'stable for GD only: a ≤ 2/η', short: 'GD only', swatch: { kind: 'mark', shape: 'triangle', fill: COLORS.gdOnly, stroke: COLORS.ink } },
         { key: 'm3', label: 'unstable for both', short: 'unstable', swatch: { kind: 'mark', shape: 'cross', fill: 'none', stroke: COLORS.unstable } },
       );
+    if (m.minima.some((d) => d.saddle)) items.push({ key: 'm4', label: 'saddle, not a minimum: λ_min(H) < 0', short: 'saddle', swatch: { kind: 'mark', shape: 'hourglass', fill: 'none', stroke: COLORS.unstable } });
     for (const c of m.comparisons ?? []) items.push({ key: `cmp-${c.label}`, label: `${c.label}: η = ${fmt(c.eta)}, B = ${c.B}${c.sampling === m.sampling ? '' : `, ${c.sampling}`}`, short: c.label, swatch: { kind: 'area', fill: 'none', stroke: c.color, dash: c.dash.join(' ') } });
     if (m.references.length) items.push({ key: 'ref', label: "paper's published data (reference)", short: 'paper (reference)', swatch: { kind: 'area', fill: 'none', stroke: COLORS.reference, dash: '2 3' } });
     return items;

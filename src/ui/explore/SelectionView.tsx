@@ -1,3 +1,4 @@
+import { generatorOf } from '../../core/rng';
 import './explore.css';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SelectionSpec } from '../../core/explore/selection';
@@ -28,10 +29,10 @@ export function SelectionView() {
   const snap = useSyncExternalStore(run.subscribe, run.getSnapshot);
   const query = problemQueryOf(config);
   const n = componentCount(config);
-  const { eta, B, sampling, seed, selruns, steps, around, selradius, escape } = config;
+  const { eta, B, sampling, seed, selruns, steps, around, selradius, escape, v } = config;
   const spec: SelectionSpec = useMemo(
-    () => ({ eta, B, sampling, seed, runs: selruns, steps, around: around.length > 0 ? around : null, radius: selradius, settleRadius: escape }),
-    [eta, B, sampling, seed, selruns, steps, around, selradius, escape],
+    () => ({ eta, B, sampling, seed, runs: selruns, steps, around: around.length > 0 ? around : null, radius: selradius, settleRadius: escape, rng: generatorOf(v) }),
+    [eta, B, sampling, seed, selruns, steps, around, selradius, escape, v],
   );
   // load() compares by value and runs a changed spec after a pause; the atlas follows η, B at once.
   useEffect(() => run.load(query, spec), [run, query, spec]);

@@ -1,5 +1,6 @@
 import { batchAxis, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import type { Config } from '../../core/params/param-table';
+import { generatorOf } from '../../core/rng';
 import { componentCount } from '../../core/problems/component-count';
 import { simQuery } from '../state/store';
 
@@ -20,6 +21,7 @@ export function phaseGridOf(config: Config): PhaseGridSpec {
     steps: config.steps,
     sampling: config.sampling,
     seed: config.seed,
+    rng: generatorOf(config.v),
     start: config.start,
     radius: config.radius,
     escape: config.escape,

@@ -1,5 +1,6 @@
 import { decodeQuery, encodeQuery } from '../../core/params/query';
 import { buildProblem } from '../../core/problems/build-problem';
+import { generatorOf } from '../../core/rng';
 import { analyseMinimum } from '../../core/theory/analyse-minimum';
 import { EXPLORE_PRESETS } from './explore-presets';
 import type { Preset } from './preset';
@@ -16,7 +17,7 @@ function patelStyblinski(which: 'low' | 'mid' | 'high'): () => string {
     const base = 'problem=styblinski&d=10&n=200&B=1&sampling=with&runs=100&steps=200&radius=0.01&escape=5';
     const { config } = decodeQuery(`${base}&eta=0.01`);
     const { problem } = buildProblem(config);
-    const th = analyseMinimum(problem, problem.minima[config.start], { eta: 0.01, B: 1, sampling: 'with', radius: config.radius, escape: config.escape, seed: config.seed });
+    const th = analyseMinimum(problem, problem.minima[config.start], { eta: 0.01, B: 1, sampling: 'with', radius: config.radius, escape: config.escape, seed: config.seed, rng: generatorOf(config.v) });
     const l = th.patel?.lower ?? NaN;
     const u = th.patel?.upper ?? NaN;
     const eta = which === 'low' ? 1.5 * l : which === 'mid' ? 0.5 * (u + l) : 0.5 * u;
@@ -53,7 +54,7 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Wu Table 3 and Fig. 8: FashionMNIST, SGD η = 0.1, B = 4',
-    note: 'At η = 0.1, 2/η = 20 ≥ 19.7 but the height √(B(n−1)/(n−B))/η ≈ 20 < 45.2: SGD escapes where GD would stay. Try B = 1 (height 10) and B = 100 (height ≈ 104).',
+    note: 'At η = 0.1, 2/η = 20 ≥ 19.7 but the height √(B(n−1)/(n−B))/η ≈ 20 < 45.2: SGD escapes where GD would stay. Try B = 1 (height 10) and B = 100 (height ≈ 105): at B = 100 the minimum is inside the rectangle, yet ρ(𝒯) ≈ 1.12 > 1, so the second moment still grows.',
     query: 'problem=point&a=19.7&s=45.2&n=1000&eta=0.1&B=4&runs=100&steps=200',
   },
   {
@@ -68,7 +69,7 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Wu Fig. 6: the published ranges at η = 0.5',
-    note: 'Boxes are the paper’s data for FashionMNIST at η = 0.5: GD’s minima at a 3.30–3.98, s 11.7–13.9; SGD B = 4 at a 0.67–0.83, s 2.14–2.43 under its height 4.01; B = 25 at s ≤ 10.55 under 10.12. Change B to see each height.',
+    note: 'Wu Fig. 6 plots the minima GD and SGD found on FashionMNIST at η = 0.5; the paper prints no numbers for them and says every solution lies below its predicted height. The boxes are ranges read off that plot for this explorer, approximate: GD’s minima at a 3.30–3.98, s 11.7–13.9; SGD B = 4 at a 0.67–0.83, s 2.14–2.43, under its height 4.01. Change B to see each height (B = 25: 10.1).',
     query: 'problem=point&a=0.75&s=2.3&n=1000&eta=0.5&B=4&runs=100',
   },
   {
@@ -83,12 +84,12 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Patel Figs. 1–4: quadratic-circle Model 2',
-    note: 'Model 2 has a flat quad basin: 2/a ≈ 714 here (his Table 1: 995). At α = 1000, inside his window 256–1024, the distance grows about threefold a step (ρ(𝒯) ≈ 3.3) and the runs leave by step 10; at α = 600 they stay.',
+    note: 'Model 2 has a flat quad basin: 2/a ≈ 714 here (his Table 1: 995). At α = 1000, inside his window 256–1024, E‖x‖² grows about 3.3-fold a step (ρ(𝒯) ≈ 3.3), so the distance grows about √ρ ≈ 1.8-fold, and the runs leave at a median step of 10; at α = 600 they stay.',
     query: 'problem=circle&model=2&eta=1000&B=1&sampling=with&runs=100&steps=20&radius=0.01',
   },
   {
     title: 'Patel Figs. 1–4: quadratic-circle Model 3',
-    note: 'Model 3: the sharp quad of Model 1 beside a flat, low circle. At α = 8 the quad minimum is unstable (ρ(𝒯) ≈ 4.7), but the escapes are slower and fewer than in Model 1 within 20 iterations: the flat circle pulls less.',
+    note: 'Model 3: the sharp quad of Model 1 beside a flat, low circle. At α = 8 the quad minimum is unstable (ρ(𝒯) ≈ 4.7), yet only 20 of 100 runs escape within 20 iterations, against 100 of 100 in Model 1. Patel reports Models 1 and 3 behaving alike near the quad minimum; the difference here most likely comes from the coefficients, which he does not print (the explorer’s are in the README): its Model 3 circle is flat and low and pulls less.',
     query: 'problem=circle&model=3&eta=8&B=1&sampling=with&runs=100&steps=20&radius=0.01',
   },
   {
@@ -108,12 +109,12 @@ export const PRESETS: Preset[] = [
   },
   {
     title: 'Patel Styblinski–Tang Model 1: η = ½·u',
-    note: 'Below Patel’s convergence bound u (Theorem 17): ρ(𝒯) ≈ 0.5 and the linearised spread is finite (≈ 2.5), yet that noise floor is wide against the basin, so most runs still wander out over some 50 steps, and settle far lower than at 1.5·l. A stable linearisation is not confinement at an inhomogeneous minimum.',
+    note: 'Below Patel’s convergence bound u (Theorem 17): ρ(𝒯) ≈ 0.5 and the linearised spread is finite (≈ 2.5), yet that noise floor is wide against the basin, so 92 of 100 runs wander out (median step 44.5), and settle far lower than at 1.5·l. Patel reports stability at this step size; the difference most likely comes from the coefficients, which he does not print (the explorer draws its own, README). A stable linearisation is not confinement at an inhomogeneous minimum.',
     query: patelStyblinski('high'),
   },
   {
     title: 'A 2D quadratic sum where the rectangle and the exact region disagree',
-    note: 'Two positive definite 2×2 components whose Hessians do not commute. At η = 0.5 the minimum, (a, s) ≈ (3.95, 1.88), lies inside Wu’s rectangle (2/η = 4, 1/(η√c) = 2), yet ρ(𝒯) ≈ 1.48 and Λ ≈ 0.14 > 0: every SGD run escapes while GD (a ≤ 2/η) stays. The rectangle is only necessary; ρ(𝒯) decides.',
+    note: 'Two positive definite 2×2 components whose Hessians do not commute. At η = 0.5 the minimum, (a, s) ≈ (3.95, 1.88), lies inside Wu’s rectangle (2/η = 4, 1/(η√c) = 2), yet ρ(𝒯) ≈ 1.48 and Λ ≈ 0.14 > 0: every SGD run escapes while GD (a ≤ 2/η) stays. In d > 1 the rectangle is neither necessary nor sufficient (README, “The theory per minimum”); ρ(𝒯) decides.',
     query: 'problem=quadratic&H=0.8,1.7,4.3;4.5,1,0.8&eta=0.5&B=1&runs=100&steps=300&escape=1',
   },
   ...EXPLORE_PRESETS,

@@ -8,7 +8,7 @@ import type { Preset } from './preset';
 export const WWS_PRESETS: Preset[] = [
   {
     title: 'Wu–Wang–Su Fig. 4: exponential escape',
-    note: 'A diagonal linear network (n = 20, k = 40) near its minimum from α = 0.5. GD with η = 0.1 runs until the loss is below 10⁻⁶ (42 steps), then 200 SGD runs with B = 1 and the same η start from GD’s point. The minimum is stable for GD (a ≈ 12 < 2/η = 20) but ‖H‖_F ≈ 23.3 exceeds √(B/μ₀)/η ≈ 14.0: the mean loss climbs from 10⁻⁶ to about 0.2 in 8 steps and all 200 runs escape (median step 16), while GD continued from the same point stays. γ₀ ≈ 2.76 is Theorem 3.5’s lower bound on the growth per step; the mean grows faster, about 5 a step, because μ along the run (about 0.9) is above μ₀ ≈ 0.5.',
+    note: 'A diagonal linear network (n = 20, k = 40) near its minimum from α = 0.5. GD with η = 0.1 runs until the loss is below 10⁻⁶ (34 steps), then 200 SGD runs with B = 1 and the same η start from GD’s point. The minimum is stable for GD (a ≈ 12 < 2/η = 20) but ‖H‖_F ≈ 23.4 exceeds √(B/μ₀)/η ≈ 14.1: the mean loss climbs from 10⁻⁶ to about 0.2 in 9 steps and all 200 runs escape (median step 16); 106 of them then overflow (diverge) within the 25 steps, while GD continued from the same point stays. γ₀ ≈ 2.7 is Theorem 3.5’s lower bound on the growth per step; the mean grows faster, about 4 a step, because the alignment along the run is above μ₀ ≈ 0.5.',
     query: 'problem=dln&eta=0.1&B=1&start=1&radius=0.05&switchloss=1e-6&runs=200&steps=25&tab=wws',
   },
   {

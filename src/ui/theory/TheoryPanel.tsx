@@ -48,10 +48,13 @@ export function TheoryPanel() {
         { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`, source: 'second-moment operator', kind: 'exact', doc: THEORY_SECTIONS.secondMoment },
         { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
+      if (m.saddle)
+        out.push({ what: 'a saddle, not a minimum', formula: '\\lambda_{\\min}(H) < 0 \\Rightarrow |1-\\eta\\lambda_{\\min}| > 1', value: `λ_min = ${fmt(m.minCurvature)}`, source: 'GD is stable iff every |1 − ηλ| ≤ 1: unstable for every η', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.patel)
-        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 1–2 (γ = 0)', kind: 'sufficient', doc: THEORY_SECTIONS.patel });
+        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 16–17 (sampling with replacement)', kind: 'sufficient', doc: THEORY_SECTIONS.patel });
+      else if (m.patelNote) out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: 'not shown', source: m.patelNote, kind: 'sufficient', doc: THEORY_SECTIONS.patel });
       if (m.wws)
-        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le \\sqrt{B/\\mu_0}/\\eta', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: 'Wu–Wang–Su Thm 3.3', kind: 'necessary', doc: THEORY_SECTIONS.alignment });
+        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le 1/(\\eta\\sqrt{c\\,\\mu_0})', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: m.wws.frobeniusBoundSource, kind: 'necessary', doc: THEORY_SECTIONS.alignment });
     }
     return out;
   }, [eta, B, sampling, n, m, info]);

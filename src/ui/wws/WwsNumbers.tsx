@@ -57,10 +57,10 @@ export function WwsNumbers({
       <section className="theory-col" data-testid="wws-theory" data-gamma0={th?.gamma0 ?? ''} data-frobenius={th?.frobenius ?? ''} data-bound={th?.frobeniusBound ?? ''}>
         <h3>Theory at the minimum (formulas)</h3>
         <p>
-          ‖H‖_F = {f3(th?.frobenius)} vs √(B/μ₀)/η = {f3(th?.frobeniusBound)} (Thm 3.3); Tr(H) = {f3(th?.traceH)}
+          ‖H‖_F = {f3(th?.frobenius)} vs 1/(η√(cμ₀)) = {f3(th?.frobeniusBound)} ({th?.frobeniusBoundSource ?? 'Thm 3.3'}); Tr(H) = {f3(th?.traceH)}
         </p>
         <p>
-          γ₀ = η²μ₀‖H‖²_F/B = <strong>{f3(th?.gamma0)}</strong>, a lower bound on the growth (Thm 3.5); μ₀ = {f3(th?.mu0)}, γ = {f3(th?.gamma)}
+          γ₀ = η²cμ₀‖H‖²_F = <strong>{f3(th?.gamma0)}</strong>, a lower bound on the growth (Thm 3.5); μ₀ = {f3(th?.mu0)}, γ = {f3(th?.gamma)}
         </p>
         <p className="hint">
           a = {f3(th?.sharpnessPower)} vs GD’s 2/η = {f3(2 / config.eta)} (power iteration, Hessian–vector products)

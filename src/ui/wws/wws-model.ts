@@ -27,7 +27,7 @@ export interface FrobeniusRow {
 }
 
 /**
- * ‖H‖_F and Tr(H) at the minimum beside the bounds: √(B/μ₀)/η (Wu–Wang–Su
+ * ‖H‖_F and Tr(H) at the minimum beside the bounds: 1/(η√(cμ₀)), √(B/μ₀)/η with replacement (Wu–Wang–Su
  * Theorem 3.3, linear stability of SGD) and 2√p/η (GD's λ_max ≤ 2/η).
  */
 export function frobeniusRows(th: WwsTheory): FrobeniusRow[] {
@@ -35,7 +35,7 @@ export function frobeniusRows(th: WwsTheory): FrobeniusRow[] {
     { key: 'frobenius', label: '‖H‖_F at the minimum', value: th.frobenius, kind: 'minimum' },
     { key: 'trace', label: 'Tr(H) at the minimum', value: th.traceH, kind: 'minimum' },
   ];
-  if (th.frobeniusBound !== null) rows.push({ key: 'bound', label: 'theory √(B/μ₀)/η (Thm 3.3)', value: th.frobeniusBound, kind: 'theory' });
+  if (th.frobeniusBound !== null) rows.push({ key: 'bound', label: th.frobeniusBoundSource.startsWith('extension') ? 'theory 1/(η√(cμ₀)) (Thm 3.3, extended)' : 'theory √(B/μ₀)/η (Thm 3.3)', value: th.frobeniusBound, kind: 'theory' });
   rows.push({ key: 'gd', label: 'theory 2√p/η (GD)', value: th.gdFrobeniusBound, kind: 'theory' });
   return rows;
 }

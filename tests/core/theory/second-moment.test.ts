@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QuadraticProblem } from '../../../src/core/problems/quadratic';
 import { randomQuadratic } from '../../../src/core/problems/random-quadratic';
 import { ToyProblem } from '../../../src/core/problems/toy';
-import { Rng } from '../../../src/core/rng';
+import { Mulberry32 } from '../../../src/core/rng';
 import { analyseMinimum } from '../../../src/core/theory/analyse-minimum';
 import { hessianSet, moments } from '../../../src/core/theory/hessian-set';
 import { SecondMomentOperator, spectralRadius } from '../../../src/core/theory/second-moment';
@@ -87,7 +87,7 @@ describe('the second-moment operator 𝒯 and ρ(𝒯)', () => {
       for (let i = 0; i < d; i++) trP += P[i * d + i];
       const T = 4;
       const K = 100_000;
-      const rng = new Rng(1234 + d, B);
+      const rng = new Mulberry32(1234 + d, B);
       const x = new Float64Array(d);
       const z = new Float64Array(d);
       const g = new Float64Array(d);
