@@ -36,7 +36,7 @@ export function DiagramView() {
       label: m.label,
       a: m.sharpness,
       s: m.nonUniformity,
-      stableSGD: m.stableSGD,
+      stableSGD: m.stableSGD === true, // undecided within the bound is not drawn as stable
       stableGD: m.stableGD,
       isStart: i === info.center,
     }));
