@@ -97,6 +97,11 @@ export function DiagramView() {
       <div className="measured" data-testid="measured-label" aria-live="polite" ref={measuredRef}>
         {'\u00a0'}
       </div>
+      {info?.theoryPending ? (
+        <div className="measured" data-testid="diagram-theory-pending">
+          minima: computing…
+        </div>
+      ) : null}
       <div className="chart-box" ref={boxRef} />
     </div>
   );
