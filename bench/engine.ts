@@ -156,6 +156,8 @@ export interface EngineFigures {
   ensemble: EnsembleTiming;
   /** The same without histories: the stepping alone. */
   ensembleNoHistory: EnsembleTiming;
+  /** Fresh processes merged into these figures (bench/processes.ts); each Stat is then over processes. */
+  processes?: number;
 }
 
 export type PartnerKey = `${'sgd' | 'gd'}.${EngineProblemKey}`;
