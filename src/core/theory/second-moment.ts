@@ -229,21 +229,37 @@ export function sgdVerdict(r: { lower: number; upper: number }): boolean | null 
  * definite. Both are widened for rounding in proportion to P's condition number.
  */
 export function coneBounds(op: SelfAdjoint, Y: Float64Array, d: number): { lower: number; upper: number } {
-  const none = { lower: 0, upper: Infinity };
-  const P = Float64Array.from(Y);
-  symmetrise(P, d);
+  const P0 = Float64Array.from(Y);
+  symmetrise(P0, d);
   let tr = 0;
-  for (let j = 0; j < d; j++) tr += P[j * d + j];
-  if (tr < 0) for (let q = 0; q < P.length; q++) P[q] = -P[q];
-  const ev = symEigenvalues(P, d);
+  for (let j = 0; j < d; j++) tr += P0[j * d + j];
+  if (tr < 0) for (let q = 0; q < P0.length; q++) P0[q] = -P0[q];
+  const ev = symEigenvalues(P0, d);
   const top = ev[0];
-  if (!(top > 0)) return none;
-  // Lift the smallest eigenvalue to at least 1e-8 of the largest (a Perron vector on the cone's boundary).
-  const floor = 1e-8 * top;
-  const shift = ev[d - 1] < floor ? floor - ev[d - 1] : 0;
+  let lower = 0;
+  let upper = Infinity;
+  if (!(top > 0)) return { lower, upper };
+  // A Perron vector on the cone's boundary (singular) must be lifted into its interior; how far
+  // is a trade between rounding and the residual, so several lifts are tried and the tightest
+  // bounds kept (each is valid on its own).
+  for (const rel of [1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2]) {
+    const floor = rel * top;
+    const shift = ev[d - 1] < floor ? floor - ev[d - 1] : 0;
+    const b = cwBounds(op, P0, shift, top, ev[d - 1], d);
+    if (b === null) continue;
+    lower = Math.max(lower, b.lower);
+    upper = Math.min(upper, b.upper);
+    if (shift === 0) break; // already positive definite: larger lifts only loosen the bounds
+  }
+  return { lower, upper };
+}
+
+/** The Collatz–Wielandt bounds of P = P0 + shift·I (see coneBounds), or null if P is not numerically positive definite. */
+function cwBounds(op: SelfAdjoint, P0: Float64Array, shift: number, top: number, bottom: number, d: number): { lower: number; upper: number } | null {
+  const P = Float64Array.from(P0);
   for (let j = 0; j < d; j++) P[j * d + j] += shift;
   const L = cholesky(P, d);
-  if (L === null) return none;
+  if (L === null) return null;
   const Q = op.apply(P, new Float64Array(d * d));
   symmetrise(Q, d);
   // M = L⁻¹ Q L⁻ᵀ: solve L X = Q (columns), then M = X L⁻ᵀ, i.e. L Mᵀ = Xᵀ.
@@ -253,7 +269,7 @@ export function coneBounds(op: SelfAdjoint, Y: Float64Array, d: number): { lower
   const M = lowerSolve(L, Xt, d);
   symmetrise(M, d);
   const mu = symEigenvalues(M, d);
-  const kappa = (top + shift) / (ev[d - 1] + shift);
+  const kappa = (top + shift) / (bottom + shift);
   const slack = 64 * Number.EPSILON * kappa * Math.max(Math.abs(mu[0]), Math.abs(mu[d - 1]));
   return { lower: Math.max(0, mu[d - 1] - slack), upper: mu[0] + slack };
 }
