@@ -483,7 +483,7 @@ export class SimSession {
       for (let j = 0; j < m; j++) {
         const at = first + j;
         if (at < h.count && h.step[at] === steps[j]) {
-          histLoss[i * m + j] = h.loss[at];
+          histLoss[i * m + j] = h.lossAt(at);
           histDist[i * m + j] = h.dist[at];
         }
       }

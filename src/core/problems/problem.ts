@@ -41,6 +41,12 @@ export interface Problem {
   /** The domain; iterates are projected onto it when `project` is true. */
   readonly domain: Box | null;
   readonly project: boolean;
+  /**
+   * The loss is finite at every point of the domain (bounded, with finite parameters),
+   * where iterates are projected: a recorded step then needs no loss to test for an
+   * overflow, and its loss is evaluated only if the history keeps it (engine/history.ts).
+   */
+  readonly lossFiniteOnDomain?: boolean;
   readonly minima: Minimum[];
   /** Facts worth printing (realised parameters, how random data were drawn …). */
   readonly notes: string[];
