@@ -52,8 +52,8 @@ export function TheoryPanel() {
       { what: 'rectangle, height', formula: 's \\le 1/(\\eta\\sqrt{c})', value: `1/(η√c) = ${fmt(r.nonUniformityMax)}`, source: 'Wu eq. 9', kind: 'necessary', doc: THEORY_SECTIONS.rectangle },
     ];
     if (info?.theoryPending)
-      out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: 'computing…', source: 'computed after the runs started (a large model)', kind: 'exact' });
-    else if (info?.theoryError) out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: `not computed: ${info.theoryError}`, source: 'theory worker', kind: 'exact' });
+      out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: 'computing…', source: 'computed after the runs started (a large model)', kind: 'exact', doc: THEORY_SECTIONS.secondMoment });
+    else if (info?.theoryError) out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: `not computed: ${info.theoryError}`, source: 'theory worker', kind: 'exact', doc: THEORY_SECTIONS.secondMoment });
     if (m && info && info.config.eta === eta && info.config.B === B) {
       out.push(
         { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
