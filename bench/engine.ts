@@ -11,7 +11,7 @@ import type { Problem } from '../src/core/problems/problem';
 import { generatorOf, Mulberry32, Salt, xoshiroStreamState } from '../src/core/rng';
 import { ensembleSpec } from '../src/core/simulate';
 import type { BenchOptions, EngineProblemKey } from './options';
-import { rateOf, seconds, stat, timeRepeated, type Stat } from './stat';
+import { median, rateOf, seconds, stat, timeRepeated, type Stat } from './stat';
 
 export const ENGINE_PROBLEMS: Record<EngineProblemKey, { label: string; query: string }> = {
   toy: { label: 'toy (n = 2)', query: 'problem=toy&eta=0.7&B=1' },
@@ -68,12 +68,20 @@ export function throughputProbe(query: string, opt: 'gd' | 'sgd', steps: number,
   const make = () => new Ensemble(problem, ensembleSpec({ ...config, runs: 1, steps }, opt));
   let chunk = 64;
   let warm = make();
-  const until = performance.now() + warmupSeconds * 1000;
+  const start = performance.now();
+  const until = start + warmupSeconds * 1000;
+  // The chunk is set from the median rate of the calls in the second half of the warm-up, not
+  // from the last step of a multiplicative walk: one call hit by a pause (GC, preemption) could
+  // leave the walk at a few steps a call, and then the figure measured call overhead (a process
+  // at half the speed of the next). The median ignores the paused calls.
+  const rates: number[] = [];
   while (performance.now() < until) {
     if (warm.finished) warm = make();
     const dt = seconds(() => warm.advance(chunk));
+    if (performance.now() - start > (warmupSeconds * 1000) / 2 && dt > 0) rates.push(chunk / dt);
     chunk = Math.max(1, Math.min(steps, Math.round(chunk * Math.min(4, CHUNK_SECONDS / Math.max(dt, 1e-7)))));
   }
+  if (rates.length > 0) chunk = Math.max(1, Math.min(steps, Math.round(median(rates) * CHUNK_SECONDS)));
   let last = make();
   let x0 = Array.from(last.runs[0].x);
   return {
@@ -156,6 +164,8 @@ export interface EngineFigures {
   ensemble: EnsembleTiming;
   /** The same without histories: the stepping alone. */
   ensembleNoHistory: EnsembleTiming;
+  /** Fresh processes merged into these figures (bench/processes.ts); each Stat is then over processes. */
+  processes?: number;
 }
 
 export type PartnerKey = `${'sgd' | 'gd'}.${EngineProblemKey}`;

@@ -80,6 +80,8 @@ export interface BenchOptions {
   repeats: number;
   /** Repeats of the slow, whole-problem measurements (atlas, phase grid). */
   slowRepeats: number;
+  /** Fresh Node processes the engine is measured in (figures: min / median / max over them). */
+  processes: number;
   page: boolean;
   pageSizes: PageSizes;
   /** Where the JSON report goes, relative to the repository root. */
@@ -105,8 +107,8 @@ const FULL: BenchSizes = {
 };
 
 const QUICK: BenchSizes = {
-  sgdSteps: { toy: 2_000_000, customToy: 200_000, quadratic: 1_000_000, circle: 400_000, styblinski: 100_000 },
-  gdSteps: { toy: 2_000_000, customToy: 200_000, quadratic: 20_000, circle: 40_000, styblinski: 1_000 },
+  sgdSteps: { toy: 1_000_000, customToy: 100_000, quadratic: 500_000, circle: 200_000, styblinski: 50_000 },
+  gdSteps: { toy: 1_000_000, customToy: 100_000, quadratic: 10_000, circle: 20_000, styblinski: 500 },
   ensembleRuns: 1000,
   ensembleSteps: 1000,
   numpyRuns: 1000,
@@ -140,6 +142,7 @@ export function benchOptions(mode: 'full' | 'quick', over: Partial<BenchOptions>
     mode,
     repeats: quick ? 3 : 7,
     slowRepeats: quick ? 1 : 3,
+    processes: 5,
     page: !quick,
     pageSizes: PAGE_FULL,
     output: quick ? 'bench/results/quick.json' : 'bench/results/latest.json',

@@ -36,7 +36,7 @@ export function readmeSection(r: Report): string {
   const m = r.machine;
   const tools = [`Node ${m.node}`, m.chromium && `Chromium ${m.chromium}`, m.gcc, m.numpy].filter(Boolean).join(', ');
   const lines = [
-    `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${tools}. Engine and theory figures are medians of ${r.options.repeats} runs (${r.options.slowRepeats} for the atlas and the phase grid); ratios to a reference come from the same bench run, the native ones from samples taken alternately with the engine's. ${pageText(r.page)}The machine is shared and noisy, so expect spread between runs; \`bench/results/latest.json\` keeps every sample.`,
+    `Measured by \`npm run bench\` on ${r.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), ${tools}. Engine figures are the median over ${r.options.processes ?? 1} fresh Node processes (min and max beside it; a target is held at the worst process), each process's figure the median of ${r.options.repeats} runs; theory figures are medians of ${r.options.repeats} runs (${r.options.slowRepeats} for the atlas and the phase grid); ratios to a reference come from the same bench run, the native ones from samples taken alternately with the engine's. ${pageText(r.page)}The machine is shared and noisy, so expect spread between runs; \`bench/results/latest.json\` keeps every sample.`,
     '',
   ];
   for (const group of Object.keys(GROUPS) as Figure['group'][]) {

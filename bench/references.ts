@@ -11,8 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ensemble } from '../src/core/engine/ensemble';
+import type { CircleProblem as CircleProblemType } from '../src/core/problems/circle';
 import { CircleProblem } from '../src/core/problems/circle';
-import type { Partner, Throughput, ThroughputProbe } from './engine';
+import { Mulberry32, Salt } from '../src/core/rng';
+import { ensembleSpec } from '../src/core/simulate';
+import { ENSEMBLE_QUERY, resolveQuery, type Partner, type Throughput, type ThroughputProbe } from './engine';
 import { stat, type Skipped, type Stat } from './stat';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -179,6 +183,39 @@ export function measureNumpy(runs: number, toySteps: number, circleSteps: number
     const circle = numpyEnsemble('circle', runs, circleSteps, repeats);
     log(`numpy: toy ${(toy.stepsPerSecond.median / 1e6).toFixed(1)} M steps/s, circle ensemble ${circle.seconds.median.toFixed(3)} s`);
     return { version: py.version, toy, circle };
+  } catch (e) {
+    return { skipped: (e as Error).message };
+  }
+}
+
+export interface NativeEnsembleFigure {
+  runs: number;
+  steps: number;
+  hist: number;
+  seconds: Stat;
+  /** Every run ended at the engine's x, bit for bit. */
+  matchesEngine: boolean;
+}
+
+/**
+ * bench/ref.c's circle-sgd: the engine's quadratic-circle SGD ensemble (runs × steps,
+ * histories of `hist` points) in C, from the engine's own starts and random states,
+ * checked to end where the engine's runs end.
+ */
+export function nativeCircleEnsemble(native: NativeBinary, runs: number, steps: number, hist: number, repeats: number): NativeEnsembleFigure | Skipped {
+  try {
+    // The C loop carries mulberry32's one-word state: the ensemble of a link of version 1, whose
+    // runs it must end at bit for bit (the stepping and the histories are the same in every version).
+    const { problem, config } = resolveQuery(`${ENSEMBLE_QUERY}&v=1`);
+    const spec = ensembleSpec({ ...config, runs, steps, hist }, 'sgd');
+    const ens = new Ensemble(problem, spec);
+    const starts = ens.runs.map((r, i) => `${new Mulberry32(spec.seed, i, Salt.run).state >>> 0} ${r.x[0]} ${r.x[1]}`);
+    ens.runToEnd();
+    const p = problem as CircleProblemType;
+    const input = [p.n, ...p.q1, ...p.q2, ...p.c1, ...p.c3].map(String).join('\n') + '\n' + starts.join('\n') + '\n';
+    const out = runJson<{ seconds: number[]; x: number[] }>(native.bin, ['circle-sgd', String(runs), String(steps), String(hist), String(repeats), String(config.eta), String(config.escape)], input);
+    const engineX = ens.runs.flatMap((r) => Array.from(r.x));
+    return { runs, steps, hist, seconds: stat(out.seconds), matchesEngine: sameBits(out.x, engineX) };
   } catch (e) {
     return { skipped: (e as Error).message };
   }

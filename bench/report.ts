@@ -28,7 +28,7 @@ export interface Report extends Measured {
   date: string;
   seconds: number;
   machine: Machine;
-  options: Pick<BenchOptions, 'repeats' | 'slowRepeats' | 'page' | 'sizes'>;
+  options: Pick<BenchOptions, 'repeats' | 'slowRepeats' | 'page' | 'sizes'> & { processes?: number };
   figures: Figure[];
 }
 
@@ -58,7 +58,7 @@ export function makeReport(opts: BenchOptions, measured: Measured, seconds: numb
     date: date.toISOString(),
     seconds,
     machine: machine(measured),
-    options: { repeats: opts.repeats, slowRepeats: opts.slowRepeats, page: opts.page, sizes: opts.sizes },
+    options: { repeats: opts.repeats, slowRepeats: opts.slowRepeats, processes: opts.processes, page: opts.page, sizes: opts.sizes },
     ...measured,
     figures: figures(measured),
   };

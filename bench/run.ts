@@ -8,39 +8,45 @@
  */
 import { fileURLToPath } from 'node:url';
 import { loadFormulaCompiler } from '../src/core/formula/load-formula-compiler';
-import { measureEngine, type Partner, type PartnerKey } from './engine';
+import type { EngineProcessOutput } from './engine-process';
 import type { Measured } from './figures';
 import { parseBenchArgs, type BenchOptions } from './options';
 import { measurePage } from './page';
 import { updateReadme } from './readme-table';
-import { compileNative, measureNumpy, NativeLoop } from './references';
+import { mergeEngine, mergeNative, runEngineProcess } from './processes';
+import { compileNative, measureNumpy, nativeCircleEnsemble } from './references';
 import { consoleTable, makeReport, writeReport, type Report } from './report';
 import { isSkipped, type Skipped } from './stat';
 import { measureTheory } from './theory';
 
 const root = new URL('..', import.meta.url);
 
-/** Engine with its native partners, then NumPy, the theory and (unless skipped) the page. */
+/** Engine with its native partners in fresh processes, then NumPy, the theory and (unless skipped) the page. */
 export async function measureAll(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Measured> {
-  await loadFormulaCompiler(); // the custom toy is built from formulas
   const bin = compileNative();
-  const partners: Partial<Record<PartnerKey, Partner>> = {};
-  let loops: { toy: NativeLoop; circle: NativeLoop } | null = null;
-  if (!isSkipped(bin)) {
-    loops = { toy: new NativeLoop(bin, 'toy-sgd', 0.7, 0.5), circle: new NativeLoop(bin, 'circle-gd', 0.7, 1, 1) };
-    partners['sgd.toy'] = loops.toy.partner;
-    partners['gd.circle'] = loops.circle.partner;
-  } else log(`native: skipped: ${bin.skipped}`);
-  let engine;
+  if (isSkipped(bin)) log(`native: skipped: ${bin.skipped}`);
+  const outs: EngineProcessOutput[] = [];
+  let nativeEnsemble: Measured['nativeEnsemble'] = { skipped: 'not run' };
   try {
-    engine = measureEngine(opts, log, partners);
+    for (let p = 0; p < opts.processes; p++) {
+      const out = runEngineProcess(opts, isSkipped(bin) ? null : bin.bin);
+      outs.push(out);
+      const e = out.engine;
+      log(`engine, process ${p + 1} of ${opts.processes}: SGD toy ${(e.sgd.toy.stepsPerSecond.median / 1e6).toFixed(1)} M steps/s, ensemble ${e.ensemble.seconds.median.toFixed(3)} s`);
+    }
+    if (!isSkipped(bin)) {
+      const s = opts.sizes;
+      nativeEnsemble = nativeCircleEnsemble(bin, s.ensembleRuns, s.ensembleSteps, 128, opts.repeats);
+      if (!isSkipped(nativeEnsemble)) log(`native: circle ensemble ${nativeEnsemble.seconds.median.toFixed(3)} s; same x as the engine: ${nativeEnsemble.matchesEngine}`);
+    }
   } finally {
     if (!isSkipped(bin)) bin.dispose();
   }
+  const engine = mergeEngine(outs.map((o) => o.engine));
   let native: Measured['native'] = isSkipped(bin) ? bin : { skipped: 'not run' };
-  if (loops && !isSkipped(bin)) {
-    const toySgd = loops.toy.figure(engine.sgd.toy);
-    const circleGd = loops.circle.figure(engine.gd.circle);
+  if (!isSkipped(bin) && outs.every((o) => o.native !== null)) {
+    const toySgd = mergeNative(outs.map((o) => o.native!.toySgd));
+    const circleGd = mergeNative(outs.map((o) => o.native!.circleGd));
     native = isSkipped(toySgd) ? toySgd : isSkipped(circleGd) ? circleGd : { compiler: bin.compiler, flags: bin.flags, toySgd, circleGd };
     if (!isSkipped(native)) {
       log(`native: toy SGD ${(native.toySgd.stepsPerSecond.median / 1e6).toFixed(1)} M steps/s, circle GD ${(native.circleGd.stepsPerSecond.median / 1e6).toFixed(2)} M steps/s; same x as the engine: ${native.toySgd.matchesEngine && native.circleGd.matchesEngine}`);
@@ -49,11 +55,12 @@ export async function measureAll(opts: BenchOptions, log: (line: string) => void
   const s = opts.sizes;
   const numpy = measureNumpy(s.numpyRuns, s.numpyToySteps, s.ensembleSteps, opts.repeats, log);
   if (isSkipped(numpy)) log(`numpy: skipped: ${numpy.skipped}`);
+  await loadFormulaCompiler();
   const theory = measureTheory(opts, log);
   let page: Measured['page'];
   if (opts.page) page = await measurePage(opts.pageSizes, log);
   else page = { skipped: opts.mode === 'quick' ? 'quick mode measures no page' : 'skipped (--no-page)' } satisfies Skipped;
-  return { engine, native, numpy, theory, page };
+  return { engine, native, nativeEnsemble, numpy, theory, page };
 }
 
 export async function runBench(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Report> {

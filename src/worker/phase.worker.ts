@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * A phase-diagram worker: computes the escaped count of each cell it is handed,
- * a few cells per task so a cancel lands between them.
+ * posting every few cells (sooner when they are slow) and yielding after each
+ * message so a cancel lands between them.
  */
 import { phaseCell } from '../core/explore/phase-grid';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
@@ -21,20 +22,33 @@ async function run(msg: Extract<ToPhaseWorker, { type: 'cells' }>): Promise<void
   // Every batch of a grid carries the same query: build its problem once (Styblinski–Tang d = 10 takes ~¼ s).
   if (built === null || built.query !== msg.query) built = { query: msg.query, problem: buildProblem(decodeQuery(msg.query).config).problem };
   const problem = built.problem;
+  const pending: number[] = [];
   const cells = msg.cells;
+  // Results go out every few cells, or sooner when cells are slow, so the coarse pass
+  // reaches the screen as it is computed; a yield after each message lets a cancel land.
   const CHUNK = 4;
-  for (let at = 0; at < cells.length; at += CHUNK) {
+  const POST_MS = 12;
+  let from = 0;
+  let since = performance.now();
+  for (let at = 0; at < cells.length; at++) {
     if (current !== msg.job) return;
-    const part = cells.slice(at, at + CHUNK);
-    const escaped = Int32Array.from(part, (c) => phaseCell(problem, msg.grid, c));
-    const out: FromPhaseWorker = { type: 'counts', job: msg.job, cells: part, escaped };
-    self.postMessage(out, [part.buffer, escaped.buffer]);
-    // yield so a cancel can land
-    await new Promise<void>((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve();
-      ch.port2.postMessage(null);
-    });
+    const escaped = phaseCell(problem, msg.grid, cells[at]);
+    pending.push(escaped);
+    const now = performance.now();
+    if (at + 1 - from >= CHUNK || now - since >= POST_MS || at + 1 === cells.length) {
+      const part = cells.slice(from, at + 1);
+      const counts = Int32Array.from(pending);
+      pending.length = 0;
+      from = at + 1;
+      const out: FromPhaseWorker = { type: 'counts', job: msg.job, cells: part, escaped: counts };
+      self.postMessage(out, [part.buffer, counts.buffer]);
+      await new Promise<void>((resolve) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve();
+        ch.port2.postMessage(null);
+      });
+      since = performance.now();
+    }
   }
 }
 

@@ -44,8 +44,15 @@ export interface StartedInfo {
   permalink: string;
   issues: ParamIssue[];
   problem: { kind: string; dim: number; n: number; notes: string[]; domain: { lo: number[]; hi: number[] } | null };
-  /** The theory of every listed minimum at this η, B and sampling. */
+  /**
+   * The theory of every listed minimum at this η, B and sampling. Empty while
+   * theoryPending: for a large model it follows in a `theory` message, so the runs start first.
+   */
   minima: MinimumTheory[];
+  /** The theory of the minima is still being computed (a `theory` message brings it). */
+  theoryPending: boolean;
+  /** Why the deferred theory could not be computed. */
+  theoryError?: string;
   /** Index of the reference minimum runs start from (escape is measured from it). */
   center: number;
   landscape: Landscape;
@@ -105,6 +112,8 @@ export type FromWorker =
       /** With switchloss > 0: the GD phase, as in `npm run sim`'s `switch`. */
       switch?: SwitchInfo;
     }
+  /** The theory of the minima of run `id`, computed after its first frame (StartedInfo.theoryPending). */
+  | { type: 'theory'; id: number; minima: MinimumTheory[]; error?: string }
   | { type: 'error'; id: number; message: string };
 
 /** The typed arrays of a frame, for postMessage's transfer list. */

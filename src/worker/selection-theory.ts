@@ -12,7 +12,7 @@ import { isSquareLoss } from '../core/problems/square-loss';
 import { reducedHessianSet } from '../core/theory/alignment';
 import { hessianSet, moments, type HessianSet, type Moments } from '../core/theory/hessian-set';
 import { lyapunov } from '../core/theory/lyapunov';
-import { spectralRadius } from '../core/theory/second-moment';
+import { sgdVerdict, spectralRadius } from '../core/theory/second-moment';
 import type { AtlasPoint, AtlasResult, PhaseBoundaries } from './selection-protocol';
 import * as pm from '../core/portable-math';
 
@@ -59,7 +59,8 @@ export function atlasAt(problem: Problem, eta: number, B: number, sampling: Samp
   const stableSGD = new Uint8Array(list.length);
   const stableGD = new Uint8Array(list.length);
   list.forEach((p, i) => {
-    stableSGD[i] = spectralRadius(p.set, p.m, eta, c).value <= 1 ? 1 : 0;
+    // Counted stable only where the bound proves it (undecided is not stable).
+    stableSGD[i] = sgdVerdict(spectralRadius(p.set, p.m, eta, c)) === true ? 1 : 0;
     stableGD[i] = p.point.a <= 2 / eta ? 1 : 0;
   });
   const note = problem.notes.find((t) => /minima/.test(t)) ?? null;

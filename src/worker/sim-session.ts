@@ -9,6 +9,7 @@ import type { Problem } from '../core/problems/problem';
 import { isSquareLoss } from '../core/problems/square-loss';
 import { makeEnsemble, theoryOfMinima } from '../core/simulate';
 import { alignmentAt } from '../core/theory/alignment';
+import type { MinimumTheory } from '../core/theory/analyse-minimum';
 import type { AlignmentPart, FromWorker, StreamPart, ToWorker } from './protocol';
 import { transferables } from './protocol';
 
@@ -20,6 +21,28 @@ export interface SessionHost {
   soon(fn: () => void): void;
   /** Run fn after ms milliseconds (for slow speeds: no busy waiting). */
   later(fn: () => void, ms: number): void;
+  /**
+   * Compute theoryOfMinima for the query elsewhere (the worker: a theory worker of its own,
+   * so the runs stream meanwhile and a cancel ends it at once). Without it the session
+   * computes the theory itself before the first frame.
+   */
+  theory?(query: string): Promise<MinimumTheory[]>;
+  /** Abandon the theory requested last (its promise never settles). */
+  cancelTheory?(): void;
+}
+
+/**
+ * Above this estimate of the theory's work (multiply–adds over all minima) the runs start
+ * first and the theory follows: about 30 ms of it in the page.
+ */
+export const THEORY_INLINE_WORK = 3e7;
+
+/** A rough count of the multiply–adds of theoryOfMinima: ρ(𝒯) and the sets (n·d³), and for square-loss models the alignment (n²·p). */
+export function theoryWork(problem: Problem): number {
+  const n = problem.n;
+  const d = problem.dim;
+  const each = isSquareLoss(problem) ? n * n * d + n * n * n : n * d * d * d;
+  return problem.minima.length * each;
 }
 
 /** Compute for about this long, then yield so messages (cancel, pause) land within a frame. */
@@ -90,8 +113,14 @@ interface Current {
  */
 export class SimSession {
   private cur: Current | null = null;
+  /** The id of the last start (the theory of an earlier one is dropped). */
+  private latestStart = -1;
 
-  constructor(private readonly host: SessionHost) {}
+  /** @param theoryInlineWork above this theoryWork the theory is deferred (when the host can compute it). */
+  constructor(
+    private readonly host: SessionHost,
+    private readonly theoryInlineWork = THEORY_INLINE_WORK,
+  ) {}
 
   /** The id of the running simulation, or −1. */
   get currentId(): number {
@@ -101,6 +130,11 @@ export class SimSession {
   handle(msg: ToWorker): void {
     if (msg.type === 'start') return this.start(msg);
     if (msg.type === 'crash') throw new Error('worker crash requested (test hook)');
+    if (msg.type === 'cancel' && msg.id === this.latestStart) {
+      // Also the theory of a run that has finished: nothing of it is posted after a cancel.
+      this.host.cancelTheory?.();
+      this.latestStart = -1;
+    }
     const c = this.cur;
     if (!c || c.id !== msg.id) return; // stale: belongs to a cancelled simulation
     switch (msg.type) {
@@ -133,6 +167,8 @@ export class SimSession {
 
   private start(msg: Extract<ToWorker, { type: 'start' }>): void {
     this.cur = null;
+    this.host.cancelTheory?.();
+    this.latestStart = msg.id;
     const decoded = decodeQuery(msg.query);
     // Refused formulas run nothing, not even the defaults they were replaced by: a run the
     // user did not type would be mistaken for theirs.
@@ -177,6 +213,7 @@ export class SimSession {
       rate: 0,
     };
     this.cur = c;
+    const deferTheory = !msg.lean && this.host.theory !== undefined && theoryWork(problem) > this.theoryInlineWork;
     const center = (c.sgd ?? c.gd)?.ens.centerIndex ?? config.start;
     for (const s of [c.sgd, c.gd]) if (s) this.pushTrail(s, c.problem.dim);
     this.host.post(
@@ -194,7 +231,8 @@ export class SimSession {
             notes: problem.notes,
             domain: problem.domain ? { lo: Array.from(problem.domain.lo), hi: Array.from(problem.domain.hi) } : null,
           },
-          minima: msg.lean ? [] : theoryOfMinima(problem, config),
+          minima: msg.lean || deferTheory ? [] : theoryOfMinima(problem, config),
+          theoryPending: deferTheory,
           center,
           landscape: sampleLandscape(problem),
           sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,
@@ -205,7 +243,20 @@ export class SimSession {
     );
     this.observeAlignment(c);
     this.postFrame(c, true);
+    if (deferTheory) this.requestTheory(c.id, msg.query);
     this.schedule(c);
+  }
+
+  /** The theory of a large model, after the first frame; posted unless a newer start replaced the run. */
+  private requestTheory(id: number, query: string): void {
+    this.host.theory!(query).then(
+      (minima) => {
+        if (this.latestStart === id) this.host.post({ type: 'theory', id, minima }, []);
+      },
+      (err: unknown) => {
+        if (this.latestStart === id) this.host.post({ type: 'theory', id, minima: [], error: err instanceof Error ? err.message : String(err) }, []);
+      },
+    );
   }
 
   /**
@@ -432,7 +483,7 @@ export class SimSession {
       for (let j = 0; j < m; j++) {
         const at = first + j;
         if (at < h.count && h.step[at] === steps[j]) {
-          histLoss[i * m + j] = h.loss[at];
+          histLoss[i * m + j] = h.lossAt(at);
           histDist[i * m + j] = h.dist[at];
         }
       }

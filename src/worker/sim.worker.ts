@@ -6,6 +6,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { SimSession } from './sim-session';
+import type { FromTheoryWorker, ToTheoryWorker } from './theory-protocol';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -29,7 +30,35 @@ function reportError(id: number, err: unknown): void {
   self.postMessage(msg);
 }
 
+// The theory of a large model runs in a worker of its own, one per request; ending it is the cancel.
+let theoryWorker: Worker | null = null;
+function cancelTheory(): void {
+  theoryWorker?.terminate();
+  theoryWorker = null;
+}
+
 const session = new SimSession({
+  theory: (query) =>
+    new Promise((resolve, reject) => {
+      cancelTheory();
+      const w = new Worker(new URL('./theory.worker.ts', import.meta.url), { type: 'module' });
+      theoryWorker = w;
+      w.onmessage = (e: MessageEvent<FromTheoryWorker>) => {
+        if (theoryWorker === w) theoryWorker = null;
+        w.terminate();
+        if (e.data.error !== undefined) reject(new Error(e.data.error));
+        else resolve(e.data.minima);
+      };
+      w.onerror = (ev: ErrorEvent) => {
+        ev.preventDefault();
+        if (theoryWorker === w) theoryWorker = null;
+        w.terminate();
+        reject(new Error(ev.message || 'the theory worker failed'));
+      };
+      const req: ToTheoryWorker = { query };
+      w.postMessage(req);
+    }),
+  cancelTheory,
   post: (msg: FromWorker, transfer: ArrayBuffer[]) => self.postMessage(msg, transfer),
   now: () => performance.now(),
   soon: (fn) => {

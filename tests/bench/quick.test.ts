@@ -20,7 +20,9 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     for (const opt of ['sgd', 'gd'] as const) {
       for (const key of ['toy', 'customToy', 'quadratic', 'circle', 'styblinski'] as const) {
         const t = report.engine[opt][key];
-        expect(t.stepsPerSecond.samples).toHaveLength(opts.repeats);
+        // One sample per fresh process (bench/processes.ts).
+        expect(t.stepsPerSecond.samples).toHaveLength(opts.processes);
+        expect(t.stepsPerSecond.min).toBeLessThanOrEqual(t.stepsPerSecond.max);
         expect(t.stepsPerSecond.median, `${opt} ${key}`).toBeGreaterThan(0);
         expect(Number.isFinite(t.stepsPerSecond.median)).toBe(true);
         expect(t.trace.steps).toBe(t.stepsPerSample);
@@ -35,6 +37,8 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
       expect(report.native.toySgd.matchesEngine).toBe(true);
       expect(report.native.circleGd.matchesEngine).toBe(true);
       expect(report.engine.sgd.toy.paired?.ratio.median).toBeGreaterThan(0);
+      const ens = report.nativeEnsemble;
+      expect(ens !== undefined && !isSkipped(ens) && ens.matchesEngine).toBe(true);
     } else expect(report.native.skipped.length).toBeGreaterThan(0);
     if (isSkipped(report.numpy)) expect(report.numpy.skipped.length).toBeGreaterThan(0);
     else expect(report.numpy.circle.seconds.median).toBeGreaterThan(0);
@@ -45,6 +49,7 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     expect(report.theory.phaseGrid.cells).toBe(opts.sizes.gridEta * opts.sizes.gridB);
 
     const ids = report.figures.map((f) => f.id);
+    expect(report.figures.find((f) => f.id === 'engine.sgd.toy')!.display).toMatch(/min .* max .* 5 processes/);
     for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'page']) expect(ids).toContain(id);
     for (const f of report.figures.filter((g) => g.group !== 'page' && g.value !== null)) {
       expect(Number.isFinite(f.value), f.id).toBe(true);

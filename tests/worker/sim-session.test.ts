@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { simulateQuery } from '../../src/core/simulate';
+import { decodeQuery } from '../../src/core/params/query';
+import { buildProblem } from '../../src/core/problems/build-problem';
+import { simulateQuery, theoryOfMinima } from '../../src/core/simulate';
+import type { MinimumTheory } from '../../src/core/theory/analyse-minimum';
 import type { FromWorker } from '../../src/worker/protocol';
-import { SimSession, type SessionHost } from '../../src/worker/sim-session';
+import { SimSession, theoryWork, THEORY_INLINE_WORK, type SessionHost } from '../../src/worker/sim-session';
 
 /** A host with a fake clock: each `now()` advances 0.01 ms, tasks run from a queue. */
 function fakeHost() {
@@ -123,5 +126,63 @@ describe('the simulation session behind the worker', () => {
     const done = sent.at(-1) as Extract<FromWorker, { type: 'done' }>;
     expect(done.gd!.diverged).toBe(1);
     expect(done.gd!.divergedSteps[0]).toBeGreaterThan(0);
+  });
+
+  describe('with the theory computed elsewhere (a large model)', () => {
+    /** fakeHost with a theory service whose answers the test releases. */
+    function deferringHost() {
+      const base = fakeHost();
+      const pending: Array<{ query: string; resolve: (m: MinimumTheory[]) => void }> = [];
+      let cancelled = 0;
+      const host: SessionHost = {
+        post: (m) => base.sent.push(m),
+        now: () => 0,
+        soon: (fn) => fn(),
+        later: () => {},
+        theory: (q) => new Promise((resolve) => pending.push({ query: q, resolve })),
+        cancelTheory: () => cancelled++,
+      };
+      // Every problem counts as large here.
+      const session = new SimSession(host, -1);
+      return { session, sent: base.sent, pending, cancelled: () => cancelled };
+    }
+
+    it('starts the runs first, marks the theory pending, then posts the same theory the core computes', async () => {
+      const { session, sent, pending } = deferringHost();
+      session.handle({ type: 'start', id: 4, query, stepsPerSecond: 0, paused: true });
+      const started = sent[0];
+      expect(started.type).toBe('started');
+      if (started.type !== 'started') return;
+      expect(started.info.theoryPending).toBe(true);
+      expect(started.info.minima).toEqual([]);
+      expect(sent.some((m) => m.type === 'frame')).toBe(true);
+      expect(pending.length).toBe(1);
+      const { problem, config } = buildProblem(decodeQuery(pending[0].query).config);
+      pending[0].resolve(theoryOfMinima(problem, config));
+      await Promise.resolve();
+      const theory = sent.find((m) => m.type === 'theory');
+      expect(theory && theory.type === 'theory' && theory.id).toBe(4);
+      if (theory?.type !== 'theory') return;
+      expect(theory.minima).toEqual(simulateQuery(query).minima);
+    });
+
+    it('drops the theory of a run that was cancelled or replaced, and cancels its computation', async () => {
+      const { session, sent, pending, cancelled } = deferringHost();
+      session.handle({ type: 'start', id: 1, query, stepsPerSecond: 0, paused: true });
+      session.handle({ type: 'cancel', id: 1 });
+      expect(cancelled()).toBeGreaterThanOrEqual(1);
+      session.handle({ type: 'start', id: 2, query, stepsPerSecond: 0, paused: true });
+      session.handle({ type: 'start', id: 3, query, stepsPerSecond: 0, paused: true });
+      pending.forEach((p) => p.resolve([]));
+      await Promise.resolve();
+      expect(sent.filter((m) => m.type === 'theory').map((m) => m.id)).toEqual([3]);
+    });
+
+    it('defers only a theory larger than the inline budget: the two large models of the README, not the toy', () => {
+      const big = (q: string) => theoryWork(buildProblem(decodeQuery(q).config).problem);
+      expect(big('problem=features&n=200&width=1000')).toBeGreaterThan(THEORY_INLINE_WORK);
+      expect(big('problem=toy')).toBeLessThan(THEORY_INLINE_WORK);
+      expect(big('problem=circle&model=1')).toBeLessThan(THEORY_INLINE_WORK);
+    });
   });
 });

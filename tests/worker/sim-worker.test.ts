@@ -59,4 +59,25 @@ describe('the simulation worker (a real worker file)', () => {
     expect((got.find((m) => m.type === 'error') as Extract<FromWorker, { type: 'error' }>).message).toMatch(/crash/);
     worker.terminate();
   });
+
+  it('starts a large model at once and streams its theory, from a worker of its own, when it is ready', async () => {
+    const { worker, got, until, send } = open();
+    // n²·p + n³ ≈ 3.8·10⁷: over the inline budget, so the theory is deferred.
+    const query = 'problem=features&n=180&width=1000&eta=0.05&B=1&seed=3&runs=4&steps=400';
+    send({ type: 'start', id: 5, query, stepsPerSecond: Infinity, paused: false });
+    await until(() => got.some((m) => m.type === 'theory'), 60000);
+    const started = got[0] as Extract<FromWorker, { type: 'started' }>;
+    expect(started.type).toBe('started');
+    expect(started.info.theoryPending).toBe(true);
+    expect(started.info.minima).toEqual([]);
+    const theoryAt = got.findIndex((m) => m.type === 'theory');
+    expect(got.findIndex((m) => m.type === 'frame')).toBeLessThan(theoryAt);
+    const theory = got[theoryAt] as Extract<FromWorker, { type: 'theory' }>;
+    expect(theory.error).toBeUndefined();
+    // (tests/worker/sim-session.test.ts compares a deferred theory with the core's, number for number.)
+    expect(theory.minima.map((m) => m.label)).toEqual(['min-norm interpolant']);
+    expect(theory.minima.length).toBe(1);
+    expect(theory.minima[0].spectralRadius).toBeGreaterThan(0);
+    worker.terminate();
+  }, 90000);
 });

@@ -180,7 +180,7 @@ export class Ensemble {
       for (const r of this.runs) {
         const h = r.history!;
         if (i < h.count && h.step[i] === step) {
-          L.push(h.loss[i]);
+          L.push(h.lossAt(i));
           D.push(h.dist[i]);
         }
       }

@@ -3,22 +3,40 @@
  * every `stride`-th step; when full it keeps every other point and doubles the
  * stride, so a run of any length keeps between budget/2 and budget points and
  * the same steps are kept whatever the slicing of the run.
+ *
+ * The loss can be recorded later than its step: pushIterate keeps a copy of the
+ * iterate instead, and lossAt evaluates it when the point is first read. A point
+ * dropped by a halving is then never evaluated: a run of T steps records about
+ * budget·(1 + ½ log₂(T/budget)) points but keeps fewer than budget, and the loss
+ * (one pass over the n components) is most of a recorded point's cost.
  */
 export class History {
   readonly step: Float64Array;
-  readonly loss: Float64Array;
   readonly dist: Float64Array;
+  private readonly lossBuf: Float64Array;
   count = 0;
   stride = 1;
+  /** Iterates of the points whose loss is not evaluated yet (dim per point), and which ones. */
+  private readonly xs: Float64Array | null;
+  private readonly pending: Uint8Array | null;
+  private scratch: Float64Array | null = null;
 
-  constructor(readonly budget: number) {
+  /**
+   * @param lazy with dim and loss: record iterates (pushIterate) and evaluate the loss on reading.
+   */
+  constructor(
+    readonly budget: number,
+    private readonly lazy: { dim: number; loss: (x: Float64Array) => number } | null = null,
+  ) {
     const b = Math.max(2, budget + (budget % 2));
     // One backing store for the three columns: an ensemble builds a history per run,
     // and each separate buffer is an allocation of its own.
     const all = new Float64Array(3 * b);
     this.step = all.subarray(0, b);
-    this.loss = all.subarray(b, 2 * b);
+    this.lossBuf = all.subarray(b, 2 * b);
     this.dist = all.subarray(2 * b, 3 * b);
+    this.xs = lazy ? new Float64Array(b * lazy.dim) : null;
+    this.pending = lazy ? new Uint8Array(b) : null;
   }
 
   /** True when step t is one this history would record. */
@@ -30,17 +48,49 @@ export class History {
     if (this.count === this.step.length) this.compact();
     if (t % this.stride !== 0) return;
     this.step[this.count] = t;
-    this.loss[this.count] = loss;
+    this.lossBuf[this.count] = loss;
     this.dist[this.count] = dist;
+    if (this.pending) this.pending[this.count] = 0;
     this.count++;
+  }
+
+  /** push with the loss of x left for lossAt (a lazy history only). */
+  pushIterate(t: number, x: Float64Array, dist: number): void {
+    if (this.count === this.step.length) this.compact();
+    if (t % this.stride !== 0) return;
+    const d = this.lazy!.dim;
+    this.step[this.count] = t;
+    this.dist[this.count] = dist;
+    this.xs!.set(x, this.count * d);
+    this.pending![this.count] = 1;
+    this.count++;
+  }
+
+  /** The loss of point i (0 ≤ i < count), evaluated now if it was left for later. */
+  lossAt(i: number): number {
+    if (this.pending !== null && this.pending[i] === 1) {
+      const d = this.lazy!.dim;
+      const x = (this.scratch ??= new Float64Array(d));
+      for (let j = 0; j < d; j++) x[j] = this.xs![i * d + j];
+      this.lossBuf[i] = this.lazy!.loss(x);
+      this.pending[i] = 0;
+    }
+    return this.lossBuf[i];
   }
 
   private compact(): void {
     let k = 0;
+    const xs = this.xs;
+    const pending = this.pending;
+    const d = this.lazy ? this.lazy.dim : 0;
     for (let i = 0; i < this.count; i += 2) {
       this.step[k] = this.step[i];
-      this.loss[k] = this.loss[i];
+      this.lossBuf[k] = this.lossBuf[i];
       this.dist[k] = this.dist[i];
+      if (pending !== null && xs !== null) {
+        pending[k] = pending[i];
+        if (pending[i] === 1) xs.copyWithin(k * d, i * d, (i + 1) * d);
+      }
       k++;
     }
     this.count = k;
@@ -49,9 +99,11 @@ export class History {
 
   /** Copies of the recorded part (for messages and summaries). */
   snapshot(): { step: Float64Array; loss: Float64Array; dist: Float64Array } {
+    const loss = new Float64Array(this.count);
+    for (let i = 0; i < this.count; i++) loss[i] = this.lossAt(i);
     return {
       step: this.step.slice(0, this.count),
-      loss: this.loss.slice(0, this.count),
+      loss,
       dist: this.dist.slice(0, this.count),
     };
   }

@@ -54,6 +54,7 @@ export class SgdRun {
   private readonly rng: Rng;
   private readonly m: number;
   private readonly R2: number;
+  private readonly lazyLoss: boolean;
 
   constructor(
     readonly problem: Problem,
@@ -70,7 +71,10 @@ export class SgdRun {
     for (let i = 0; i < this.perm.length; i++) this.perm[i] = i;
     this.rng = streamRng(spec.rng ?? NEWEST_GENERATOR, spec.seed, spec.runIndex, Salt.run);
     this.R2 = spec.escapeRadius * spec.escapeRadius;
-    this.history = spec.historyBudget > 0 ? new History(spec.historyBudget) : null;
+    // Where the loss cannot overflow (a projected, bounded domain), a recorded step keeps the
+    // iterate and the loss is evaluated only for the points the history keeps.
+    this.lazyLoss = problem.project && problem.domain !== null && problem.lossFiniteOnDomain === true;
+    this.history = spec.historyBudget > 0 ? new History(spec.historyBudget, this.lazyLoss ? { dim: problem.dim, loss: (x) => problem.loss(x) } : null) : null;
     if (this.problem.project && this.problem.domain) this.clampStart();
     this.observe();
   }
@@ -106,6 +110,10 @@ export class SgdRun {
     if (this.escapeStep < 0 && d2 > this.R2) this.escapeStep = this.t;
     const h = this.history;
     if (h && h.wants(this.t)) {
+      if (this.lazyLoss) {
+        h.pushIterate(this.t, this.x, Math.sqrt(d2));
+        return;
+      }
       const loss = this.problem.loss(this.x);
       if (!Number.isFinite(loss)) {
         this.divergedStep = this.t;

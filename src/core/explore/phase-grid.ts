@@ -1,8 +1,9 @@
 import type { Sampling } from '../batch-factor';
-import { SgdRun } from '../engine/sgd-run';
+import { batchMode } from '../engine/batch-sampler';
+import { DIVERGENCE_BOUND, SgdRun } from '../engine/sgd-run';
 import { perturbedStart } from '../engine/start-point';
 import type { Problem } from '../problems/problem';
-import { cellStream, type Generator } from '../rng';
+import { cellStream, streamRng, Salt, type Generator } from '../rng';
 import { stabilityRectangle } from '../stability-region';
 import { analyseMinimum } from '../theory/analyse-minimum';
 import * as pm from '../portable-math';
@@ -76,6 +77,10 @@ export function phaseCell(problem: Problem, spec: PhaseGridSpec, cell: number): 
   const eta = etaAt(spec, cell % spec.etaCount);
   const B = spec.batches[Math.floor(cell / spec.etaCount)];
   const center = problem.minima[spec.start].x;
+  if (problem.dim === 1 && !problem.project && problem.batchGradient1D !== undefined) {
+    const mode = batchMode('sgd', problem.n, B, spec.sampling, problem.weights);
+    if (mode.kind !== 'with-weighted') return escapedRuns1D(problem as Problem & Required<Pick<Problem, 'batchGradient1D'>>, mode.kind, spec, eta, B, cell, center[0]);
+  }
   let escaped = 0;
   for (let r = 0; r < spec.runs; r++) {
     const { seed, runIndex, rng } = cellStream(spec.rng, spec.seed, cell, spec.runs, r);
@@ -86,6 +91,95 @@ export function phaseCell(problem: Problem, spec: PhaseGridSpec, cell: number): 
     );
     while (run.t < spec.steps && run.escapeStep < 0 && run.divergedStep < 0) run.advance(Math.min(32, spec.steps - run.t));
     if (run.escapeStep >= 0 || run.divergedStep >= 0) escaped++;
+  }
+  return escaped;
+}
+
+/**
+ * phaseCell for a 1D problem without projection: the runs SgdRun would take, step for
+ * step (the same draws, the same gradient calls, the same divergence and escape tests),
+ * in one loop per batch mode with the buffers shared by all runs of the cell and each run
+ * stopped at its first escape. The grid only needs whether a run escaped, so nothing else
+ * is kept. sgd-run.ts holds the reference loop; tests/core/explore compares the two.
+ */
+function escapedRuns1D(
+  p: Problem & Required<Pick<Problem, 'batchGradient1D'>>,
+  kind: 'full' | 'uniform-one' | 'without' | 'with-uniform',
+  spec: PhaseGridSpec,
+  eta: number,
+  B: number,
+  cell: number,
+  c0: number,
+): number {
+  const n = p.n;
+  const m = kind === 'full' ? n : B;
+  const x = new Float64Array(1);
+  const g = new Float64Array(1);
+  const idx = new Int32Array(Math.max(1, m));
+  const perm = new Int32Array(kind === 'without' ? n : 0);
+  const R2 = spec.escape * spec.escape;
+  const steps = spec.steps;
+  const center = Float64Array.of(c0);
+  const term = p.batchTerm1D !== undefined && p.batchFinish1D !== undefined ? (p as Required<Pick<Problem, 'batchTerm1D' | 'batchFinish1D'>>) : null;
+  let escaped = 0;
+  for (let r = 0; r < spec.runs; r++) {
+    const stream = cellStream(spec.rng, spec.seed, cell, spec.runs, r);
+    let v = perturbedStart(center, spec.radius, stream.seed, stream.runIndex, stream.rng)[0];
+    // SgdRun observes its start (t = 0) before the first step.
+    const e0 = v - c0;
+    if (e0 * e0 > R2) {
+      escaped++;
+      continue;
+    }
+    const rng = streamRng(stream.rng, stream.seed, stream.runIndex, Salt.run);
+    for (let i = 0; i < perm.length; i++) perm[i] = i;
+    for (let t = 0; t < steps; t++) {
+      let grad: number;
+      if (kind === 'uniform-one') grad = p.batchGradient1D((rng.next() * n) | 0, v);
+      else if (kind === 'without' && term !== null) {
+        // Draw and sum in one pass: the same draws, the same summands in the same order.
+        let sum = 0;
+        for (let j = 0; j < m; j++) {
+          const k = j + ((rng.next() * (n - j)) | 0);
+          const picked = perm[k];
+          perm[k] = perm[j];
+          perm[j] = picked;
+          sum += term.batchTerm1D(picked, v);
+        }
+        grad = term.batchFinish1D(sum, m, v);
+      } else if (kind === 'with-uniform' && term !== null) {
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += term.batchTerm1D((rng.next() * n) | 0, v);
+        grad = term.batchFinish1D(sum, m, v);
+      } else {
+        if (kind === 'without') {
+          for (let j = 0; j < m; j++) {
+            const k = j + ((rng.next() * (n - j)) | 0);
+            const tmp = perm[j];
+            perm[j] = perm[k];
+            perm[k] = tmp;
+            idx[j] = perm[j];
+          }
+        } else if (kind === 'with-uniform') {
+          for (let j = 0; j < m; j++) idx[j] = (rng.next() * n) | 0;
+        }
+        x[0] = v;
+        if (kind === 'full') p.fullGradient(x, g);
+        else p.batchGradient(x, idx, m, g);
+        grad = g[0];
+      }
+      const next = v - eta * grad;
+      if (!(next < DIVERGENCE_BOUND && next > -DIVERGENCE_BOUND)) {
+        escaped++; // diverged counts as escaped
+        break;
+      }
+      v = next;
+      const e = v - c0;
+      if (e * e > R2) {
+        escaped++;
+        break;
+      }
+    }
   }
   return escaped;
 }

@@ -41,6 +41,8 @@ export class CircleProblem implements Problem {
   readonly weights = null;
   readonly domain: Box = { lo: Float64Array.of(-10, -20), hi: Float64Array.of(10, 15) };
   readonly project = true;
+  /** Every term is a finite polynomial on the bounded box, or the plateau c₁ᵢ. */
+  readonly lossFiniteOnDomain = true;
   readonly minima: Minimum[];
   readonly notes: string[];
   readonly q1 = new Float64Array(N);

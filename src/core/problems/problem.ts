@@ -41,6 +41,12 @@ export interface Problem {
   /** The domain; iterates are projected onto it when `project` is true. */
   readonly domain: Box | null;
   readonly project: boolean;
+  /**
+   * The loss is finite at every point of the domain (bounded, with finite parameters),
+   * where iterates are projected: a recorded step then needs no loss to test for an
+   * overflow, and its loss is evaluated only if the history keeps it (engine/history.ts).
+   */
+  readonly lossFiniteOnDomain?: boolean;
   readonly minima: Minimum[];
   /** Facts worth printing (realised parameters, how random data were drawn …). */
   readonly notes: string[];
@@ -62,6 +68,14 @@ export interface Problem {
    * x in a register (src/core/engine/sgd-run.ts).
    */
   batchGradient1D?(i: number, v: number): number;
+  /**
+   * Optional, for 1D problems, both or neither: batchGradient with m indices leaves
+   * batchFinish1D(s, m, v) in g[0], where s sums batchTerm1D(idx[j], v) for j = 0 … m−1 in
+   * order from +0, bit for bit. The phase grid's loop draws and sums in one pass with them
+   * (src/core/explore/phase-grid.ts).
+   */
+  batchTerm1D?(i: number, v: number): number;
+  batchFinish1D?(s: number, m: number, v: number): number;
 }
 
 /** Σᵢ pᵢ fᵢ(x) through `component`, for problems without a faster form. */

@@ -80,6 +80,15 @@ export class QuadraticProblem implements Problem {
     return (0 + this.H[i]) * v;
   }
 
+  /** batchGradient's summand for index i in d = 1 (Problem.batchTerm1D): hᵢ, the sum scaled by v after. */
+  batchTerm1D(i: number): number {
+    return this.H[i];
+  }
+
+  batchFinish1D(s: number, m: number, v: number): number {
+    return (m === 1 ? s : s / m) * v;
+  }
+
   fullGradient(x: Float64Array, g: Float64Array): void {
     const d = this.dim;
     const H = this.H;

@@ -26,6 +26,8 @@ export class StyblinskiProblem implements Problem {
   readonly weights = null;
   readonly domain: Box;
   readonly project = true;
+  /** A quartic polynomial with finite coefficients on the bounded box (−5, 5)ᵈ. */
+  readonly lossFiniteOnDomain = true;
   readonly minima: Minimum[];
   readonly notes: string[];
   /** Coefficients packed [i·d + j]. */

@@ -65,6 +65,17 @@ export class ToyProblem implements Problem {
     return 0 + (v * v <= bi * (u * u) ? 2 * v : 2 * bi * u);
   }
 
+  /** batchGradient's summand for index i at x = (v) (Problem.batchTerm1D). */
+  batchTerm1D(i: number, v: number): number {
+    const u = v - 1;
+    const bi = this.b[i];
+    return v * v <= bi * (u * u) ? 2 * v : 2 * bi * u;
+  }
+
+  batchFinish1D(s: number, m: number): number {
+    return m === 1 ? s : s / m;
+  }
+
   fullGradient(x: Float64Array, g: Float64Array): void {
     const v = x[0];
     const u = v - 1;

@@ -9,7 +9,7 @@ import { hessianSet, moments, type HessianSet } from './hessian-set';
 import { lyapunov, type Lyapunov } from './lyapunov';
 import { noiseFloor, type NoiseFloor } from './noise-floor';
 import { patelBounds, type PatelBounds } from './patel-bounds';
-import { SecondMomentOperator, spectralRadius, theorem1Eigenvalue } from './second-moment';
+import { SecondMomentOperator, sgdVerdict, spectralRadius, theorem1Eigenvalue } from './second-moment';
 import * as pm from '../portable-math';
 
 export interface TheorySettings {
@@ -54,8 +54,13 @@ export interface MinimumTheory {
   lyapunov: Lyapunov;
   /** Inside Wu's rectangle (Wu eq. 9; false at a saddle). */
   inRectangle: boolean;
-  /** ρ(𝒯) ≤ 1 (for an inhomogeneous minimum: the spread stays bounded). */
-  stableSGD: boolean;
+  /** Proven bounds on ρ(𝒯) (equal to it where it is exact) and Lanczos's residual (0 otherwise). */
+  spectralRadiusBounds: { lower: number; upper: number; residual: number };
+  /**
+   * ρ(𝒯) ≤ 1 (for an inhomogeneous minimum: the spread stays bounded); null when the
+   * bounds straddle 1: undecided within the bound.
+   */
+  stableSGD: boolean | null;
   /** Every eigenvalue λ of H has |1 − ηλ| ≤ 1: 0 ≤ λ_min and a ≤ 2/η. */
   stableGD: boolean;
   /** Predicted steps from ε to R: ln(R²/ε²)/ln ρ and ln(R/ε)/Λ; null where not growing. */
@@ -101,7 +106,7 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, d)));
   const theorem1 = Math.max(flat, theorem1Eigenvalue(m, d, t.eta, c));
   const rho0 = spectralRadius(set, m, t.eta, c);
-  const rho = { ...rho0, value: Math.max(flat, rho0.value) };
+  const rho = { ...rho0, value: Math.max(flat, rho0.value), lower: Math.max(flat, rho0.lower), upper: Math.max(flat, rho0.upper) };
   const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed, t.rng);
   const lyap = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
   const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
@@ -124,7 +129,8 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     spectralRadiusMethod: rho.method,
     lyapunov: lyap,
     inRectangle: !saddle && insideRectangle(a, s, rect),
-    stableSGD: rho.value <= 1,
+    spectralRadiusBounds: { lower: rho.lower, upper: rho.upper, residual: rho.residual },
+    stableSGD: sgdVerdict(rho),
     stableGD: !saddle && a <= 2 / t.eta,
     escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / pm.log(rho.value) : null,
     escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,

@@ -6,10 +6,21 @@ export interface SelfAdjoint {
 }
 
 export interface LanczosResult {
-  /** The Ritz value of largest magnitude: max |λ| of the operator when converged. */
+  /**
+   * The largest Ritz value θ. Ritz values lie in [λ_min, λ_max] (Cauchy interlacing), so
+   * θ ≤ λ_max up to rounding whether or not the iteration has converged.
+   */
   value: number;
+  /**
+   * ‖Ay − θy‖ for the unit Ritz vector y, i.e. β_k·|s_k| (Golub & Van Loan §10.1.4): some
+   * eigenvalue of the operator lies within this distance of θ (Parlett, Thm 4.5.1).
+   */
+  residual: number;
+  /** residual ≤ tol·|θ|. */
   converged: boolean;
   steps: number;
+  /** The unit Ritz vector y of θ. */
+  vector: Float64Array;
 }
 
 const dot = (a: Float64Array, b: Float64Array) => {
@@ -19,12 +30,14 @@ const dot = (a: Float64Array, b: Float64Array) => {
 };
 
 /**
- * The eigenvalue of largest magnitude of a self-adjoint operator by Lanczos with full
+ * The largest eigenvalue of a self-adjoint operator by Lanczos with full
  * reorthogonalisation, from the start vector `start` (for 𝒯: P = I, inside the cone
- * of positive semidefinite matrices, where Perron–Frobenius puts ρ(𝒯)'s eigenvector).
- * Converged when the Ritz pair's residual β_k·|s_k| is below `tol`·|θ| (or θ holds still). Extreme
- * eigenvalues converge in far fewer steps than power iteration needs when the top
- * two are close (Golub & Van Loan §10.1); used where power iteration stopped short.
+ * of positive semidefinite matrices, where Perron–Frobenius puts ρ(𝒯)'s eigenvector;
+ * ρ(𝒯) is then the largest eigenvalue, not only the largest in magnitude).
+ * Converged when the Ritz pair's residual is at most `tol`·|θ|; the residual is
+ * returned either way, and nothing is declared converged by the value holding
+ * still. Extreme eigenvalues converge in far fewer steps than power iteration needs
+ * when the top two are close (Golub & Van Loan §10.1).
  */
 export function lanczosExtreme(op: SelfAdjoint, start: Float64Array, maxSteps = 80, tol = 1e-12): LanczosResult {
   const len = start.length;
@@ -33,11 +46,12 @@ export function lanczosExtreme(op: SelfAdjoint, start: Float64Array, maxSteps = 
   const beta: number[] = [];
   let v = Float64Array.from(start);
   const n0 = Math.sqrt(dot(v, v));
-  if (n0 === 0) return { value: 0, converged: true, steps: 0 };
+  if (n0 === 0) return { value: 0, residual: 0, converged: true, steps: 0, vector: v };
   for (let i = 0; i < len; i++) v[i] /= n0;
   const w = new Float64Array(len);
-  let best = { value: 0, converged: false, steps: 0 };
-  let still = 0;
+  let theta = 0;
+  let residual = Infinity;
+  let s: Float64Array = Float64Array.of(1);
   for (let k = 0; k < Math.min(maxSteps, len); k++) {
     V.push(v);
     op.apply(v, w);
@@ -58,19 +72,21 @@ export function lanczosExtreme(op: SelfAdjoint, start: Float64Array, maxSteps = 
       if (i + 1 < m) T[i * m + i + 1] = T[(i + 1) * m + i] = beta[i];
     }
     const { values, vectors } = symEigen(T, m);
-    let j = 0;
-    for (let i = 1; i < m; i++) if (Math.abs(values[i]) > Math.abs(values[j])) j = i;
-    const theta = values[j];
-    const residual = b * Math.abs(vectors[(m - 1) * m + j]);
-    // Converged when the Ritz pair's residual is small, or, for a cluster of (nearly) equal top
-    // eigenvalues where no single Ritz vector settles, when the value has held still for 5 steps.
-    if (Math.abs(Math.abs(theta) - best.value) <= tol * Math.abs(theta)) still++;
-    else still = 0;
-    best = { value: Math.abs(theta), converged: residual <= tol * Math.abs(theta) || still >= 5, steps: m };
-    if (best.converged || b <= 1e-300) return { ...best, converged: true };
+    // symEigen sorts descending: column 0 is the largest Ritz value.
+    theta = values[0];
+    s = new Float64Array(m);
+    for (let i = 0; i < m; i++) s[i] = vectors[i * m];
+    residual = b * Math.abs(s[m - 1]);
+    if (residual <= tol * Math.abs(theta) || b <= 1e-300) break;
     beta.push(b);
     v = new Float64Array(len);
     for (let i = 0; i < len; i++) v[i] = w[i] / b;
   }
-  return best;
+  const y = new Float64Array(len);
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    const u = V[k];
+    for (let i = 0; i < len; i++) y[i] += c * u[i];
+  }
+  return { value: theta, residual, converged: residual <= tol * Math.abs(theta), steps: alpha.length, vector: y };
 }

@@ -40,7 +40,7 @@ export function DiagramView() {
       label: m.label,
       a: m.sharpness,
       s: m.nonUniformity,
-      stableSGD: m.stableSGD,
+      stableSGD: m.stableSGD === true, // undecided within the bound is not drawn as stable
       stableGD: m.stableGD,
       saddle: m.saddle,
       isStart: i === info.center,
@@ -109,6 +109,11 @@ export function DiagramView() {
       <div className="measured" data-testid="measured-label" aria-live="polite" ref={measuredRef}>
         {'\u00a0'}
       </div>
+      {info?.theoryPending ? (
+        <div className="measured" data-testid="diagram-theory-pending">
+          minima: computing…
+        </div>
+      ) : null}
       <div className="chart-box" ref={boxRef} />
     </div>
   );

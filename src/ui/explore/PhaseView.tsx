@@ -28,6 +28,9 @@ export function PhaseView() {
   // load() compares the grid by value: the same grid is left alone.
   useEffect(() => run.load(query, grid), [run, query, grid]);
   useEffect(() => () => run.dispose(), [run]);
+  // The live run's worker shares the cores: the grid takes all of them only while it is idle.
+  const liveBusy = useExplorer((s) => !s.paused && (s.status.state === 'running' || s.status.state === 'starting'));
+  useEffect(() => run.setLiveBusy(liveBusy), [run, liveBusy]);
 
   const pick = useCallback(
     (cell: number) => {

@@ -39,7 +39,7 @@ export class PhaseRun {
     private readonly pool = new PhasePool(),
     private readonly client = new SelectionClient(),
   ) {
-    this.snap = { grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, workers: pool.size };
+    this.snap = { grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, workers: pool.active };
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -86,6 +86,15 @@ export class PhaseRun {
         },
         (e: unknown) => key === this.key && this.set({ phase: 'error', error: e instanceof Error ? e.message : String(e) }),
       );
+  }
+
+  /**
+   * While the live run computes, the grid leaves it one hardware thread; when it is
+   * idle (paused, done, failed), every thread takes cells.
+   */
+  setLiveBusy(busy: boolean): void {
+    this.pool.setActive(busy ? this.pool.size - 1 : this.pool.size);
+    if (this.snap.workers !== this.pool.active) this.set({ workers: this.pool.active });
   }
 
   cancel(): void {

@@ -175,6 +175,16 @@ export class SimController {
         this.notify();
         return;
       }
+      case 'theory': {
+        // A large model's theory, after its first frames: into the run and the store.
+        const live = this.live;
+        if (!live || live.id !== m.id) return;
+        const info: StartedInfo = { ...live.info, minima: m.minima, theoryPending: false, ...(m.error ? { theoryError: m.error } : {}) };
+        live.info = info;
+        useExplorer.setState({ info });
+        this.notify();
+        return;
+      }
       case 'error':
         useExplorer.setState((s) => ({ status: { ...s.status, state: 'error', error: m.message } }));
         this.settle();

@@ -2,10 +2,20 @@ import { useMemo } from 'react';
 import { batchFactor } from '../../core/batch-factor';
 import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
+import type { MinimumTheory } from '../../core/theory/analyse-minimum';
 import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
 import { useTex } from './tex';
 import { THEORY_SECTIONS, theorySectionHref, type TheorySection } from './theory-doc';
+
+/** ρ(𝒯) with its method and, where it is not exact, its proven bounds and a verdict only where they support one. */
+function rhoValue(m: MinimumTheory): string {
+  const b = m.spectralRadiusBounds;
+  const head = `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`;
+  if (b.lower === b.upper) return head;
+  const range = `${b.lower.toPrecision(10)} ≤ ρ ≤ ${Number.isFinite(b.upper) ? b.upper.toPrecision(10) : '∞'}`;
+  return `${head}; ${range}${m.stableSGD === null ? ': undecided within the bound' : ''}`;
+}
 
 interface Row {
   what: string;
@@ -41,11 +51,14 @@ export function TheoryPanel() {
       { what: 'rectangle, width', formula: 'a \\le 2/\\eta', value: `2/η = ${fmt(r.sharpnessMax)}`, source: 'Wu eq. 9', kind: 'necessary', doc: THEORY_SECTIONS.rectangle },
       { what: 'rectangle, height', formula: 's \\le 1/(\\eta\\sqrt{c})', value: `1/(η√c) = ${fmt(r.nonUniformityMax)}`, source: 'Wu eq. 9', kind: 'necessary', doc: THEORY_SECTIONS.rectangle },
     ];
+    if (info?.theoryPending)
+      out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: 'computing…', source: 'computed after the runs started (a large model)', kind: 'exact', doc: THEORY_SECTIONS.secondMoment });
+    else if (info?.theoryError) out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: `not computed: ${info.theoryError}`, source: 'theory worker', kind: 'exact', doc: THEORY_SECTIONS.secondMoment });
     if (m && info && info.config.eta === eta && info.config.B === B) {
       out.push(
         { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
         { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient', doc: THEORY_SECTIONS.theorem1 },
-        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`, source: 'second-moment operator', kind: 'exact', doc: THEORY_SECTIONS.secondMoment },
+        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: rhoValue(m), source: 'second-moment operator', kind: 'exact', doc: THEORY_SECTIONS.secondMoment },
         { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
       if (m.saddle)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CircleProblem } from '../../../src/core/problems/circle';
 import { Ensemble } from '../../../src/core/engine/ensemble';
 import { SgdRun } from '../../../src/core/engine/sgd-run';
 import { decodeQuery } from '../../../src/core/params/query';
@@ -66,7 +67,7 @@ describe('ensembles of GD and SGD runs', () => {
     expect(run.divergedStep).toBeGreaterThan(0);
     expect(run.x.every((v) => Number.isFinite(v))).toBe(true);
     const h = run.history!;
-    for (let i = 0; i < h.count; i++) expect(Number.isFinite(h.loss[i]) && Number.isFinite(h.dist[i])).toBe(true);
+    for (let i = 0; i < h.count; i++) expect(Number.isFinite(h.lossAt(i)) && Number.isFinite(h.dist[i])).toBe(true);
     expect(e.summary().diverged).toBe(1);
   });
 
@@ -93,5 +94,25 @@ describe('ensembles of GD and SGD runs', () => {
     expect(seen.length).toBe(200);
     for (const b of seen) expect(new Set(b).size).toBe(3);
     expect(new Set(seen.flat()).size).toBe(5);
+  });
+});
+
+describe('a history whose losses are evaluated when read (a problem whose loss is finite on its domain)', () => {
+  it('holds the same steps, losses and distances, bit for bit, as one that evaluates every recorded step', () => {
+    const circle = new CircleProblem(1, 1e-3);
+    expect(circle.lossFiniteOnDomain).toBe(true);
+    // The same problem without the promise: every recorded step evaluates its loss at once.
+    const eager = Object.assign(Object.create(circle) as CircleProblem, { lossFiniteOnDomain: false });
+    const s = { opt: 'sgd' as const, eta: 0.7, B: 1, sampling: 'without' as const, seed: 5, runs: 20, steps: 3000, start: 1, x0: [], radius: 1e-3, escape: 1, hist: 32 };
+    const lazy = new Ensemble(circle, s).runToEnd();
+    const full = new Ensemble(eager, s).runToEnd();
+    for (let r = 0; r < s.runs; r++) {
+      const a = lazy.runs[r].history!.snapshot();
+      const b = full.runs[r].history!.snapshot();
+      expect(a.step).toEqual(b.step);
+      expect(Array.from(a.loss)).toEqual(Array.from(b.loss));
+      expect(Array.from(a.dist)).toEqual(Array.from(b.dist));
+    }
+    expect(lazy.summary()).toEqual(full.summary());
   });
 });

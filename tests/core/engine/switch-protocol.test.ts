@@ -97,7 +97,7 @@ describe('the switch protocol of Wu–Wang–Su Fig. 4', () => {
     const rho = analyseMinimum(problem, { label: 'θ_s', x: phase.point!, fixedPoint: false }, config).spectralRadius;
     const ens = new SwitchedEnsemble(problem, ensembleSpec(config, 'sgd'), phase.point!).runToEnd();
     // The loss of run r at step t (every step is recorded: 30 < 64).
-    const L = ens.runs.map((r) => Array.from(r.history!.loss.subarray(0, r.history!.count)));
+    const L = ens.runs.map((r) => Array.from(r.history!.snapshot().loss));
     const meanAt = (rows: number[][], t: number) => rows.reduce((s, row) => s + row[t], 0) / rows.length;
     // The local (linear) regime: until the mean loss first exceeds 10⁻³.
     let T = 1;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SgdRun } from '../../../src/core/engine/sgd-run';
+import { perturbedStart } from '../../../src/core/engine/start-point';
 import { batchAxis, cellCount, coarseToFine, etaAt, phaseCell, type PhaseGridSpec } from '../../../src/core/explore/phase-grid';
+import type { Problem } from '../../../src/core/problems/problem';
+import { Salt, streamState } from '../../../src/core/rng';
 import { pointProblem } from '../../../src/core/problems/point';
 import { ToyProblem } from '../../../src/core/problems/toy';
 
@@ -19,7 +23,43 @@ const spec = (over: Partial<PhaseGridSpec> = {}): PhaseGridSpec => ({
   ...over,
 });
 
+/** A cell computed run by run through the engine's SgdRun, stepped in slices as the live view does. */
+function referenceCell(problem: Problem, s: PhaseGridSpec, cell: number): number {
+  const eta = etaAt(s, cell % s.etaCount);
+  const B = s.batches[Math.floor(cell / s.etaCount)];
+  const seed = streamState(s.seed, cell, Salt.phaseCell);
+  const center = problem.minima[s.start].x;
+  let escaped = 0;
+  for (let r = 0; r < s.runs; r++) {
+    const run = new SgdRun(problem, { opt: 'sgd', eta, B, sampling: s.sampling, center, escapeRadius: s.escape, historyBudget: 0, seed, runIndex: r }, perturbedStart(center, s.radius, seed, r));
+    while (run.t < s.steps && run.escapeStep < 0 && run.divergedStep < 0) run.advance(Math.min(7, s.steps - run.t));
+    if (run.escapeStep >= 0 || run.divergedStep >= 0) escaped++;
+  }
+  return escaped;
+}
+
 describe('the escape phase diagram over (η, B)', () => {
+  it("counts what the engine's runs give, cell for cell, in every batch mode of a 1D problem", () => {
+    const toy8 = new ToyProblem([0.1, 1.9, 0.3, 1.7, 0.1, 1.9, 0.5, 1.5]);
+    const point = pointProblem(2, 1.5, 9).problem;
+    for (const [problem, start] of [
+      [toy8, 1],
+      [point, 0],
+    ] as const) {
+      for (const sampling of ['with', 'without'] as const) {
+        // B from 1 (one uniform index) through partial batches to n (the full gradient without replacement);
+        // a start radius above the escape radius for some cells (escaped at t = 0).
+        for (const radius of [1e-3, 0.6]) {
+          const s = spec({ etaMin: 0.05, etaMax: 3, etaCount: 7, batches: batchAxis(problem.n, 5), runs: 12, steps: 120, sampling, start, radius });
+          const fast = Array.from({ length: cellCount(s) }, (_, c) => phaseCell(problem, s, c));
+          const ref = Array.from({ length: cellCount(s) }, (_, c) => referenceCell(problem, s, c));
+          expect(fast).toEqual(ref);
+          expect(fast.some((v) => v > 0 && v < s.runs) || fast.some((v) => v === 0)).toBe(true);
+        }
+      }
+    }
+  });
+
   it('escapes 0 of 100 runs in a 1D cell far inside the stable region', () => {
     expect(phaseCell(toy, spec({ etaMin: 0.1, etaCount: 1 }), 0)).toBe(0);
   });
