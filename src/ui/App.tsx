@@ -80,6 +80,17 @@ export function App() {
     document.documentElement.classList.toggle('lecture', lecture);
   }, [lecture]);
 
+  // The drawer opens below the header, so the toggle that opened it stays in reach to close it.
+  useEffect(() => {
+    const header = document.querySelector<HTMLElement>('header.header');
+    if (!header || !drawer) return;
+    const set = () => document.documentElement.style.setProperty('--header-height', `${header.getBoundingClientRect().height}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(header);
+    return () => ro.disconnect();
+  }, [drawer]);
+
   useEffect(() => {
     if (!drawerOpen) return;
     const close = (e: KeyboardEvent) => e.key === 'Escape' && setDrawerOpen(false);

@@ -92,3 +92,17 @@ export function tidyAxisEnds(g: Selection<SVGGElement, unknown, null, undefined>
     text.setAttribute('text-anchor', x - half < left ? 'start' : x + half > right ? 'end' : 'middle');
   });
 }
+
+/** Of the given tick values, those whose labels (`fmt` at `px`) do not touch the one kept before them, left to right. */
+export function labelSpaced(values: number[], at: (v: number) => number, fmt: (v: number) => string, px: number): number[] {
+  const out: number[] = [];
+  let right = -Infinity;
+  for (const v of [...values].sort((a, b) => at(a) - at(b))) {
+    const half = textWidth(fmt(v), px) / 2;
+    const x = at(v);
+    if (x - half < right + px * 0.5) continue;
+    out.push(v);
+    right = x + half;
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import { pointer, select, type Selection } from 'd3-selection';
 import { etaAt, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
 import { nodeSize, type Chart } from '../charts/chart';
+import { labelSpaced } from '../charts/plot-frame';
 import { fmt } from '../diagram/diagram-model';
 import { BOUNDARY_STYLES, type BoundaryKey } from './phase-legend-styles';
 
@@ -195,8 +196,9 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
     svg.attr('width', width).attr('height', height);
     canvas.style('left', '0px').style('top', '0px');
     drawCells(m);
-    const ticks = x.ticks(m.lecture ? 5 : 8);
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(ticks.length > 12 ? ticks.filter((_, i) => i % 2 === 0) : ticks).tickFormat((v) => fmt(Number(v))));
+    // Log-scale ticks come several to a decade: keep those whose labels do not touch.
+    const ticks = labelSpaced(x.ticks(m.lecture ? 5 : 8), (v) => x(v), fmt, fontPx - 2);
+    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(ticks).tickFormat((v) => fmt(Number(v))));
     const rows = m.grid.batches;
     const every = Math.max(1, Math.ceil((rows.length * (fontPx + 6)) / Math.max(1, height - mg.t - mg.b)));
     gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(rows.filter((_, i) => i % every === 0 || i === rows.length - 1)));

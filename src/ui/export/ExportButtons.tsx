@@ -25,8 +25,8 @@ export function ExportButtons({ view, title }: { view: string; title: string }) 
   const done = useExplorer((s) => s.status.state === 'done' && s.summary !== null && s.info !== null);
   const lecture = useExplorer((s) => s.config.lecture);
   const [message, setMessage] = useState<string | null>(null);
-  // In lecture mode the four small buttons give way to one "Export" button at the room's type size,
-  // which opens them as a menu: the head keeps its title, and no text is under 24 px.
+  // In lecture mode (and in a narrow panel) the four small buttons give way to one "Export" button,
+  // which opens them as a menu: the head keeps its title whole, and in lecture mode no text is under 24 px.
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!open) return;
@@ -88,16 +88,12 @@ export function ExportButtons({ view, title }: { view: string; title: string }) 
       });
   return (
     <div className={`export-buttons${lecture ? ' as-menu' : ''}`} role="group" aria-label={`export the ${title}`} ref={ref}>
-      {lecture ? (
-        <>
-          <button type="button" data-testid={`export-${view}-menu`} aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)}>
-            Export
-          </button>
-          {open && <div className="export-menu">{buttons}</div>}
-        </>
-      ) : (
-        buttons
-      )}
+      {/* Inline where the head has room; in lecture mode, or in a narrow panel (a container query in app.css), one "Export" button opens them. */}
+      {!lecture && !open && <span className="export-inline">{buttons}</span>}
+      <button type="button" className="export-menu-button" data-testid={`export-${view}-menu`} aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Export
+      </button>
+      {open && <div className="export-menu">{buttons}</div>}
       {message && (
         <span className="export-message" role="status">
           {message}

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { nodeSize, type Chart } from '../charts/chart';
 import { placeLabels, type LabelRequest } from '../charts/label-placement';
-import { chartType, stepAxis } from '../charts/plot-frame';
+import { chartType, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 
 export interface EscapeHistogramModel {
@@ -59,6 +59,7 @@ export function createEscapeHistogram(node: HTMLDivElement): Chart<EscapeHistogr
       .attr('fill', COLORS.sgdRun);
     gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(x, Math.max(2, Math.floor(plot.w / 90))));
     gx.selectAll('text').attr('font-size', t.tick);
+    tidyAxisEnds(gx, plot.x - 4, width - 2, t.tick);
     xl.attr('x', plot.x + plot.w).attr('y', height - 2).attr('font-size', t.tick).text('escape step (measured)');
     // The predicted steps: dashed lines, their names placed apart from each other.
     const shown = m.predicted.filter((p) => p.step !== null && p.step <= m.tMax);
