@@ -81,7 +81,7 @@ export function PhaseView() {
           : `${done} of ${total} cells`;
 
   return (
-    <section className="explore phase-view" aria-label="escape phase diagram">
+    <section className="explore phase-view panel" data-panel="phase" aria-label="escape phase diagram">
       <div className="explore-toolbar">
         <h2>Escape phase diagram</h2>
         <button type="button" data-testid="phase-start" onClick={() => run.start()} disabled={phase === 'running'}>

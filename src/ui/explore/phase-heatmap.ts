@@ -41,6 +41,7 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers): PhaseHandle {
   const canvas = select(box).append('canvas').attr('data-testid', 'phase-canvas').style('position', 'absolute');
   const svg = select(box).append('svg').attr('data-testid', 'phase-diagram').style('position', 'absolute').style('left', 0).style('top', 0);
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const root = svg.append('g');
   const gx = root.append('g').attr('class', 'axis axis-x');
   const gy = root.append('g').attr('class', 'axis axis-y');
@@ -194,6 +195,7 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
     const sw = m.lecture ? 1.8 : 1;
     const fontPx = m.lecture ? 26 : 16;
     svg.attr('width', width).attr('height', height);
+    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     canvas.style('left', '0px').style('top', '0px');
     drawCells(m);
     // Log-scale ticks come several to a decade: keep those whose labels do not touch.

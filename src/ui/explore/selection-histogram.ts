@@ -18,6 +18,7 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 /** Which minimum each run ended in: SGD's bar beside GD's, the diverged and still-moving runs apart. */
 export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramModel> {
   const svg = select(node).append('svg').attr('data-testid', 'selection-histogram').attr('role', 'img').attr('aria-label', 'histogram of the minimum each run ended in, SGD beside GD');
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const root = svg.append('g');
   const gx = root.append('g').attr('class', 'axis axis-x');
   const gy = root.append('g').attr('class', 'axis axis-y');
@@ -34,6 +35,7 @@ export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramM
     const sw = m.lecture ? 1.8 : 1;
     const many = m.bars.length > 8;
     const mg = { l: m.lecture ? 96 : 64, r: 12, t: fontPx + 6, b: (many ? (m.lecture ? 150 : 100) : m.lecture ? 50 : 36) };
+    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     svg.attr('width', width).attr('height', height);
     const x = scaleBand<string>()
       .domain(m.bars.map((b) => b.key))

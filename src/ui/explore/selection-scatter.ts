@@ -32,6 +32,7 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  */
 export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel> {
   const svg = select(node).append('svg').attr('data-testid', 'selection-scatter').attr('role', 'img').attr('aria-label', 'selected minima on the sharpness–non-uniformity plane');
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const root = svg.append('g');
   const gx = root.append('g').attr('class', 'axis axis-x');
   const gy = root.append('g').attr('class', 'axis axis-y');
@@ -54,6 +55,7 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const fontPx = m.lecture ? 26 : 15;
     const sw = m.lecture ? 1.8 : 1;
     const mg = m.lecture ? { l: 96, r: 16, t: 12, b: 76 } : { l: 64, r: 12, t: 10, b: 52 };
+    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     svg.attr('width', width).attr('height', height);
     const finite = Number.isFinite(m.rect.nonUniformityMax);
     const xMax = Math.max(m.rect.sharpnessMax * 1.1, ...m.points.map((p) => p.a * 1.1), 1e-9);
