@@ -23,13 +23,22 @@ const TYPES: Record<string, string> = {
  * A plain static file server holding `dir` under the path `prefix` (such as
  * /course/sgd/), as a course's web space would: no rewrites, no special
  * headers. It listens on a port the system picks, on 127.0.0.1 (a secure
- * context, so the service worker registers).
+ * context, so the service worker registers). `setDown(true)` makes it drop
+ * every request, as a hall without a network would.
  */
-export async function serveUnder(dir: string, prefix: string): Promise<{ origin: string; close: () => Promise<void>; requests: string[] }> {
+export async function serveUnder(
+  dir: string,
+  prefix: string,
+): Promise<{ origin: string; close: () => Promise<void>; requests: string[]; setDown: (down: boolean) => void }> {
   const requests: string[] = [];
+  let down = false;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not here');
       return;
@@ -52,6 +61,10 @@ export async function serveUnder(dir: string, prefix: string): Promise<{ origin:
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    /** Down: every connection is dropped unanswered, as if the network were gone. */
+    setDown: (d: boolean) => {
+      down = d;
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
