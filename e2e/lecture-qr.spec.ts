@@ -1,4 +1,4 @@
-import decodeQR from '@paulmillr/qr/decode.js';
+import { decodeQR } from '@paulmillr/qr/decode.js';
 import { expect, test } from './fixtures';
 import { pngPixels } from './lecture-support';
 
