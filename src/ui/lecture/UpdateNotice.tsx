@@ -37,7 +37,7 @@ export function UpdateNotice() {
     );
   if (ready)
     return (
-      <div className="lecture-notice" role="status" data-testid="offline-ready">
+      <div className="lecture-notice passive" role="status" data-testid="offline-ready">
         Ready to work offline: this explorer now opens and runs with no network.
       </div>
     );
