@@ -20,7 +20,7 @@ describe('readRequest(data): the postMessage API checked by shape', () => {
       [{ type: 'eval' }, 'got "eval"'],
       [{ type: 'set', query: 5 }, "'set' needs query"],
       [{ type: 'set', query: 'a'.repeat(200_001) }, 'at most 200000'],
-      [{ type: 'play', then: 'pause' }, "'play' message has no field \"then\""],
+      [{ type: 'play', after: 'pause' }, "'play' message has no field \"after\""],
       [{ type: 'preset', id: 1.5 }, "'preset' needs id"],
       [{ type: 'preset', id: { toString: 'x' } }, "'preset' needs id"],
       [{ type: 'step', steps: 0 }, "'step' takes steps"],
