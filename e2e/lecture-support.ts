@@ -29,9 +29,10 @@ const TYPES: Record<string, string> = {
 export async function serveUnder(
   dir: string,
   prefix: string,
-): Promise<{ origin: string; close: () => Promise<void>; requests: string[]; setDown: (down: boolean) => void }> {
+): Promise<{ origin: string; close: () => Promise<void>; requests: string[]; setDown: (down: boolean) => void; setDir: (d: string) => void }> {
   const requests: string[] = [];
   let down = false;
+  let root = dir;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
@@ -50,7 +51,7 @@ export async function serveUnder(
     }
     if (rel === '.' || rel === '' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
-      const body = await readFile(join(dir, rel));
+      const body = await readFile(join(root, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -64,6 +65,10 @@ export async function serveUnder(
     /** Down: every connection is dropped unanswered, as if the network were gone. */
     setDown: (d: boolean) => {
       down = d;
+    },
+    /** Serve another build from now on: a new deployment. */
+    setDir: (d: string) => {
+      root = d;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

@@ -20,9 +20,21 @@ export function registerOffline(events: OfflineEvents): () => void {
   listeners.add(events);
   if (!registered && 'serviceWorker' in navigator) {
     registered = true;
+    let registration: ServiceWorkerRegistration | undefined;
+    const reload = () => {
+      void update(true);
+      // A page the worker does not control yet (the first visit) gets no "controlling" event to reload on:
+      // reload once the waiting worker has taken over.
+      if (navigator.serviceWorker.controller) return;
+      const poll = () => (registration?.waiting ? setTimeout(poll, 50) : location.reload());
+      setTimeout(poll, 50);
+    };
     const update = registerSW({
       immediate: true,
-      onNeedRefresh: () => listeners.forEach((l) => l.needReload(() => void update(true))),
+      onRegisteredSW: (_url, r) => {
+        registration = r;
+      },
+      onNeedRefresh: () => listeners.forEach((l) => l.needReload(reload)),
       onOfflineReady: () => listeners.forEach((l) => l.offlineReady()),
     });
   }
