@@ -25,11 +25,11 @@ test(`a new deployment is announced and waits: the running page is not swapped u
   server.setDir(process.env.E2E_OUT || 'dist');
   const q = 'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=100';
   await page.goto(`${server.origin}${PREFIX}?${q}`);
-  await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   if (visited) {
     await page.reload();
-    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   }
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', './');
@@ -48,6 +48,6 @@ test(`a new deployment is announced and waits: the running page is not swapped u
 
   await page.getByRole('button', { name: 'Reload for the new version' }).click();
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', 'https://example.org/course/sgd/', { timeout: 30_000 });
-  await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   expect(new URL(page.url()).search).toBe(`?v=1&${q}`);
 });
