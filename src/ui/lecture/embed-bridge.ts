@@ -86,7 +86,8 @@ export function startEmbedBridge(sim: SimController): () => void {
 
   const onKey = (e: KeyboardEvent) => {
     if (!DECK_KEYS.has(e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key.startsWith('Arrow') && typing(e.target)) return;
+    // Shift+←/→ is the explorer's time scrubber; a focused slider or field keeps its arrows.
+    if (e.key.startsWith('Arrow') && (e.shiftKey || typing(e.target))) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     post({ type: 'key', key: e.key });
