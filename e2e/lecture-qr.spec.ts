@@ -1,4 +1,5 @@
 import { decodeQR } from '@paulmillr/qr/decode.js';
+import { simulateQuery } from '../src/core/simulate';
 import { expect, test } from './fixtures';
 import { pngPixels } from './lecture-support';
 
@@ -6,7 +7,7 @@ test.describe('the link for the room', () => {
   test('Q shows the canonical link as a QR code that decodes, from the page pixels, to the exact link; Esc closes it', async ({ page, baseURL }) => {
     await page.goto('/?problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=50');
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
-    const expected = `${baseURL!.replace(/\/$/, '')}/?v=1&problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=50`;
+    const expected = `${baseURL!.replace(/\/$/, '')}/?${simulateQuery('problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=50').permalink}`;
     await page.keyboard.press('q');
     const code = page.getByTestId('qr-code');
     await expect(code).toBeVisible();
@@ -27,7 +28,7 @@ test.describe('the link for the room', () => {
   test('the header button opens the same code, and it follows the state', async ({ page, baseURL }) => {
     await page.goto('/?problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=50');
     await page.getByTestId('qr-button').click();
-    await expect(page.getByTestId('qr-link')).toHaveText(`${baseURL!.replace(/\/$/, '')}/?v=1&problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=50`);
+    await expect(page.getByTestId('qr-link')).toHaveText(`${baseURL!.replace(/\/$/, '')}/?${simulateQuery('problem=toy&eta=0.5&B=1&seed=3&runs=20&steps=50').permalink}`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('q');

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { simulateQuery } from '../src/core/simulate';
 import { expect, test } from './fixtures';
 import { serveUnder } from './lecture-support';
 
@@ -49,5 +50,5 @@ test(`a new deployment is announced and waits: the running page is not swapped u
   await page.getByRole('button', { name: 'Reload for the new version' }).click();
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', 'https://example.org/course/sgd/', { timeout: 30_000 });
   await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  expect(new URL(page.url()).search).toBe(`?v=1&${q}`);
+  expect(new URL(page.url()).search).toBe(`?${simulateQuery(q).permalink}`);
 });
