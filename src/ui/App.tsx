@@ -26,6 +26,7 @@ import { PanelFrame } from './shell/PanelFrame';
 import { TabBar } from './tabs/TabBar';
 import { TAB_ENTRIES } from './tabs/tabs';
 import { setDrawerOpen, useDrawerOpen } from './shell/drawer-state';
+import { LectureLayer } from './lecture/LectureLayer';
 import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './shell/use-media';
 
 /** The live views: id, title, the shorter title a narrow panel shows, its body and what its export calls it. */
@@ -43,6 +44,7 @@ export function App() {
   const [cmp, setCmp] = useState<CompareRuns | null>(null);
   const lecture = useExplorer((s) => s.config.lecture);
   const hide = useExplorer((s) => s.config.hide);
+  const embed = useExplorer((s) => s.config.embed);
   const note = useExplorer((s) => s.note);
   const tab = useExplorer((s) => s.config.tab);
   const Workspace = TAB_ENTRIES.find((t) => t.id === tab)?.component ?? null;
@@ -99,13 +101,13 @@ export function App() {
   }, [drawerOpen]);
 
   const shown = (p: Hideable) => !hide.includes(p);
-  const classes = ['app', shown('controls') ? '' : 'no-controls', shown('header') ? '' : 'no-header', drawer ? 'drawer-mode' : '', phone ? 'phone' : ''];
+  const classes = ['app', shown('controls') ? '' : 'no-controls', shown('header') && !embed ? '' : 'no-header', drawer ? 'drawer-mode' : '', phone ? 'phone' : ''];
 
   return (
     <SimContext.Provider value={sim}>
       <CompareContext.Provider value={cmp}>
       <div className={classes.filter(Boolean).join(' ')}>
-        {shown('header') && <Header drawer={drawer && shown('controls')} />}
+        {shown('header') && !embed && <Header drawer={drawer && shown('controls')} />}
         {shown('controls') && (
           <div className={`controls-slot${drawerOpen ? ' open' : ''}`} data-testid="controls-drawer" inert={drawer && !drawerOpen}>
             <ControlsPanel />
@@ -138,6 +140,7 @@ export function App() {
         </main>
         <StatusLine />
         <HelpOverlay />
+        <LectureLayer drawer={drawer && shown('controls')} />
       </div>
       </CompareContext.Provider>
     </SimContext.Provider>

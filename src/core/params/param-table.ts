@@ -1,5 +1,6 @@
 import { PROBLEM_KEY_SPECS, PROBLEM_KEYS, type ProblemKeyName, type ProblemKeyValue } from '../problems/problem-keys';
 import { PROBLEM_KINDS, problemDef, problemsUsing, type ProblemKind } from '../problems/registry';
+import { originListParam } from './origin-list';
 import { compareParam, type CompareSpecs } from './compare-param';
 import { boolParam, defaultFor, enumParam, intParam, numberListParam, numberParam, parseNumber, show, subsetParam, type ParamSpec, type ParamValue } from './param-types';
 
@@ -32,7 +33,7 @@ const tabParam = enumParam('tab', 'view: which workspace is shown — live (diag
 
 /** Keys that change only how things are shown, never the numbers: changing them does not restart a run. */
 /** (The phase and selection keys shape their own computations, not the live run: they are view keys for the live worker.) */
-export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'tab', 'hide', 't', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
+export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'tab', 'hide', 'embed', 'embedorigin', 't', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
 
 /** The largest step t can name (the largest `steps`). */
 const T_MAX = 10_000_000;
@@ -133,6 +134,8 @@ export const PARAMS = {
   tab: tabParam,
   hide: subsetParam('hide', 'view: panels to hide, any of header, controls, diagram, landscape, burst, distance, stats, theory', HIDEABLE),
   t: tParam,
+  embed: boolParam('embed', 'view: the page inside an iframe of a slide deck: no header, an "open full explorer" link, keys a deck uses passed to the parent, the postMessage API', false),
+  embedorigin: originListParam,
 } satisfies Record<string, ParamSpec<ParamValue>>;
 
 /** Panels a link can hide (TF Playground's hide flags). */

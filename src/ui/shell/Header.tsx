@@ -4,11 +4,13 @@ import { currentLink } from '../state/url-sync';
 import { PresetMenu } from '../presets/PresetMenu';
 import { setDrawerOpen, useDrawerOpen } from './drawer-state';
 import { UndoButtons } from './UndoButtons';
+import { LectureButtons } from '../lecture/LectureButtons';
 
 /**
- * Title, presets, copy link, lecture mode and the help overlay; where the
- * controls are a drawer (`drawer`), the button that opens it. Long labels give
- * way to short ones on narrow screens (app.css), so the header stays one line.
+ * Title, presets, copy link, the QR code and the recorder, lecture mode and
+ * the help overlay; where the controls are a drawer (`drawer`), the button
+ * that opens it. Long labels give way to short ones on narrow screens
+ * (app.css), so the header stays one line.
  */
 export function Header({ drawer = false }: { drawer?: boolean }) {
   const drawerOpen = useDrawerOpen();
@@ -46,6 +48,7 @@ export function Header({ drawer = false }: { drawer?: boolean }) {
         <span className="label-long">Copy link</span>
         <span className="label-short">Link</span>
       </button>
+      <LectureButtons />
       {copied && (
         <span className="copied" role="status" data-testid="copied">
           {copied}

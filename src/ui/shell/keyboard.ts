@@ -6,13 +6,14 @@ import { undoHistory } from '../state/undo-history';
 import { scrubBy } from '../sim/scrub';
 import { pinCurrent } from '../state/compare-actions';
 import type { SimController } from '../sim/sim-controller';
+import { useLectureUi } from '../lecture/lecture-ui';
 
 /** The η factor of one ↑/↓ press. */
 export const ETA_KEY_FACTOR = 1.1;
 
 /**
  * The lecture keys: space play/pause, → step, R reset, ↑/↓ η, [ ] B, L lecture
- * mode, digits presets, ? help. Ignored while typing in a field.
+ * mode, Q the link as a QR code, digits presets, ? help. Ignored while typing in a field.
  */
 export function bindKeys(sim: SimController, comparisons?: { restart(): void }): () => void {
   const onKey = (e: KeyboardEvent) => {
@@ -70,6 +71,10 @@ export function bindKeys(sim: SimController, comparisons?: { restart(): void }):
       case 'L':
         s.setConfig({ lecture: !c.lecture });
         break;
+      case 'q':
+      case 'Q':
+        useLectureUi.getState().setQr(!useLectureUi.getState().qr);
+        break;
       case '?':
         s.setHelp(!s.help);
         break;
@@ -114,6 +119,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['[ / ]', 'B − 1 / B + 1'],
   ['L', 'lecture mode'],
   ['P', 'pin this configuration as a comparison (up to three)'],
+  ['Q', 'the link as a QR code (Esc closes it)'],
   ['1 … 9, 0', 'presets 1 to 10'],
   ['Ctrl+Z / ⌘Z', 'undo the last change of the configuration (a drag is one change)'],
   ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],

@@ -1,0 +1,25 @@
+import { setDrawerOpen, useDrawerOpen } from '../shell/drawer-state';
+import { useExplorer } from '../state/store';
+import { fullLink } from './full-link';
+
+/**
+ * In a slide's frame (no header): the way out to the whole explorer at the
+ * same configuration, and where the controls are a drawer, the button that
+ * opens it (the header's button is not there).
+ */
+export function EmbedLink({ drawer }: { drawer: boolean }) {
+  const config = useExplorer((s) => s.config);
+  const open = useDrawerOpen();
+  return (
+    <div className="embed-open">
+      {drawer && (
+        <button type="button" data-testid="controls-drawer-toggle" aria-expanded={open} aria-controls="controls" onClick={() => setDrawerOpen(!open)}>
+          Controls
+        </button>
+      )}
+      <a data-testid="embed-open" href={fullLink(config)} target="_blank" rel="noopener">
+        open full explorer ↗
+      </a>
+    </div>
+  );
+}

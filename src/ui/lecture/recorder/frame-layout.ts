@@ -1,0 +1,73 @@
+import type { Hideable } from '../../../core/params/param-table';
+
+/** What a recording shows: one live view, or the four pictures as they are laid out on the page. */
+export type RecordView = 'diagram' | 'landscape' | 'burst' | 'four';
+export const RECORD_VIEWS: Array<[RecordView, string]> = [
+  ['diagram', 'the diagram'],
+  ['landscape', 'the landscape'],
+  ['burst', 'the escape burst'],
+  ['four', 'all four, as laid out'],
+];
+const FOUR: Hideable[] = ['diagram', 'landscape', 'burst', 'distance'];
+
+/** One panel's place in the video, in CSS pixels of the layout (times `scale` in the video). */
+export interface Slot {
+  panel: Hideable;
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface FrameLayout {
+  /** Video size in pixels: even, as VP8 and VP9 want. */
+  width: number;
+  height: number;
+  scale: number;
+  slots: Slot[];
+  /** Height of the burned-in status band at the bottom, CSS pixels. */
+  statusHeight: number;
+  background: string;
+  font: string;
+}
+
+export const STATUS_HEIGHT = 34;
+const even = (v: number) => 2 * Math.max(1, Math.round(v / 2));
+
+/**
+ * The video's layout, fixed when the recording starts so every frame has the
+ * same size: each chosen panel where the page has it (relative to their
+ * union), scaled so the video is at most `maxWidth` pixels wide (and at most
+ * 2× the page).
+ */
+export function frameLayout(view: RecordView, maxWidth = 1920): FrameLayout | string {
+  const panels = view === 'four' ? FOUR : [view];
+  const els = panels.map((p) => [p, document.querySelector<HTMLElement>(`section.panel[data-panel="${p}"]`)] as const);
+  const missing = els.filter(([, el]) => !el || el.getBoundingClientRect().width === 0).map(([p]) => p);
+  if (missing.length > 0) return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not shown (a hidden panel, or another tab): show ${missing.length > 1 ? 'them' : 'it'} in the live tab, or record another view`;
+  const rects = els.map(([p, el]) => ({ p, el: el!, r: el!.getBoundingClientRect() }));
+  const left = Math.min(...rects.map((x) => x.r.left));
+  const top = Math.min(...rects.map((x) => x.r.top));
+  const w = Math.max(...rects.map((x) => x.r.right)) - left;
+  const h = Math.max(...rects.map((x) => x.r.bottom)) - top;
+  const scale = Math.min(2, maxWidth / w);
+  const slots = rects.map(({ p, el, r }) => ({
+    panel: p,
+    title: el.querySelector('h2')?.textContent ?? p,
+    x: r.left - left,
+    y: r.top - top,
+    width: r.width,
+    height: r.height,
+  }));
+  const body = getComputedStyle(document.body);
+  return {
+    width: even(w * scale),
+    height: even((h + STATUS_HEIGHT) * scale),
+    scale,
+    slots,
+    statusHeight: STATUS_HEIGHT,
+    background: body.backgroundColor && !/rgba\([^)]*,\s*0\)$/.test(body.backgroundColor) ? body.backgroundColor : '#f6f6f4',
+    font: body.fontFamily || 'sans-serif',
+  };
+}
