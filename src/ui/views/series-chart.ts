@@ -9,6 +9,7 @@ import { chartLayers, chartType, leftMargin, sizeCanvas, stepAxis, tidyAxisEnds 
 import type { RunBuffers } from '../sim/run-buffers';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
+import { textWidth } from '../theme/text-width';
 import { theoryLines, type TheoryLine } from './series-theory';
 
 export interface SeriesModel {
@@ -151,7 +152,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     for (const c of [runsCanvas, topCanvas]) sizeCanvas(c, size.width, size.height, dpr);
     drawLegend(legendG, items, legend, t.stroke);
     legendG.attr('transform', legend.side === 'right' ? `translate(${size.width - legend.width - 8},${plot.y})` : `translate(8,${plot.y + plot.h + bottom + 2})`);
-    const yText = textFits(opts.yLabel, t.label, plot.h) ? opts.yLabel : opts.yShort;
+    const yText = textWidth(opts.yLabel, t.label, '600') < plot.h - 4 ? opts.yLabel : opts.yShort;
     xl.attr('x', plot.x + plot.w / 2).attr('y', plot.y + plot.h + t.tick * 1.6 + t.label).attr('font-size', t.label).text('step t');
     yl.attr('transform', `translate(${t.label},${plot.y + plot.h / 2}) rotate(-90)`).attr('font-size', t.label).text(yText);
     axesKey = '';
@@ -441,10 +442,6 @@ function drawScrubMarker(ctx: CanvasRenderingContext2D, px: number, plot: { y: n
   ctx.globalAlpha = 1;
 }
 
-/** Whether a rotated axis title fits along the plot's height. */
-function textFits(text: string, px: number, room: number): boolean {
-  return text.length * px * 0.55 < room;
-}
 
 /** Run r's polyline from history index `from` (its last drawn point) to the newest. */
 function runPath(ctx: CanvasRenderingContext2D, b: RunBuffers, r: number, arr: Float32Array, from: number, xs: (v: number) => number, ys: (v: number) => number): void {
