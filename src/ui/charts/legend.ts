@@ -128,3 +128,16 @@ export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, stro
     r.append('text').attr('x', SWATCH + GAP).attr('y', mid).attr('dy', '0.35em').attr('font-size', fs).text(row.text);
   });
 }
+
+/**
+ * A legend laid out and drawn outside the plot in one call: the margin on the
+ * side it takes (`m.b` or `m.r`) grows by its size, and `g` is placed there.
+ */
+export function legendOutside(g: G, items: LegendItem[], room: { width: number; height: number; fontSize: number; stroke: number }, m: { r: number; t: number; b: number }): LegendLayout {
+  const L = layoutLegend(items, { width: room.width - 16, height: room.height, fontSize: room.fontSize });
+  if (L.side === 'right') m.r += L.width + 20;
+  else m.b += L.height + 6;
+  drawLegend(g, items, L, room.stroke);
+  g.attr('transform', L.side === 'right' ? `translate(${room.width - L.width - 8},${m.t})` : `translate(8,${room.height - L.height - 4})`);
+  return L;
+}

@@ -304,14 +304,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
         ctx.setLineDash(dash);
         ctx.lineWidth = 3 * k;
         ctx.beginPath();
-        let started = false;
-        for (let j = 0; j < sc.step.length; j++) {
-          const v = vals[j];
-          if (!(v > FLOOR)) continue;
-          if (started) ctx.lineTo(xs(sc.step[j]), ys(v));
-          else ctx.moveTo(xs(sc.step[j]), ys(v));
-          started = true;
-        }
+        curvePath(ctx, sc.step, vals, xs, ys);
         ctx.stroke();
       };
       curve(m.field === 'loss' ? sc.meanLoss : sc.meanDist, MEAN, []);
@@ -415,15 +408,7 @@ function drawComparison(ctx: CanvasRenderingContext2D, c: SeriesComparison, fiel
   ctx.beginPath();
   if (b.K > 1) {
     const sc = b.summaryCurves();
-    const vals = field === 'loss' ? sc.meanLoss : sc.meanDist;
-    let started = false;
-    for (let j = 0; j < sc.step.length; j++) {
-      const v = vals[j];
-      if (!(v > FLOOR)) continue;
-      if (started) ctx.lineTo(xs(sc.step[j]), ys(v));
-      else ctx.moveTo(xs(sc.step[j]), ys(v));
-      started = true;
-    }
+    curvePath(ctx, sc.step, field === 'loss' ? sc.meanLoss : sc.meanDist, xs, ys);
   } else runPath(ctx, b, 0, field === 'loss' ? b.loss : b.dist, 0, xs, ys);
   ctx.stroke();
   ctx.setLineDash([]);
@@ -457,6 +442,18 @@ function runPath(ctx: CanvasRenderingContext2D, b: RunBuffers, r: number, arr: F
     const py = ys(v);
     if (started) ctx.lineTo(px, py);
     else ctx.moveTo(px, py);
+    started = true;
+  }
+}
+
+/** A summary curve (mean or median at each recorded step) as one path, skipping values at or below the floor. */
+function curvePath(ctx: CanvasRenderingContext2D, step: Float64Array, vals: Float64Array, xs: (v: number) => number, ys: (v: number) => number): void {
+  let started = false;
+  for (let j = 0; j < step.length; j++) {
+    const v = vals[j];
+    if (!(v > FLOOR)) continue;
+    if (started) ctx.lineTo(xs(step[j]), ys(v));
+    else ctx.moveTo(xs(step[j]), ys(v));
     started = true;
   }
 }
