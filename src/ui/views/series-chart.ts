@@ -152,7 +152,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     for (const c of [runsCanvas, topCanvas]) sizeCanvas(c, size.width, size.height, dpr);
     drawLegend(legendG, items, legend, t.stroke);
     legendG.attr('transform', legend.side === 'right' ? `translate(${size.width - legend.width - 8},${plot.y})` : `translate(8,${plot.y + plot.h + bottom + 2})`);
-    const yText = textWidth(opts.yLabel, t.label, '600') < plot.h - 4 ? opts.yLabel : opts.yShort;
+    // The full title, the short one, or none where even that is longer than the plot is tall (the panel's title names the axis).
+    const yText = [opts.yLabel, opts.yShort].find((y) => textWidth(y, t.label, '600') < plot.h - 4) ?? '';
     xl.attr('x', plot.x + plot.w / 2).attr('y', plot.y + plot.h + t.tick * 1.6 + t.label).attr('font-size', t.label).text('step t');
     yl.attr('transform', `translate(${t.label},${plot.y + plot.h / 2}) rotate(-90)`).attr('font-size', t.label).text(yText);
     axesKey = '';
