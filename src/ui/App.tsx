@@ -122,8 +122,11 @@ export function App() {
               <strong>{note.title}.</strong> {note.text}
             </div>
           )}
-          {(Workspace === null || tab === 'ab') && <CompareBar />}
-          <TabBar />
+          {/* The workspaces and the comparisons share one row: the pictures keep the height. */}
+          <div className="views-top">
+            <TabBar />
+            {(Workspace === null || tab === 'ab') && <CompareBar />}
+          </div>
           {Workspace && (
             <div className="workspace" data-testid={`workspace-${tab}`}>
               <Workspace />

@@ -106,3 +106,15 @@ export function labelSpaced(values: number[], at: (v: number) => number, fmt: (v
   }
   return out;
 }
+
+/** Of the given tick values, those at least `gap` pixels from the one kept before them (a vertical axis's labels). */
+export function gapSpaced(values: number[], at: (v: number) => number, gap: number): number[] {
+  const out: number[] = [];
+  let last = -Infinity;
+  for (const v of [...values].sort((a, b) => at(a) - at(b))) {
+    if (at(v) - last < gap) continue;
+    out.push(v);
+    last = at(v);
+  }
+  return out;
+}

@@ -82,7 +82,7 @@ export function SelectionView() {
             : 'waiting';
 
   return (
-    <section className="explore selection-view" aria-label="selection experiment and minima atlas">
+    <section className="explore selection-view panel" data-panel="selection" aria-label="selection experiment and minima atlas">
       <div className="explore-toolbar">
         <h2>Which minimum does SGD select?</h2>
         <button type="button" data-testid="selection-run" onClick={() => run.start()} disabled={snap.phase === 'running'}>
@@ -100,7 +100,7 @@ export function SelectionView() {
         Starts {spec.around ? `in the ball of radius ${fmt(spec.radius)} around (${spec.around.map(fmt).join(', ')})` : 'uniform in the domain'}, the same for SGD and GD; a run has settled in a minimum when it ends within R = {fmt(spec.settleRadius)} of it.
       </p>
       <div className="selection-grid">
-        <figure className="selection-hist panel" data-panel="selection-histogram">
+        <figure className="selection-hist">
           <figcaption>
             Measured: where the runs ended (<span style={{ color: COLORS.sgdRun }}>■ SGD, B = {ran?.B ?? config.B}</span> beside <span style={{ color: COLORS.gdRun }}>■ GD</span>; diverged and still moving apart)
           </figcaption>
@@ -111,13 +111,13 @@ export function SelectionView() {
             </div>
           )}
         </figure>
-        <figure className="selection-scatter panel" data-panel="selection-scatter">
+        <figure className="selection-scatter">
           <figcaption>
             Measured: the selected minima’s (a, s) (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>, area ∝ runs) in the current rectangle (theory)
           </figcaption>
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>
-        <figure className="selection-atlas panel" data-panel="selection-atlas">
+        <figure className="selection-atlas">
           <figcaption className="atlas-counter" data-testid="atlas-counter" data-k={k} data-m={m} data-n={N} aria-live="polite">
             {atlas ? `Theory: ${k} of ${N} minima are stable for SGD, ${m} for GD at η = ${fmt(atlas.eta)}, B = ${atlas.B}` : 'Theory: computing the minima atlas …'}
           </figcaption>

@@ -5,7 +5,7 @@ import type { Chart } from '../charts/chart';
 import { nodeSize } from '../charts/chart';
 import { ladder } from '../charts/ladder';
 import { drawLegend, layoutLegend, type LegendItem, type LegendLayout } from '../charts/legend';
-import { chartLayers, chartType, leftMargin, sizeCanvas, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
+import { chartLayers, chartType, decadeTicks, leftMargin, sizeCanvas, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
 import type { RunBuffers } from '../sim/run-buffers';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
@@ -153,7 +153,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     drawLegend(legendG, items, legend, t.stroke);
     legendG.attr('transform', legend.side === 'right' ? `translate(${size.width - legend.width - 8},${plot.y})` : `translate(8,${plot.y + plot.h + bottom + 2})`);
     // The full title, the short one, or none where even that is longer than the plot is tall (the panel's title names the axis).
-    const yText = [opts.yLabel, opts.yShort].find((y) => textWidth(y, t.label, '600') < plot.h - 4) ?? '';
+    const yText = [opts.yLabel, opts.yShort].find((title) => textWidth(title, t.label, '600') < plot.h - 4) ?? '';
     xl.attr('x', plot.x + plot.w / 2).attr('y', plot.y + plot.h + t.tick * 1.6 + t.label).attr('font-size', t.label).text('step t');
     yl.attr('transform', `translate(${t.label},${plot.y + plot.h / 2}) rotate(-90)`).attr('font-size', t.label).text(yText);
     axesKey = '';
@@ -228,10 +228,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const ys = y();
     gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(xs, Math.max(2, Math.floor(plot.w / (m.lecture ? 150 : 80)))));
     tidyAxisEnds(gx, plot.x - 6, size.width - 2, t.tick);
-    const decades = Math.round(Math.log10(yHi / yLo));
-    const every = Math.max(1, Math.ceil(decades / Math.max(2, Math.floor(plot.h / (t.tick * 2.2)))));
-    const tickValues: number[] = [];
-    for (let e = Math.round(Math.log10(yHi)); e >= Math.round(Math.log10(yLo)); e -= every) tickValues.push(10 ** e);
+    const tickValues = decadeTicks(yLo, yHi, plot.h, t.tick * 1.5);
     gy.attr('transform', `translate(${plot.x},0)`).call(axisLeft(ys).tickValues(tickValues).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
     svg.selectAll('.axis text').attr('font-size', t.tick);
     svg.selectAll('.axis line, .axis path').attr('stroke-width', t.stroke);

@@ -3,6 +3,7 @@ import { scaleLog } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { nodeSize, type Chart } from '../charts/chart';
+import { gapSpaced } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { FrobeniusRow } from './wws-model';
 
@@ -25,6 +26,8 @@ const BAR = { frobenius: COLORS.sgd, trace: COLORS.family, bound: COLORS.theory,
  */
 export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
   const svg = select(box).attr('data-testid', 'wws-frobenius').append('svg');
+  // The data area of the B sweep (the bars above carry their own labels).
+  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const defs = svg.append('defs');
   const hatch = defs.append('pattern').attr('id', 'wws-hatch').attr('patternUnits', 'userSpaceOnUse').attr('width', 8).attr('height', 8).attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 8).attr('height', 8).attr('fill', '#fff');
@@ -98,7 +101,9 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     const rhi = Math.max(2, ...rs) * 1.3;
     const by = scaleLog().domain([rlo, rhi]).range([h - mb.b, mb.t]);
     sx.attr('transform', `translate(0,${h - mb.b})`).call(axisBottom(bx).ticks(5, '~g'));
-    sy.attr('transform', `translate(${mb.l},0)`).call(axisLeft(by).ticks(4, '~g'));
+    // Log ticks come several to a decade: keep those a label apart.
+    sy.attr('transform', `translate(${mb.l},0)`).call(axisLeft(by).tickValues(gapSpaced(by.ticks(4), (v) => by(v), fs * 1.3)).tickFormat(by.tickFormat(4, '~g')));
+    plotArea.attr('x', mb.l).attr('y', mb.t).attr('width', Math.max(0, w - mb.l - mb.r)).attr('height', Math.max(0, h - mb.t - mb.b));
     svg.selectAll('.tick text').attr('font-size', fs - 2);
     sxl.attr('x', (mb.l + w - mb.r) / 2).attr('y', h - fs * 0.35).attr('font-size', fs).text('batch size B');
     syl.attr('transform', `translate(${lec ? 22 : 16},${(mb.t + h - mb.b) / 2}) rotate(-90)`).attr('font-size', fs - 1).text('‖H‖_F / bound');
