@@ -2,6 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { nodeSize, type Chart } from '../charts/chart';
+import { gapSpaced } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { SelectionBar } from './selection-bars';
 
@@ -53,7 +54,7 @@ export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramM
       .attr('transform', many ? 'rotate(-35)' : null)
       .attr('dx', many ? '-0.4em' : null)
       .attr('font-weight', (k) => (k === 'diverged' || k === 'unsettled' ? 700 : 400));
-    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.floor((height - mg.t - mg.b) / (fontPx * 2.5)))));
+    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(gapSpaced(y.ticks(Math.max(2, Math.floor((height - mg.t - mg.b) / (fontPx * 2.5)))), (v) => y(v), fontPx * 1.3)));
     gy.selectAll('text').attr('font-size', fontPx - 2);
     for (const g of [gx, gy] as G[]) g.selectAll('line,path').attr('stroke-width', sw);
     yLabel.attr('transform', `translate(${m.lecture ? 26 : 18},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('runs');

@@ -4,6 +4,7 @@ import { select, type Selection } from 'd3-selection';
 import type { Rectangle } from '../../core/stability-region';
 import { COLORS } from '../theme/colors';
 import { nodeSize, type Chart } from '../charts/chart';
+import { gapSpaced, labelSpaced, tidyAxisEnds } from '../charts/plot-frame';
 import { uniqueId } from '../theme/unique-id';
 
 /** A minimum some run ended in, at its (a, s), with how many SGD and GD runs ended there. */
@@ -69,8 +70,9 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const y = scaleLinear().domain([yLo, yMax]).nice().range([height - mg.b, mg.t]);
     clip.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, m.lecture ? 34 : 24]);
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(6));
-    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(5));
+    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(labelSpaced(x.ticks(6), (v) => x(v), (v) => String(v), fontPx - 2)));
+    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(gapSpaced(y.ticks(5), (v) => y(v), fontPx * 1.3)));
+    tidyAxisEnds(gx, mg.l - 6, width - 2, fontPx - 2);
     for (const g of [gx, gy] as G[]) {
       g.selectAll('text').attr('font-size', fontPx - 2);
       g.selectAll('line,path').attr('stroke-width', sw);
