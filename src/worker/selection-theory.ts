@@ -6,7 +6,7 @@
  */
 import { batchFactor, type Sampling } from '../core/batch-factor';
 import { etaAt, type PhaseGridSpec } from '../core/explore/phase-grid';
-import { symMaxEigenvalue } from '../core/linalg/sym-eigen';
+import { symEigenvalues, symMaxEigenvalue } from '../core/linalg/sym-eigen';
 import type { Minimum, Problem } from '../core/problems/problem';
 import { isSquareLoss } from '../core/problems/square-loss';
 import { reducedHessianSet } from '../core/theory/alignment';
@@ -21,6 +21,7 @@ interface Prepared {
   point: AtlasPoint;
   set: HessianSet;
   m: Moments;
+  saddle: boolean;
 }
 
 const cache = new WeakMap<Problem, Map<string, Prepared[]>>();
@@ -31,7 +32,10 @@ function prepareOne(problem: Problem, minimum: Minimum, sampling: Sampling): Pre
   const m = moments(set);
   const a = symMaxEigenvalue(m.H, set.d);
   const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, set.d)));
-  return { point: { label: minimum.label, a, s }, set, m };
+  // A saddle (λ_min(H) < 0) is stable for neither optimiser at any η (docs/theory.md#the-condition-for-gd).
+  // The same test as analyseMinimum's: rounding leaves a PSD H's zero eigenvalues at about ±ε·a.
+  const saddle = symEigenvalues(m.H, set.d)[set.d - 1] < -1e-10 * Math.max(1, Math.abs(a));
+  return { point: { label: minimum.label, a, s }, set, m, saddle };
 }
 
 function prepared(problem: Problem, sampling: Sampling): Prepared[] {
@@ -49,7 +53,7 @@ export function atlasPoints(problem: Problem, sampling: Sampling): AtlasPoint[] 
 
 /**
  * Every minimum's exact status at η, B: SGD-stable iff ρ(𝒯) ≤ 1
- * (docs/theory.md#the-second-moment-operator), GD-stable iff a ≤ 2/η. The same verdicts as
+ * (docs/theory.md#the-second-moment-operator), GD-stable iff 0 ≤ λ_min(H) and a ≤ 2/η. The same verdicts as
  * analyseMinimum, without its Lyapunov and noise-floor work, so the colours can
  * follow a slider over 2ᵈ minima.
  */
@@ -60,8 +64,8 @@ export function atlasAt(problem: Problem, eta: number, B: number, sampling: Samp
   const stableGD = new Uint8Array(list.length);
   list.forEach((p, i) => {
     // Counted stable only where the bound proves it (undecided is not stable).
-    stableSGD[i] = sgdVerdict(spectralRadius(p.set, p.m, eta, c)) === true ? 1 : 0;
-    stableGD[i] = p.point.a <= 2 / eta ? 1 : 0;
+    stableSGD[i] = !p.saddle && sgdVerdict(spectralRadius(p.set, p.m, eta, c)) === true ? 1 : 0;
+    stableGD[i] = !p.saddle && p.point.a <= 2 / eta ? 1 : 0;
   });
   const note = problem.notes.find((t) => /minima/.test(t)) ?? null;
   return { eta, B, points: list.map((p) => p.point), stableSGD, stableGD, note };

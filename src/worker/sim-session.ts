@@ -51,6 +51,8 @@ const MIN_FRAME_MS = 16;
 /** Without an ack for this long, send anyway (a lost ack must not stall the view). */
 const ACK_TIMEOUT_MS = 250;
 const TRAIL_POINTS_PER_FRAME = 512;
+/** Below this step the trail keeps every step; past it, one point in t / this many steps. */
+const TRAIL_EVERY_STEP_UNTIL = 1024;
 /**
  * The alignment of run 0 is computed on a fixed grid of steps (so it does not
  * depend on the slicing): at most 60 points, fewer for large models, where one
@@ -388,7 +390,10 @@ export class SimSession {
   private advance(c: Current, k: number): void {
     const d = c.problem.dim;
     const streams = [c.sgd, c.gd].filter((s): s is Stream => s !== null);
-    const stride = Math.max(1, Math.floor(k / TRAIL_POINTS_PER_FRAME));
+    // Run 0's trail takes every step early on and coarser steps as t grows (the page thins it by halving
+    // anyway). A stride set by the chunk alone made every step of a 200-run ensemble a separate
+    // advance(1) once the chunk had adapted down to ~32 steps: a third of the engine's speed.
+    const stride = Math.max(1, Math.floor(k / TRAIL_POINTS_PER_FRAME), Math.floor(c.t / TRAIL_EVERY_STEP_UNTIL));
     let done = 0;
     while (done < k) {
       const inc = Math.min(stride, k - done);

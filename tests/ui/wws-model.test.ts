@@ -28,6 +28,15 @@ describe('the Wu–Wang–Su workspace model', () => {
     expect(batchSweep({ ...theory, mu0: null }, 0.1, 20)).toEqual([]);
   });
 
+  it('batchSweep(th, η, n, B, "without") uses the batch factor of sampling without replacement: the same at B = 1, 0 at B = n', () => {
+    const withR = batchSweep(theory, 0.1, 20, undefined, 'with');
+    const without = batchSweep(theory, 0.1, 20, undefined, 'without');
+    expect(without[0].ratio).toBeCloseTo(withR[0].ratio, 12);
+    // c = (n − B)/(B(n − 1)) < 1/B for 1 < B < n, and 0 at B = n (GD): the bound is looser
+    for (let i = 1; i < without.length - 1; i++) expect(without[i].ratio).toBeLessThan(withR[i].ratio);
+    expect(without[without.length - 1]).toEqual({ B: 20, ratio: 0 });
+  });
+
   it('sweepBatches(n) doubles from 1 and ends at n', () => {
     expect(sweepBatches(1)).toEqual([1]);
     expect(sweepBatches(5)).toEqual([1, 2, 4, 5]);

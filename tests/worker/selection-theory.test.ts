@@ -24,6 +24,16 @@ describe('atlasAt(problem, η, B, sampling): the minima atlas', () => {
     }
   });
 
+  it('counts a saddle (an indefinite H) stable for neither GD nor SGD, as analyseMinimum does', () => {
+    const { config } = decodeQuery('problem=quadratic&H=2,0,-0.5;3,0,-0.2');
+    const { problem } = buildProblem(config);
+    const atlas = atlasAt(problem, 0.1, 1, 'without');
+    const full = theoryOfMinima(problem, { ...config, eta: 0.1, B: 1 });
+    expect(full[0].saddle).toBe(true);
+    expect(Array.from(atlas.stableGD)).toEqual([0]);
+    expect(Array.from(atlas.stableSGD)).toEqual([0]);
+  });
+
   it('counts 256 of 1024 Styblinski–Tang minima (d = 10) stable for SGD B = 1 at η = 0.03, and all 1024 for GD', () => {
     const { problem } = buildProblem(decodeQuery('problem=styblinski&d=10&n=200').config);
     const atlas = atlasAt(problem, 0.03, 1, 'without');

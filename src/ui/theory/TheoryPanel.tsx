@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { batchFactor } from '../../core/batch-factor';
 import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
@@ -36,11 +36,13 @@ const REPOSITORY_URL: string | undefined = import.meta.env.VITE_REPOSITORY_URL;
  * sufficient or only necessary. Computed from the formulas, never the runs.
  */
 export function TheoryPanel() {
-  const eta = useExplorer((s) => s.config.eta);
-  const B = useExplorer((s) => s.config.B);
-  const sampling = useExplorer((s) => s.config.sampling);
-  const n = useExplorer((s) => componentCount(s.config));
-  const info = useExplorer((s) => s.info);
+  // Deferred: while η or B is dragged the typesetting waits for an idle moment instead of taking
+  // every frame (KaTeX re-renders each row), and React can interrupt it for the next input.
+  const eta = useDeferredValue(useExplorer((s) => s.config.eta));
+  const B = useDeferredValue(useExplorer((s) => s.config.B));
+  const sampling = useDeferredValue(useExplorer((s) => s.config.sampling));
+  const n = useDeferredValue(useExplorer((s) => componentCount(s.config)));
+  const info = useDeferredValue(useExplorer((s) => s.info));
   const m = info ? info.minima[info.center] : null;
   const tex = useTex();
   const rows = useMemo<Row[]>(() => {
@@ -66,6 +68,15 @@ export function TheoryPanel() {
       if (m.patel)
         out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 16–17 (sampling with replacement)', kind: 'sufficient', doc: THEORY_SECTIONS.patel });
       else if (m.patelNote) out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: 'not shown', source: m.patelNote, kind: 'sufficient', doc: THEORY_SECTIONS.patel });
+      if (m.noise && m.noise.spread !== null)
+        out.push({
+          what: 'noise floor (inhomogeneous minimum)',
+          formula: 'P = \\mathcal{T}(P) + \\eta^2 c\\,\\Sigma_g',
+          value: m.noise.converged ? `spread ≈ ${fmt(m.noise.spread)}` : `spread ≥ ${fmt(m.noise.spread)}: not converged after ${m.noise.iterations} steps, an underestimate`,
+          source: 'the explorer’s extension: the stationary spread of linearised SGD',
+          kind: m.noise.converged ? 'exact' : 'estimate',
+          doc: THEORY_SECTIONS.noiseFloor,
+        });
       if (m.wws)
         out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le 1/(\\eta\\sqrt{c\\,\\mu_0})', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: m.wws.frobeniusBoundSource, kind: 'necessary', doc: THEORY_SECTIONS.alignment });
     }

@@ -62,7 +62,7 @@ export function WwsWorkspace() {
         <AlignmentView series={companion?.align ?? null} tMax={config.steps} mu0={reached?.theory.mu0 ?? null} lecture={lecture} />
       </PanelFrame>
       <PanelFrame id="wws-frob" title="Frobenius bound (Thm 3.3) and B sweep (Fig. 6b)" className="wws-frob-panel">
-        <FrobeniusView reached={reached} eta={config.eta} B={config.B} n={info?.problem.n ?? config.n} lecture={lecture} />
+        <FrobeniusView reached={reached} eta={config.eta} B={config.B} n={info?.problem.n ?? config.n} sampling={config.sampling} lecture={lecture} />
       </PanelFrame>
     </div>
   );

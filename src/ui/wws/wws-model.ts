@@ -1,3 +1,4 @@
+import { batchFactor, type Sampling } from '../../core/batch-factor';
 import type { SwitchInfo } from '../../core/engine/switch-protocol';
 import type { WwsTheory } from '../../core/theory/alignment';
 import type { StartedInfo } from '../../worker/protocol';
@@ -53,11 +54,13 @@ export function sweepBatches(n: number): number[] {
  * Above 1 the minimum is linearly unstable for SGD with that B (Theorem 3.3);
  * the ratio is closest to 1 (the bound tightest) at small B. Empty without μ₀.
  */
-export function batchSweep(th: WwsTheory, eta: number, n: number, current?: number): Array<{ B: number; ratio: number }> {
+export function batchSweep(th: WwsTheory, eta: number, n: number, current?: number, sampling: Sampling = 'with'): Array<{ B: number; ratio: number }> {
   if (th.mu0 === null) return [];
   const mu0 = th.mu0;
   const Bs = [...new Set([...sweepBatches(n), ...(current ? [current] : [])])].sort((a, b) => a - b);
-  return Bs.map((B) => ({ B, ratio: eta * th.frobenius * Math.sqrt(mu0 / B) }));
+  // ‖H‖_F over the bound 1/(η√(cμ₀)) for the sampling in use: c = 1/B with replacement (the paper's
+  // Theorem 3.3), (n − B)/(B(n − 1)) without (docs/theory.md#alignment-and-the-frobenius-bound).
+  return Bs.map((B) => ({ B, ratio: eta * th.frobenius * Math.sqrt(mu0 * batchFactor(n, B, sampling)) }));
 }
 
 /** Theorem 3.5's line L₀·γ₀ᵗ at a few steps, for t from 0 to tMax. */
