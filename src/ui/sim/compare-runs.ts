@@ -5,9 +5,8 @@ import type { FromWorker } from '../../worker/protocol';
 import { simQuery, useExplorer } from '../state/store';
 import { COMPARE_COLORS, COMPARE_DASHES } from '../theme/compare-colors';
 import type { RenderLoop } from '../charts/render-loop';
-import { RunBuffers } from './run-buffers';
 import { SimClient } from './sim-client';
-import type { LiveRun } from './sim-controller';
+import { applyFrame, startedRun, type LiveRun } from './live-run';
 
 /** One comparison's live run: its own worker, its own buffers, drawn in its colour. */
 export interface ComparisonRun {
@@ -146,26 +145,11 @@ export class CompareRuns {
     switch (m.type) {
       case 'started': {
         const { info } = m;
-        const budget = info.config.hist;
-        slot.state = {
-          ...st,
-          run: {
-            id: m.id,
-            info,
-            sgd: info.sgdRuns > 0 ? new RunBuffers(info.sgdRuns, info.problem.dim, budget) : null,
-            gd: info.gdRuns > 0 ? new RunBuffers(info.gdRuns, info.problem.dim, budget) : null,
-            t: 0,
-            done: false,
-          },
-        };
+        slot.state = { ...st, run: startedRun(m.id, info) };
         break;
       }
       case 'frame': {
-        const run = st.run;
-        if (!run || run.id !== m.id) return;
-        if (m.sgd && run.sgd) run.sgd.apply(m.sgd);
-        if (m.gd && run.gd) run.gd.apply(m.gd);
-        run.t = m.t;
+        if (!applyFrame(st.run, m)) return;
         slot.ackId = m.id;
         break;
       }

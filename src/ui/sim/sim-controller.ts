@@ -1,18 +1,10 @@
 import type { FromWorker, StartedInfo } from '../../worker/protocol';
 import { simQuery, useExplorer } from '../state/store';
 import { RenderLoop } from '../charts/render-loop';
-import { RunBuffers } from './run-buffers';
+import { applyFrame, startedRun, type LiveRun } from './live-run';
 import { SimClient } from './sim-client';
 
-/** What the views draw from: the current run's buffers, replaced on each start. */
-export interface LiveRun {
-  id: number;
-  info: StartedInfo;
-  sgd: RunBuffers | null;
-  gd: RunBuffers | null;
-  t: number;
-  done: boolean;
-}
+export type { LiveRun } from './live-run';
 
 type Listener = (run: LiveRun | null) => void;
 
@@ -140,15 +132,7 @@ export class SimController {
     switch (m.type) {
       case 'started': {
         const { info } = m;
-        const budget = info.config.hist;
-        this.live = {
-          id: m.id,
-          info,
-          sgd: info.sgdRuns > 0 ? new RunBuffers(info.sgdRuns, info.problem.dim, budget) : null,
-          gd: info.gdRuns > 0 ? new RunBuffers(info.gdRuns, info.problem.dim, budget) : null,
-          t: 0,
-          done: false,
-        };
+        this.live = startedRun(m.id, info);
         const paused = useExplorer.getState().paused;
         useExplorer.setState((s) => ({ info, status: { ...s.status, state: paused ? 'paused' : 'running' } }));
         this.settle();
@@ -156,11 +140,7 @@ export class SimController {
         return;
       }
       case 'frame': {
-        const live = this.live;
-        if (!live || live.id !== m.id) return;
-        if (m.sgd && live.sgd) live.sgd.apply(m.sgd);
-        if (m.gd && live.gd) live.gd.apply(m.gd);
-        live.t = m.t;
+        if (!applyFrame(this.live, m)) return;
         this.followStatus(m.t, m.stepsPerSecond);
         this.notify(m.id);
         return;
