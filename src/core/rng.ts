@@ -115,6 +115,7 @@ export class Xoshiro128 extends RandomStream {
     this.s3 = (s3 << 11) | (s3 >>> 21);
     return out >>> 0;
   }
+  /** nextUint32() / 2³², written out: this is the engine's innermost call, and it stays monomorphic and call-free. */
   next(): number {
     const s0 = this.s0;
     const s1 = this.s1;
