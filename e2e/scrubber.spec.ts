@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { simulateQuery } from '../src/core/simulate';
+import { decodeQuery } from '../src/core/params/query';
+import { buildProblem } from '../src/core/problems/build-problem';
+import { makeEnsemble, simulateQuery } from '../src/core/simulate';
 import { expect, openDone, shoot, test } from './fixtures';
 
 const QUERY = 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200';
@@ -88,6 +90,37 @@ test.describe('the time scrubber', () => {
     await expect(page.getByTestId('scrubber')).toHaveAttribute('data-t', '200', { timeout: 15_000 });
     await expect(page.getByTestId('scrubber-play')).toHaveText('Play back');
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-run-id', run!);
+  });
+
+  test('on the landscape at t: run 0 from its path and the other runs from their recorded iterates, where the core’s runs were', async ({ page }) => {
+    const Q = 'problem=circle&model=1&eta=2&seed=4&runs=20&steps=400';
+    await openDone(page, `${Q}&t=150`);
+    const view = page.getByTestId('landscape-view');
+    const t = Number(await page.getByTestId('scrubber').getAttribute('data-t'));
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThanOrEqual(150);
+    await expect(view).toHaveAttribute('data-scrub-t', String(t));
+    const probe = Object.fromEntries(
+      (await view.getAttribute('data-at-t'))!.split('|').map((part) => {
+        const [name, xy] = part.split(':');
+        return [name, xy.split(',').map(Number)];
+      }),
+    );
+    const { problem, config } = buildProblem(decodeQuery(Q).config);
+    const sgd = makeEnsemble(problem, config, 'sgd', null)!;
+    const gd = makeEnsemble(problem, config, 'gd', null)!;
+    sgd.advance(t);
+    gd.advance(t);
+    // run 0's path keeps every step this early: its point is the iterate at t, to the last bit
+    expect(probe.run0).toEqual(Array.from(sgd.runs[0].x));
+    // the histories are kept in single precision on the page
+    probe.run1.forEach((v: number, c: number) => expect(v).toBeCloseTo(sgd.runs[1].x[c], 5));
+    const alive = sgd.runs.filter((r) => r.divergedStep < 0).length + gd.runs.filter((r) => r.divergedStep < 0).length;
+    await expect(view).toHaveAttribute('data-dots', String(alive));
+    await shoot(page, 'scrubber-landscape-at-t');
+    await page.getByTestId('scrubber-live').click();
+    await expect(view).toHaveAttribute('data-scrub-t', '');
+    await expect(view).toHaveAttribute('data-at-t', '');
   });
 
   test('a t beyond the run is named in the banner and the views follow the run', async ({ page }) => {

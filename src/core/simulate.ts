@@ -113,11 +113,12 @@ function simulateOne(input: Config): SimOutput {
  * One optimiser's ensemble, or null when it is not asked for. After a GD phase
  * (switchloss > 0) the runs start at its switch point; without a switch, none run.
  */
-export function makeEnsemble(problem: Problem, config: Config, opt: 'gd' | 'sgd', phase: GdPhase | null): Ensemble | null {
+export function makeEnsemble(problem: Problem, config: Config, opt: 'gd' | 'sgd', phase: GdPhase | null, drawing: { keepPositions?: boolean } = {}): Ensemble | null {
   if (!config.opt.includes(opt)) return null;
-  if (!phase) return new Ensemble(problem, ensembleSpec(config, opt));
+  const spec = { ...ensembleSpec(config, opt), ...drawing };
+  if (!phase) return new Ensemble(problem, spec);
   const at = phase.point;
-  return at ? new SwitchedEnsemble(problem, ensembleSpec(config, opt), at) : null;
+  return at ? new SwitchedEnsemble(problem, spec, at) : null;
 }
 
 export function simulateQuery(query: string): SimOutput {

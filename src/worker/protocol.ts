@@ -70,11 +70,18 @@ export interface StreamPart {
   /** Loss and distance at those steps, run-major: [run·m + j]. Values of runs that had diverged are 0 and must be skipped. */
   histLoss: Float64Array;
   histDist: Float64Array;
+  /**
+   * Every run's iterate at those steps, [(run·m + j)·d + c], when the configuration
+   * keeps them (keepsPositions in sim-session.ts): the time scrubber's landscape.
+   */
+  histX?: Float64Array;
   /** Per run: escape step (−1 none), diverged step (−1 none). */
   escapeStep: Int32Array;
   divergedStep: Int32Array;
   /** Trail of run 0 since the last frame (positions, m·d), for the trajectory view. */
   trail: Float64Array;
+  /** The step of each trail point. */
+  trailSteps: Float64Array;
 }
 
 /** Wu–Wang–Su's α, β, μ, γ (003 eq. 3, Definition 2.1) of one run's iterate at newly reached steps (square-loss models). */
@@ -122,7 +129,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const part of [msg.sgd, msg.gd]) {
     if (!part) continue;
-    for (const a of [part.x, part.histSteps, part.histLoss, part.histDist, part.escapeStep, part.divergedStep, part.trail]) out.push(a.buffer as ArrayBuffer);
+    for (const a of [part.x, part.histSteps, part.histLoss, part.histDist, part.histX, part.escapeStep, part.divergedStep, part.trail, part.trailSteps]) if (a) out.push(a.buffer as ArrayBuffer);
   }
   if (msg.align) for (const a of Object.values(msg.align)) out.push(a.buffer as ArrayBuffer);
   return out;

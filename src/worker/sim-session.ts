@@ -74,6 +74,24 @@ interface Stream {
   ens: Ensemble;
   lastSent: number;
   trail: number[];
+  /** The step of each trail point. */
+  trailSteps: number[];
+}
+
+/**
+ * The time scrubber draws every run at a recorded step when the iterates of all
+ * runs' histories fit in this many numbers (runs × d × hist; 8 MB): the toy, the
+ * circle and Styblinski–Tang at d = 10 with 200 runs do, a 1000-weight model does not.
+ */
+const POSITIONS_MAX = 1 << 20;
+
+/** Whether this configuration's live runs keep their iterates at recorded steps. */
+export function keepsPositions(problem: Problem, config: Config): boolean {
+  return config.hist > 0 && config.runs * problem.dim * config.hist <= POSITIONS_MAX;
+}
+
+function newStream(ens: Ensemble | null): Stream | null {
+  return ens ? { ens, lastSent: -1, trail: [], trailSteps: [] } : null;
 }
 
 interface Current {
@@ -182,10 +200,8 @@ export class SimSession {
     const { problem, config, issues } = buildProblem(decoded.config);
     const now = this.host.now();
     const phase = switchRequested(problem, config) ? new GdPhase(problem, config) : null;
-    const stream = (opt: 'gd' | 'sgd'): Stream | null => {
-      const ens = phase ? null : makeEnsemble(problem, config, opt, null);
-      return ens ? { ens, lastSent: -1, trail: [] } : null;
-    };
+    const keepPositions = keepsPositions(problem, config);
+    const stream = (opt: 'gd' | 'sgd'): Stream | null => newStream(phase ? null : makeEnsemble(problem, config, opt, null, { keepPositions }));
     const c: Current = {
       id: msg.id,
       problem,
@@ -274,10 +290,8 @@ export class SimSession {
       this.schedule(c);
       return false;
     }
-    const stream = (opt: 'gd' | 'sgd'): Stream | null => {
-      const ens = makeEnsemble(c.problem, c.config, opt, ph);
-      return ens ? { ens, lastSent: -1, trail: [] } : null;
-    };
+    const keepPositions = keepsPositions(c.problem, c.config);
+    const stream = (opt: 'gd' | 'sgd'): Stream | null => newStream(makeEnsemble(c.problem, c.config, opt, ph, { keepPositions }));
     c.sgd = stream('sgd');
     c.gd = stream('gd');
     c.switchInfo = ph.info();
@@ -407,9 +421,10 @@ export class SimSession {
   }
 
   private pushTrail(s: Stream, d: number): void {
-    const x = s.ens.runs[0].x;
+    const run0 = s.ens.runs[0];
     if (s.trail.length >= TRAIL_POINTS_PER_FRAME * 4 * d) return;
-    for (let j = 0; j < d; j++) s.trail.push(x[j]);
+    for (let j = 0; j < d; j++) s.trail.push(run0.x[j]);
+    s.trailSteps.push(run0.t);
   }
 
   private settled(c: Current): boolean {
@@ -482,6 +497,7 @@ export class SimSession {
     const m = steps.length;
     const histLoss = new Float64Array(K * m);
     const histDist = new Float64Array(K * m);
+    const histX = ref?.history?.positions ? new Float64Array(K * m * d) : undefined;
     runs.forEach((r, i) => {
       const h = r.history;
       if (!h) return;
@@ -490,12 +506,15 @@ export class SimSession {
         if (at < h.count && h.step[at] === steps[j]) {
           histLoss[i * m + j] = h.lossAt(at);
           histDist[i * m + j] = h.dist[at];
+          if (histX && h.positions) histX.set(h.positions.subarray(at * d, (at + 1) * d), (i * m + j) * d);
         }
       }
     });
     if (m > 0) s.lastSent = steps[m - 1];
     const trail = Float64Array.from(s.trail);
+    const trailSteps = Float64Array.from(s.trailSteps);
     s.trail.length = 0;
-    return { x, histSteps: Float64Array.from(steps), histLoss, histDist, escapeStep, divergedStep, trail };
+    s.trailSteps.length = 0;
+    return { x, histSteps: Float64Array.from(steps), histLoss, histDist, ...(histX ? { histX } : {}), escapeStep, divergedStep, trail, trailSteps };
   }
 }

@@ -58,7 +58,7 @@ describe('RunBuffers.summaryCurves()', () => {
       const histSteps = Float64Array.from({ length: m }, () => (step += 1));
       const histLoss = Float64Array.from({ length: K * m }, () => next());
       const histDist = Float64Array.from({ length: K * m }, () => next());
-      b.apply({ x: new Float64Array(K), histSteps, histLoss, histDist, escapeStep: new Int32Array(K).fill(-1), divergedStep: new Int32Array(K).fill(-1), trail: new Float64Array(0) });
+      b.apply({ x: new Float64Array(K), histSteps, histLoss, histDist, escapeStep: new Int32Array(K).fill(-1), divergedStep: new Int32Array(K).fill(-1), trail: new Float64Array(0), trailSteps: new Float64Array(0) });
       const got = b.summaryCurves();
       const want = fromScratch(b);
       expect(got.meanLoss.length).toBe(b.count);

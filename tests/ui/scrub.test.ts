@@ -22,6 +22,7 @@ function buffers(): RunBuffers {
     escapeStep: Int32Array.from([-1, 7, -1]),
     divergedStep: Int32Array.from([-1, -1, 12]),
     trail: new Float64Array(0),
+    trailSteps: new Float64Array(0),
   };
   b.apply(part);
   return b;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeQuery } from '../../src/core/params/query';
 import { buildProblem } from '../../src/core/problems/build-problem';
-import { simulateQuery, theoryOfMinima } from '../../src/core/simulate';
+import { makeEnsemble, simulateQuery, theoryOfMinima } from '../../src/core/simulate';
+import { applyFrame, startedRun } from '../../src/ui/sim/live-run';
 import type { MinimumTheory } from '../../src/core/theory/analyse-minimum';
 import type { FromWorker } from '../../src/worker/protocol';
 import { SimSession, theoryWork, THEORY_INLINE_WORK, type SessionHost } from '../../src/worker/sim-session';
@@ -61,6 +62,47 @@ describe('the simulation session behind the worker', () => {
     const steps = sent.flatMap((m) => (m.type === 'frame' && m.sgd ? Array.from(m.sgd.histSteps) : []));
     expect(new Set(steps).size).toBe(steps.length);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  });
+
+  it('sends every run’s iterate at each recorded step, and run 0’s path with its steps, as the core’s runs had them', () => {
+    const { session, sent, drain } = fakeHost();
+    const q = 'problem=circle&model=1&eta=2&seed=4&runs=5&steps=3000&hist=16';
+    session.handle({ type: 'start', id: 1, query: q, stepsPerSecond: Infinity, paused: false });
+    drain();
+    const started = sent.find((m) => m.type === 'started');
+    if (started?.type !== 'started') throw new Error('no start');
+    const run = startedRun(1, started.info);
+    for (const m of sent) if (m.type === 'frame') applyFrame(run, m);
+    const b = run.sgd!;
+    expect(b.pos).not.toBeNull();
+    const { problem, config } = buildProblem(decodeQuery(q).config);
+    const twin = makeEnsemble(problem, config, 'sgd', null)!;
+    const d = problem.dim;
+    for (let j = 0; j < b.count; j++) {
+      twin.advance(b.step[j] - twin.t);
+      for (let r = 0; r < b.K; r++) {
+        if (!b.alive(r, j)) continue;
+        for (let c = 0; c < d; c++) expect(b.pos![(r * b.budget + j) * d + c]).toBeCloseTo(twin.runs[r].x[c], 5);
+      }
+    }
+    // run 0's path: each point is where run 0 was at its step
+    const path = makeEnsemble(problem, config, 'sgd', null)!;
+    const seen = b.trailStep.length;
+    expect(seen).toBe(b.trail.length / d);
+    for (let p = 0; p < seen; p += Math.max(1, Math.floor(seen / 40))) {
+      path.advance(b.trailStep[p] - path.t);
+      for (let c = 0; c < d; c++) expect(b.trail[p * d + c]).toBe(path.runs[0].x[c]);
+    }
+    expect(b.trailPointsUpTo(b.trailStep[10])).toBe(11);
+  });
+
+  it('keeps no positions where runs × d × hist would be too large to send', () => {
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&runs=1000&hist=4096&steps=20', stepsPerSecond: Infinity, paused: false });
+    drain();
+    const frames = sent.filter((m) => m.type === 'frame');
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((m) => m.type === 'frame' && m.sgd?.histX === undefined)).toBe(true);
   });
 
   it('sends nothing more for a cancelled run', () => {

@@ -25,6 +25,8 @@ export interface EnsembleSpec {
   hist: number;
   /** Replace SGD's noise by Gaussian noise of the same total variance (square-loss models; Wu–Wang–Su §3.3). */
   noise?: 'sgd' | 'isotropic' | 'aligned';
+  /** Keep every run's iterate at its recorded history points (for the time scrubber's landscape). */
+  keepPositions?: boolean;
 }
 
 /** The reference minimum: the start minimum, or the one nearest x0 when x0 is given. */
@@ -110,6 +112,7 @@ export class Ensemble {
             runIndex: r,
             rng: spec.rng,
             noise: spec.noise,
+            keepPositions: spec.keepPositions,
           },
           x0,
         ),

@@ -20,13 +20,22 @@ export class History {
   private readonly xs: Float64Array | null;
   private readonly pending: Uint8Array | null;
   private scratch: Float64Array | null = null;
+  /**
+   * The iterate at every kept point (dim per point), when asked for: the time
+   * scrubber places every run on the landscape at a recorded step. Drawing only:
+   * no number the explorer reports is computed from it.
+   */
+  readonly positions: Float64Array | null;
+  private readonly posDim: number;
 
   /**
    * @param lazy with dim and loss: record iterates (pushIterate) and evaluate the loss on reading.
+   * @param positionsDim keep the iterate of every kept point (0: do not).
    */
   constructor(
     readonly budget: number,
     private readonly lazy: { dim: number; loss: (x: Float64Array) => number } | null = null,
+    positionsDim = 0,
   ) {
     const b = Math.max(2, budget + (budget % 2));
     // One backing store for the three columns: an ensemble builds a history per run,
@@ -37,6 +46,8 @@ export class History {
     this.dist = all.subarray(2 * b, 3 * b);
     this.xs = lazy ? new Float64Array(b * lazy.dim) : null;
     this.pending = lazy ? new Uint8Array(b) : null;
+    this.posDim = positionsDim;
+    this.positions = positionsDim > 0 ? new Float64Array(b * positionsDim) : null;
   }
 
   /** True when step t is one this history would record. */
@@ -44,9 +55,11 @@ export class History {
     return t % this.stride === 0;
   }
 
-  push(t: number, loss: number, dist: number): void {
+  /** Record step t (x is kept when positions are). */
+  push(t: number, loss: number, dist: number, x?: Float64Array): void {
     if (this.count === this.step.length) this.compact();
     if (t % this.stride !== 0) return;
+    if (this.positions !== null && x !== undefined) this.positions.set(x, this.count * this.posDim);
     this.step[this.count] = t;
     this.lossBuf[this.count] = loss;
     this.dist[this.count] = dist;
@@ -59,6 +72,7 @@ export class History {
     if (this.count === this.step.length) this.compact();
     if (t % this.stride !== 0) return;
     const d = this.lazy!.dim;
+    if (this.positions !== null) this.positions.set(x, this.count * this.posDim);
     this.step[this.count] = t;
     this.dist[this.count] = dist;
     this.xs!.set(x, this.count * d);
@@ -83,7 +97,10 @@ export class History {
     const xs = this.xs;
     const pending = this.pending;
     const d = this.lazy ? this.lazy.dim : 0;
+    const pos = this.positions;
+    const pd = this.posDim;
     for (let i = 0; i < this.count; i += 2) {
+      if (pos !== null) pos.copyWithin(k * pd, i * pd, (i + 1) * pd);
       this.step[k] = this.step[i];
       this.lossBuf[k] = this.lossBuf[i];
       this.dist[k] = this.dist[i];

@@ -28,6 +28,8 @@ export interface RunSpec {
    * (Wu–Wang–Su §3.3; square-loss models only): 'isotropic' or 'aligned'.
    */
   noise?: 'sgd' | 'isotropic' | 'aligned';
+  /** Keep the iterate at every recorded history point (History.positions; for drawing). */
+  keepPositions?: boolean;
 }
 
 /** Above this |xⱼ| a run is declared diverged (its loss would overflow soon after). */
@@ -74,7 +76,7 @@ export class SgdRun {
     // Where the loss cannot overflow (a projected, bounded domain), a recorded step keeps the
     // iterate and the loss is evaluated only for the points the history keeps.
     this.lazyLoss = problem.project && problem.domain !== null && problem.lossFiniteOnDomain === true;
-    this.history = spec.historyBudget > 0 ? new History(spec.historyBudget, this.lazyLoss ? { dim: problem.dim, loss: (x) => problem.loss(x) } : null) : null;
+    this.history = spec.historyBudget > 0 ? new History(spec.historyBudget, this.lazyLoss ? { dim: problem.dim, loss: (x) => problem.loss(x) } : null, spec.keepPositions ? problem.dim : 0) : null;
     if (this.problem.project && this.problem.domain) this.clampStart();
     this.observe();
   }
@@ -119,7 +121,7 @@ export class SgdRun {
         this.divergedStep = this.t;
         return;
       }
-      h.push(this.t, loss, Math.sqrt(d2));
+      h.push(this.t, loss, Math.sqrt(d2), this.x);
     }
   }
 

@@ -25,6 +25,10 @@ function Side({ side, run, title, color }: { side: 'A' | 'B'; run: () => LiveRun
       get run() {
         return run();
       },
+      // each side at the scrubbed step of its own recorded history
+      get scrub() {
+        return scrubAt(run());
+      },
       lecture,
       coords: [0, 1],
     }),

@@ -20,8 +20,12 @@ export class RunBuffers {
   x: Float64Array;
   escapeStep: Int32Array;
   divergedStep: Int32Array;
-  /** Run 0's path, d numbers a point, capped at `trailCap` points (oldest halved away). */
+  /** Run 0's path, d numbers a point, capped at `trailCap` points (the whole path, halved in detail when full). */
   trail: number[] = [];
+  /** The step of each trail point. */
+  trailStep: number[] = [];
+  /** Every run's iterate at each recorded step, [(run · budget + j) · d + c], when the worker sends them (drawing only). */
+  pos: Float32Array | null = null;
   private readonly trailCap: number;
 
   constructor(K: number, d: number, budget: number, trailCap = 20000) {
@@ -42,19 +46,28 @@ export class RunBuffers {
     this.escapeStep = part.escapeStep;
     this.divergedStep = part.divergedStep;
     const m = part.histSteps.length;
-    for (let j = 0; j < m; j++) this.push(part.histSteps[j], part.histLoss, part.histDist, j, m);
+    if (part.histX && !this.pos) this.pos = new Float32Array(this.K * this.budget * this.d);
+    for (let j = 0; j < m; j++) this.push(part, j, m);
+    const d = this.d;
     for (let i = 0; i < part.trail.length; i++) this.trail.push(part.trail[i]);
-    if (this.trail.length > this.trailCap * this.d) {
+    for (let i = 0; i < part.trailSteps.length; i++) this.trailStep.push(part.trailSteps[i]);
+    if (this.trailStep.length > this.trailCap) {
       // keep every other point: the path stays whole, only coarser
-      const d = this.d;
       const kept: number[] = [];
-      for (let p = 0; p < this.trail.length / d; p += 2) for (let j = 0; j < d; j++) kept.push(this.trail[p * d + j]);
+      const keptStep: number[] = [];
+      for (let p = 0; p < this.trailStep.length; p += 2) {
+        for (let j = 0; j < d; j++) kept.push(this.trail[p * d + j]);
+        keptStep.push(this.trailStep[p]);
+      }
       this.trail = kept;
+      this.trailStep = keptStep;
     }
   }
 
-  private push(step: number, loss: Float64Array, dist: Float64Array, j: number, m: number): void {
+  private push(part: StreamPart, j: number, m: number): void {
     const B = this.budget;
+    const d = this.d;
+    const pos = this.pos;
     if (this.count === B) {
       let k = 0;
       for (let i = 0; i < B; i += 2) {
@@ -62,6 +75,7 @@ export class RunBuffers {
         for (let r = 0; r < this.K; r++) {
           this.loss[r * B + k] = this.loss[r * B + i];
           this.dist[r * B + k] = this.dist[r * B + i];
+          if (pos) pos.copyWithin((r * B + k) * d, (r * B + i) * d, (r * B + i + 1) * d);
         }
         k++;
       }
@@ -69,11 +83,26 @@ export class RunBuffers {
       this.epoch++;
     }
     const at = this.count++;
-    this.step[at] = step;
+    this.step[at] = part.histSteps[j];
+    const hx = part.histX;
     for (let r = 0; r < this.K; r++) {
-      this.loss[r * B + at] = loss[r * m + j];
-      this.dist[r * B + at] = dist[r * m + j];
+      this.loss[r * B + at] = part.histLoss[r * m + j];
+      this.dist[r * B + at] = part.histDist[r * m + j];
+      if (pos && hx) for (let c = 0; c < d; c++) pos[(r * B + at) * d + c] = hx[(r * m + j) * d + c];
     }
+  }
+
+  /** How many of run 0's trail points are at or before step t (its path up to t). */
+  trailPointsUpTo(t: number): number {
+    const s = this.trailStep;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Whether run r has a value at history index j (it had not diverged by then). */

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useChart } from '../charts/use-chart';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
+import { scrubAt } from '../sim/scrub';
 import { createLandscapeChart, type LandscapeModel } from './landscape-chart';
 
 const NO_OPTIONS = {};
@@ -12,7 +13,22 @@ export function LandscapeView() {
   const lecture = useExplorer((s) => s.config.lecture);
   const dim = useExplorer((s) => s.info?.problem.dim ?? 1);
   const [coords, setCoords] = useState<[number, number]>([0, 1]);
-  const model = useMemo<LandscapeModel | null>(() => (sim ? { get run() { return sim.current; }, lecture, coords } : null), [sim, lecture, coords]);
+  const model = useMemo<LandscapeModel | null>(
+    () =>
+      sim
+        ? {
+            get run() {
+              return sim.current;
+            },
+            get scrub() {
+              return scrubAt(sim.current);
+            },
+            lecture,
+            coords,
+          }
+        : null,
+    [sim, lecture, coords],
+  );
   const box = useChart(createLandscapeChart, NO_OPTIONS, model, sim?.loop);
 
   const options = Array.from({ length: Math.min(dim, 100) }, (_v, i) => i);

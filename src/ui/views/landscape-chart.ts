@@ -10,6 +10,8 @@ import type { Chart } from '../charts/chart';
 import { nodeSize } from '../charts/chart';
 import { chartType, sizeCanvas, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
 import type { LiveRun } from '../sim/sim-controller';
+import type { RunBuffers } from '../sim/run-buffers';
+import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
@@ -18,6 +20,8 @@ export interface LandscapeModel {
   run: LiveRun | null;
   lecture: boolean;
   coords: [number, number];
+  /** The time scrubber's recorded step (absent or null: the views follow the run). */
+  scrub?: ScrubAt | null;
 }
 
 /** A path is drawn through at most this many of its points (evenly spaced): a frame's cost stays flat however long the run. */
@@ -61,6 +65,8 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
   let transform: ZoomTransform = zoomIdentity;
   let last: { run: LiveRun | null; lecture: boolean; coords: [number, number] } = { run: null, lecture: false, coords: [0, 1] };
   let contourKey: unknown = null;
+  let scrub: ScrubAt | null = null;
+  const scrubNote = svg.append('text').attr('data-testid', 'landscape-scrub-note').attr('fill', COLORS.ink);
   const z = zoom<SVGSVGElement, unknown>()
     .scaleExtent([1, 50])
     .on('zoom', (ev) => {
@@ -68,6 +74,11 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       draw(last.run, last.lecture, last.coords);
     });
   svg.call(z);
+
+  /** How many of a path's points are drawn: all of them, or those up to the scrubbed step. */
+  function pathPoints(b: RunBuffers): number {
+    return scrub === null ? b.trailStep.length : b.trailPointsUpTo(scrub.t);
+  }
 
   function draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void {
     last = { run, lecture, coords };
@@ -242,20 +253,54 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
         pc.rect(m.l, m.t, w - m.l - m.r, plotH);
         pc.clip();
         pc.globalAlpha = 0.85;
-        for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(Math.floor(b.trail.length / dim), (p) => [x(b.trail[p * dim + ci]), y(b.trail[p * dim + cj])]), color);
+        for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(pathPoints(b), (p) => [x(b.trail[p * dim + ci]), y(b.trail[p * dim + cj])]), color);
         pc.restore();
       }
 
       // Current points: every SGD run (faint) and GD.
       const cur: Array<{ px: number; py: number; color: string; r: number; op: number }> = [];
-      const place = (xs: Float64Array, r: number, color: string, rad: number, op: number) => {
-        const o = r * dim;
+      const place = (xs: ArrayLike<number>, o: number, color: string, rad: number, op: number) => {
         const px = x(xs[o + (oneD ? 0 : ci)]);
         const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
         if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
       };
-      if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
-      if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
+      let missing = false;
+      if (scrub === null) {
+        if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r * dim, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
+        if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
+      } else {
+        // At the scrubbed step: runs 1… from the recorded iterates (the histories' steps, as the
+        // CSV); run 0 and GD from their paths, which are finer, so t moves smoothly.
+        const { t, j } = scrub;
+        if (sgd) {
+          if (sgd.pos) {
+            for (let r = Math.min(sgd.K, 500) - 1; r >= 1; r--) if (sgd.alive(r, j)) place(sgd.pos, (r * sgd.budget + j) * dim, COLORS.sgdRun, 3.5, 0.35);
+          } else missing = sgd.K > 1;
+        }
+        const atPath = (b: RunBuffers | null, color: string) => {
+          if (!b || (b.divergedStep[0] >= 0 && b.divergedStep[0] <= t)) return;
+          const p = b.trailPointsUpTo(t) - 1;
+          if (p >= 0) place(b.trail, p * dim, color, 8, 1);
+        };
+        atPath(sgd, COLORS.sgdRun);
+        atPath(gd, COLORS.gdRun);
+      }
+      function probeAt(t: number, j: number): string {
+        if (!sgd) return '';
+        const two = (xs: ArrayLike<number>, o: number) => (oneD ? String(xs[o]) : `${xs[o + ci]},${xs[o + cj]}`);
+        const p0 = sgd.trailPointsUpTo(t) - 1;
+        const run0 = p0 >= 0 ? `run0:${two(sgd.trail, p0 * dim)}` : '';
+        const run1 = sgd.pos && sgd.K > 1 && sgd.alive(1, j) ? `|run1:${two(sgd.pos, (sgd.budget + j) * dim)}` : '';
+        return run0 + run1;
+      }
+      // For the browser tests: the coordinates drawn for runs 0 and 1 at the scrubbed step.
+      const probe = scrub === null ? '' : probeAt(scrub.t, scrub.j);
+      if ((box.getAttribute('data-at-t') ?? '') !== probe) box.setAttribute('data-at-t', probe);
+      const note = missing ? 'at t: run 0 and GD only (the other runs’ iterates are not kept at this size)' : '';
+      if (scrubNote.text() !== note) scrubNote.text(note);
+      if (note) scrubNote.attr('x', m.l + 6).attr('y', m.t + type.tick * 1.4).attr('font-size', type.tick);
+      const scrubMark = scrub === null ? '' : String(scrub.t);
+      if ((box.getAttribute('data-scrub-t') ?? '') !== scrubMark) box.setAttribute('data-scrub-t', scrubMark);
       const ctx = pc;
       ctx.save();
       ctx.beginPath();
@@ -285,7 +330,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       lower.attr('display', null);
       const top = m.t + plotH + type.tick * 2 + fs * 1.4;
       const bh = Math.max(20, h - top - type.tick);
-      const N = Math.max(sgd.trail.length, gd ? gd.trail.length : 0, 2);
+      const N = Math.max(sgd.trailStep.length, gd ? gd.trailStep.length : 0, 2);
       const tx = scaleLinear().domain([0, N - 1]).range([m.l, w - m.r]);
       const ty = scaleLinear().domain(x.domain()).range([top + bh, top]);
       const stripKey = `${ty.domain()}|${ty.range()}|${lecture}|${w}`;
@@ -301,12 +346,13 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       }
       const [lo, hi] = ty.domain();
       const clampY = (v: number) => ty(Math.max(lo, Math.min(hi, v)));
-      for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(b.trail.length, (p) => [tx(p), clampY(b.trail[p])]), color);
+      for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(pathPoints(b), (p) => [tx(p), clampY(b.trail[p])]), color);
     }
   }
 
   return {
     update(model) {
+      scrub = model.scrub ?? null;
       draw(model.run, model.lecture, model.coords);
     },
     resize() {
