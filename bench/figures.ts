@@ -272,6 +272,7 @@ export function pageRows(p: PageFigures | Skipped): Figure[] {
     }),
   );
   out.push(...windowRows('page.manyRuns', `toy, 1000 runs × 10⁷ steps streaming, ${span(sz.manyRuns)} into the run`, p.manyRuns, 33).map((f) => (f.id === 'page.manyRuns.longTasks' ? { ...f, target: undefined, met: null } : f)));
+  out.push(...windowRows('page.compared', `toy, two configurations of 200 runs × 10⁷ steps streaming (compare=B:16), ${span(sz.manyRuns)} into the run`, p.compared, 20));
   const fp = p.firstPointMs;
   out.push(
     row('page.firstPoint', 'page', `parameter change (η box + Enter) → first point of the new run on screen, p95 of ${isSkipped(fp) ? sz.changes : fp.samples.length} changes`, isSkipped(fp) ? fp : quantile(fp.samples, 0.95), 'ms', { op: '<=', value: 50 }, {

@@ -45,6 +45,8 @@ export const STREAM_KEYS = Object.keys(STREAMS) as StreamKey[];
 
 export const PAGE_QUERIES = {
   manyRuns: '?problem=toy&eta=0.7&B=1&runs=1000&steps=10000000&seed=3',
+  /** Two configurations of 200 runs each streaming at once (the main one and B = 16). */
+  compared: '?problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3&compare=B:16',
   shortRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=1',
   longRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=10000000',
   firstPaint: '?problem=toy&eta=0.7&B=1',
@@ -141,6 +143,8 @@ export interface PageFigures {
   stream: Record<StreamKey, StreamFigures | Skipped>;
   drag: Record<StreamKey, DragFigures | Skipped>;
   manyRuns: (WindowFigures & { query: string }) | Skipped;
+  /** Two 200-run configurations streaming (`compare=`), the window of manyRuns. */
+  compared: (WindowFigures & { query: string }) | Skipped;
   /** ms from Enter to the first frame showing the new run, one sample per change. */
   firstPointMs: Stat | Skipped;
   throughput: Record<StreamKey, ThroughputFigures | Skipped>;
@@ -367,11 +371,12 @@ async function stream(browser: Browser, base: string, key: StreamKey, sizes: Pag
   });
 }
 
-async function manyRuns(browser: Browser, base: string, w: PageWindow): Promise<WindowFigures & { query: string }> {
+/** One window of a stream opened from `query`. */
+async function oneWindow(browser: Browser, base: string, query: string, w: PageWindow): Promise<WindowFigures & { query: string }> {
   return withPage(browser, async (page, context) => {
     const cdp = await context.newCDPSession(page);
-    const t0 = await openStream(page, cdp, base + PAGE_QUERIES.manyRuns);
-    return { query: PAGE_QUERIES.manyRuns, ...(await measureWindow(page, cdp, t0, w)) };
+    const t0 = await openStream(page, cdp, base + query);
+    return { query, ...(await measureWindow(page, cdp, t0, w)) };
   });
 }
 
@@ -575,7 +580,7 @@ const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'many', 'first', 'heap'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'many', 'compare', 'first', 'heap'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -618,6 +623,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       stream: both(() => s),
       drag: both(() => s),
       manyRuns: s,
+      compared: s,
       firstPointMs: s,
       throughput: both(() => s),
       heap: s,
@@ -650,8 +656,10 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const d = drags[k];
       if ('moves' in d) log(`page: ${STREAMS[k].label} drag: ${d.moves} moves, p95 ${fmtMs(d.intervalMs.p95)}, ${d.longTasks.count} long tasks, repaint p95 ${fmtMs(d.repaintMs.p95)}`);
     }
-    const many = await run('many', '1000 runs', () => manyRuns(b, base, sizes.manyRuns));
+    const many = await run('many', '1000 runs', () => oneWindow(b, base, PAGE_QUERIES.manyRuns, sizes.manyRuns));
     if ('frames' in many) log(`page: 1000 runs ${windowLine(many)}`);
+    const compared = await run('compare', 'two 200-run configurations', () => oneWindow(b, base, PAGE_QUERIES.compared, sizes.manyRuns));
+    if ('frames' in compared) log(`page: two 200-run configurations ${windowLine(compared)}`);
     const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
     if ('median' in firstPointMs) log(`page: first point of a new run: median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
@@ -666,7 +674,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, manyRuns: many, firstPointMs, throughput, heap: heapFig };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, manyRuns: many, compared, firstPointMs, throughput, heap: heapFig };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
