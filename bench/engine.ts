@@ -9,7 +9,7 @@ import { decodeQuery } from '../src/core/params/query';
 import { buildProblem } from '../src/core/problems/build-problem';
 import type { Problem } from '../src/core/problems/problem';
 import { generatorOf, Mulberry32, Salt, xoshiroStreamState } from '../src/core/rng';
-import { ensembleSpec } from '../src/core/simulate';
+import { ensembleSpec } from '../src/core/prepare-run';
 import type { BenchOptions, EngineProblemKey } from './options';
 import { median, rateOf, seconds, stat, timeRepeated, type Stat } from './stat';
 

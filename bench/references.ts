@@ -15,7 +15,7 @@ import { Ensemble } from '../src/core/engine/ensemble';
 import type { CircleProblem as CircleProblemType } from '../src/core/problems/circle';
 import { CircleProblem } from '../src/core/problems/circle';
 import { Mulberry32, Salt } from '../src/core/rng';
-import { ensembleSpec } from '../src/core/simulate';
+import { ensembleSpec } from '../src/core/prepare-run';
 import { ENSEMBLE_QUERY, resolveQuery, type Partner, type Throughput, type ThroughputProbe } from './engine';
 import { stat, type Skipped, type Stat } from './stat';
 

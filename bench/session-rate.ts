@@ -34,7 +34,7 @@ export function ensembleRate(query: string, seconds: number, warmS = 0.5, chunk 
  */
 import { buildProblem } from '../src/core/problems/build-problem';
 import { decodeQuery } from '../src/core/params/query';
-import { makeEnsemble } from '../src/core/simulate';
+import { makeEnsemble } from '../src/core/prepare-run';
 import type { FromWorker } from '../src/worker/protocol';
 import { SimSession, type SessionHost } from '../src/worker/sim-session';
 

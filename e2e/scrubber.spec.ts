@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { decodeQuery } from '../src/core/params/query';
 import { buildProblem } from '../src/core/problems/build-problem';
-import { makeEnsemble, simulateQuery } from '../src/core/simulate';
+import { simulateQuery } from '../src/core/simulate';
+import { makeEnsemble } from '../src/core/prepare-run';
 import { expect, openDone, shoot, test } from './fixtures';
 
 const QUERY = 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200';

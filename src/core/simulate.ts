@@ -1,12 +1,12 @@
 import { comparisonConfig, comparisonIssue } from './compare';
 import { Ensemble, type RunsSummary } from './engine/ensemble';
 import { runEnsembles } from './engine/settled';
-import { GdPhase, switchRequested, SwitchedEnsemble, type SwitchInfo } from './engine/switch-protocol';
+import type { SwitchInfo } from './engine/switch-protocol';
 import type { Config } from './params/param-table';
 import { decodeQuery, encodeQuery, type ParamIssue } from './params/query';
-import { buildProblem } from './problems/build-problem';
 import type { Problem } from './problems/problem';
 import { generatorOf } from './rng';
+import { prepareRun, startEnsembles } from './prepare-run';
 import { stabilityRectangle } from './stability-region';
 import { analyseMinimum, type MinimumTheory } from './theory/analyse-minimum';
 
@@ -57,11 +57,6 @@ export function theoryOfMinima(problem: Problem, config: Config): MinimumTheory[
   );
 }
 
-/** The ensemble of one optimiser; a noise switch (Wu–Wang–Su §3.3) applies to the SGD side only. */
-export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
-  return { ...config, opt, noise: opt === 'sgd' ? config.noise : ('sgd' as const), rng: generatorOf(config.v) };
-}
-
 /**
  * Run a configuration headless: the theory per minimum and the GD and SGD
  * ensembles. The same code the worker runs; `npm run sim` prints this object.
@@ -89,12 +84,11 @@ export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; un
 
 /** One configuration without its comparisons. */
 function simulateOne(input: Config): SimOutput {
-  const { problem, config, issues } = buildProblem(input);
+  const run = prepareRun(input);
+  const { problem, config, issues, phase } = run;
   const rect = stabilityRectangle(config.eta, problem.n, config.B, config.sampling);
-  const phase = switchRequested(problem, config) ? new GdPhase(problem, config).runToEnd() : null;
-  const make = (opt: 'gd' | 'sgd') => makeEnsemble(problem, config, opt, phase);
-  const sgd = make('sgd');
-  const gd = make('gd');
+  phase?.runToEnd();
+  const { sgd, gd } = startEnsembles(run);
   runEnsembles(problem, [sgd, gd].filter((e): e is Ensemble => e !== null), config.steps, config.stop);
   return {
     config,
@@ -107,18 +101,6 @@ function simulateOne(input: Config): SimOutput {
     issues,
     unknown: [],
   };
-}
-
-/**
- * One optimiser's ensemble, or null when it is not asked for. After a GD phase
- * (switchloss > 0) the runs start at its switch point; without a switch, none run.
- */
-export function makeEnsemble(problem: Problem, config: Config, opt: 'gd' | 'sgd', phase: GdPhase | null, drawing: { keepPositions?: boolean } = {}): Ensemble | null {
-  if (!config.opt.includes(opt)) return null;
-  const spec = { ...ensembleSpec(config, opt), ...drawing };
-  if (!phase) return new Ensemble(problem, spec);
-  const at = phase.point;
-  return at ? new SwitchedEnsemble(problem, spec, at) : null;
 }
 
 export function simulateQuery(query: string): SimOutput {

@@ -1,17 +1,18 @@
-import type { Ensemble } from '../core/engine/ensemble';
 import { ensemblesSettled, SETTLE_EVERY } from '../core/engine/settled';
-import { GdPhase, switchRequested, type SwitchInfo } from '../core/engine/switch-protocol';
+import type { GdPhase, SwitchInfo } from '../core/engine/switch-protocol';
 import { sampleLandscape } from '../core/landscape';
-import { decodeQuery, encodeQuery } from '../core/params/query';
-import { buildProblem } from '../core/problems/build-problem';
 import type { Config } from '../core/params/param-table';
+import { decodeQuery, encodeQuery } from '../core/params/query';
+import { prepareRun, startEnsembles, type PreparedRun } from '../core/prepare-run';
 import type { Problem } from '../core/problems/problem';
 import { isSquareLoss } from '../core/problems/square-loss';
-import { makeEnsemble, theoryOfMinima } from '../core/simulate';
+import { theoryOfMinima } from '../core/simulate';
 import { alignmentAt } from '../core/theory/alignment';
 import type { MinimumTheory } from '../core/theory/analyse-minimum';
-import type { AlignmentPart, FromWorker, StreamPart, ToWorker } from './protocol';
+import { alignmentPart, emptyAlign, keepsPositions, newStream, pushTrail, streamPart, trailStride, type AlignBuffer, type Stream } from './live-stream';
+import type { FromWorker, ToWorker } from './protocol';
 import { transferables } from './protocol';
+import { alignmentEvery, theoryWork, THEORY_INLINE_WORK } from './run-costs';
 
 /** What the session needs from its host (the worker global, or a test). */
 export interface SessionHost {
@@ -31,71 +32,16 @@ export interface SessionHost {
   cancelTheory?(): void;
 }
 
-/**
- * Above this estimate of the theory's work (multiply–adds over all minima) the runs start
- * first and the theory follows: about 30 ms of it in the page.
- */
-export const THEORY_INLINE_WORK = 3e7;
-
-/** A rough count of the multiply–adds of theoryOfMinima: ρ(𝒯) and the sets (n·d³), and for square-loss models the alignment (n²·p). */
-export function theoryWork(problem: Problem): number {
-  const n = problem.n;
-  const d = problem.dim;
-  const each = isSquareLoss(problem) ? n * n * d + n * n * n : n * d * d * d;
-  return problem.minima.length * each;
-}
-
 /** Compute for about this long, then yield so messages (cancel, pause) land within a frame. */
 const SLICE_MS = 8;
 const MIN_FRAME_MS = 16;
 /** Without an ack for this long, send anyway (a lost ack must not stall the view). */
 const ACK_TIMEOUT_MS = 250;
-const TRAIL_POINTS_PER_FRAME = 512;
-/** Below this step the trail keeps every step; past it, one point in t / this many steps. */
-const TRAIL_EVERY_STEP_UNTIL = 1024;
-/**
- * The alignment of run 0 is computed on a fixed grid of steps (so it does not
- * depend on the slicing): at most 60 points, fewer for large models, where one
- * evaluation costs O(n²p) (about 130 ms at n = 200, p = 1000).
- */
-const ALIGN_WORK = 4e8;
-const ALIGN_POINTS = { min: 5, max: 60 };
-
-/** Steps between two alignment points, or 0 for a model without them. */
-export function alignmentEvery(problem: Problem, steps: number): number {
-  if (!isSquareLoss(problem)) return 0;
-  const points = Math.min(ALIGN_POINTS.max, Math.max(ALIGN_POINTS.min, Math.floor(ALIGN_WORK / (problem.n * problem.n * problem.dim))));
-  return Math.max(1, Math.ceil(steps / points));
-}
-
-type AlignBuffer = { [K in keyof AlignmentPart]: number[] };
-
-interface Stream {
-  ens: Ensemble;
-  lastSent: number;
-  trail: number[];
-  /** The step of each trail point. */
-  trailSteps: number[];
-}
-
-/**
- * The time scrubber draws every run at a recorded step when the iterates of all
- * runs' histories fit in this many numbers (runs × d × hist; 8 MB): the toy, the
- * circle and Styblinski–Tang at d = 10 with 200 runs do, a 1000-weight model does not.
- */
-const POSITIONS_MAX = 1 << 20;
-
-/** Whether this configuration's live runs keep their iterates at recorded steps. */
-export function keepsPositions(problem: Problem, config: Config): boolean {
-  return config.hist > 0 && config.runs * problem.dim * config.hist <= POSITIONS_MAX;
-}
-
-function newStream(ens: Ensemble | null): Stream | null {
-  return ens ? { ens, lastSent: -1, trail: [], trailSteps: [] } : null;
-}
 
 interface Current {
   id: number;
+  /** The prepared run (src/core/prepare-run.ts); problem, config and phase are its. */
+  run: PreparedRun;
   problem: Problem;
   config: Config;
   /** Wu–Wang–Su's GD phase (switchloss > 0): the streams exist only after it. */
@@ -197,13 +143,14 @@ export class SimSession {
       this.host.post({ type: 'error', id: msg.id, message: `nothing runs: ${refused.map((i) => i.message).join('; ')}` }, []);
       return;
     }
-    const { problem, config, issues } = buildProblem(decoded.config);
+    const run = prepareRun(decoded.config);
+    const { problem, config, issues, phase } = run;
     const now = this.host.now();
-    const phase = switchRequested(problem, config) ? new GdPhase(problem, config) : null;
-    const keepPositions = keepsPositions(problem, config);
-    const stream = (opt: 'gd' | 'sgd'): Stream | null => newStream(phase ? null : makeEnsemble(problem, config, opt, null, { keepPositions }));
+    // With a GD phase the streams start when it switches (runGdPhase).
+    const ens = phase ? { sgd: null, gd: null } : startEnsembles(run, { keepPositions: keepsPositions(problem, config) });
     const c: Current = {
       id: msg.id,
+      run,
       problem,
       config,
       phase,
@@ -211,11 +158,11 @@ export class SimSession {
       // Only a companion run (lean) wants the alignment: the live view does not keep it.
       alignEvery: msg.lean ? alignmentEvery(problem, config.steps) : 0,
       lastAlignT: -1,
-      align: { step: [], loss: [], alpha: [], beta: [], mu: [], gamma: [] },
+      align: emptyAlign(),
       steps: config.steps,
       stopRule: config.stop,
-      sgd: stream('sgd'),
-      gd: stream('gd'),
+      sgd: newStream(ens.sgd),
+      gd: newStream(ens.gd),
       t: 0,
       paused: msg.paused,
       pendingSteps: 0,
@@ -233,7 +180,7 @@ export class SimSession {
     this.cur = c;
     const deferTheory = !msg.lean && this.host.theory !== undefined && theoryWork(problem) > this.theoryInlineWork;
     const center = (c.sgd ?? c.gd)?.ens.centerIndex ?? config.start;
-    for (const s of [c.sgd, c.gd]) if (s) this.pushTrail(s, c.problem.dim);
+    for (const s of [c.sgd, c.gd]) if (s) pushTrail(s, c.problem.dim);
     this.host.post(
       {
         type: 'started',
@@ -290,10 +237,9 @@ export class SimSession {
       this.schedule(c);
       return false;
     }
-    const keepPositions = keepsPositions(c.problem, c.config);
-    const stream = (opt: 'gd' | 'sgd'): Stream | null => newStream(makeEnsemble(c.problem, c.config, opt, ph, { keepPositions }));
-    c.sgd = stream('sgd');
-    c.gd = stream('gd');
+    const ens = startEnsembles(c.run, { keepPositions: keepsPositions(c.problem, c.config) });
+    c.sgd = newStream(ens.sgd);
+    c.gd = newStream(ens.gd);
     c.switchInfo = ph.info();
     if (!c.sgd && !c.gd) {
       this.postFrame(c, true);
@@ -301,7 +247,7 @@ export class SimSession {
       this.cur = null;
       return false;
     }
-    for (const s of [c.sgd, c.gd]) if (s) this.pushTrail(s, c.problem.dim);
+    for (const s of [c.sgd, c.gd]) if (s) pushTrail(s, c.problem.dim);
     this.observeAlignment(c);
     this.postFrame(c, true);
     return true;
@@ -404,28 +350,19 @@ export class SimSession {
   private advance(c: Current, k: number): void {
     const d = c.problem.dim;
     const streams = [c.sgd, c.gd].filter((s): s is Stream => s !== null);
-    // Run 0's trail takes every step early on and coarser steps as t grows (the page thins it by halving
-    // anyway). A stride set by the chunk alone made every step of a 200-run ensemble a separate
-    // advance(1) once the chunk had adapted down to ~32 steps: a third of the engine's speed.
-    const stride = Math.max(1, Math.floor(k / TRAIL_POINTS_PER_FRAME), Math.floor(c.t / TRAIL_EVERY_STEP_UNTIL));
+    const stride = trailStride(k, c.t);
     let done = 0;
     while (done < k) {
       const inc = Math.min(stride, k - done);
       for (const s of streams) {
         s.ens.advance(inc);
-        this.pushTrail(s, d);
+        pushTrail(s, d);
       }
       done += inc;
     }
     c.t += k;
   }
 
-  private pushTrail(s: Stream, d: number): void {
-    const run0 = s.ens.runs[0];
-    if (s.trail.length >= TRAIL_POINTS_PER_FRAME * 4 * d) return;
-    for (let j = 0; j < d; j++) s.trail.push(run0.x[j]);
-    s.trailSteps.push(run0.t);
-  }
 
   private settled(c: Current): boolean {
     if (c.stopRule !== 'settled' || c.t % SETTLE_EVERY !== 0) return false;
@@ -447,74 +384,15 @@ export class SimSession {
       t: c.t,
       stepsPerSecond: c.rate,
       running: !c.paused,
-      sgd: c.sgd ? this.part(c.sgd, c.problem.dim) : null,
-      gd: c.gd ? this.part(c.gd, c.problem.dim) : null,
+      sgd: c.sgd ? streamPart(c.sgd, c.problem.dim) : null,
+      gd: c.gd ? streamPart(c.gd, c.problem.dim) : null,
       ...(c.phase && !c.sgd && !c.gd ? { gdPhase: { steps: c.phase.run.t, loss: c.phase.loss } } : {}),
-      ...this.alignPart(c),
+      ...alignmentPart(c.align),
     };
     c.acked = false;
     c.lastPost = now;
     this.host.post(msg, transferables(msg));
   }
 
-  /** The alignment points since the last frame, as typed arrays. */
-  private alignPart(c: Current): { align?: AlignmentPart } {
-    const b = c.align;
-    if (b.step.length === 0) return {};
-    const align: AlignmentPart = {
-      step: Float64Array.from(b.step),
-      loss: Float64Array.from(b.loss),
-      alpha: Float64Array.from(b.alpha),
-      beta: Float64Array.from(b.beta),
-      mu: Float64Array.from(b.mu),
-      gamma: Float64Array.from(b.gamma),
-    };
-    for (const k of Object.keys(b) as Array<keyof AlignBuffer>) b[k].length = 0;
-    return { align };
-  }
 
-  /** The news of one stream since its last frame. */
-  private part(s: Stream, d: number): StreamPart {
-    const runs = s.ens.runs;
-    const K = runs.length;
-    const x = new Float64Array(K * d);
-    const escapeStep = new Int32Array(K);
-    const divergedStep = new Int32Array(K);
-    runs.forEach((r, i) => {
-      x.set(r.x, i * d);
-      escapeStep[i] = r.escapeStep;
-      divergedStep[i] = r.divergedStep;
-    });
-    // New history points: the lockstep runs share their recorded steps.
-    const ref = runs.find((r) => r.history && r.divergedStep < 0) ?? runs.find((r) => r.history);
-    let steps: number[] = [];
-    let first = 0;
-    if (ref && ref.history) {
-      const h = ref.history;
-      while (first < h.count && h.step[first] <= s.lastSent) first++;
-      steps = Array.from(h.step.subarray(first, h.count));
-    }
-    const m = steps.length;
-    const histLoss = new Float64Array(K * m);
-    const histDist = new Float64Array(K * m);
-    const histX = ref?.history?.positions ? new Float64Array(K * m * d) : undefined;
-    runs.forEach((r, i) => {
-      const h = r.history;
-      if (!h) return;
-      for (let j = 0; j < m; j++) {
-        const at = first + j;
-        if (at < h.count && h.step[at] === steps[j]) {
-          histLoss[i * m + j] = h.lossAt(at);
-          histDist[i * m + j] = h.dist[at];
-          if (histX && h.positions) histX.set(h.positions.subarray(at * d, (at + 1) * d), (i * m + j) * d);
-        }
-      }
-    });
-    if (m > 0) s.lastSent = steps[m - 1];
-    const trail = Float64Array.from(s.trail);
-    const trailSteps = Float64Array.from(s.trailSteps);
-    s.trail.length = 0;
-    s.trailSteps.length = 0;
-    return { x, histSteps: Float64Array.from(steps), histLoss, histDist, ...(histX ? { histX } : {}), escapeStep, divergedStep, trail, trailSteps };
-  }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeQuery } from '../../src/core/params/query';
 import { buildProblem } from '../../src/core/problems/build-problem';
-import { makeEnsemble, simulateQuery, theoryOfMinima } from '../../src/core/simulate';
+import { simulateQuery, theoryOfMinima } from '../../src/core/simulate';
+import { makeEnsemble } from '../../src/core/prepare-run';
 import { applyFrame, startedRun } from '../../src/ui/sim/live-run';
 import type { MinimumTheory } from '../../src/core/theory/analyse-minimum';
 import type { FromWorker } from '../../src/worker/protocol';
-import { SimSession, theoryWork, THEORY_INLINE_WORK, type SessionHost } from '../../src/worker/sim-session';
+import { SimSession, type SessionHost } from '../../src/worker/sim-session';
+import { theoryWork, THEORY_INLINE_WORK } from '../../src/worker/run-costs';
 
 /** A host with a fake clock: each `now()` advances 0.01 ms, tasks run from a queue. */
 function fakeHost() {

@@ -285,9 +285,9 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
         atPath(sgd, COLORS.sgdRun);
         atPath(gd, COLORS.gdRun);
       }
+      const two = (xs: ArrayLike<number>, o: number) => (oneD ? String(xs[o]) : `${xs[o + ci]},${xs[o + cj]}`);
       function probeAt(t: number, j: number): string {
         if (!sgd) return '';
-        const two = (xs: ArrayLike<number>, o: number) => (oneD ? String(xs[o]) : `${xs[o + ci]},${xs[o + cj]}`);
         const p0 = sgd.trailPointsUpTo(t) - 1;
         const run0 = p0 >= 0 ? `run0:${two(sgd.trail, p0 * dim)}` : '';
         const run1 = sgd.pos && sgd.K > 1 && sgd.alive(1, j) ? `|run1:${two(sgd.pos, (sgd.budget + j) * dim)}` : '';
