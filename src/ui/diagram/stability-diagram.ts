@@ -1,4 +1,5 @@
 import { axisBottom, axisLeft } from 'd3-axis';
+import { onPointerRelease, pointerHeld } from '../charts/pointer-held';
 import { drag } from 'd3-drag';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
@@ -80,6 +81,9 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
   let shown = { x: 1, y: 1 }; // current domain tops (linear) — animated toward the target
   let target = { x: 1, y: 1 };
   let dragging = false;
+  let drawnAxes = '';
+  // A slider drag holds the axes as a corner drag does; they glide to the new η when it is let go.
+  const offRelease = onPointerRelease(() => retarget());
   let anim = 0;
   let x: Scale = scaleLinear();
   let y: Scale = scaleLinear();
@@ -157,13 +161,19 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const fontPx = t.label;
     const plotW = width - mg.l - mg.r;
     const plotH = height - mg.t - mg.b;
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 10, Math.floor(plotW / (t.tick * 4.5)))), m.axes === 'log' ? '~g' : undefined));
-    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 8, Math.floor(plotH / (t.tick * 2.2)))), m.axes === 'log' ? '~g' : undefined));
-    for (const g of [gx, gy] as G[]) {
-      g.selectAll('text').attr('font-size', t.tick);
-      g.selectAll('line,path').attr('stroke-width', sw);
+    // The axes are rebuilt only when they change: while η is dragged they hold still, and
+    // rebuilding them on every input was most of a drag's main-thread time (bench).
+    const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${m.axes}|${t.tick}|${sw}|${width}`;
+    if (axesKey !== drawnAxes) {
+      drawnAxes = axesKey;
+      gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 10, Math.floor(plotW / (t.tick * 4.5)))), m.axes === 'log' ? '~g' : undefined));
+      gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 8, Math.floor(plotH / (t.tick * 2.2)))), m.axes === 'log' ? '~g' : undefined));
+      for (const g of [gx, gy] as G[]) {
+        g.selectAll('text').attr('font-size', t.tick);
+        g.selectAll('line,path').attr('stroke-width', sw);
+      }
+      tidyAxisEnds(gx, mg.l - 6, width - 2, t.tick);
     }
-    tidyAxisEnds(gx, mg.l - 6, width - 2, t.tick);
     const xTitles = ['sharpness a = λmax(H)', 'sharpness a'];
     const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 'non-unif. s', 's'];
     xLabel
@@ -512,7 +522,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
   );
 
   function retarget(): void {
-    if (!model || dragging) return;
+    if (!model || dragging || pointerHeld()) return;
     target = targetDomain(model);
     if (Math.abs(Math.log(target.x / shown.x)) < 1e-9 && Math.abs(Math.log(target.y / shown.y)) < 1e-9) return;
     const from = { ...shown };
@@ -546,6 +556,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       draw();
     },
     destroy() {
+      offRelease();
       cancelAnimationFrame(anim);
       svg.remove();
     },

@@ -11,6 +11,7 @@ import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { theoryLines, type TheoryLine } from './series-theory';
+import { onPointerRelease, pointerHeld } from '../charts/pointer-held';
 
 export interface SeriesModel {
   run: LiveRun | null;
@@ -79,6 +80,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   let xMax = 10;
   let yLo = 1e-8;
   let yHi = 1;
+  /** The widest t axis of a drag (pointer-held.ts); kept across the drag's restarts. */
+  let heldX = 10;
   let dataLo = Infinity;
   let dataHi = -Infinity;
   let scanned: Record<string, number> = { sgd: 0, gd: 0 };
@@ -93,6 +96,9 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   const y = () => scaleLog().domain([yLo, yHi]).range([plot.y + plot.h, plot.y]).clamp(true);
   const values = (b: RunBuffers, field: SeriesModel['field']) => (field === 'loss' ? b.loss : b.dist);
 
+  // A drag has ended: the axes settle on the run as it is now.
+  const offRelease = onPointerRelease(() => draw(true));
+
   function resetRun(run: LiveRun | null): void {
     runId = run ? run.id : -1;
     theory = [];
@@ -104,7 +110,6 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     drawn = { sgd: 0, gd: 0 };
     epochs = { sgd: -1, gd: -1 };
     comparedIds = {};
-    layoutKey = '';
     topKey = '';
   }
 
@@ -209,9 +214,16 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       lo = Math.min(1e-8, lo);
       hi = Math.max(1, hi);
     }
-    const nx = ladder(tMax);
-    const nHi = decadeAbove(hi * 1.2);
-    const nLo = Math.max(decadeBelow(lo / 1.2), nHi * 1e-30);
+    let nx = ladder(tMax);
+    let nHi = decadeAbove(hi * 1.2);
+    let nLo = Math.max(decadeBelow(lo / 1.2), nHi * 1e-30);
+    if (pointerHeld() && xMax > 0) {
+      // during a drag the axes only widen: each restarted run is drawn against the same axes
+      nx = Math.max(nx, heldX);
+      nHi = Math.max(nHi, yHi);
+      nLo = Math.min(nLo, yLo);
+    }
+    heldX = nx;
     const changed = nx !== xMax || nHi !== yHi || nLo !== yLo;
     xMax = nx;
     yHi = nHi;
@@ -391,6 +403,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       draw(true);
     },
     destroy() {
+      offRelease();
       select(node).selectAll('*').remove();
     },
   };
