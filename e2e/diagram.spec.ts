@@ -27,6 +27,34 @@ test.describe('the stability diagram', () => {
     await shoot(page, 'diagram-eta-0.316');
   });
 
+  test('while the η slider is dragged the axes hold still; let go, they glide to the new η', async ({ page }) => {
+    await page.goto('/?problem=toy&eta=0.7&B=1&seed=1');
+    const corner = page.getByTestId('rect-corner');
+    await expect(corner).toHaveAttribute('data-eta', '0.7');
+    await page.waitForTimeout(600);
+    const ticks = () => page.locator('[data-testid=stability-diagram] .axis-x .tick text').allTextContents();
+    const before = await ticks();
+    const slider = page.getByTestId('eta-slider');
+    const box = (await slider.boundingBox())!;
+    const min = Number(await slider.getAttribute('min'));
+    const max = Number(await slider.getAttribute('max'));
+    const xAt = (log10: number) => box.x + ((log10 - min) / (max - min)) * box.width;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(xAt(Math.log10(0.7)), y);
+    await page.mouse.down();
+    // a real drag: η to about 0.1 in small moves, then a pause longer than the glide
+    for (let i = 1; i <= 20; i++) await page.mouse.move(xAt(Math.log10(0.7) + (i / 20) * (Math.log10(0.1) - Math.log10(0.7))), y);
+    await expect.poll(async () => Number(await corner.getAttribute('data-eta'))).toBeLessThan(0.15);
+    await page.waitForTimeout(600);
+    expect(await ticks(), 'the axes while the pointer is held').toEqual(before);
+    await page.mouse.up();
+    await expect.poll(ticks, { message: 'the axes after release' }).not.toEqual(before);
+    // the glide ends with the corner on its value on the axis
+    await page.waitForTimeout(600);
+    const eta = Number(await corner.getAttribute('data-eta'));
+    expect(Math.abs(Number(await corner.getAttribute('cx')) - (await axisPixelOf(page, 2 / eta)))).toBeLessThan(1.5);
+  });
+
   test('dragging the corner changes η and B, and the sliders follow', async ({ page }) => {
     await page.goto('/?problem=point&a=2&s=1.8&n=100&eta=0.5&B=4');
     const corner = page.getByTestId('rect-corner');
