@@ -25,11 +25,15 @@ export type ToWorker =
        * and stream the alignment of run 0 (square-loss models), which plain runs do not compute.
        */
       lean?: boolean;
+      /** The share of one core this run may take (sharing.ts); 1 when absent. */
+      share?: number;
     }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
   | { type: 'step'; id: number; steps: number }
   | { type: 'speed'; id: number; stepsPerSecond: number }
+  /** A new share of one core (configurations were added or removed). */
+  | { type: 'share'; id: number; share: number }
   | { type: 'cancel'; id: number }
   /** The page drew the last frame: the worker may send the next (at most one per animation frame). */
   | { type: 'ack'; id: number }

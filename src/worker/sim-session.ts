@@ -32,6 +32,11 @@ export interface SessionHost {
   cancelTheory?(): void;
 }
 
+/** A share of one core from a message: within (0, 1], else 1. */
+function shareOf(s: number | undefined): number {
+  return s !== undefined && s > 0 && s <= 1 ? s : 1;
+}
+
 /** Compute for about this long, then yield so messages (cancel, pause) land within a frame. */
 const SLICE_MS = 8;
 const MIN_FRAME_MS = 16;
@@ -59,6 +64,8 @@ interface Current {
   /** Steps requested by single-step while paused. */
   pendingSteps: number;
   stepsPerSecond: number;
+  /** The share of one core: after a slice of s ms the session rests s·(1/share − 1) ms. */
+  share: number;
   /** Speed accounting: steps taken since `epoch`. */
   epoch: number;
   epochSteps: number;
@@ -120,6 +127,9 @@ export class SimSession {
         c.pendingSteps += Math.max(1, Math.floor(msg.steps));
         this.schedule(c);
         return;
+      case 'share':
+        c.share = shareOf(msg.share);
+        return;
       case 'speed':
         c.stepsPerSecond = msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity;
         this.resetEpoch(c);
@@ -167,6 +177,7 @@ export class SimSession {
       paused: msg.paused,
       pendingSteps: 0,
       stepsPerSecond: msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity,
+      share: shareOf(msg.share),
       epoch: now,
       epochSteps: 0,
       acked: true,
@@ -340,6 +351,9 @@ export class SimSession {
       this.cur = null;
       return;
     }
+    // With a share below 1 (several configurations, each in its own worker), rest in proportion
+    // to the work just done, so that all of them together leave a core to the page.
+    if (c.share < 1 && !c.paused) waitMs = Math.max(waitMs, (this.host.now() - start) * (1 / c.share - 1));
     // While paused every single step is shown.
     this.postFrame(c, c.paused);
     if (c.paused && c.pendingSteps <= 0) return; // wait for resume or step

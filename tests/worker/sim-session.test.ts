@@ -9,14 +9,14 @@ import type { FromWorker } from '../../src/worker/protocol';
 import { SimSession, type SessionHost } from '../../src/worker/sim-session';
 import { theoryWork, THEORY_INLINE_WORK } from '../../src/worker/run-costs';
 
-/** A host with a fake clock: each `now()` advances 0.01 ms, tasks run from a queue. */
-function fakeHost() {
+/** A host with a fake clock: each `now()` advances `tickMs` (0.01 ms), tasks run from a queue. */
+function fakeHost(tickMs = 0.01) {
   const sent: FromWorker[] = [];
   const tasks: Array<() => void> = [];
   let clock = 0;
   const host: SessionHost = {
     post: (m) => sent.push(m),
-    now: () => (clock += 0.01),
+    now: () => (clock += tickMs),
     soon: (fn) => tasks.push(fn),
     later: (fn, ms) => {
       tasks.push(() => {
@@ -34,7 +34,7 @@ function fakeHost() {
     }
   };
   const session = new SimSession(host);
-  return { session, sent, drain, tick: (ms: number) => (clock += ms) };
+  return { session, sent, drain, host, tick: (ms: number) => (clock += ms) };
 }
 
 const query = 'problem=toy&eta=0.7&B=1&seed=7&runs=60&steps=300';
@@ -105,6 +105,45 @@ describe('the simulation session behind the worker', () => {
     const frames = sent.filter((m) => m.type === 'frame');
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.every((m) => m.type === 'frame' && m.sgd?.histX === undefined)).toBe(true);
+  });
+
+  it('with a share of half a core, rests after each slice as long as it worked, and the numbers are the same', () => {
+    const rests: number[] = [];
+    // a slow clock (1 ms a reading): slices of a few steps, so the run takes many
+    const { session, sent, drain, host } = fakeHost(1);
+    const later = host.later;
+    host.later = (fn, ms) => {
+      rests.push(ms);
+      later(fn, ms);
+    };
+    session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false, share: 0.5 });
+    drain();
+    const done = sent.at(-1)!;
+    if (done.type !== 'done') throw new Error('not done');
+    expect(done.sgd!.checksum).toBe(simulateQuery(query).runs.sgd!.checksum);
+    expect(rests.length).toBeGreaterThan(0);
+    // each slice reads the clock several times (1 ms each): it worked at least 1 ms, and rests as long
+    expect(Math.min(...rests)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes no rest with the whole core, and a share message changes it mid-run', () => {
+    const rests: number[] = [];
+    const { session, drain, host } = fakeHost(1);
+    const later = host.later;
+    host.later = (fn, ms) => {
+      rests.push(ms);
+      later(fn, ms);
+    };
+    session.handle({ type: 'start', id: 1, query: 'problem=toy&steps=1000000', stepsPerSecond: Infinity, paused: false });
+    drain(20);
+    expect(rests).toEqual([]);
+    session.handle({ type: 'share', id: 1, share: 0.25 });
+    drain(20);
+    expect(rests.length).toBeGreaterThan(0);
+    session.handle({ type: 'share', id: 1, share: 7 });
+    const before = rests.length;
+    drain(20);
+    expect(rests.length, 'a share out of (0, 1] is read as the whole core').toBeLessThanOrEqual(before + 1);
   });
 
   it('sends nothing more for a cancelled run', () => {

@@ -6,6 +6,7 @@ import { simQuery, useExplorer } from '../state/store';
 import { COMPARE_COLORS, COMPARE_DASHES } from '../theme/compare-colors';
 import type { RenderLoop } from '../charts/render-loop';
 import { SimClient } from './sim-client';
+import { workerShare } from './sharing';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
 
 /** One comparison's live run: its own worker, its own buffers, drawn in its colour. */
@@ -94,17 +95,19 @@ export class CompareRuns {
     });
     for (let i = 0; i < next.length; i++) if (!next[i]) next[i] = free.shift() ?? this.makeSlot();
     for (const s of free) s.client.dispose();
+    const share = workerShare(1 + wanted.length);
     this.slots = next.map((slot, i) => {
       const s = slot!;
       const w = wanted[i];
       const look = { label: CONFIG_LABELS[i + 1], color: COMPARE_COLORS[i], dash: COMPARE_DASHES[i], entry: w.entry, config: w.config };
       if (s.state.query === w.query && s.state.run) {
         s.state = { ...s.state, ...look };
+        s.client.share(share);
         return s;
       }
       s.state = { ...s.state, ...look, query: w.query, run: null, summary: null, error: null };
       const st = useExplorer.getState();
-      s.client.start(w.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused });
+      s.client.start(w.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share });
       return s;
     });
     this.notify();
@@ -116,7 +119,7 @@ export class CompareRuns {
     for (const s of this.slots) {
       if (!s.state.query) continue;
       s.state = { ...s.state, run: null, summary: null, error: null };
-      s.client.start(s.state.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused });
+      s.client.start(s.state.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share: workerShare(1 + this.slots.length) });
     }
     this.notify();
   }

@@ -9,6 +9,8 @@ export interface SimClientEvents {
 export interface StartOptions {
   stepsPerSecond: number;
   paused: boolean;
+  /** The share of one core (sharing.ts); 1 when absent. */
+  share?: number;
 }
 
 /**
@@ -77,6 +79,11 @@ export class SimClient {
 
   speed(stepsPerSecond: number): void {
     this.send({ type: 'speed', id: this.id, stepsPerSecond });
+  }
+
+  /** A new share of one core for the current simulation. */
+  share(share: number): void {
+    this.send({ type: 'share', id: this.id, share });
   }
 
   cancel(): void {

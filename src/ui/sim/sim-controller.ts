@@ -2,6 +2,7 @@ import type { FromWorker, StartedInfo } from '../../worker/protocol';
 import { simQuery, useExplorer } from '../state/store';
 import { RenderLoop } from '../charts/render-loop';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
+import { workerShare } from './sharing';
 import { SimClient } from './sim-client';
 
 export type { LiveRun } from './live-run';
@@ -52,6 +53,7 @@ export class SimController {
         else if (s.config.speed !== prev.config.speed) this.client.speed(speedOf(s.config.speed));
         // The time scrubber moved: the views redraw at the new step in the next frame.
         if (s.config.t !== prev.config.t) this.notify();
+        if (s.config.compare.length !== prev.config.compare.length) this.client.share(workerShare(1 + s.config.compare.length));
       }
       if (s.paused !== prev.paused) {
         if (s.paused) this.client.pause();
@@ -119,7 +121,7 @@ export class SimController {
     this.pendingQuery = null;
     this.pendingStatus = null;
     const s = useExplorer.getState();
-    const id = this.client.start(query, { stepsPerSecond: speedOf(s.config.speed), paused: s.paused });
+    const id = this.client.start(query, { stepsPerSecond: speedOf(s.config.speed), paused: s.paused, share: workerShare(1 + s.config.compare.length) });
     useExplorer.setState({ status: { runId: id, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null }, summary: null });
   }
 
