@@ -1,18 +1,12 @@
 import { ensemblesSettled, SETTLE_EVERY } from '../core/engine/settled';
-import type { GdPhase, SwitchInfo } from '../core/engine/switch-protocol';
-import { sampleLandscape } from '../core/landscape';
-import type { Config } from '../core/params/param-table';
-import { decodeQuery, encodeQuery } from '../core/params/query';
-import { prepareRun, startEnsembles, type PreparedRun } from '../core/prepare-run';
-import type { Problem } from '../core/problems/problem';
-import { isSquareLoss } from '../core/problems/square-loss';
-import { theoryOfMinima } from '../core/simulate';
-import { alignmentAt } from '../core/theory/alignment';
+import { decodeQuery } from '../core/params/query';
+import { prepareRun, startEnsembles } from '../core/prepare-run';
 import type { MinimumTheory } from '../core/theory/analyse-minimum';
-import { alignmentPart, emptyAlign, keepsPositions, newStream, pushTrail, streamPart, trailStride, type AlignBuffer, type Stream } from './live-stream';
+import { alignmentPart, keepsPositions, newStream, pushTrail, streamPart, trailStride, type Stream } from './live-stream';
 import type { FromWorker, ToWorker } from './protocol';
 import { transferables } from './protocol';
-import { alignmentEvery, theoryWork, THEORY_INLINE_WORK } from './run-costs';
+import { theoryWork, THEORY_INLINE_WORK } from './run-costs';
+import { newCurrent, observeAlignment, shareOf, startedInfo, type Current } from './session-state';
 
 /** What the session needs from its host (the worker global, or a test). */
 export interface SessionHost {
@@ -32,52 +26,11 @@ export interface SessionHost {
   cancelTheory?(): void;
 }
 
-/** A share of one core from a message: within (0, 1], else 1. */
-function shareOf(s: number | undefined): number {
-  return s !== undefined && s > 0 && s <= 1 ? s : 1;
-}
-
 /** Compute for about this long, then yield so messages (cancel, pause) land within a frame. */
 const SLICE_MS = 8;
 const MIN_FRAME_MS = 16;
 /** Without an ack for this long, send anyway (a lost ack must not stall the view). */
 const ACK_TIMEOUT_MS = 250;
-
-interface Current {
-  id: number;
-  /** The prepared run (src/core/prepare-run.ts); problem, config and phase are its. */
-  run: PreparedRun;
-  problem: Problem;
-  config: Config;
-  /** Wu–Wang–Su's GD phase (switchloss > 0): the streams exist only after it. */
-  phase: GdPhase | null;
-  switchInfo: SwitchInfo | null;
-  alignEvery: number;
-  lastAlignT: number;
-  align: AlignBuffer;
-  steps: number;
-  stopRule: 'steps' | 'settled';
-  sgd: Stream | null;
-  gd: Stream | null;
-  t: number;
-  paused: boolean;
-  /** Steps requested by single-step while paused. */
-  pendingSteps: number;
-  stepsPerSecond: number;
-  /** The share of one core: after a slice of s ms the session rests s·(1/share − 1) ms. */
-  share: number;
-  /** Speed accounting: steps taken since `epoch`. */
-  epoch: number;
-  epochSteps: number;
-  acked: boolean;
-  lastPost: number;
-  /** Steps per chunk, adapted so a chunk takes about a millisecond. */
-  chunk: number;
-  scheduled: boolean;
-  rateT: number;
-  rateTime: number;
-  rate: number;
-}
 
 /**
  * One simulation at a time, advanced in ~8 ms slices. A newer `start` or a
@@ -154,70 +107,14 @@ export class SimSession {
       return;
     }
     const run = prepareRun(decoded.config);
-    const { problem, config, issues, phase } = run;
-    const now = this.host.now();
     // With a GD phase the streams start when it switches (runGdPhase).
-    const ens = phase ? { sgd: null, gd: null } : startEnsembles(run, { keepPositions: keepsPositions(problem, config) });
-    const c: Current = {
-      id: msg.id,
-      run,
-      problem,
-      config,
-      phase,
-      switchInfo: null,
-      // Only a companion run (lean) wants the alignment: the live view does not keep it.
-      alignEvery: msg.lean ? alignmentEvery(problem, config.steps) : 0,
-      lastAlignT: -1,
-      align: emptyAlign(),
-      steps: config.steps,
-      stopRule: config.stop,
-      sgd: newStream(ens.sgd),
-      gd: newStream(ens.gd),
-      t: 0,
-      paused: msg.paused,
-      pendingSteps: 0,
-      stepsPerSecond: msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity,
-      share: shareOf(msg.share),
-      epoch: now,
-      epochSteps: 0,
-      acked: true,
-      lastPost: -Infinity,
-      chunk: 1,
-      scheduled: false,
-      rateT: 0,
-      rateTime: now,
-      rate: 0,
-    };
+    const ens = run.phase ? { sgd: null, gd: null } : startEnsembles(run, { keepPositions: keepsPositions(run.problem, run.config) });
+    const c = newCurrent(msg, run, ens, this.host.now());
     this.cur = c;
-    const deferTheory = !msg.lean && this.host.theory !== undefined && theoryWork(problem) > this.theoryInlineWork;
-    const center = (c.sgd ?? c.gd)?.ens.centerIndex ?? config.start;
-    for (const s of [c.sgd, c.gd]) if (s) pushTrail(s, c.problem.dim);
-    this.host.post(
-      {
-        type: 'started',
-        id: c.id,
-        info: {
-          config,
-          permalink: encodeQuery(config),
-          issues: [...decoded.issues, ...issues],
-          problem: {
-            kind: problem.kind,
-            dim: problem.dim,
-            n: problem.n,
-            notes: problem.notes,
-            domain: problem.domain ? { lo: Array.from(problem.domain.lo), hi: Array.from(problem.domain.hi) } : null,
-          },
-          minima: msg.lean || deferTheory ? [] : theoryOfMinima(problem, config),
-          theoryPending: deferTheory,
-          center,
-          landscape: sampleLandscape(problem),
-          sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,
-          gdRuns: c.gd || (phase && config.opt.includes('gd')) ? 1 : 0,
-        },
-      },
-      [],
-    );
-    this.observeAlignment(c);
+    const deferTheory = !msg.lean && this.host.theory !== undefined && theoryWork(run.problem) > this.theoryInlineWork;
+    for (const str of [c.sgd, c.gd]) if (str) pushTrail(str, c.problem.dim);
+    this.host.post({ type: 'started', id: c.id, info: startedInfo(c, decoded.issues, { lean: !!msg.lean, deferTheory }) }, []);
+    observeAlignment(c);
     this.postFrame(c, true);
     if (deferTheory) this.requestTheory(c.id, msg.query);
     this.schedule(c);
@@ -259,29 +156,9 @@ export class SimSession {
       return false;
     }
     for (const s of [c.sgd, c.gd]) if (s) pushTrail(s, c.problem.dim);
-    this.observeAlignment(c);
+    observeAlignment(c);
     this.postFrame(c, true);
     return true;
-  }
-
-  /** α, β, μ, γ of run 0's iterate, once per grid step. */
-  private observeAlignment(c: Current): void {
-    const s = c.sgd ?? c.gd;
-    const p = c.problem;
-    if (!s || c.alignEvery === 0 || c.t % c.alignEvery !== 0 || c.lastAlignT === c.t || !isSquareLoss(p)) return;
-    c.lastAlignT = c.t;
-    const run = s.ens.runs[0];
-    if (run.done) return;
-    const a = alignmentAt(p, run.x);
-    // Past an overflow (a diverging run) the quantities are not defined: no point.
-    if (![a.loss, a.alpha, a.beta, a.mu, a.gamma].every(Number.isFinite)) return;
-    const b = c.align;
-    b.step.push(c.t);
-    b.loss.push(a.loss);
-    b.alpha.push(a.alpha);
-    b.beta.push(a.beta);
-    b.mu.push(a.mu);
-    b.gamma.push(a.gamma);
   }
 
   private resetEpoch(c: Current): void {
@@ -323,7 +200,7 @@ export class SimSession {
       if (c.alignEvery > 0) k = Math.min(k, c.alignEvery - (c.t % c.alignEvery));
       const t0 = this.host.now();
       this.advance(c, k);
-      this.observeAlignment(c);
+      observeAlignment(c);
       const dt = this.host.now() - t0;
       // Aim for chunks of about a millisecond.
       c.chunk = dt < 0.5 ? Math.min(c.chunk * 2, 1 << 24) : dt > 2 ? Math.max(1, c.chunk >> 1) : c.chunk;

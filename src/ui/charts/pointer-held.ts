@@ -10,17 +10,19 @@ let held = false;
 const releases = new Set<() => void>();
 let installed = false;
 
+function down(): void {
+  held = true;
+}
+
+function up(): void {
+  if (!held) return;
+  held = false;
+  for (const fn of releases) fn();
+}
+
 function install(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
-  const down = () => {
-    held = true;
-  };
-  const up = () => {
-    if (!held) return;
-    held = false;
-    for (const fn of releases) fn();
-  };
   // Capture: a handler that stops propagation (d3-drag does) must not hide the press or the release.
   window.addEventListener('pointerdown', down, true);
   window.addEventListener('pointerup', up, true);

@@ -1,0 +1,137 @@
+import type { GdPhase, SwitchInfo } from '../core/engine/switch-protocol';
+import { sampleLandscape } from '../core/landscape';
+import type { Config } from '../core/params/param-table';
+import { encodeQuery, type ParamIssue } from '../core/params/query';
+import type { PreparedRun } from '../core/prepare-run';
+import type { Ensemble } from '../core/engine/ensemble';
+import type { Problem } from '../core/problems/problem';
+import { isSquareLoss } from '../core/problems/square-loss';
+import { theoryOfMinima } from '../core/simulate';
+import { alignmentAt } from '../core/theory/alignment';
+import { emptyAlign, newStream, type AlignBuffer, type Stream } from './live-stream';
+import type { StartedInfo, ToWorker } from './protocol';
+import { alignmentEvery } from './run-costs';
+
+/** Everything the session keeps of its one running simulation. */
+export interface Current {
+  id: number;
+  /** The prepared run (src/core/prepare-run.ts); problem, config and phase are its. */
+  run: PreparedRun;
+  problem: Problem;
+  config: Config;
+  /** Wu–Wang–Su's GD phase (switchloss > 0): the streams exist only after it. */
+  phase: GdPhase | null;
+  switchInfo: SwitchInfo | null;
+  alignEvery: number;
+  lastAlignT: number;
+  align: AlignBuffer;
+  steps: number;
+  stopRule: 'steps' | 'settled';
+  sgd: Stream | null;
+  gd: Stream | null;
+  t: number;
+  paused: boolean;
+  /** Steps requested by single-step while paused. */
+  pendingSteps: number;
+  stepsPerSecond: number;
+  /** The share of one core: after a slice of s ms the session rests s·(1/share − 1) ms. */
+  share: number;
+  /** Speed accounting: steps taken since `epoch`. */
+  epoch: number;
+  epochSteps: number;
+  acked: boolean;
+  lastPost: number;
+  /** Steps per chunk, adapted so a chunk takes about a millisecond. */
+  chunk: number;
+  scheduled: boolean;
+  rateT: number;
+  rateTime: number;
+  rate: number;
+}
+
+/** The state of a simulation just started (its streams from `ens`; none yet behind a GD phase). */
+export function newCurrent(msg: Extract<ToWorker, { type: 'start' }>, run: PreparedRun, ens: { sgd: Ensemble | null; gd: Ensemble | null }, now: number): Current {
+  const { problem, config } = run;
+  return {
+    id: msg.id,
+    run,
+    problem,
+    config,
+    phase: run.phase,
+    switchInfo: null,
+    // Only a companion run (lean) wants the alignment: the live view does not keep it.
+    alignEvery: msg.lean ? alignmentEvery(problem, config.steps) : 0,
+    lastAlignT: -1,
+    align: emptyAlign(),
+    steps: config.steps,
+    stopRule: config.stop,
+    sgd: newStream(ens.sgd),
+    gd: newStream(ens.gd),
+    t: 0,
+    paused: msg.paused,
+    pendingSteps: 0,
+    stepsPerSecond: msg.stepsPerSecond > 0 ? msg.stepsPerSecond : Infinity,
+    share: shareOf(msg.share),
+    epoch: now,
+    epochSteps: 0,
+    acked: true,
+    lastPost: -Infinity,
+    chunk: 1,
+    scheduled: false,
+    rateT: 0,
+    rateTime: now,
+    rate: 0,
+  };
+}
+
+/** A share of one core from a message: within (0, 1], else 1. */
+export function shareOf(s: number | undefined): number {
+  return s !== undefined && s > 0 && s <= 1 ? s : 1;
+}
+
+/**
+ * What the page is told when a simulation starts: the configuration as run,
+ * its problem, the theory of the minima (none for a companion run (`lean`); for a
+ * large model (`deferTheory`) it follows in a `theory` message) and the landscape.
+ */
+export function startedInfo(c: Current, decodedIssues: ParamIssue[], how: { lean: boolean; deferTheory: boolean }): StartedInfo {
+  const { problem, config, phase } = c;
+  return {
+    config,
+    permalink: encodeQuery(config),
+    issues: [...decodedIssues, ...c.run.issues],
+    problem: {
+      kind: problem.kind,
+      dim: problem.dim,
+      n: problem.n,
+      notes: problem.notes,
+      domain: problem.domain ? { lo: Array.from(problem.domain.lo), hi: Array.from(problem.domain.hi) } : null,
+    },
+    minima: how.lean || how.deferTheory ? [] : theoryOfMinima(problem, config),
+    theoryPending: how.deferTheory,
+    center: (c.sgd ?? c.gd)?.ens.centerIndex ?? config.start,
+    landscape: sampleLandscape(problem),
+    sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,
+    gdRuns: c.gd || (phase && config.opt.includes('gd')) ? 1 : 0,
+  };
+}
+
+/** α, β, μ, γ of run 0's iterate, once per grid step. */
+export function observeAlignment(c: Current): void {
+  const s = c.sgd ?? c.gd;
+  const p = c.problem;
+  if (!s || c.alignEvery === 0 || c.t % c.alignEvery !== 0 || c.lastAlignT === c.t || !isSquareLoss(p)) return;
+  c.lastAlignT = c.t;
+  const run = s.ens.runs[0];
+  if (run.done) return;
+  const a = alignmentAt(p, run.x);
+  // Past an overflow (a diverging run) the quantities are not defined: no point.
+  if (![a.loss, a.alpha, a.beta, a.mu, a.gamma].every(Number.isFinite)) return;
+  const b = c.align;
+  b.step.push(c.t);
+  b.loss.push(a.loss);
+  b.alpha.push(a.alpha);
+  b.beta.push(a.beta);
+  b.mu.push(a.mu);
+  b.gamma.push(a.gamma);
+}
