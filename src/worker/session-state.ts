@@ -7,7 +7,7 @@ import type { Ensemble } from '../core/engine/ensemble';
 import type { Problem } from '../core/problems/problem';
 import { isSquareLoss } from '../core/problems/square-loss';
 import { theoryOfMinima } from '../core/simulate';
-import { alignmentAt } from '../core/theory/alignment';
+import { AlignmentInPieces } from '../core/theory/alignment';
 import { emptyAlign, newStream, type AlignBuffer, type Stream } from './live-stream';
 import type { StartedInfo, ToWorker } from './protocol';
 import { alignmentEvery } from './run-costs';
@@ -24,6 +24,8 @@ export interface Current {
   switchInfo: SwitchInfo | null;
   alignEvery: number;
   lastAlignT: number;
+  /** Alignment points being computed, oldest first (workOnAlignment). */
+  alignQueue: Array<{ t: number; work: AlignmentInPieces }>;
   align: AlignBuffer;
   steps: number;
   stopRule: 'steps' | 'settled';
@@ -62,6 +64,7 @@ export function newCurrent(msg: Extract<ToWorker, { type: 'start' }>, run: Prepa
     // Only a companion run (lean) wants the alignment: the live view does not keep it.
     alignEvery: msg.lean ? alignmentEvery(problem, config.steps) : 0,
     lastAlignT: -1,
+    alignQueue: [],
     align: emptyAlign(),
     steps: config.steps,
     stopRule: config.stop,
@@ -116,7 +119,7 @@ export function startedInfo(c: Current, decodedIssues: ParamIssue[], how: { lean
   };
 }
 
-/** α, β, μ, γ of run 0's iterate, once per grid step. */
+/** α, β, μ, γ of run 0's iterate, once per grid step: queued here, computed by workOnAlignment. */
 export function observeAlignment(c: Current): void {
   const s = c.sgd ?? c.gd;
   const p = c.problem;
@@ -124,14 +127,30 @@ export function observeAlignment(c: Current): void {
   c.lastAlignT = c.t;
   const run = s.ens.runs[0];
   if (run.done) return;
-  const a = alignmentAt(p, run.x);
-  // Past an overflow (a diverging run) the quantities are not defined: no point.
-  if (![a.loss, a.alpha, a.beta, a.mu, a.gamma].every(Number.isFinite)) return;
-  const b = c.align;
-  b.step.push(c.t);
-  b.loss.push(a.loss);
-  b.alpha.push(a.alpha);
-  b.beta.push(a.beta);
-  b.mu.push(a.mu);
-  b.gamma.push(a.gamma);
+  c.alignQueue.push({ t: c.t, work: new AlignmentInPieces(p, run.x) });
+}
+
+/**
+ * Compute the queued alignment points until `stop()`; true when none is left.
+ * One point costs O(n²p) (about 130 ms at n = 200, p = 1000), so it is spread
+ * over slices and a cancel still lands within one.
+ */
+export function workOnAlignment(c: Current, stop: () => boolean): boolean {
+  while (c.alignQueue.length > 0) {
+    const { t, work } = c.alignQueue[0];
+    const a = work.advance(stop);
+    if (a === null) return false;
+    c.alignQueue.shift();
+    // Past an overflow (a diverging run) the quantities are not defined: no point.
+    if (![a.loss, a.alpha, a.beta, a.mu, a.gamma].every(Number.isFinite)) continue;
+    const b = c.align;
+    b.step.push(t);
+    b.loss.push(a.loss);
+    b.alpha.push(a.alpha);
+    b.beta.push(a.beta);
+    b.mu.push(a.mu);
+    b.gamma.push(a.gamma);
+    if (stop()) return c.alignQueue.length === 0;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@ import { alignmentPart, keepsPositions, newStream, pushTrail, streamPart, trailS
 import type { FromWorker, ToWorker } from './protocol';
 import { transferables } from './protocol';
 import { theoryWork, THEORY_INLINE_WORK } from './run-costs';
-import { newCurrent, observeAlignment, shareOf, startedInfo, type Current } from './session-state';
+import { newCurrent, observeAlignment, shareOf, startedInfo, workOnAlignment, type Current } from './session-state';
 
 /** What the session needs from its host (the worker global, or a test). */
 export interface SessionHost {
@@ -187,6 +187,13 @@ export class SimSession {
   private slice(c: Current): void {
     const start = this.host.now();
     if (c.phase && !c.sgd && !c.gd && !this.runGdPhase(c, start)) return;
+    // The alignment points queued so far come first (a companion run's; session-state.ts).
+    const out = () => this.host.now() - start >= SLICE_MS;
+    if (!workOnAlignment(c, out)) {
+      this.postFrame(c, false);
+      this.schedule(c);
+      return;
+    }
     let waitMs = 0;
     while (c.t < c.steps) {
       const allowed = this.allowed(c);
@@ -201,6 +208,7 @@ export class SimSession {
       const t0 = this.host.now();
       this.advance(c, k);
       observeAlignment(c);
+      if (c.alignQueue.length > 0 && !workOnAlignment(c, out)) break;
       const dt = this.host.now() - t0;
       // Aim for chunks of about a millisecond.
       c.chunk = dt < 0.5 ? Math.min(c.chunk * 2, 1 << 24) : dt > 2 ? Math.max(1, c.chunk >> 1) : c.chunk;
@@ -210,7 +218,7 @@ export class SimSession {
       if (this.host.now() - start >= SLICE_MS) break;
     }
     if (this.cur !== c) return;
-    const finished = c.t >= c.steps || this.settled(c);
+    const finished = (c.t >= c.steps || this.settled(c)) && c.alignQueue.length === 0;
     if (finished) {
       this.postFrame(c, true);
       this.host.post(
@@ -233,7 +241,7 @@ export class SimSession {
     if (c.share < 1 && !c.paused) waitMs = Math.max(waitMs, (this.host.now() - start) * (1 / c.share - 1));
     // While paused every single step is shown.
     this.postFrame(c, c.paused);
-    if (c.paused && c.pendingSteps <= 0) return; // wait for resume or step
+    if (c.paused && c.pendingSteps <= 0 && c.alignQueue.length === 0) return; // wait for resume or step
     this.schedule(c, waitMs);
   }
 

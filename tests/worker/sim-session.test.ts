@@ -3,6 +3,8 @@ import { decodeQuery } from '../../src/core/params/query';
 import { buildProblem } from '../../src/core/problems/build-problem';
 import { simulateQuery, theoryOfMinima } from '../../src/core/simulate';
 import { makeEnsemble } from '../../src/core/prepare-run';
+import { isSquareLoss } from '../../src/core/problems/square-loss';
+import { alignmentAt } from '../../src/core/theory/alignment';
 import { applyFrame, startedRun } from '../../src/ui/sim/live-run';
 import type { MinimumTheory } from '../../src/core/theory/analyse-minimum';
 import type { FromWorker } from '../../src/worker/protocol';
@@ -144,6 +146,31 @@ describe('the simulation session behind the worker', () => {
     const before = rests.length;
     drain(20);
     expect(rests.length, 'a share out of (0, 1] is read as the whole core').toBeLessThanOrEqual(before + 1);
+  });
+
+  it('streams a companion run’s alignment at its grid steps, computed in pieces across slices, equal to the core’s at run 0’s iterate there', () => {
+    // a slow clock (1 ms a reading): each slice has room for a few Gram rows only
+    const { session, sent, drain } = fakeHost(1);
+    const q = 'problem=features&n=30&width=60&eta=0.05&runs=3&steps=200&seed=2';
+    session.handle({ type: 'start', id: 1, query: q, stepsPerSecond: Infinity, paused: false, lean: true });
+    drain();
+    expect(sent.at(-1)!.type).toBe('done');
+    const steps: number[] = [];
+    const alpha: number[] = [];
+    for (const m of sent)
+      if (m.type === 'frame' && m.align) {
+        steps.push(...m.align.step);
+        alpha.push(...m.align.alpha);
+      }
+    expect(steps.length).toBeGreaterThan(3);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    const { problem, config } = buildProblem(decodeQuery(q).config);
+    if (!isSquareLoss(problem)) throw new Error('not a square-loss model');
+    const twin = makeEnsemble(problem, config, 'sgd', null)!;
+    steps.forEach((t, i) => {
+      twin.advance(t - twin.t);
+      expect(alpha[i]).toBe(alignmentAt(problem, twin.runs[0].x).alpha);
+    });
   });
 
   it('sends nothing more for a cancelled run', () => {

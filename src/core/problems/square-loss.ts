@@ -154,7 +154,13 @@ export class SquareLossProblem implements Problem {
 /** K = JJᵀ (n×n Gram matrix of the model gradients). */
 export function gram(J: Float64Array, n: number, p: number): Float64Array {
   const K = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
+  gramRows(J, n, p, K, 0, n);
+  return K;
+}
+
+/** Rows from..to−1 of K = JJᵀ (and their mirror entries): gram's arithmetic, in pieces a worker can yield between. */
+export function gramRows(J: Float64Array, n: number, p: number, K: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     for (let j = i; j < n; j++) {
       let s = 0;
       for (let k = 0; k < p; k++) s += J[i * p + k] * J[j * p + k];
@@ -162,7 +168,6 @@ export function gram(J: Float64Array, n: number, p: number): Float64Array {
       K[j * n + i] = s;
     }
   }
-  return K;
 }
 
 export function isSquareLoss(p: Problem): p is SquareLossProblem {

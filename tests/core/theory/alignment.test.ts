@@ -159,3 +159,25 @@ describe("Wu–Wang–Su's alignment of SGD noise", () => {
     expect(mean).toBeGreaterThan(20 * exact[0]);
   });
 });
+
+describe('the alignment computed in pieces', () => {
+  it('is alignmentAt’s to the last bit, one Gram row a call or all at once', async () => {
+    const { buildProblem } = await import('../../../src/core/problems/build-problem');
+    const { decodeQuery } = await import('../../../src/core/params/query');
+    const { AlignmentInPieces } = await import('../../../src/core/theory/alignment');
+    const { problem } = buildProblem(decodeQuery('problem=features&n=24&width=40').config);
+    if (!(problem instanceof SquareLossProblem)) throw new Error('not a square-loss model');
+    const theta = Float64Array.from(problem.minima[0].x, (v, j) => v + 0.01 * Math.sin(j));
+    const whole = alignmentAt(problem, theta);
+    const pieces = new AlignmentInPieces(problem, theta);
+    let calls = 0;
+    let a = null;
+    while (a === null) {
+      a = pieces.advance(() => true);
+      calls++;
+    }
+    expect(calls).toBe(problem.n);
+    expect(a).toEqual(whole);
+    expect(new AlignmentInPieces(problem, theta).advance(() => false)).toEqual(whole);
+  });
+});
