@@ -1,7 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { Hideable } from '../core/params/param-table';
 import { ControlsPanel } from './controls/ControlsPanel';
-import { DiagramView } from './diagram/DiagramView';
 import { CrashNotice } from './shell/CrashNotice';
 import { Header } from './shell/Header';
 import { HelpOverlay } from './shell/HelpOverlay';
@@ -15,44 +14,34 @@ import { CompareContext } from './sim/compare-context';
 import { SimContext } from './sim/sim-context';
 import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
+import { selectDrawerOpen, selectEmbed, selectHide, selectLecture, selectNote, selectSetDrawerOpen, selectTab } from './state/selectors';
+import { PANELS } from './panels/registry';
+import { gridVars, LECTURE_SIDE, lectureLayout } from './panels/layout';
+import type { PanelId } from './panels/panel';
 import { startUrlSync } from './state/url-sync';
 import { undoHistory } from './state/undo-history';
-import { TheoryPanel } from './theory/TheoryPanel';
 import { ExportButtons } from './export/ExportButtons';
-import { EscapeStats } from './views/EscapeStats';
-import { LandscapeView } from './views/LandscapeView';
-import { SeriesView } from './views/SeriesView';
 import { PanelFrame } from './shell/PanelFrame';
 import { TabBar } from './tabs/TabBar';
 import { TAB_ENTRIES } from './tabs/tabs';
-import { setDrawerOpen, useDrawerOpen } from './shell/drawer-state';
 import { LectureLayer } from './lecture/LectureLayer';
 import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './shell/use-media';
-
-/** The live views: id, title, the shorter title a narrow panel shows, its body and what its export calls it. */
-const VIEWS: Array<{ id: Hideable; title: string; short: string; body: () => ReactNode; exportAs?: string }> = [
-  { id: 'diagram', title: 'Sharpness–non-uniformity diagram', short: 'Stability diagram', body: () => <DiagramView />, exportAs: 'diagram' },
-  { id: 'landscape', title: 'Landscape and iterates', short: 'Landscape', body: () => <LandscapeView />, exportAs: 'landscape' },
-  { id: 'burst', title: 'Escape burst: loss on a log scale', short: 'Escape burst', body: () => <SeriesView field="loss" />, exportAs: 'escape burst' },
-  { id: 'distance', title: 'Distance to the start minimum', short: 'Distance', body: () => <SeriesView field="dist" />, exportAs: 'distance plot' },
-  { id: 'stats', title: 'Escapes: measured and predicted', short: 'Escapes', body: () => <EscapeStats />, exportAs: 'escape statistics' },
-  { id: 'theory', title: 'Theory at this η and B', short: 'Theory', body: () => <TheoryPanel /> },
-];
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
   const [cmp, setCmp] = useState<CompareRuns | null>(null);
-  const lecture = useExplorer((s) => s.config.lecture);
-  const hide = useExplorer((s) => s.config.hide);
-  const embed = useExplorer((s) => s.config.embed);
-  const note = useExplorer((s) => s.note);
-  const tab = useExplorer((s) => s.config.tab);
+  const lecture = useExplorer(selectLecture);
+  const hide = useExplorer(selectHide);
+  const embed = useExplorer(selectEmbed);
+  const note = useExplorer(selectNote);
+  const tab = useExplorer(selectTab);
+  const setDrawerOpen = useExplorer(selectSetDrawerOpen);
   const Workspace = TAB_ENTRIES.find((t) => t.id === tab)?.component ?? null;
   const narrow = useMedia(DRAWER_QUERY);
   const lectureNarrow = useMedia(LECTURE_DRAWER_QUERY);
   const phone = useMedia(PHONE_QUERY);
   const drawer = narrow || (lecture && lectureNarrow);
-  const drawerOpen = useDrawerOpen() && drawer;
+  const drawerOpen = useExplorer(selectDrawerOpen) && drawer;
 
   // StrictMode mounts twice: start the worker and the URL sync in effects that clean up.
   useEffect(() => {
@@ -98,9 +87,17 @@ export function App() {
     const close = (e: KeyboardEvent) => e.key === 'Escape' && setDrawerOpen(false);
     window.addEventListener('keydown', close);
     return () => window.removeEventListener('keydown', close);
-  }, [drawerOpen]);
+  }, [drawerOpen, setDrawerOpen]);
 
   const shown = (p: Hideable) => !hide.includes(p);
+  // The layouts of the shown panels (panels/layout.ts); app.css picks one by mode and screen.
+  const { vars, lectureOf } = useMemo(() => {
+    const on = (id: PanelId) => !hide.includes(id);
+    const tallOff = lectureLayout(PANELS, on, LECTURE_SIDE.tall).off;
+    const shortOff = lectureLayout(PANELS, on, LECTURE_SIDE.short).off;
+    const place = (id: PanelId, where: string) => (where === 'desk' || tallOff.includes(id) ? 'off' : shortOff.includes(id) ? 'tall' : 'shown');
+    return { vars: gridVars(PANELS, on) as CSSProperties, lectureOf: place };
+  }, [hide]);
   const classes = ['app', shown('controls') ? '' : 'no-controls', shown('header') && !embed ? '' : 'no-header', drawer ? 'drawer-mode' : '', phone ? 'phone' : ''];
 
   return (
@@ -132,10 +129,19 @@ export function App() {
               <Workspace />
             </div>
           )}
-          <div className="grid" hidden={Workspace !== null}>
-            {VIEWS.filter((v) => shown(v.id)).map((v) => (
-              <PanelFrame key={v.id} id={v.id} title={v.title} short={v.short} className={v.id} tools={v.exportAs ? <ExportButtons view={v.id} title={v.exportAs} /> : undefined}>
-                {v.body()}
+          <div className="grid" hidden={Workspace !== null} style={vars}>
+            {PANELS.filter((p) => shown(p.id)).map((p) => (
+              <PanelFrame
+                key={p.id}
+                id={p.id}
+                title={p.title}
+                short={p.short}
+                className={p.id}
+                style={{ gridArea: p.id }}
+                lecture={lectureOf(p.id, p.lecture)}
+                tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
+              >
+                <p.Body />
               </PanelFrame>
             ))}
           </div>

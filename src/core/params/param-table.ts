@@ -25,6 +25,7 @@ const optParam: ParamSpec<Array<(typeof OPTIMISERS)[number]>> = {
   format: (v) => v.join(','),
 };
 
+/** The shell's parts and the page's panels (each panel's id has its line in the ui's panel registry, `src/ui/panels/registry.tsx`). */
 export const HIDEABLE = ['header', 'controls', 'diagram', 'landscape', 'burst', 'distance', 'stats', 'theory'] as const;
 type Hideable = (typeof HIDEABLE)[number];
 
@@ -132,7 +133,7 @@ export const PARAMS = {
   family: enumParam('family', 'view: Wu Fig. 3 family of rectangles: none, batch (several B at this η) or eta (several η at this B)', ['none', 'batch', 'eta'] as const, { default: 'none' }),
   axes: enumParam('axes', 'view: scale of the diagram axes, linear or log', ['linear', 'log'] as const, { default: 'linear' }),
   tab: tabParam,
-  hide: subsetParam('hide', 'view: panels to hide, any of header, controls, diagram, landscape, burst, distance, stats, theory', HIDEABLE),
+  hide: subsetParam('hide', `view: panels to hide, any of ${HIDEABLE.join(', ')}`, HIDEABLE),
   t: tParam,
   embed: boolParam('embed', 'view: the page inside an iframe of a slide deck: no header, an "open full explorer" link, keys a deck uses passed to the parent, the postMessage API', false),
   embedorigin: originListParam,

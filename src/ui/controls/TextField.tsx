@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { formulaListError, useFormulaCompiler } from './formula-check';
+import { formulaListError } from '../../core/params/formula-check';
+import { useFormulaCompiler } from './use-formula-compiler';
 import { useDraft } from './use-draft';
 import { PARAMS, type ParamKey } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';

@@ -1,5 +1,5 @@
-import { setDrawerOpen, useDrawerOpen } from '../shell/drawer-state';
 import { useExplorer } from '../state/store';
+import { selectDrawerOpen, selectSetDrawerOpen } from '../state/selectors';
 import { fullLink } from './full-link';
 
 /**
@@ -9,7 +9,8 @@ import { fullLink } from './full-link';
  */
 export function EmbedLink({ drawer }: { drawer: boolean }) {
   const config = useExplorer((s) => s.config);
-  const open = useDrawerOpen();
+  const open = useExplorer(selectDrawerOpen);
+  const setDrawerOpen = useExplorer(selectSetDrawerOpen);
   return (
     <div className="embed-open">
       {drawer && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useExplorer } from '../state/store';
 import { currentLink } from '../state/url-sync';
 import { PresetMenu } from '../presets/PresetMenu';
-import { setDrawerOpen, useDrawerOpen } from './drawer-state';
+import { selectDrawerOpen, selectLecture, selectSetDrawerOpen, selectSetHelp } from '../state/selectors';
 import { UndoButtons } from './UndoButtons';
 import { LectureButtons } from '../lecture/LectureButtons';
 
@@ -13,10 +13,11 @@ import { LectureButtons } from '../lecture/LectureButtons';
  * (app.css), so the header stays one line.
  */
 export function Header({ drawer = false }: { drawer?: boolean }) {
-  const drawerOpen = useDrawerOpen();
-  const lecture = useExplorer((s) => s.config.lecture);
+  const drawerOpen = useExplorer(selectDrawerOpen);
+  const setDrawerOpen = useExplorer(selectSetDrawerOpen);
+  const lecture = useExplorer(selectLecture);
   const setConfig = useExplorer((s) => s.setConfig);
-  const setHelp = useExplorer((s) => s.setHelp);
+  const setHelp = useExplorer(selectSetHelp);
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     const link = currentLink();

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useExplorer } from '../state/store';
+import { selectHelp, selectSetHelp } from '../state/selectors';
 import { KEY_HELP } from './keyboard';
 
 export function HelpOverlay() {
-  const help = useExplorer((s) => s.help);
-  const setHelp = useExplorer((s) => s.setHelp);
+  const help = useExplorer(selectHelp);
+  const setHelp = useExplorer(selectSetHelp);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (help) close.current?.focus();

@@ -1,7 +1,28 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type CSSProperties, type ReactNode } from 'react';
 
-/** A titled panel with a fullscreen button; `tools` (such as export buttons) sit in the head beside it. */
-export function PanelFrame({ id, title, short, className, tools, children }: { id: string; title: string; short?: string; className?: string; tools?: ReactNode; children: ReactNode }) {
+/**
+ * A titled panel with a fullscreen button; `tools` (such as export buttons) sit in
+ * the head beside it. `lecture` says whether lecture mode shows it (app.css reads it).
+ */
+export function PanelFrame({
+  id,
+  title,
+  short,
+  className,
+  tools,
+  style,
+  lecture,
+  children,
+}: {
+  id: string;
+  title: string;
+  short?: string;
+  className?: string;
+  tools?: ReactNode;
+  style?: CSSProperties;
+  lecture?: 'shown' | 'tall' | 'off';
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLElement>(null);
   const full = () => {
     const el = ref.current;
@@ -10,7 +31,7 @@ export function PanelFrame({ id, title, short, className, tools, children }: { i
     else void el.requestFullscreen?.().catch(() => undefined);
   };
   return (
-    <section className={`panel view ${className ?? ''}`} ref={ref} data-panel={id} aria-label={title}>
+    <section className={`panel view ${className ?? ''}`} ref={ref} data-panel={id} data-lecture={lecture} aria-label={title} style={style}>
       <div className="panel-head">
         {/* A narrow panel shows the shorter title (a container query in app.css), never a wrapped one. */}
         <h2>

@@ -1,5 +1,5 @@
 import { encodeQuery } from '../../core/params/query';
-import { historyIntent, useExplorer } from './store';
+import { useExplorer } from './store';
 
 const DEBOUNCE_MS = 200;
 
@@ -15,21 +15,22 @@ export function startUrlSync(): () => void {
 
   const write = () => {
     timer = null;
-    const query = encodeQuery(useExplorer.getState().config);
+    const s = useExplorer.getState();
+    const query = encodeQuery(s.config);
     if (query === written) {
-      historyIntent.push = false;
+      s.historyWritten();
       return;
     }
     written = query;
     const url = `${location.pathname}?${query}${location.hash}`;
-    if (historyIntent.push) history.pushState(null, '', url);
+    if (s.historyPush) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-    historyIntent.push = false;
+    s.historyWritten();
   };
 
   const unsubscribe = useExplorer.subscribe((s, prev) => {
     if (s.config === prev.config) return;
-    if (historyIntent.push) {
+    if (s.historyPush) {
       if (timer) clearTimeout(timer);
       write();
       return;

@@ -45,3 +45,8 @@ export function SeriesView({ field }: { field: 'loss' | 'dist' }) {
   const node = useChart(createSeriesChart, OPTIONS[field], model, sim?.loop);
   return <div className="chart-box" ref={node} />;
 }
+
+/** The escape burst panel. */
+export const BurstView = () => <SeriesView field="loss" />;
+/** The distance panel. */
+export const DistanceView = () => <SeriesView field="dist" />;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useExplorer } from '../../src/ui/state/store';
-import { UNDO_LIMIT, undoHistory, useUndo } from '../../src/ui/state/undo-history';
+import { useExplorer } from '../../../src/ui/state/store';
+import { UNDO_LIMIT, undoHistory, useUndo } from '../../../src/ui/state/undo-history';
 
 const s = () => useExplorer.getState();
 

@@ -1,0 +1,52 @@
+import { VIEW_KEYS, type Config, type ParamKey } from '../../core/params/param-table';
+import { copyKeys, decodeQuery, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
+import { comparisonIssue } from '../../core/compare';
+import { componentCount } from '../../core/problems/component-count';
+
+/** What the current link (or the worker, after building the problem) repaired. */
+export interface LinkReport {
+  issues: ParamIssue[];
+  unknown: string[];
+}
+
+/** The configuration with the view keys at their defaults: what decides a run's numbers. */
+export function simQuery(config: Config): string {
+  const c = { ...config, compare: [] };
+  copyKeys(c, defaultConfig(config.problem), VIEW_KEYS);
+  return encodeQuery(c);
+}
+
+/** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
+export const SHARED_KEYS: ParamKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...VIEW_KEYS];
+
+/** Cross-field checks the table cannot make alone: B ≤ n, for the main configuration and each comparison; t ≤ steps. */
+export function clampBatch(config: Config, issues: ParamIssue[]): Config {
+  const n = componentCount(config);
+  let out = config;
+  if (config.B > n) {
+    issues.push({ key: 'B', message: `B must be at most n = ${n}, got ${config.B}; used ${n}` });
+    out = { ...out, B: n };
+  }
+  if (out.compare.length > 0) {
+    const kept = out.compare.filter((e) => {
+      const issue = comparisonIssue(out, e, n);
+      if (issue) issues.push({ key: 'compare', message: `${issue}; left out` });
+      return !issue;
+    });
+    if (kept.length !== out.compare.length) out = { ...out, compare: kept };
+  }
+  if (out.t > out.steps) {
+    issues.push({ key: 't', message: `t must be at most steps = ${out.steps}, got ${out.t}; following the run` });
+    out = { ...out, t: -1 };
+  }
+  return out;
+}
+
+/** A link decoded through the table, then the cross-field checks: the configuration and what was repaired. */
+export function decodeLink(query: string): { config: Config; link: LinkReport } {
+  const decoded = decodeQuery(query);
+  const issues = [...decoded.issues];
+  const config = clampBatch(decoded.config, issues);
+  return { config, link: { issues, unknown: decoded.unknown } };
+}
+

@@ -1,0 +1,117 @@
+import type { StateCreator } from 'zustand';
+import { PARAMS, type Config, type ParamKey } from '../../core/params/param-table';
+import type { ParamSpec, ParamValue } from '../../core/params/param-types';
+import { appliesTo, copyKeys, defaultConfig, parseInto, type ParamIssue } from '../../core/params/query';
+import { componentCount } from '../../core/problems/component-count';
+import { clampBatch, decodeLink, SHARED_KEYS, type LinkReport } from './config-rules';
+import type { ExplorerState } from './store';
+
+/** The check a typed value passes after the table's own parse (the formula compiler's, for `f`); null when it is fine. */
+export type FieldCheck = (key: ParamKey, raw: string) => string | null;
+
+/**
+ * The configuration: the permalink's keys, what the link repaired, the controls'
+ * refusals and the preset's note, with the actions that change them. Every change
+ * goes through the parameter table and the cross-field checks (`config-rules.ts`).
+ */
+export interface ConfigSlice {
+  config: Config;
+  link: LinkReport;
+  /** Per-field messages from the controls: a refused value names its field and the old value stays. */
+  fieldErrors: Partial<Record<ParamKey, string>>;
+  /** Set by presets: the note shown beside the views. */
+  note: { title: string; text: string } | null;
+  /**
+   * The next write of the link pushes a browser history entry (a preset, a change of
+   * problem, a loaded link) instead of replacing the current one; `state/url-sync.ts`
+   * reads it and clears it with `historyWritten`.
+   */
+  historyPush: boolean;
+
+  setConfig(patch: Partial<Config>, opts?: { push?: boolean }): void;
+  /** Set one key from text typed in a control, through the parameter table. */
+  setField(key: ParamKey, raw: string): boolean;
+  setProblem(problem: Config['problem']): void;
+  loadQuery(query: string, opts?: { push?: boolean; note?: ConfigSlice['note'] }): void;
+  clearFieldError(key: ParamKey): void;
+  dismissLink(): void;
+  /** The link was written to the address bar: the next write replaces again. */
+  historyWritten(): void;
+}
+
+const spec = (k: ParamKey): ParamSpec<ParamValue> => PARAMS[k];
+
+function initial(): Pick<ConfigSlice, 'config' | 'link'> {
+  return decodeLink(typeof location === 'undefined' ? '' : location.search);
+}
+
+/** The configuration slice; `check` is the extra check of typed values (injected, so the store imports no control). */
+export const createConfigSlice =
+  (check: FieldCheck): StateCreator<ExplorerState, [], [], ConfigSlice> =>
+  (set, get) => ({
+    ...initial(),
+    fieldErrors: {},
+    note: null,
+    historyPush: false,
+
+    setConfig(patch, opts = {}) {
+      const config = clampBatch({ ...get().config, ...patch }, []);
+      set({ config, historyPush: get().historyPush || !!opts.push });
+    },
+
+    setField(key, raw) {
+      const state = get();
+      const s = spec(key);
+      if (!appliesTo(key, state.config.problem)) return false;
+      const r = parseInto(state.config, key, raw);
+      if (!r.ok) {
+        set({ fieldErrors: { ...state.fieldErrors, [key]: `${r.reason}; kept ${s.format(state.config[key])}` } });
+        return false;
+      }
+      const next = r.value;
+      const wrong = check(key, raw);
+      if (wrong) {
+        set({ fieldErrors: { ...state.fieldErrors, [key]: wrong } });
+        return false;
+      }
+      if (key === 'B') {
+        const n = componentCount(next);
+        if (next.B > n) {
+          set({ fieldErrors: { ...state.fieldErrors, B: `B must be at most n = ${n}, got ${raw.trim()}; kept ${state.config.B}` } });
+          return false;
+        }
+      }
+      const fieldErrors = { ...state.fieldErrors };
+      delete fieldErrors[key];
+      const issues: ParamIssue[] = [];
+      const config = clampBatch(next, issues);
+      if (issues.length > 0 && key !== 'B') fieldErrors.B = issues[0].message;
+      set({ config, fieldErrors });
+      return true;
+    },
+
+    setProblem(problem) {
+      const next = defaultConfig(problem);
+      copyKeys(next, get().config, SHARED_KEYS);
+      set({ config: clampBatch(next, []), fieldErrors: {}, note: null, historyPush: true });
+    },
+
+    loadQuery(query, opts = {}) {
+      const { config, link } = decodeLink(query);
+      set({ config, link, fieldErrors: {}, note: opts.note ?? null, historyPush: get().historyPush || !!opts.push });
+    },
+
+    clearFieldError(key) {
+      const fieldErrors = { ...get().fieldErrors };
+      delete fieldErrors[key];
+      set({ fieldErrors });
+    },
+
+    dismissLink() {
+      set({ link: { issues: [], unknown: [] } });
+    },
+
+    historyWritten() {
+      if (get().historyPush) set({ historyPush: false });
+    },
+  });

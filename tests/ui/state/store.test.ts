@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createExplorerStore, useExplorer } from '../../../src/ui/state/store';
+import { pinCurrent, removeComparison } from '../../../src/ui/state/compare-actions';
+
+describe('createExplorerStore(check): the store in three slices', () => {
+  it('holds the configuration, the run status and the view state side by side', () => {
+    const s = createExplorerStore().getState();
+    expect(s.config.problem).toBeTypeOf('string');
+    expect(s.status).toMatchObject({ runId: 0, state: 'starting' });
+    expect(s).toMatchObject({ paused: false, frame: 0, help: false, drawerOpen: false, historyPush: false });
+  });
+
+  it('changes one slice without touching the others (the configuration object stays the same)', () => {
+    const store = createExplorerStore();
+    const config = store.getState().config;
+    const status = store.getState().status;
+    store.getState().setDrawerOpen(true);
+    store.getState().setHelp(true);
+    store.getState().setPaused(true);
+    expect(store.getState()).toMatchObject({ drawerOpen: true, help: true, paused: true });
+    expect(store.getState().config).toBe(config);
+    expect(store.getState().status).toBe(status);
+  });
+
+  it('asks the injected check about a typed value, refuses it with its message and keeps the old value', () => {
+    const seen: string[] = [];
+    const store = createExplorerStore((key, raw) => {
+      seen.push(`${key}=${raw}`);
+      return key === 'seed' && raw === '13' ? 'seed 13 is refused by the check' : null;
+    });
+    store.getState().loadQuery('problem=toy&eta=0.7&B=1&seed=1');
+    expect(store.getState().setField('seed', '13')).toBe(false);
+    expect(store.getState().fieldErrors.seed).toBe('seed 13 is refused by the check');
+    expect(store.getState().config.seed).toBe(1);
+    expect(store.getState().setField('seed', '12')).toBe(true);
+    expect(store.getState().config.seed).toBe(12);
+    expect(store.getState().fieldErrors.seed).toBeUndefined();
+    expect(seen).toEqual(['seed=13', 'seed=12']);
+  });
+
+  it('refuses a value the table refuses before asking the check', () => {
+    const seen: string[] = [];
+    const store = createExplorerStore((key) => (seen.push(key), null));
+    store.getState().loadQuery('problem=toy&eta=0.7&B=1');
+    expect(store.getState().setField('eta', 'abc')).toBe(false);
+    expect(store.getState().fieldErrors.eta).toMatch(/eta.*kept 0\.7/);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('historyPush: whether the next write of the link pushes a history entry', () => {
+  it('is set by a pushing change, a change of problem and a pushed link, and cleared by historyWritten', () => {
+    const store = createExplorerStore();
+    const s = () => store.getState();
+    s().setConfig({ eta: 0.5 });
+    expect(s().historyPush).toBe(false);
+    s().setConfig({ eta: 0.6 }, { push: true });
+    expect(s().historyPush).toBe(true);
+    s().setConfig({ eta: 0.65 });
+    expect(s().historyPush).toBe(true); // a replace does not cancel a push not yet written
+    s().historyWritten();
+    expect(s().historyPush).toBe(false);
+    s().setProblem('toy');
+    expect(s().historyPush).toBe(true);
+    s().historyWritten();
+    s().loadQuery('problem=toy&eta=0.9', { push: true });
+    expect(s().historyPush).toBe(true);
+  });
+
+  it('arrives with the configuration in the same change, so a subscriber to the config reads it', () => {
+    const store = createExplorerStore();
+    const pushes: boolean[] = [];
+    const stop = store.subscribe((st, prev) => {
+      if (st.config !== prev.config) pushes.push(st.historyPush);
+    });
+    store.getState().setConfig({ eta: 0.4 });
+    store.getState().setConfig({ eta: 0.3 }, { push: true });
+    stop();
+    expect(pushes).toEqual([false, true]);
+  });
+});
+
+describe('the compare actions on the page store', () => {
+  beforeEach(() => {
+    useExplorer.getState().loadQuery('problem=toy&eta=0.7&B=1&seed=1');
+  });
+
+  it('pinCurrent() pins the configuration once and names compare when asked again', () => {
+    expect(pinCurrent()).toBe(true);
+    expect(useExplorer.getState().config.compare).toHaveLength(1);
+    expect(pinCurrent()).toBe(false);
+    expect(useExplorer.getState().fieldErrors.compare).toMatch(/already pinned as B/);
+    removeComparison(0);
+    expect(useExplorer.getState().config.compare).toEqual([]);
+    expect(useExplorer.getState().fieldErrors.compare).toBeUndefined();
+  });
+});
