@@ -68,7 +68,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
   const over = root.append('g');
   const compareCorners = over.append('g').attr('class', 'comparison-corners');
   const cornerLabel = over.append('text').attr('class', 'corner-label').attr('data-testid', 'corner-label');
-  const corner = over.append('circle').attr('data-testid', 'rect-corner').attr('r', 10).attr('fill', COLORS.sgd).attr('stroke', '#fff').attr('tabindex', -1).style('cursor', 'move');
+  const corner = over.append('circle').attr('data-testid', 'rect-corner').attr('r', 10).attr('fill', COLORS.sgd).attr('stroke', COLORS.paper).attr('tabindex', -1).style('cursor', 'move');
   const pointG = over.append('g').attr('class', 'hand-point');
   const pointMark = pointG.append('circle').attr('data-testid', 'hand-point').attr('r', 11).attr('stroke', COLORS.ink).style('cursor', 'move');
   const pointLabel = pointG.append('text').attr('class', 'point-label').attr('data-testid', 'point-label');
@@ -362,7 +362,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('width', (d) => (d.label === 'A' ? 0 : side))
       .attr('height', (d) => (d.label === 'A' ? 0 : side))
       .attr('fill', (d) => d.color)
-      .attr('stroke', '#fff')
+      .attr('stroke', COLORS.paper)
       .attr('stroke-width', sw);
     all
       .select('text')
@@ -372,7 +372,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('font-size', fontPx * 1.1)
       .attr('fill', (d) => d.color)
       .attr('paint-order', 'stroke')
-      .attr('stroke', '#fff')
+      .attr('stroke', COLORS.paper)
       .attr('stroke-width', 3)
       .text((d) => d.label);
   }

@@ -7,6 +7,7 @@ import { nodeSize, type Chart } from '../charts/chart';
 import { labelSpaced } from '../charts/plot-frame';
 import { fmt } from '../diagram/diagram-model';
 import { BOUNDARY_STYLES, type BoundaryKey } from './phase-legend-styles';
+import { COLORS } from '../theme/colors';
 
 export interface PhaseModel {
   grid: PhaseGridSpec;
@@ -27,7 +28,7 @@ export interface PhaseHandlers {
 
 export type PhaseHandle = Chart<PhaseModel>;
 
-const ramp = scaleLinear<string>().domain([0, 1]).range(['#e4e8ee', '#1f1f1f']).clamp(true);
+const ramp = scaleLinear<string>().domain([0, 1]).range([COLORS.rampLow, COLORS.rampHigh]).clamp(true);
 /** The measured fraction's colour: pale grey (none escaped) to near black (all); theory lines are coloured. */
 export const escapeColor = (fraction: number): string => ramp(fraction);
 
@@ -48,8 +49,8 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
   const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
   const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
   const lines = root.append('g').attr('class', 'boundaries');
-  const ring = root.append('rect').attr('data-testid', 'phase-current').attr('fill', 'none').attr('stroke', '#CC79A7');
-  const cursorRect = root.append('rect').attr('data-testid', 'phase-cursor').attr('fill', 'none').attr('stroke', '#000').attr('stroke-dasharray', '4 3');
+  const ring = root.append('rect').attr('data-testid', 'phase-current').attr('fill', 'none').attr('stroke', COLORS.reference);
+  const cursorRect = root.append('rect').attr('data-testid', 'phase-cursor').attr('fill', 'none').attr('stroke', COLORS.black).attr('stroke-dasharray', '4 3');
   const hit = root.append('rect').attr('fill', 'transparent').style('cursor', 'pointer');
 
   let width = 800;
@@ -106,13 +107,13 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
     // not computed yet: white with a light hatch, apart from "none escaped"
     const pw = width - mg.l - mg.r;
     const ph = height - mg.t - mg.b;
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = COLORS.paper;
     ctx.fillRect(mg.l, mg.t, pw, ph);
     ctx.save();
     ctx.beginPath();
     ctx.rect(mg.l, mg.t, pw, ph);
     ctx.clip();
-    ctx.strokeStyle = '#e2e2e2';
+    ctx.strokeStyle = COLORS.pendingHatch;
     ctx.lineWidth = 1;
     ctx.beginPath();
     for (let k = -ph; k < pw; k += 14) {
@@ -163,7 +164,7 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
     const g = lines.selectAll<SVGGElement, Path>('g').data(drawn, (p) => p.key);
     g.exit().remove();
     const ge = g.enter().append('g');
-    ge.append('path').attr('class', 'halo').attr('fill', 'none').attr('stroke', '#fff');
+    ge.append('path').attr('class', 'halo').attr('fill', 'none').attr('stroke', COLORS.paper);
     ge.append('path').attr('class', 'line').attr('fill', 'none');
     const all = ge.merge(g).attr('data-testid', (p) => `boundary-${p.key}`);
     all

@@ -1,3 +1,4 @@
+import { COLORS } from '../theme/colors';
 /** One drawn layer of a view: an SVG or a canvas, placed in the frame of the view's main SVG. */
 export interface PanelLayer {
   el: SVGSVGElement | HTMLCanvasElement;
@@ -25,7 +26,7 @@ function backgroundOf(el: Element | null): string {
     const c = getComputedStyle(e).backgroundColor;
     if (!transparent(c)) return c;
   }
-  return '#ffffff';
+  return COLORS.paper;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { correction, generate, type Bitmap2D } from 'lean-qr';
+import { COLORS } from '../theme/colors';
 
 /** Quiet zone around the code, in modules (ISO/IEC 18004 asks for 4). */
 export const QR_QUIET = 4;
@@ -29,9 +30,9 @@ export function drawQr(canvas: HTMLCanvasElement, code: Bitmap2D, px: number): v
   canvas.width = canvas.height = modules * m;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = COLORS.paper;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000';
+  ctx.fillStyle = COLORS.black;
   for (let y = 0; y < code.size; y++)
     for (let x = 0; x < code.size; x++) if (code.get(x, y)) ctx.fillRect((x + QR_QUIET) * m, (y + QR_QUIET) * m, m, m);
 }

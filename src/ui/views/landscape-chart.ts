@@ -188,7 +188,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
           .attr('d', (d) => p(d) ?? '')
           .attr('transform', `translate(${x(L.x0)},${y(L.y0)}) scale(${sx},${sy})`)
           .attr('fill', (d) => color(d.value))
-          .attr('stroke', '#888')
+          .attr('stroke', COLORS.contour)
           .attr('stroke-width', 0.6 / Math.max(Math.abs(sx), 1e-9))
           .attr('vector-effect', 'non-scaling-stroke');
       }
@@ -314,7 +314,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
         ctx.fill();
         if (d.r > 5) {
           ctx.globalAlpha = 1;
-          ctx.strokeStyle = '#fff';
+          ctx.strokeStyle = COLORS.paper;
           ctx.lineWidth = 1.5;
           ctx.stroke();
         }

@@ -39,9 +39,9 @@ export interface SeriesOptions {
 /** At most this many faint runs are drawn; the mean and median use all. */
 export const MAX_FAINT = 300;
 const FLOOR = 1e-300;
-const MEAN = '#003f6b';
-const MEDIAN = '#56B4E9';
-const RADIUS = '#666666';
+const MEAN = COLORS.sgdMean;
+const MEDIAN = COLORS.sgdMedian;
+const RADIUS = COLORS.radius;
 
 
 const decadeBelow = (v: number) => 10 ** Math.floor(Math.log10(v));

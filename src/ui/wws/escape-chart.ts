@@ -21,7 +21,7 @@ export interface EscapeChartData {
 
 export type EscapeChart = Chart<EscapeChartData>;
 
-const MEAN = '#003f6b';
+const MEAN = COLORS.sgdMean;
 
 /**
  * Wu–Wang–Su Fig. 4: the loss of every SGD run after the switch on a log scale

@@ -30,7 +30,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
   const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
   const defs = svg.append('defs');
   const hatch = defs.append('pattern').attr('id', 'wws-hatch').attr('patternUnits', 'userSpaceOnUse').attr('width', 8).attr('height', 8).attr('patternTransform', 'rotate(45)');
-  hatch.append('rect').attr('width', 8).attr('height', 8).attr('fill', '#fff');
+  hatch.append('rect').attr('width', 8).attr('height', 8).attr('fill', COLORS.paper);
   hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 8).attr('stroke-width', 4);
   const bars = svg.append('g');
   const gx = svg.append('g').attr('class', 'axis');
@@ -142,7 +142,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
       .attr('cx', (p) => bx(p.B))
       .attr('cy', (p) => by(p.ratio))
       .attr('r', (p) => (p.B === d.B ? (lec ? 11 : 8) : lec ? 6 : 4))
-      .attr('fill', (p) => (p.B === d.B ? COLORS.theory : '#fff'))
+      .attr('fill', (p) => (p.B === d.B ? COLORS.theory : COLORS.paper))
       .attr('stroke', COLORS.theory)
       .attr('stroke-width', lec ? 3 : 2);
   }

@@ -1,4 +1,5 @@
 import type { Hideable } from '../../../core/params/param-table';
+import { PAGE } from '../../theme/page';
 
 /** What a recording shows: one live view, or the four pictures as they are laid out on the page. */
 export type RecordView = 'diagram' | 'landscape' | 'burst' | 'four';
@@ -67,7 +68,7 @@ export function frameLayout(view: RecordView, maxWidth = 1920): FrameLayout | st
     scale,
     slots,
     statusHeight: STATUS_HEIGHT,
-    background: body.backgroundColor && !/rgba\([^)]*,\s*0\)$/.test(body.backgroundColor) ? body.backgroundColor : '#f6f6f4',
+    background: body.backgroundColor && !/rgba\([^)]*,\s*0\)$/.test(body.backgroundColor) ? body.backgroundColor : PAGE.default.bg,
     font: body.fontFamily || 'sans-serif',
   };
 }

@@ -2,6 +2,7 @@ import { paintDrawing } from '../../export/export-png';
 import { panelDrawing } from '../../export/panel-layers';
 import type { FrameLayout } from './frame-layout';
 import { RecordingError } from './recording-error';
+import { COLORS } from '../../theme/colors';
 
 const TITLE = 26;
 
@@ -30,7 +31,7 @@ export async function paintFrame(ctx: CanvasRenderingContext2D, layout: FrameLay
     if (!panel || !d) throw new RecordingError('nothing-drawn', `The ${s.title} has nothing drawn (is it hidden?)`);
     ctx.fillStyle = d.background;
     ctx.fillRect(s.x * k, s.y * k, s.width * k, s.height * k);
-    ctx.fillStyle = '#111';
+    ctx.fillStyle = COLORS.ink;
     ctx.font = `600 ${15 * k}px ${layout.font}`;
     ctx.textBaseline = 'middle';
     ctx.fillText(s.title, (s.x + 8) * k, (s.y + TITLE / 2) * k, (s.width - 16) * k);
@@ -42,9 +43,9 @@ export async function paintFrame(ctx: CanvasRenderingContext2D, layout: FrameLay
     await paintDrawing(ctx, d, x * k, y * k, fit * k);
   }
   const top = layout.height - layout.statusHeight * k;
-  ctx.fillStyle = '#fff';
+  ctx.fillStyle = COLORS.paper;
   ctx.fillRect(0, top, layout.width, layout.statusHeight * k);
-  ctx.fillStyle = '#111';
+  ctx.fillStyle = COLORS.ink;
   ctx.font = `${15 * k}px ${layout.font}`;
   ctx.textBaseline = 'middle';
   ctx.fillText(status, 10 * k, top + (layout.statusHeight * k) / 2, layout.width - 20 * k);
