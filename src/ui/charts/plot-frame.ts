@@ -3,11 +3,8 @@ import type { ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { textWidth } from '../theme/text-width';
 
-/** Type sizes of a chart: lecture mode keeps every text at 24 px or more (the back of a hall). */
-export function chartType(lecture: boolean, compact = false): { label: number; tick: number; legend: number; stroke: number } {
-  if (lecture) return { label: 26, tick: 24, legend: 24, stroke: 1.8 };
-  return compact ? { label: 13, tick: 12, legend: 12, stroke: 1 } : { label: 15, tick: 13, legend: 13, stroke: 1 };
-}
+/** Type sizes of a chart (the tokens of theme/sizes.ts). */
+export { chartType } from '../theme/sizes';
 
 export interface Frame {
   width: number;

@@ -16,6 +16,7 @@ import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { familyBatches, familyEtas, fmt, minimumStatus, pointStatus, type DiagramModel } from './diagram-model';
 import { uniqueId } from '../theme/unique-id';
+import { sizes } from '../theme/sizes';
 
 export interface DiagramHandlers {
   /** The corner was dragged to (a, s): η = 2/a and the B whose height is s. */
@@ -215,7 +216,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     corner
       .attr('cx', x(a2))
       .attr('cy', Math.max(yTop, cy))
-      .attr('r', (m.lecture ? 15 : 10) * (coarse ? 1.6 : 1))
+      .attr('r', sizes(m.lecture).handle * (coarse ? 1.6 : 1))
       .attr('stroke-width', 2 * sw)
       .attr('data-eta', m.eta)
       .attr('data-b', m.B)
@@ -241,9 +242,9 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const cornerText = textWidth(cornerFull, fontPx, '650') < bounds.w * 0.7 ? cornerFull : cornerShort;
     const many = m.minima.length > 40;
     const labelled = many ? m.minima.filter((d) => d.isStart) : m.minima;
-    const markR = (many ? 4 : 8) * (m.lecture ? 1.5 : 1) + 3;
+    const markR = (many ? 4 : 8) * sizes(m.lecture).mark + 3;
     const marks: Box[] = m.minima.slice(0, 400).map((d) => ({ x: x(Math.max(d.a, 1e-12)) - markR, y: y(Math.max(d.s, 1e-12)) - markR, w: 2 * markR, h: 2 * markR }));
-    const cr = (m.lecture ? 15 : 10) * (coarse ? 1.6 : 1) + 2;
+    const cr = sizes(m.lecture).handle * (coarse ? 1.6 : 1) + 2;
     const obstacles: Box[] = [...marks, { x: x(r.sharpnessMax) - cr, y: cy - cr, w: 2 * cr, h: 2 * cr }, ...(pointBox ? [pointBox] : [])];
     const requests: LabelRequest[] = [
       { x: x(r.sharpnessMax), y: cy, text: cornerText, fontSize: fontPx, weight: '650', priority: 10 },
@@ -403,7 +404,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const many = m.minima.length > 40;
     const sel = minimaG.selectAll<SVGPathElement, DiagramModel['minima'][number]>('path').data(m.minima);
     sel.exit().remove();
-    const size = (many ? 4 : 8) * (m.lecture ? 1.5 : 1);
+    const size = (many ? 4 : 8) * sizes(m.lecture).mark;
     sel
       .enter()
       .append('path')
@@ -428,7 +429,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     pointMark
       .attr('cx', px)
       .attr('cy', py)
-      .attr('r', m.lecture ? 16 : 11)
+      .attr('r', sizes(m.lecture).ring)
       .attr('stroke-width', 2 * sw)
       .attr('fill', st.insideEllipse ? COLORS.stable : COLORS.unstable)
       .attr('data-inside', st.insideEllipse ? '1' : '0')

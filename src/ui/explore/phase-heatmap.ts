@@ -8,6 +8,7 @@ import { labelSpaced } from '../charts/plot-frame';
 import { fmt } from '../diagram/diagram-model';
 import { BOUNDARY_STYLES, type BoundaryKey } from './phase-legend-styles';
 import { COLORS } from '../theme/colors';
+import { sizes } from '../theme/sizes';
 
 export interface PhaseModel {
   grid: PhaseGridSpec;
@@ -59,7 +60,7 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
   let x = scaleLog();
   let y = scaleBand<number>();
 
-  const margin = () => (model?.lecture ? { l: 120, r: 30, t: 16, b: 96 } : { l: 80, r: 24, t: 12, b: 64 });
+  const margin = () => sizes(model?.lecture ?? false).phase.margin;
 
   function scales(m: PhaseModel): void {
     const mg = margin();
@@ -193,14 +194,15 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
     if (!m) return;
     scales(m);
     const mg = margin();
-    const sw = m.lecture ? 1.8 : 1;
-    const fontPx = m.lecture ? 26 : 16;
+    const z = sizes(m.lecture);
+    const sw = z.stroke;
+    const fontPx = z.phase.font;
     svg.attr('width', width).attr('height', height);
     plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     canvas.style('left', '0px').style('top', '0px');
     drawCells(m);
     // Log-scale ticks come several to a decade: keep those whose labels do not touch.
-    const ticks = labelSpaced(x.ticks(m.lecture ? 5 : 8), (v) => x(v), fmt, fontPx - 2);
+    const ticks = labelSpaced(x.ticks(z.phase.ticks), (v) => x(v), fmt, fontPx - 2);
     gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(ticks).tickFormat((v) => fmt(Number(v))));
     const rows = m.grid.batches;
     const every = Math.max(1, Math.ceil((rows.length * (fontPx + 6)) / Math.max(1, height - mg.t - mg.b)));
@@ -209,8 +211,8 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
       g.selectAll('text').attr('font-size', fontPx - 2);
       g.selectAll('line,path').attr('stroke-width', sw);
     }
-    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - (m.lecture ? 14 : 12)).attr('font-size', fontPx).text('learning rate η (log scale)');
-    yLabel.attr('transform', `translate(${m.lecture ? 30 : 22},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('batch size B');
+    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - z.phase.xTitle).attr('font-size', fontPx).text('learning rate η (log scale)');
+    yLabel.attr('transform', `translate(${z.phase.yTitle},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('batch size B');
     drawBoundaries(m, sw);
     const cur = nearestCell(m, m.current.eta, m.current.B);
     const showRing = cur >= 0 && m.current.eta >= m.grid.etaMin * 0.999 && m.current.eta <= m.grid.etaMax * 1.001;

@@ -5,6 +5,7 @@ import { nodeSize, type Chart } from '../charts/chart';
 import { gapSpaced } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { SelectionBar } from './selection-bars';
+import { sizes } from '../theme/sizes';
 
 export interface HistogramModel {
   bars: SelectionBar[];
@@ -32,10 +33,11 @@ export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramM
   function draw(): void {
     const m = model;
     if (!m) return;
-    const fontPx = m.lecture ? 27 : 15;
-    const sw = m.lecture ? 1.8 : 1;
+    const z = sizes(m.lecture);
+    const fontPx = z.histogram.font;
+    const sw = z.stroke;
     const many = m.bars.length > 8;
-    const mg = { l: m.lecture ? 96 : 64, r: 12, t: fontPx + 6, b: (many ? (m.lecture ? 150 : 100) : m.lecture ? 50 : 36) };
+    const mg = { l: z.histogram.left, r: 12, t: fontPx + 6, b: many ? z.histogram.bottomMany : z.histogram.bottom };
     plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     svg.attr('width', width).attr('height', height);
     const x = scaleBand<string>()
@@ -57,7 +59,7 @@ export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramM
     gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(gapSpaced(y.ticks(Math.max(2, Math.floor((height - mg.t - mg.b) / (fontPx * 2.5)))), (v) => y(v), fontPx * 1.3)));
     gy.selectAll('text').attr('font-size', fontPx - 2);
     for (const g of [gx, gy] as G[]) g.selectAll('line,path').attr('stroke-width', sw);
-    yLabel.attr('transform', `translate(${m.lecture ? 26 : 18},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('runs');
+    yLabel.attr('transform', `translate(${z.yTitle},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('runs');
 
     type Cell = { key: string; which: 'sgd' | 'gd'; v: number; bar: SelectionBar };
     const cells: Cell[] = m.bars.flatMap((b) => [

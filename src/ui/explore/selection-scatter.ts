@@ -6,6 +6,7 @@ import { COLORS } from '../theme/colors';
 import { nodeSize, type Chart } from '../charts/chart';
 import { gapSpaced, labelSpaced, tidyAxisEnds } from '../charts/plot-frame';
 import { uniqueId } from '../theme/unique-id';
+import { sizes } from '../theme/sizes';
 
 /** A minimum some run ended in, at its (a, s), with how many SGD and GD runs ended there. */
 export interface SelectedPoint {
@@ -53,9 +54,10 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
   function draw(): void {
     const m = model;
     if (!m) return;
-    const fontPx = m.lecture ? 26 : 15;
-    const sw = m.lecture ? 1.8 : 1;
-    const mg = m.lecture ? { l: 96, r: 16, t: 12, b: 76 } : { l: 64, r: 12, t: 10, b: 52 };
+    const z = sizes(m.lecture);
+    const fontPx = z.scatter.font;
+    const sw = z.stroke;
+    const mg = z.scatter.margin;
     plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     svg.attr('width', width).attr('height', height);
     const finite = Number.isFinite(m.rect.nonUniformityMax);
@@ -69,7 +71,7 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const x = scaleLinear().domain([xLo, xMax]).nice().range([mg.l, width - mg.r]);
     const y = scaleLinear().domain([yLo, yMax]).nice().range([height - mg.b, mg.t]);
     clip.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
-    const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, m.lecture ? 34 : 24]);
+    const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, z.scatter.bubble]);
     gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(labelSpaced(x.ticks(6), (v) => x(v), (v) => String(v), fontPx - 2)));
     gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(gapSpaced(y.ticks(5), (v) => y(v), fontPx * 1.3)));
     tidyAxisEnds(gx, mg.l - 6, width - 2, fontPx - 2);
@@ -78,7 +80,7 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
       g.selectAll('line,path').attr('stroke-width', sw);
     }
     xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - 8).attr('font-size', fontPx).text('sharpness a');
-    yLabel.attr('transform', `translate(${m.lecture ? 26 : 18},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('non-uniformity s');
+    yLabel.attr('transform', `translate(${z.yTitle},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('non-uniformity s');
     const top = finite ? y(Math.min(m.rect.nonUniformityMax, y.domain()[1])) : mg.t;
     const x0 = x(x.domain()[0]);
     const y0 = y(y.domain()[0]);
@@ -102,7 +104,7 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
       .merge(sgd)
       .attr('cx', (p) => x(p.a))
       .attr('cy', (p) => y(p.s))
-      .attr('r', (p) => Math.max(m.lecture ? 7 : 5, r(p.sgd)))
+      .attr('r', (p) => Math.max(z.scatter.bubbleMin, r(p.sgd)))
       .attr('fill', COLORS.sgdRun)
       .attr('fill-opacity', 0.55)
       .attr('stroke', COLORS.ink)
@@ -114,10 +116,10 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
       .append('rect')
       .attr('data-testid', 'selected-gd')
       .merge(gd)
-      .attr('x', (p) => x(p.a) - Math.max(m.lecture ? 7 : 5, r(p.gd)))
-      .attr('y', (p) => y(p.s) - Math.max(m.lecture ? 7 : 5, r(p.gd)))
-      .attr('width', (p) => 2 * Math.max(m.lecture ? 7 : 5, r(p.gd)))
-      .attr('height', (p) => 2 * Math.max(m.lecture ? 7 : 5, r(p.gd)))
+      .attr('x', (p) => x(p.a) - Math.max(z.scatter.bubbleMin, r(p.gd)))
+      .attr('y', (p) => y(p.s) - Math.max(z.scatter.bubbleMin, r(p.gd)))
+      .attr('width', (p) => 2 * Math.max(z.scatter.bubbleMin, r(p.gd)))
+      .attr('height', (p) => 2 * Math.max(z.scatter.bubbleMin, r(p.gd)))
       .attr('fill', 'none')
       .attr('stroke', COLORS.gdRun)
       .attr('stroke-width', 2.5 * sw)

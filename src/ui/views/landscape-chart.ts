@@ -15,6 +15,7 @@ import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
+import { sizes } from '../theme/sizes';
 
 export interface LandscapeModel {
   run: LiveRun | null;
@@ -142,7 +143,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lecture}`;
     if (axesKey !== drawnAxes) {
       drawnAxes = axesKey;
-      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / (lecture ? 120 : 70)), type.tick * 3)));
+      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / sizes(lecture).tickGap), type.tick * 3)));
       gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(spacedTicks(y, oneD ? 4 : 6, type.tick * 1.4)));
       svg.selectAll('.tick text').attr('font-size', type.tick);
       tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);

@@ -12,6 +12,7 @@ import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { theoryLines, type TheoryLine } from './series-theory';
 import { onPointerRelease, pointerHeld } from '../charts/pointer-held';
+import { sizes } from '../theme/sizes';
 
 export interface SeriesModel {
   run: LiveRun | null;
@@ -238,7 +239,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const t = chartType(m.lecture, size.width < 420 || size.height < 260);
     const xs = x();
     const ys = y();
-    gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(xs, Math.max(2, Math.floor(plot.w / (m.lecture ? 150 : 80)))));
+    gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(xs, Math.max(2, Math.floor(plot.w / sizes(m.lecture).stepTickGap))));
     tidyAxisEnds(gx, plot.x - 6, size.width - 2, t.tick);
     const tickValues = decadeTicks(yLo, yHi, plot.h, t.tick * 1.5);
     gy.attr('transform', `translate(${plot.x},0)`).call(axisLeft(ys).tickValues(tickValues).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
@@ -277,7 +278,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     clip(ctx);
     ctx.strokeStyle = COLORS.sgdRun;
     ctx.globalAlpha = sgd.K === 1 ? 1 : Math.max(0.08, Math.min(0.5, 6 / faint));
-    ctx.lineWidth = (sgd.K === 1 ? 2.5 : 1) * (m.lecture ? 1.8 : 1);
+    ctx.lineWidth = (sgd.K === 1 ? 2.5 : 1) * sizes(m.lecture).stroke;
     ctx.lineJoin = 'round';
     // One path per stroke: the runs overlap, and one stroke of all of them would merge their alpha.
     for (let r = 0; r < faint; r++) {
@@ -304,7 +305,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     if (!run) return;
     const xs = x();
     const ys = y();
-    const k = m.lecture ? 1.6 : 1;
+    const k = sizes(m.lecture).seriesLine;
     ctx.save();
     clip(ctx);
     if (sgd && sgd.K > 1 && sgd.count > 0) {

@@ -7,6 +7,7 @@ import { legendOutside, type LegendItem } from '../charts/legend';
 import { chartType, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { AlignmentSeries } from './wws-companion';
+import { sizes } from '../theme/sizes';
 
 export interface AlignmentChartData {
   series: AlignmentSeries;
@@ -65,7 +66,7 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
       .range([h - m.b, m.t])
       .clamp(true)
       .nice();
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / (lec ? 120 : 70)), type.tick * 3)));
+    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / sizes(lec).tickGap), type.tick * 3)));
     gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(spacedTicks(y, 5, type.tick * 1.4)));
     tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
     svg.selectAll('.tick text').attr('font-size', type.tick);
@@ -78,7 +79,7 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
       .attr('fill', 'none')
       .attr('data-key', (k) => k.key)
       .attr('stroke', (k) => k.color)
-      .attr('stroke-width', (k) => k.width * (lec ? 1.5 : 1))
+      .attr('stroke-width', (k) => k.width * sizes(lec).wws.keyWidth)
       .attr('stroke-dasharray', (k) => k.dash || null)
       .attr('d', (k) =>
         line<number>()
@@ -92,7 +93,7 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
       .attr('y1', mu0 !== null ? y(mu0) : 0)
       .attr('y2', mu0 !== null ? y(mu0) : 0)
       .attr('stroke', COLORS.theory)
-      .attr('stroke-width', lec ? 3.5 : 2)
+      .attr('stroke-width', sizes(lec).wws.theory)
       .attr('stroke-dasharray', '9 6')
       .attr('visibility', mu0 !== null ? 'visible' : 'hidden');
   }

@@ -8,6 +8,7 @@ import { chartType, decadeTicks, sizeCanvas, spacedTicks, tidyAxisEnds } from '.
 import { textWidth } from '../theme/text-width';
 import { COLORS } from '../theme/colors';
 import { gammaLine, LOSS_CAP, lossDomain } from './wws-model';
+import { sizes } from '../theme/sizes';
 
 export interface EscapeChartData {
   sgd: RunBuffers | null;
@@ -81,13 +82,13 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     }
     const x = scaleLinear().domain([0, tMax]).range([m.l, w - m.r]);
     const y = scaleLog().domain(lossDomain(lo, hi)).range([h - m.b, m.t]).clamp(true);
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / (lec ? 120 : 70)), type.tick * 3)));
+    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / sizes(lec).tickGap), type.tick * 3)));
     const [ylo, yhi] = y.domain();
     gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(decadeTicks(ylo, yhi, h - m.t - m.b, type.tick * 1.6)).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
     tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
     svg.selectAll('.tick text').attr('font-size', type.tick);
     xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('steps after the switch to SGD');
-    yl.attr('transform', `translate(${lec ? 24 : 18},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text('loss L(θ_t)');
+    yl.attr('transform', `translate(${sizes(lec).wws.escapeYTitle},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text('loss L(θ_t)');
 
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -113,7 +114,7 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     if (sgd && sgd.count > 0) {
       ctx.strokeStyle = COLORS.sgdRun;
       ctx.globalAlpha = sgd.K === 1 ? 1 : Math.max(0.1, Math.min(0.5, 8 / sgd.K));
-      ctx.lineWidth = lec ? 1.8 : 1;
+      ctx.lineWidth = sizes(lec).stroke;
       for (let r = 0; r < sgd.K; r++)
         path(
           sgd,
@@ -124,7 +125,7 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
       if (sgd.K > 1) {
         const mean = sgd.summaryCurves().meanLoss;
         ctx.strokeStyle = MEAN;
-        ctx.lineWidth = lec ? 6 : 3.5;
+        ctx.lineWidth = sizes(lec).wws.heavy;
         path(
           sgd,
           (j) => mean[j],
@@ -134,7 +135,7 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
     }
     if (gd && gd.count > 0) {
       ctx.strokeStyle = COLORS.gd;
-      ctx.lineWidth = lec ? 6 : 3.5;
+      ctx.lineWidth = sizes(lec).wws.heavy;
       path(
         gd,
         (j) => gd.loss[j],
@@ -145,7 +146,7 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
 
     theoryPath
       .attr('stroke', COLORS.theory)
-      .attr('stroke-width', lec ? 4 : 2.5)
+      .attr('stroke-width', sizes(lec).wws.thick)
       .attr('stroke-dasharray', '9 6')
       .attr('clip-path', null)
       .attr('d', thOk ? linePath(gammaLine(th.L0, th.gamma0, tMax), x, y, m.t) : null);

@@ -6,6 +6,7 @@ import { nodeSize, type Chart } from '../charts/chart';
 import { gapSpaced } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import type { FrobeniusRow } from './wws-model';
+import { sizes } from '../theme/sizes';
 
 export interface FrobeniusChartData {
   rows: FrobeniusRow[];
@@ -51,12 +52,13 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
   function draw(d: FrobeniusChartData): void {
     last = d;
     const lec = d.lecture;
-    const fs = lec ? 26 : 14;
+    const z = sizes(lec).wws;
+    const fs = z.font;
     svg.attr('width', w).attr('height', h);
     hatch.select('line').attr('stroke', COLORS.theory);
     // The bars take the top half, the sweep the bottom.
     const split = Math.round(h * 0.5);
-    const m = { l: 12, r: lec ? 30 : 20, t: 6, b: lec ? 34 : 26 };
+    const m = { l: 12, r: z.margin.r, t: 6, b: z.margin.b };
     const vals = d.rows.map((r) => r.value).filter((v) => v > 0 && Number.isFinite(v));
     const lo = vals.length ? Math.min(...vals) / 2 : 0.1;
     const hi = vals.length ? Math.max(...vals) * 1.5 : 10;
@@ -80,7 +82,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
       .attr('width', (r) => Math.max(1, x(r.value) - m.l))
       .attr('fill', (r) => (r.kind === 'theory' ? 'url(#wws-hatch)' : BAR[r.key]))
       .attr('stroke', (r) => BAR[r.key])
-      .attr('stroke-width', (r) => (r.kind === 'theory' ? (lec ? 3 : 2) : 0));
+      .attr('stroke-width', (r) => (r.kind === 'theory' ? z.thin : 0));
     g.select('text')
       .attr('x', m.l)
       .attr('y', -fs * 0.62)
@@ -90,7 +92,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     gx.attr('transform', `translate(0,${split - m.b})`).call(axisBottom(x).ticks(4, '~g'));
 
     // The B sweep.
-    const mb = { l: lec ? 84 : 62, r: lec ? 30 : 20, t: split + (lec ? 18 : 12), b: Math.ceil((fs - 2) * 1.6 + fs * 1.5) };
+    const mb = { l: z.margin.l, r: z.margin.r, t: split + z.margin.split, b: Math.ceil((fs - 2) * 1.6 + fs * 1.5) };
     const pts = d.sweep;
     const bMax = pts.length ? pts[pts.length - 1].B : 2;
     const bx = scaleLog()
@@ -106,14 +108,14 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     plotArea.attr('x', mb.l).attr('y', mb.t).attr('width', Math.max(0, w - mb.l - mb.r)).attr('height', Math.max(0, h - mb.t - mb.b));
     svg.selectAll('.tick text').attr('font-size', fs - 2);
     sxl.attr('x', (mb.l + w - mb.r) / 2).attr('y', h - fs * 0.35).attr('font-size', fs).text('batch size B');
-    syl.attr('transform', `translate(${lec ? 22 : 16},${(mb.t + h - mb.b) / 2}) rotate(-90)`).attr('font-size', fs - 1).text('‖H‖_F / bound');
+    syl.attr('transform', `translate(${z.frobeniusYTitle},${(mb.t + h - mb.b) / 2}) rotate(-90)`).attr('font-size', fs - 1).text('‖H‖_F / bound');
     oneLine
       .attr('x1', mb.l)
       .attr('x2', w - mb.r)
       .attr('y1', by(1))
       .attr('y2', by(1))
       .attr('stroke', COLORS.unstable)
-      .attr('stroke-width', lec ? 3 : 2)
+      .attr('stroke-width', z.thin)
       .attr('stroke-dasharray', '3 4');
     oneLabel
       .attr('x', w - mb.r - 4)
@@ -130,7 +132,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
       .text(here ? `theory at this minimum; ● this run’s B = ${d.B}` : 'theory at this minimum, for each B');
     sweepPath
       .attr('stroke', COLORS.theory)
-      .attr('stroke-width', lec ? 4 : 2.5)
+      .attr('stroke-width', z.thick)
       .attr('stroke-dasharray', '9 6')
       .attr('d', line<{ B: number; ratio: number }>()
         .x((p) => bx(p.B))
@@ -141,10 +143,10 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
       .join('circle')
       .attr('cx', (p) => bx(p.B))
       .attr('cy', (p) => by(p.ratio))
-      .attr('r', (p) => (p.B === d.B ? (lec ? 11 : 8) : lec ? 6 : 4))
+      .attr('r', (p) => (p.B === d.B ? z.pointCurrent : z.point))
       .attr('fill', (p) => (p.B === d.B ? COLORS.theory : COLORS.paper))
       .attr('stroke', COLORS.theory)
-      .attr('stroke-width', lec ? 3 : 2);
+      .attr('stroke-width', z.thin);
   }
 
   return {

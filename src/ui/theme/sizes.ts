@@ -1,0 +1,63 @@
+/**
+ * The charts' sizes, default and lecture mode, in CSS pixels (or, for `stroke`
+ * and `mark`, as factors of a chart's own widths). Lecture mode keeps every text
+ * at 24 px or more and thickens strokes for the back of a hall; the page's own
+ * type size is `PAGE.*.font` (page.ts). Charts read `sizes(lecture)`, never a
+ * `lecture ? a : b` of their own.
+ */
+const DEFAULT = {
+  /** Text of a chart (`chartType` below). */
+  type: { label: 15, tick: 13, legend: 13, stroke: 1 },
+  /** Factor of every line width, and of the diagram's markers. */
+  stroke: 1,
+  mark: 1,
+  /** Room per tick label along a value axis, and along a step axis. */
+  tickGap: 70,
+  stepTickGap: 80,
+  /** x of a rotated y-axis title. */
+  yTitle: 18,
+  /** The diagram: the rectangle's draggable corner, the ring around the current minimum. */
+  handle: 10,
+  ring: 11,
+  /** The series' ensemble lines (mean, median, theory) against the single runs. */
+  seriesLine: 1,
+  /** The Wu–Wang–Su charts: thin and thick lines, the theory line, the Frobenius chart's points. */
+  wws: { font: 14, thin: 2, thick: 2.5, heavy: 3.5, theory: 2, keyWidth: 1, escapeYTitle: 18, frobeniusYTitle: 16, point: 4, pointCurrent: 8, margin: { r: 20, b: 26, l: 62, split: 12 } },
+  /** The explore workspaces (phase diagram, selection): type and margins of each chart. */
+  phase: { font: 16, ticks: 8, xTitle: 12, yTitle: 22, margin: { l: 80, r: 24, t: 12, b: 64 } },
+  scatter: { font: 15, bubble: 24, bubbleMin: 5, margin: { l: 64, r: 12, t: 10, b: 52 } },
+  histogram: { font: 15, left: 64, bottom: 36, bottomMany: 100 },
+};
+
+type Sizes = typeof DEFAULT;
+
+const LECTURE: Sizes = {
+  type: { label: 26, tick: 24, legend: 24, stroke: 1.8 },
+  stroke: 1.8,
+  mark: 1.5,
+  tickGap: 120,
+  stepTickGap: 150,
+  yTitle: 26,
+  handle: 15,
+  ring: 16,
+  seriesLine: 1.6,
+  wws: { font: 26, thin: 3, thick: 4, heavy: 6, theory: 3.5, keyWidth: 1.5, escapeYTitle: 24, frobeniusYTitle: 22, point: 6, pointCurrent: 11, margin: { r: 30, b: 34, l: 84, split: 18 } },
+  phase: { font: 26, ticks: 5, xTitle: 14, yTitle: 30, margin: { l: 120, r: 30, t: 16, b: 96 } },
+  scatter: { font: 26, bubble: 34, bubbleMin: 7, margin: { l: 96, r: 16, t: 12, b: 76 } },
+  histogram: { font: 27, left: 96, bottom: 50, bottomMany: 150 },
+};
+
+/** The text of a small chart (below about 520 × 360 px) outside lecture mode. */
+const COMPACT_TYPE: Sizes['type'] = { label: 13, tick: 12, legend: 12, stroke: 1 };
+
+export const SIZES = { default: DEFAULT, lecture: LECTURE } as const;
+
+/** The sizes of the mode. */
+export function sizes(lecture: boolean): Sizes {
+  return lecture ? LECTURE : DEFAULT;
+}
+
+/** Type sizes of a chart: lecture mode's whatever the chart's size, else the compact ones in a small chart. */
+export function chartType(lecture: boolean, compact = false): Sizes['type'] {
+  return lecture ? LECTURE.type : compact ? COMPACT_TYPE : DEFAULT.type;
+}
