@@ -1,21 +1,23 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { onPointerRelease, pointerHeld } from '../charts/pointer-held';
 import { drag } from 'd3-drag';
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
-import { select, type Selection } from 'd3-selection';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { batchFactor } from '../../core/batch-factor';
 import { batchForHeight, exactRegionBoundary, stabilityRectangle } from '../../core/stability-region';
 import type { Chart } from '../charts/chart';
 import { nodeSize } from '../charts/chart';
-import { placeLabels, type Box, type LabelRequest } from '../charts/label-placement';
-import { drawLegend, layoutLegend, type LegendItem, type LegendLayout } from '../charts/legend';
-import { markPath } from '../charts/marks';
+import type { Box } from '../charts/label-placement';
+import { drawLegend, layoutLegend, type LegendLayout } from '../charts/legend';
 import { chartType, tidyAxisEnds } from '../charts/plot-frame';
-import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
-import { familyBatches, familyEtas, fmt, minimumStatus, pointStatus, type DiagramModel } from './diagram-model';
-import { uniqueId } from '../theme/unique-id';
+import type { DiagramModel } from './diagram-model';
+import { coarse, type DiagramFrame, type G, type Scale } from './diagram-frame';
+import { drawComparisons, drawFamily, drawMinima, drawReferences } from './diagram-marks';
+import { drawLabels, drawPoint } from './diagram-labels';
+import { legendItems } from './diagram-legend';
+import { targetDomain } from './diagram-domain';
+import { diagramLayers } from './diagram-layers';
 import { sizes } from '../theme/sizes';
 
 export interface DiagramHandlers {
@@ -27,12 +29,7 @@ export interface DiagramHandlers {
 
 export type DiagramHandle = Chart<DiagramModel>;
 
-type Scale = ScaleContinuousNumeric<number, number>;
-type G = Selection<SVGGElement, unknown, null, undefined>;
-
 const ANIMATE_MS = 280;
-/** A finger needs a larger handle than a mouse (a phone, a touch board in a hall). */
-const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 
 /**
  * Wu–Ma–E's sharpness–non-uniformity diagram (§3.1, eq. 9, Fig. 3): the SGD
@@ -42,39 +39,7 @@ const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)
  * of magnitude, and hold still while the corner is being dragged.
  */
 export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHandlers): DiagramHandle {
-  const svg = select(node).append('svg');
-  svg.attr('data-testid', 'stability-diagram').attr('role', 'img').attr('aria-label', 'sharpness–non-uniformity diagram');
-  const defs = svg.append('defs');
-  const clipId = uniqueId('clip');
-  const clipRect = defs.append('clipPath').attr('id', clipId).append('rect');
-  const hatch = defs.append('pattern').attr('id', `${clipId}-hatch`).attr('patternUnits', 'userSpaceOnUse').attr('width', 10).attr('height', 10).attr('patternTransform', 'rotate(45)');
-  hatch.append('rect').attr('width', 10).attr('height', 10).attr('fill', COLORS.gdFill);
-  const hatchLine = hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 10).attr('stroke', COLORS.gd);
-
-  const root = svg.append('g');
-  const gx = root.append('g').attr('class', 'axis axis-x');
-  const gy = root.append('g').attr('class', 'axis axis-y');
-  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const plotArea = root.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
-  const gdStrip = plot.append('rect').attr('data-testid', 'gd-strip').attr('fill', `url(#${clipId}-hatch)`);
-  const refs = plot.append('g').attr('class', 'references');
-  const family = plot.append('g').attr('class', 'family');
-  const rect = plot.append('rect').attr('data-testid', 'sgd-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
-  const ellipse = plot.append('path').attr('data-testid', 'exact-region').attr('fill', COLORS.exactFill).attr('stroke', COLORS.exact);
-  const gdLine = plot.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
-  const compareRects = plot.append('g').attr('class', 'comparisons');
-  const minimaG = plot.append('g').attr('class', 'minima');
-  const over = root.append('g');
-  const compareCorners = over.append('g').attr('class', 'comparison-corners');
-  const cornerLabel = over.append('text').attr('class', 'corner-label').attr('data-testid', 'corner-label');
-  const corner = over.append('circle').attr('data-testid', 'rect-corner').attr('r', 10).attr('fill', COLORS.sgd).attr('stroke', COLORS.paper).attr('tabindex', -1).style('cursor', 'move');
-  const pointG = over.append('g').attr('class', 'hand-point');
-  const pointMark = pointG.append('circle').attr('data-testid', 'hand-point').attr('r', 11).attr('stroke', COLORS.ink).style('cursor', 'move');
-  const pointLabel = pointG.append('text').attr('class', 'point-label').attr('data-testid', 'point-label');
-  const legend = root.append('g').attr('data-testid', 'diagram-legend');
-  const leaders = root.append('g').attr('class', 'leaders');
+  const { svg, clipId, clipRect, hatchLine, gx, gy, xLabel, yLabel, plotArea, gdStrip, refs, family, rect, ellipse, gdLine, compareRects, minimaG, compareCorners, cornerLabel, corner, pointG, pointMark, pointLabel, legend, leaders } = diagramLayers(node);
 
   let width = 800;
   let height = 560;
@@ -101,7 +66,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
 
   /** Margins and the legend: outside the data area by construction (docs/architecture.md#charts). */
   function layoutFor(m: DiagramModel): void {
-    const items = legendItems(m);
+    const items = legendItems(m, `${clipId}-hatch`);
     const t = type();
     const key = `${width}x${height}|${t.legend}|${items.map((i) => i.label).join('|')}`;
     if (key === layoutKey) return;
@@ -208,8 +173,9 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('d', boundary.length ? line()(boundary.map(([a, s]) => [x(a), y(s)] as [number, number])) + 'Z' : '')
       .attr('stroke-width', 2.5 * sw);
 
-    drawFamily(m, sw, fontPx);
-    drawReferences(m, sw, fontPx);
+    const f: DiagramFrame = { x, y, width, height, margin: mg, type: t, sw, fontPx };
+    drawFamily(family, m, f);
+    drawReferences(refs, m, f);
 
     // The corner handle and its label with both values.
     const cy = finite ? y(r.nonUniformityMax) : yTop + 12;
@@ -222,265 +188,25 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       .attr('data-b', m.B)
       .attr('data-a', a2)
       .attr('data-s', finite ? r.nonUniformityMax : 'Infinity');
-    drawComparisons(m, sw, fontPx, x0, y0, yTop);
-    drawMinima(m, sw);
-    const pointBox = drawPoint(m, sw, fontPx);
-    drawLabels(m, r, finite, Math.max(yTop, cy), fontPx, pointBox);
+    drawComparisons(compareRects, compareCorners, m, f, x0, y0, yTop);
+    drawMinima(minimaG, m, f);
+    const pointBox = drawPoint({ pointG, pointMark, pointLabel }, m, f);
+    drawLabels({ cornerLabel, minimaG, leaders }, m, f, r, finite, Math.max(yTop, cy), pointBox);
   }
 
-  /**
-   * The corner label and the minima's names, placed so that none overlaps
-   * another, the legend, the hand-placed point's text or a mark; far from its
-   * point a label gets a leader line, and one with no free place is left out.
-   */
-  function drawLabels(m: DiagramModel, r: { sharpnessMax: number; nonUniformityMax: number }, finite: boolean, cy: number, fontPx: number, pointBox: Box | null): void {
-    const t = type();
-    const mgn = margin();
-    const bounds = { x: mgn.l, y: mgn.t, w: width - mgn.l - mgn.r, h: height - mgn.t - mgn.b };
-    const cornerFull = finite ? `2/η = ${fmt(r.sharpnessMax)},  1/(η√c) = ${fmt(r.nonUniformityMax)}` : `2/η = ${fmt(r.sharpnessMax)};  B = n: GD's strip only`;
-    const cornerShort = finite ? `2/η = ${fmt(r.sharpnessMax)}, 1/(η√c) = ${fmt(r.nonUniformityMax)}` : `2/η = ${fmt(r.sharpnessMax)}`;
-    const cornerText = textWidth(cornerFull, fontPx, '650') < bounds.w * 0.7 ? cornerFull : cornerShort;
-    const many = m.minima.length > 40;
-    const labelled = many ? m.minima.filter((d) => d.isStart) : m.minima;
-    const markR = (many ? 4 : 8) * sizes(m.lecture).mark + 3;
-    const marks: Box[] = m.minima.slice(0, 400).map((d) => ({ x: x(Math.max(d.a, 1e-12)) - markR, y: y(Math.max(d.s, 1e-12)) - markR, w: 2 * markR, h: 2 * markR }));
-    const cr = sizes(m.lecture).handle * (coarse ? 1.6 : 1) + 2;
-    const obstacles: Box[] = [...marks, { x: x(r.sharpnessMax) - cr, y: cy - cr, w: 2 * cr, h: 2 * cr }, ...(pointBox ? [pointBox] : [])];
-    const requests: LabelRequest[] = [
-      { x: x(r.sharpnessMax), y: cy, text: cornerText, fontSize: fontPx, weight: '650', priority: 10 },
-      ...labelled.map((d) => ({ x: x(Math.max(d.a, 1e-12)), y: y(Math.max(d.s, 1e-12)), text: `${d.label}${d.isStart ? ' (start)' : ''}`, fontSize: t.tick, weight: d.isStart ? '700' : undefined, priority: d.isStart ? 5 : 1 })),
-    ];
-    const placed = placeLabels(requests, obstacles, bounds);
-    const c = placed[0];
-    cornerLabel
-      .attr('display', c ? null : 'none')
-      .attr('x', c?.x ?? 0)
-      .attr('y', c?.y ?? 0)
-      .attr('text-anchor', c?.anchor ?? 'start')
-      .attr('font-size', fontPx)
-      .text(cornerText);
-    const rows = labelled.map((d, i) => ({ d, p: placed[i + 1] })).filter((row) => row.p !== null);
-    minimaG
-      .selectAll<SVGTextElement, (typeof rows)[number]>('text')
-      .data(rows)
-      .join('text')
-      .attr('x', (row) => row.p!.x)
-      .attr('y', (row) => row.p!.y)
-      .attr('text-anchor', (row) => row.p!.anchor)
-      .attr('font-size', t.tick)
-      .attr('font-weight', (row) => (row.d.isStart ? 700 : 400))
-      .text((row) => `${row.d.label}${row.d.isStart ? ' (start)' : ''}`);
-    const withLeaders = placed.map((p, i) => ({ p, q: requests[i] })).filter((row) => row.p?.leader);
-    leaders
-      .selectAll('line')
-      .data(withLeaders)
-      .join('line')
-      .attr('x1', (row) => row.p!.leader!.x1)
-      .attr('y1', (row) => row.p!.leader!.y1)
-      .attr('x2', (row) => row.q.x)
-      .attr('y2', (row) => row.q.y)
-      .attr('stroke', COLORS.ink)
-      .attr('stroke-width', 1);
-  }
 
-  function drawFamily(m: DiagramModel, sw: number, fontPx: number): void {
-    type Item = { key: string; a: number; s: number; label: string };
-    let items: Item[] = [];
-    if (m.family === 'batch')
-      items = familyBatches(m.n, m.B).map((b) => {
-        const r = stabilityRectangle(m.eta, m.n, b, m.sampling);
-        return { key: `B${b}`, a: r.sharpnessMax, s: r.nonUniformityMax, label: b === m.n && m.sampling === 'without' ? `B = ${b} (GD)` : `B = ${b}` };
-      });
-    if (m.family === 'eta')
-      items = familyEtas(m.eta).map((e) => {
-        const r = stabilityRectangle(e, m.n, m.B, m.sampling);
-        return { key: `e${e}`, a: r.sharpnessMax, s: r.nonUniformityMax, label: `η = ${fmt(e)}` };
-      });
-    const x0 = x(m.axes === 'log' ? x.domain()[0] : 0);
-    const y0 = y(m.axes === 'log' ? y.domain()[0] : 0);
-    const yTop = y.range()[1];
-    const g = family.selectAll<SVGGElement, Item>('g').data(items, (d) => d.key);
-    g.exit().remove();
-    const ge = g.enter().append('g').attr('data-testid', 'family-member');
-    ge.append('rect').attr('fill', 'none').attr('stroke', COLORS.family).attr('stroke-dasharray', '3 3');
-    ge.append('text').attr('fill', COLORS.family);
-    const all = ge.merge(g);
-    all
-      .select('rect')
-      .attr('x', x0)
-      .attr('y', (d) => (Number.isFinite(d.s) ? y(d.s) : yTop))
-      .attr('width', (d) => Math.max(0, x(d.a) - x0))
-      .attr('height', (d) => Math.max(0, y0 - (Number.isFinite(d.s) ? y(d.s) : yTop)))
-      .attr('stroke-width', 1.6 * sw);
-    all
-      .select('text')
-      .attr('x', (d) => x(d.a) - 6)
-      .attr('y', (d) => (Number.isFinite(d.s) ? y(d.s) : yTop) + fontPx + 2)
-      .attr('text-anchor', 'end')
-      .attr('font-size', fontPx - 2)
-      .text((d) => d.label);
-  }
 
-  /** Each comparison's rectangle (Wu eq. 9 at its η and B) and its corner with its letter; the main corner is then A. */
-  function drawComparisons(m: DiagramModel, sw: number, fontPx: number, x0: number, y0: number, yTop: number): void {
-    const list = (m.comparisons ?? []).map((c) => ({ ...c, ...stabilityRectangle(c.eta, m.n, c.B, c.sampling) }));
-    type Item = (typeof list)[number];
-    const topOf = (d: Item) => (Number.isFinite(d.nonUniformityMax) ? y(d.nonUniformityMax) : yTop);
-    const rects = compareRects.selectAll<SVGRectElement, Item>('rect').data(list, (d) => d.label);
-    rects.exit().remove();
-    rects
-      .enter()
-      .append('rect')
-      .attr('fill', 'none')
-      .merge(rects)
-      .attr('data-testid', (d) => `compare-rectangle-${d.label}`)
-      .attr('data-eta', (d) => d.eta)
-      .attr('data-b', (d) => d.B)
-      .attr('stroke', (d) => d.color)
-      .attr('stroke-dasharray', (d) => d.dash.join(' '))
-      .attr('stroke-width', 2.5 * sw)
-      .attr('x', x0)
-      .attr('y', (d) => Math.max(yTop, topOf(d)))
-      .attr('width', (d) => Math.max(0, x(d.sharpnessMax) - x0))
-      .attr('height', (d) => Math.max(0, y0 - Math.max(yTop, topOf(d))));
-    const marks = list.map((d) => ({ label: d.label, color: d.color, a: d.sharpnessMax, top: Math.max(yTop, topOf(d)) }));
-    if (list.length > 0) {
-      const r = stabilityRectangle(m.eta, m.n, m.B, m.sampling);
-      marks.unshift({ label: 'A', color: COLORS.sgd, a: r.sharpnessMax, top: Math.max(yTop, Number.isFinite(r.nonUniformityMax) ? y(r.nonUniformityMax) : yTop) });
-    }
-    type Mark = (typeof marks)[number];
-    const g = compareCorners.selectAll<SVGGElement, Mark>('g').data(marks, (d) => d.label);
-    g.exit().remove();
-    const ge = g.enter().append('g');
-    ge.append('rect');
-    ge.append('text').attr('font-weight', 700).attr('pointer-events', 'none');
-    const all = ge.merge(g).attr('data-testid', (d) => `compare-corner-${d.label}`);
-    const side = fontPx * 0.7;
-    all
-      .select('rect')
-      .attr('x', (d) => x(d.a) - side / 2)
-      .attr('y', (d) => d.top - side / 2)
-      .attr('width', (d) => (d.label === 'A' ? 0 : side))
-      .attr('height', (d) => (d.label === 'A' ? 0 : side))
-      .attr('fill', (d) => d.color)
-      .attr('stroke', COLORS.paper)
-      .attr('stroke-width', sw);
-    all
-      .select('text')
-      .attr('x', (d) => x(d.a) + side)
-      // Above the corner, or below it when the corner is at the top of the plot (the letter stays inside).
-      .attr('y', (d) => (d.top - side * 0.8 - fontPx * 1.1 < yTop ? d.top + fontPx * 1.3 : d.top - side * 0.8))
-      .attr('font-size', fontPx * 1.1)
-      .attr('fill', (d) => d.color)
-      .attr('paint-order', 'stroke')
-      .attr('stroke', COLORS.paper)
-      .attr('stroke-width', 3)
-      .text((d) => d.label);
-  }
 
-  function drawReferences(m: DiagramModel, sw: number, fontPx: number): void {
-    const g = refs.selectAll<SVGGElement, DiagramModel['references'][number]>('g').data(m.references, (d) => d.label);
-    g.exit().remove();
-    const ge = g.enter().append('g').attr('data-testid', 'reference-mark');
-    ge.append('rect').attr('fill', 'none').attr('stroke', COLORS.reference).attr('stroke-dasharray', '2 3');
-    ge.append('text').attr('fill', COLORS.reference);
-    const all = ge.merge(g);
-    all
-      .select('rect')
-      .attr('x', (d) => x(d.a[0]) - (d.a[0] === d.a[1] ? 5 : 0))
-      .attr('y', (d) => y(d.s[1]) - (d.s[0] === d.s[1] ? 5 : 0))
-      .attr('width', (d) => Math.max(10, x(d.a[1]) - x(d.a[0])))
-      .attr('height', (d) => Math.max(10, y(d.s[0]) - y(d.s[1])))
-      .attr('stroke-width', 2 * sw);
-    all
-      .select('text')
-      .attr('x', (d) => x(d.a[1]) + 8)
-      .attr('y', (d) => y(d.s[1]) + 4)
-      .attr('font-size', fontPx - 3)
-      .text((d) => d.label);
-  }
 
-  function drawMinima(m: DiagramModel, sw: number): void {
-    const many = m.minima.length > 40;
-    const sel = minimaG.selectAll<SVGPathElement, DiagramModel['minima'][number]>('path').data(m.minima);
-    sel.exit().remove();
-    const size = (many ? 4 : 8) * sizes(m.lecture).mark;
-    sel
-      .enter()
-      .append('path')
-      .attr('data-testid', 'minimum')
-      .merge(sel)
-      .attr('d', (d) => (d.saddle ? markPath('hourglass', size) : d.stableSGD ? markPath('circle', size) : d.stableGD ? markPath('triangle', size * 1.2) : markPath('cross', size)))
-      .attr('transform', (d) => `translate(${x(Math.max(d.a, 1e-12))},${y(Math.max(d.s, 1e-12))})`)
-      .attr('fill', (d) => (d.stableSGD || d.stableGD ? minimumColor(d) : 'none'))
-      .attr('stroke', (d) => (d.stableSGD || d.stableGD ? COLORS.ink : minimumColor(d)))
-      .attr('stroke-width', (d) => (d.stableSGD || d.stableGD ? 1 : 3) * sw)
-      .attr('data-status', (d) => minimumStatus(d))
-      .attr('data-label', (d) => d.label);
-  }
 
-  /** The hand-placed point and its three lines of text; returns the text's box (for the other labels). */
-  function drawPoint(m: DiagramModel, sw: number, fontPx: number): Box | null {
-    pointG.attr('display', m.point ? null : 'none');
-    if (!m.point) return null;
-    const st = pointStatus(m.point.a, m.point.s, m.eta, m.n, m.B, m.sampling);
-    const px = x(Math.max(m.point.a, 1e-12));
-    const py = y(Math.max(m.point.s, 1e-12));
-    pointMark
-      .attr('cx', px)
-      .attr('cy', py)
-      .attr('r', sizes(m.lecture).ring)
-      .attr('stroke-width', 2 * sw)
-      .attr('fill', st.insideEllipse ? COLORS.stable : COLORS.unstable)
-      .attr('data-inside', st.insideEllipse ? '1' : '0')
-      .attr('data-in-rectangle', st.insideRectangle ? '1' : '0')
-      .attr('data-factor', st.factor);
-    const inside = st.insideEllipse ? 'inside' : 'outside';
-    const inRect = `${st.insideRectangle ? 'inside' : 'outside'} the rectangle`;
-    const full = [`(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)}), n = ${m.n}`, `(1−ηa)² + η²c s² = ${fmt(st.factor)}: ${inside} the exact region`, inRect];
-    const short = [`(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)})`, `factor ${fmt(st.factor)}: ${inside} the exact region`, inRect];
-    const fs = fontPx - 1;
-    const widthOf = (ls: string[]) => Math.max(...ls.map((l) => textWidth(l, fs, '600')));
-    const mg = margin();
-    const lo = mg.l + 4;
-    const hi = width - mg.r - 4;
-    const roomRight = hi - (px + 20);
-    const roomLeft = px - 20 - lo;
-    // The full text where it fits on either side, else the short one on the roomier side, kept inside the chart.
-    const tiny = [`(a, s) = (${fmt(m.point.a)}, ${fmt(m.point.s)})`, `${inside} the exact region`, `${st.insideRectangle ? 'in' : 'out of'} the rectangle`];
-    const lines = [full, short].find((ls) => widthOf(ls) <= Math.max(roomRight, roomLeft)) ?? tiny;
-    const tw = widthOf(lines);
-    const right = tw <= roomRight || roomRight >= roomLeft;
-    const left = Math.max(lo, right ? Math.min(px + 20, hi - tw) : px - 20 - tw);
-    const lineH = fontPx * 1.15;
-    const top = Math.max(mg.t + fs, Math.min(py + 6, height - mg.b - 2 * lineH - fs * 0.3));
-    const t = pointLabel.attr('x', left).attr('y', top).attr('text-anchor', 'start').attr('font-size', fs);
-    t.selectAll('tspan')
-      .data(lines)
-      .join('tspan')
-      .attr('x', left)
-      .attr('dy', (_d, i) => (i === 0 ? 0 : lineH))
-      .text((d) => d);
-    return { x: left, y: top - fs, w: tw, h: fs * 1.2 + 2 * lineH };
-  }
 
-  function legendItems(m: DiagramModel): LegendItem[] {
-    const items: LegendItem[] = [
-      { key: 'rect', label: 'SGD rectangle a ≤ 2/η, s ≤ 1/(η√c) (Wu eq. 9)', short: 'SGD rectangle', swatch: { kind: 'area', fill: COLORS.sgdFill, stroke: COLORS.sgd } },
-      { key: 'ellipse', label: 'exact 1D region (1−ηa)² + η²cs² ≤ 1', short: 'exact region', swatch: { kind: 'area', fill: COLORS.exactFill, stroke: COLORS.exact, round: true } },
-      { key: 'gd', label: "GD's strip a ≤ 2/η", short: 'GD strip', swatch: { kind: 'area', fill: `url(#${clipId}-hatch)`, stroke: COLORS.gd, dash: '5 3' } },
-    ];
-    if (m.minima.length)
-      items.push(
-        { key: 'm1', label: 'minimum stable for SGD: ρ(𝒯) ≤ 1 (theory)', short: 'SGD-stable', swatch: { kind: 'mark', shape: 'circle', fill: COLORS.stable, stroke: COLORS.ink } },
-        { key: 'm2', label: 'stable for GD only: a ≤ 2/η', short: 'GD only', swatch: { kind: 'mark', shape: 'triangle', fill: COLORS.gdOnly, stroke: COLORS.ink } },
-        { key: 'm3', label: 'unstable for both', short: 'unstable', swatch: { kind: 'mark', shape: 'cross', fill: 'none', stroke: COLORS.unstable } },
-      );
-    if (m.minima.some((d) => d.saddle)) items.push({ key: 'm4', label: 'saddle, not a minimum: λ_min(H) < 0', short: 'saddle', swatch: { kind: 'mark', shape: 'hourglass', fill: 'none', stroke: COLORS.unstable } });
-    for (const c of m.comparisons ?? []) items.push({ key: `cmp-${c.label}`, label: `${c.label}: η = ${fmt(c.eta)}, B = ${c.B}${c.sampling === m.sampling ? '' : `, ${c.sampling}`}`, short: c.label, swatch: { kind: 'area', fill: 'none', stroke: c.color, dash: c.dash.join(' ') } });
-    if (m.references.length) items.push({ key: 'ref', label: "paper's published data (reference)", short: 'paper (reference)', swatch: { kind: 'area', fill: 'none', stroke: COLORS.reference, dash: '2 3' } });
-    return items;
-  }
+
+
+
+
+
+
+
 
   // Dragging the corner: η from a = 2/η, B the nearest integer for the height (clamped to 1..n).
   corner.call(
@@ -563,31 +289,3 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     },
   };
 }
-
-function targetDomain(m: DiagramModel): { x: number; y: number } {
-  const r = stabilityRectangle(m.eta, m.n, m.B, m.sampling);
-  let xs = r.sharpnessMax * 1.3;
-  let ys = Number.isFinite(r.nonUniformityMax) ? r.nonUniformityMax * 1.3 : 0;
-  const pts = [...m.minima.map((p) => [p.a, p.s]), ...(m.point ? [[m.point.a, m.point.s]] : []), ...m.references.map((q) => [q.a[1], q.s[1]])];
-  for (const [a, s] of pts) {
-    if (Number.isFinite(a)) xs = Math.max(xs, a * 1.12);
-    if (Number.isFinite(s)) ys = Math.max(ys, s * 1.15);
-  }
-  for (const c of m.comparisons ?? []) {
-    const rc = stabilityRectangle(c.eta, m.n, c.B, c.sampling);
-    xs = Math.max(xs, rc.sharpnessMax * 1.15);
-    if (Number.isFinite(rc.nonUniformityMax)) ys = Math.max(ys, rc.nonUniformityMax * 1.15);
-  }
-  if (m.family === 'eta') xs = Math.max(xs, (2 / Math.min(...familyEtas(m.eta))) * 1.1);
-  if (m.family === 'batch') {
-    const hs = familyBatches(m.n, m.B).map((b) => stabilityRectangle(m.eta, m.n, b, m.sampling).nonUniformityMax).filter(Number.isFinite);
-    if (hs.length) ys = Math.max(ys, Math.max(...hs) * 1.1);
-  }
-  if (!(ys > 0)) ys = xs / 2;
-  return { x: xs, y: ys };
-}
-
-function minimumColor(d: { stableSGD: boolean; stableGD: boolean }): string {
-  return d.stableSGD ? COLORS.stable : d.stableGD ? COLORS.gdOnly : COLORS.unstable;
-}
-
