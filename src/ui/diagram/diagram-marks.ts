@@ -7,6 +7,16 @@ import type { DiagramFrame, G } from './diagram-frame';
 
 /* The diagram's marks inside the plot, each drawn from the model on the frame of one drawing (stability-diagram.ts). */
 
+/** A keyed join of groups, each a dashed outline and its label in one colour (the family's rectangles, the paper's references). */
+function labelledBoxes<T>(parent: G, items: T[], key: (d: T) => string, testId: string, color: string, dash: string) {
+  const g = parent.selectAll<SVGGElement, T>('g').data(items, key);
+  g.exit().remove();
+  const ge = g.enter().append('g').attr('data-testid', testId);
+  ge.append('rect').attr('fill', 'none').attr('stroke', color).attr('stroke-dasharray', dash);
+  ge.append('text').attr('fill', color);
+  return ge.merge(g);
+}
+
 /** Wu Fig. 3's family of rectangles: several B at this η, or several η at this B. */
 export function drawFamily(family: G, m: DiagramModel, f: DiagramFrame): void {
   const { x, y, sw, fontPx } = f;
@@ -25,12 +35,7 @@ export function drawFamily(family: G, m: DiagramModel, f: DiagramFrame): void {
   const x0 = x(m.axes === 'log' ? x.domain()[0] : 0);
   const y0 = y(m.axes === 'log' ? y.domain()[0] : 0);
   const yTop = y.range()[1];
-  const g = family.selectAll<SVGGElement, Item>('g').data(items, (d) => d.key);
-  g.exit().remove();
-  const ge = g.enter().append('g').attr('data-testid', 'family-member');
-  ge.append('rect').attr('fill', 'none').attr('stroke', COLORS.family).attr('stroke-dasharray', '3 3');
-  ge.append('text').attr('fill', COLORS.family);
-  const all = ge.merge(g);
+  const all = labelledBoxes(family, items, (d) => d.key, 'family-member', COLORS.family, '3 3');
   all
     .select('rect')
     .attr('x', x0)
@@ -106,12 +111,7 @@ export function drawComparisons(compareRects: G, compareCorners: G, m: DiagramMo
 /** The paper's published data, where the preset has some: dashed boxes with their labels. */
 export function drawReferences(refs: G, m: DiagramModel, f: DiagramFrame): void {
   const { x, y, sw, fontPx } = f;
-  const g = refs.selectAll<SVGGElement, DiagramModel['references'][number]>('g').data(m.references, (d) => d.label);
-  g.exit().remove();
-  const ge = g.enter().append('g').attr('data-testid', 'reference-mark');
-  ge.append('rect').attr('fill', 'none').attr('stroke', COLORS.reference).attr('stroke-dasharray', '2 3');
-  ge.append('text').attr('fill', COLORS.reference);
-  const all = ge.merge(g);
+  const all = labelledBoxes(refs, m.references, (d) => d.label, 'reference-mark', COLORS.reference, '2 3');
   all
     .select('rect')
     .attr('x', (d) => x(d.a[0]) - (d.a[0] === d.a[1] ? 5 : 0))
