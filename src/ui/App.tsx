@@ -16,7 +16,7 @@ import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
 import { selectDrawerOpen, selectEmbed, selectHide, selectLecture, selectNote, selectSetDrawerOpen, selectTab } from './state/selectors';
 import { PANELS } from './panels/registry';
-import { gridVars, LECTURE_SIDE, lectureLayout } from './panels/layout';
+import { gridVars, lectureShown } from './panels/layout';
 import type { PanelId } from './panels/panel';
 import { startUrlSync } from './state/url-sync';
 import { undoHistory } from './state/undo-history';
@@ -93,10 +93,7 @@ export function App() {
   // The layouts of the shown panels (panels/layout.ts); app.css picks one by mode and screen.
   const { vars, lectureOf } = useMemo(() => {
     const on = (id: PanelId) => !hide.includes(id);
-    const tallOff = lectureLayout(PANELS, on, LECTURE_SIDE.tall).off;
-    const shortOff = lectureLayout(PANELS, on, LECTURE_SIDE.short).off;
-    const place = (id: PanelId, where: string) => (where === 'desk' || tallOff.includes(id) ? 'off' : shortOff.includes(id) ? 'tall' : 'shown');
-    return { vars: gridVars(PANELS, on) as CSSProperties, lectureOf: place };
+    return { vars: gridVars(PANELS, on) as CSSProperties, lectureOf: lectureShown(PANELS, on) };
   }, [hide]);
   const classes = ['app', shown('controls') ? '' : 'no-controls', shown('header') && !embed ? '' : 'no-header', drawer ? 'drawer-mode' : '', phone ? 'phone' : ''];
 
@@ -138,7 +135,7 @@ export function App() {
                 short={p.short}
                 className={p.id}
                 style={{ gridArea: p.id }}
-                lecture={lectureOf(p.id, p.lecture)}
+                lecture={lectureOf(p.id)}
                 tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
               >
                 <p.Body />

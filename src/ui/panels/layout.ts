@@ -55,3 +55,14 @@ export function gridVars(panels: readonly Placed[], shown: (id: PanelId) => bool
     '--lecture-short-rows': short.rows,
   };
 }
+
+/** Where lecture mode shows a panel: on every screen, only on a tall one, or not at all (app.css reads it as `data-lecture`). */
+export type LectureShown = 'shown' | 'tall' | 'off';
+
+/** Each panel's `LectureShown`: the desk's panels are off, and side panels beyond the room on the right are off or tall only. */
+export function lectureShown(panels: readonly Placed[], shown: (id: PanelId) => boolean): (id: PanelId) => LectureShown {
+  const tallOff = lectureLayout(panels, shown, LECTURE_SIDE.tall).off;
+  const shortOff = lectureLayout(panels, shown, LECTURE_SIDE.short).off;
+  const desk = new Set(panels.filter((p) => p.lecture === 'desk').map((p) => p.id));
+  return (id) => (desk.has(id) || tallOff.includes(id) ? 'off' : shortOff.includes(id) ? 'tall' : 'shown');
+}

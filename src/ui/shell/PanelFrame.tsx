@@ -1,4 +1,5 @@
 import { useRef, type CSSProperties, type ReactNode } from 'react';
+import type { LectureShown } from '../panels/layout';
 
 /**
  * A titled panel with a fullscreen button; `tools` (such as export buttons) sit in
@@ -20,7 +21,7 @@ export function PanelFrame({
   className?: string;
   tools?: ReactNode;
   style?: CSSProperties;
-  lecture?: 'shown' | 'tall' | 'off';
+  lecture?: LectureShown;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAreas, gridVars, lectureLayout } from '../../../src/ui/panels/layout';
+import { defaultAreas, gridVars, lectureLayout, lectureShown } from '../../../src/ui/panels/layout';
 import type { GridCell, LecturePlace, PanelId } from '../../../src/ui/panels/panel';
 
 const p = (id: PanelId, grid: GridCell, lecture: LecturePlace) => ({ id, grid, lecture });
@@ -45,5 +45,16 @@ describe('gridVars(panels, shown): the layouts as the grid\'s CSS variables', ()
     expect(v['--areas']).toBe(defaultAreas(PANELS));
     expect(v['--lecture-areas']).toBe("'diagram landscape' 'diagram burst'");
     expect(v['--lecture-short-rows']).toBe('repeat(2, minmax(0, 1fr))');
+  });
+});
+
+describe('lectureShown(panels, shown): which panels the room sees', () => {
+  it('keeps the desk\'s panels off, and the third side panel for a tall screen only', () => {
+    const at = lectureShown(PANELS, all);
+    expect(PANELS.map((q) => at(q.id))).toEqual(['shown', 'shown', 'shown', 'tall', 'off']);
+  });
+
+  it('shows the third side panel on every screen when another is hidden', () => {
+    expect(lectureShown(PANELS, without('burst'))('distance')).toBe('shown');
   });
 });
