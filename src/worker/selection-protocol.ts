@@ -1,13 +1,8 @@
 /**
- * The protocol of the selection worker, which serves the theory and the runs of
- * the explore tabs: the selection experiment (SGD beside GD from the same
- * starts), the minima atlas at the current η, B, and the phase diagram's theory
- * boundaries. Written once, imported by both sides. Results are plain data;
- * large arrays cross as typed arrays.
+ * What the selection worker's API (src/worker/selection-api.ts) returns: plain
+ * data, imported by both sides; large arrays are typed arrays, transferred.
  */
-import type { Sampling } from '../core/batch-factor';
-import type { PhaseGridSpec } from '../core/explore/phase-grid';
-import type { SelectionResult, SelectionSpec } from '../core/explore/selection';
+import type { SelectionResult } from '../core/explore/selection';
 
 /** A minimum as a point on the sharpness–non-uniformity diagram. */
 export interface AtlasPoint {
@@ -44,13 +39,11 @@ export interface PhaseBoundaries {
   minimum: AtlasPoint;
 }
 
-export type ToSelectionWorker =
-  | { type: 'select'; job: number; query: string; spec: SelectionSpec }
-  | { type: 'atlas'; job: number; query: string; eta: number; B: number; sampling: Sampling }
-  | { type: 'boundaries'; job: number; query: string; grid: PhaseGridSpec };
-
-export type FromSelectionWorker =
-  | { type: 'selected'; job: number; sgd: SelectionResult; gd: SelectionResult; minima: AtlasPoint[]; ms: number }
-  | { type: 'atlas'; job: number; atlas: AtlasResult }
-  | { type: 'boundaries'; job: number; boundaries: PhaseBoundaries }
-  | { type: 'error'; job: number; message: string };
+/** A selection run: SGD beside GD from the same starts, with the minima they may settle in. */
+export interface Selected {
+  sgd: SelectionResult;
+  gd: SelectionResult;
+  minima: AtlasPoint[];
+  /** Wall time of the computation, ms. */
+  ms: number;
+}

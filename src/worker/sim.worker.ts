@@ -6,7 +6,9 @@
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { SimSession } from './sim-session';
-import type { FromTheoryWorker, ToTheoryWorker } from './theory-protocol';
+import { isAbortError, RpcClient } from './rpc/rpc-client';
+import type { TheoryApi } from './theory-api';
+import { theoryKind } from './theory-kind';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -30,33 +32,25 @@ function reportError(id: number, err: unknown): void {
   self.postMessage(msg);
 }
 
-// The theory of a large model runs in a worker of its own, one per request; ending it is the cancel.
-let theoryWorker: Worker | null = null;
+// The theory of a large model runs in a worker of its own, through the one worker layer;
+// a cancel (or a new start) ends it, since its computation is one synchronous call.
+const theoryWorker = new RpcClient<TheoryApi>(theoryKind);
+let theoryCancel: AbortController | null = null;
 function cancelTheory(): void {
-  theoryWorker?.terminate();
-  theoryWorker = null;
+  theoryCancel?.abort();
+  theoryCancel = null;
 }
 
 const session = new SimSession({
   theory: (query) =>
     new Promise((resolve, reject) => {
       cancelTheory();
-      const w = new Worker(new URL('./theory.worker.ts', import.meta.url), { type: 'module' });
-      theoryWorker = w;
-      w.onmessage = (e: MessageEvent<FromTheoryWorker>) => {
-        if (theoryWorker === w) theoryWorker = null;
-        w.terminate();
-        if (e.data.error !== undefined) reject(new Error(e.data.error));
-        else resolve(e.data.minima);
-      };
-      w.onerror = (ev: ErrorEvent) => {
-        ev.preventDefault();
-        if (theoryWorker === w) theoryWorker = null;
-        w.terminate();
-        reject(new Error(ev.message || 'the theory worker failed'));
-      };
-      const req: ToTheoryWorker = { query };
-      w.postMessage(req);
+      const ctrl = new AbortController();
+      theoryCancel = ctrl;
+      theoryWorker.call('minima', query, ctrl.signal).then(resolve, (err: unknown) => {
+        // SimSession's contract: an abandoned theory's promise never settles.
+        if (!isAbortError(err)) reject(err instanceof Error ? err : new Error(String(err)));
+      });
     }),
   cancelTheory,
   post: (msg: FromWorker, transfer: ArrayBuffer[]) => self.postMessage(msg, transfer),

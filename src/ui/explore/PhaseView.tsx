@@ -99,7 +99,15 @@ export function PhaseView() {
         </button>
       </div>
       <p className="explore-hint">
-        Start minimum {bounds ? <strong>{bounds.minimum.label}</strong> : '…'}: measured fraction of {snap.grid.runs} SGD runs from within ε = {fmt(snap.grid.radius)} that pass R = {fmt(snap.grid.escape)}. Click a cell, or use the arrow keys and Enter, to set η and B.
+        Start minimum{' '}
+        {bounds ? (
+          <strong>{bounds.minimum.label}</strong>
+        ) : snap.boundariesError ? (
+          <span data-testid="phase-theory-error">unknown: {snap.boundariesError}; Start asks again</span>
+        ) : (
+          '…'
+        )}
+        : measured fraction of {snap.grid.runs} SGD runs from within ε = {fmt(snap.grid.radius)} that pass R = {fmt(snap.grid.escape)}. Click a cell, or use the arrow keys and Enter, to set η and B.
       </p>
       <div className="phase-readout" data-testid="phase-readout" aria-live="polite">
         {readout}

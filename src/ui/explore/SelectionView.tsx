@@ -118,8 +118,8 @@ export function SelectionView() {
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>
         <figure className="selection-atlas">
-          <figcaption className="atlas-counter" data-testid="atlas-counter" data-k={k} data-m={m} data-n={N} aria-live="polite">
-            {atlas ? `Theory: ${k} of ${N} minima are stable for SGD, ${m} for GD at η = ${fmt(atlas.eta)}, B = ${atlas.B}` : 'Theory: computing the minima atlas …'}
+          <figcaption className="atlas-counter" data-testid="atlas-counter" data-error={snap.atlasError ?? ''} data-k={k} data-m={m} data-n={N} aria-live="polite">
+            {snap.atlasError ? `Theory: ${snap.atlasError}; Run asks again` : atlas ? `Theory: ${k} of ${N} minima are stable for SGD, ${m} for GD at η = ${fmt(atlas.eta)}, B = ${atlas.B}` : 'Theory: computing the minima atlas …'}
           </figcaption>
           <ChartBox create={createStabilityDiagram} options={atlasHandlers} model={diagram} />
         </figure>

@@ -1,5 +1,8 @@
 import { cellCount, coarseToFine, type PhaseGridSpec } from '../../core/explore/phase-grid';
-import type { FromPhaseWorker, ToPhaseWorker } from '../../worker/phase-protocol';
+import type { PhaseApi } from '../../worker/phase-api';
+import { RpcClient } from '../../worker/rpc/rpc-client';
+import type { WorkerKind } from '../../worker/rpc/worker-kind';
+import { workerKinds } from '../workers/worker-kinds';
 
 export interface PhaseProgress {
   /** Escaped count per cell (−1 not yet computed), row-major: cell = bIndex·etaCount + etaIndex. */
@@ -8,29 +11,34 @@ export interface PhaseProgress {
   total: number;
 }
 
-/** Cells per batch handed to a worker: small while the coarse pass fills in, larger after. */
+/** Cells per call to a worker: small while the coarse pass fills in, larger after. */
 const COARSE_BATCH = 4;
-const FINE_BATCH = 16;
+const FINE_BATCH = 8;
 
 /**
  * A pool of phase workers, one per hardware thread. `active` of them are handed
  * cells: all while the live run is idle, one fewer while it runs (setActive). Cells
- * go out coarse to fine, two batches in flight per worker so none waits for its next
+ * go out coarse to fine, two calls in flight per worker so none waits for its next
  * batch; results arrive as they are computed. The counts do not depend on the pool
  * size or on which worker computes a cell (per-cell seeds).
+ *
+ * A grid is one AbortSignal shared by its calls: cancel() aborts them all. A worker
+ * that dies or throws fails the grid with its message (the others' calls are
+ * aborted); the layer has replaced it by the next run.
  */
 export class PhasePool {
-  private workers: Worker[] = [];
-  private job = 0;
+  private readonly workers: RpcClient<PhaseApi>[];
+  private grid: AbortController | null = null;
   private activeCount: number;
   /** Wakes the workers of the running grid after setActive raised the count. */
   private wake: (() => void) | null = null;
 
   constructor(
     readonly size = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2),
-    private readonly spawn: () => Worker = () => new Worker(new URL('../../worker/phase.worker.ts', import.meta.url), { type: 'module' }),
+    kind: WorkerKind = workerKinds.phase,
   ) {
     this.activeCount = size;
+    this.workers = Array.from({ length: size }, () => new RpcClient<PhaseApi>(kind));
   }
 
   /** Workers that take new cells (1 … size); a worker above it finishes what it holds. */
@@ -43,15 +51,16 @@ export class PhasePool {
     this.wake?.();
   }
 
-  private ensure(): void {
-    while (this.workers.length < this.size) this.workers.push(this.spawn());
-  }
-
-  /** Start a grid; onProgress is called as cells arrive; the promise resolves when all are in (or rejects on error). */
+  /**
+   * Start a grid; onProgress is called as cells arrive. The promise resolves when all
+   * are in, and rejects with the error of a worker that failed, or with an AbortError
+   * when the grid is cancelled (cancel(), or a new run).
+   */
   run(query: string, grid: PhaseGridSpec, onProgress: (p: PhaseProgress) => void): Promise<PhaseProgress> {
     this.cancel();
-    this.ensure();
-    const job = ++this.job;
+    const ctrl = new AbortController();
+    this.grid = ctrl;
+    const signal = ctrl.signal;
     const total = cellCount(grid);
     const progress: PhaseProgress = { escaped: new Int32Array(total).fill(-1), done: 0, total };
     const order = coarseToFine(grid);
@@ -60,52 +69,51 @@ export class PhasePool {
     return new Promise((resolve, reject) => {
       let next = 0;
       const outstanding = new Int32Array(this.workers.length);
+      const fail = (e: Error) => {
+        if (this.grid === ctrl) this.grid = null;
+        ctrl.abort(e); // the grid's other calls stop too
+        reject(e);
+      };
       const feed = (w: number) => {
-        while (next < order.length && w < this.activeCount && outstanding[w] < 2 * (next < coarse ? COARSE_BATCH : FINE_BATCH)) {
-          const batch = next < coarse ? COARSE_BATCH : FINE_BATCH;
-          const cells = Int32Array.from(order.slice(next, next + batch));
+        while (!signal.aborted && next < order.length && w < this.activeCount && outstanding[w] < 2 * (next < coarse ? COARSE_BATCH : FINE_BATCH)) {
+          const cells = order.slice(next, next + (next < coarse ? COARSE_BATCH : FINE_BATCH));
           next += cells.length;
           outstanding[w] += cells.length;
-          const msg: ToPhaseWorker = { type: 'cells', job, query, grid, cells };
-          this.workers[w].postMessage(msg);
+          this.workers[w].call('cells', query, grid, Int32Array.from(cells), signal).then((escaped) => {
+            if (signal.aborted) return;
+            cells.forEach((c, i) => (progress.escaped[c] = escaped[i]));
+            progress.done += cells.length;
+            outstanding[w] -= cells.length;
+            onProgress(progress);
+            if (progress.done < total) feed(w);
+            else {
+              if (this.grid === ctrl) this.grid = null;
+              resolve(progress);
+            }
+          }, fail);
         }
       };
       this.wake = () => {
-        if (job === this.job) this.workers.forEach((_, w) => feed(w));
+        if (this.grid === ctrl) this.workers.forEach((_, w) => feed(w));
       };
-      this.workers.forEach((worker, w) => {
-        worker.onmessage = (e: MessageEvent<FromPhaseWorker>) => {
-          const m = e.data;
-          if (m.job !== this.job) return;
-          if (m.type === 'error') {
-            reject(new Error(m.message));
-            return;
-          }
-          m.cells.forEach((c, i) => (progress.escaped[c] = m.escaped[i]));
-          progress.done += m.cells.length;
-          outstanding[w] -= m.cells.length;
-          onProgress(progress);
-          if (progress.done >= total) resolve(progress);
-          else feed(w);
-        };
-      });
       this.workers.forEach((_, w) => feed(w));
     });
   }
 
+  /** Abort the running grid (its promise rejects with an AbortError). */
   cancel(): void {
-    const job = this.job;
-    for (const w of this.workers) {
-      const msg: ToPhaseWorker = { type: 'cancel', job };
-      w.postMessage(msg);
-    }
-    this.job++;
+    this.grid?.abort(new DOMException('cancelled', 'AbortError'));
+    this.grid = null;
     this.wake = null;
   }
 
+  /** Test hook: kill the pool's first worker as if it had died. */
+  kill(reason: string): void {
+    this.workers[0].kill(reason);
+  }
+
   dispose(): void {
-    this.workers.forEach((w) => w.terminate());
-    this.workers = [];
-    this.wake = null;
+    this.cancel();
+    this.workers.forEach((w) => w.dispose());
   }
 }

@@ -1,5 +1,6 @@
 import { cellCount, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
+import { isAbortError, WorkerStoppedError } from '../../worker/rpc/rpc-client';
 import { PhasePool } from './phase-pool';
 import { SelectionClient } from './selection-client';
 
@@ -17,6 +18,8 @@ export interface PhaseSnapshot {
   ms: number | null;
   error: string | null;
   boundaries: PhaseBoundaries | null;
+  /** The theory worker died computing the boundaries (Start asks again). */
+  boundariesError: string | null;
   workers: number;
 }
 
@@ -39,7 +42,7 @@ export class PhaseRun {
     private readonly pool = new PhasePool(),
     private readonly client = new SelectionClient(),
   ) {
-    this.snap = { grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, workers: pool.active };
+    this.snap = { grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, boundariesError: null, workers: pool.active };
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -61,11 +64,17 @@ export class PhaseRun {
     this.key = key;
     this.query = query;
     this.set({ grid, boundaries: null, escaped: new Int32Array(cellCount(grid)).fill(-1), done: 0, total: cellCount(grid) });
-    this.client.boundaries(query, grid).then(
-      (b) => key === this.key && this.set({ boundaries: b }),
-      () => {},
-    );
     this.start();
+  }
+
+  private loadBoundaries(): void {
+    const key = this.key;
+    this.set({ boundariesError: null });
+    this.client.boundaries(this.query, this.snap.grid).then(
+      (b) => key === this.key && this.set({ boundaries: b }),
+      // A problem that cannot be built has no lines (the grid reports it); a dead worker is reported.
+      (e: unknown) => key === this.key && e instanceof WorkerStoppedError && this.set({ boundariesError: e.message }),
+    );
   }
 
   start(): void {
@@ -73,6 +82,7 @@ export class PhaseRun {
     const query = this.query;
     const key = this.key;
     const t0 = performance.now();
+    if (this.snap.boundaries === null) this.loadBoundaries();
     this.set({ phase: 'running', escaped: new Int32Array(cellCount(grid)).fill(-1), done: 0, ms: null, error: null });
     this.pool
       .run(query, grid, (p) => {
@@ -84,7 +94,8 @@ export class PhaseRun {
           cancelAnimationFrame(this.frame);
           if (key === this.key) this.set({ phase: 'done', escaped: p.escaped.slice(), done: p.done, ms: performance.now() - t0 });
         },
-        (e: unknown) => key === this.key && this.set({ phase: 'error', error: e instanceof Error ? e.message : String(e) }),
+        // A cancel (or a newer grid) rejects with an AbortError: cancel() has already said so.
+        (e: unknown) => key === this.key && !isAbortError(e) && this.set({ phase: 'error', error: e instanceof Error ? e.message : String(e) }),
       );
   }
 

@@ -1,6 +1,7 @@
 import type { SelectionSpec } from '../../core/explore/selection';
 import type { Sampling } from '../../core/batch-factor';
-import type { AtlasResult, FromSelectionWorker } from '../../worker/selection-protocol';
+import { isAbortError } from '../../worker/rpc/rpc-client';
+import type { AtlasResult, Selected } from '../../worker/selection-protocol';
 import { SelectionClient } from './selection-client';
 
 export type SelectionPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -10,9 +11,11 @@ export interface SelectionSnapshot {
   phase: SelectionPhase;
   /** The spec of the result shown (or being computed). */
   spec: SelectionSpec | null;
-  result: Extract<FromSelectionWorker, { type: 'selected' }> | null;
+  result: Selected | null;
   error: string | null;
   atlas: AtlasResult | null;
+  /** The theory worker died while computing the atlas (a fresh one takes the next request). */
+  atlasError: string | null;
 }
 
 /**
@@ -23,12 +26,14 @@ export interface SelectionSnapshot {
  */
 export class SelectionRun {
   private listeners = new Set<() => void>();
-  private snap: SelectionSnapshot = { phase: 'idle', spec: null, result: null, error: null, atlas: null };
+  private snap: SelectionSnapshot = { phase: 'idle', spec: null, result: null, error: null, atlas: null, atlasError: null };
   private key = '';
   private query = '';
   /** The latest start; an older run's answer (or its cancellation) is dropped. */
   private runId = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last atlas asked for, asked again by Run after its worker died. */
+  private lastAtlas: [query: string, eta: number, B: number, sampling: Sampling] | null = null;
 
   constructor(private readonly client = new SelectionClient()) {}
 
@@ -60,14 +65,14 @@ export class SelectionRun {
     if (!spec) return;
     clearTimeout(this.timer);
     const run = ++this.runId;
+    if (this.snap.atlasError && this.lastAtlas) this.atlas(...this.lastAtlas);
     this.set({ phase: 'running', error: null });
     this.client.select(this.query, spec).then(
       (r) => run === this.runId && this.set({ phase: 'done', result: r }),
       (e: unknown) => {
         if (run !== this.runId) return;
-        const message = e instanceof Error ? e.message : String(e);
-        if (message === 'cancelled') this.set({ phase: 'cancelled' });
-        else this.set({ phase: 'error', error: message });
+        if (isAbortError(e)) this.set({ phase: 'cancelled' });
+        else this.set({ phase: 'error', error: e instanceof Error ? e.message : String(e) });
       },
     );
   }
@@ -81,7 +86,15 @@ export class SelectionRun {
 
   /** The atlas at η, B (the problem's own query, without η and B). */
   atlas(query: string, eta: number, B: number, sampling: Sampling): void {
-    this.client.atlas(query, eta, B, sampling, (atlas) => this.set({ atlas }));
+    this.lastAtlas = [query, eta, B, sampling];
+    this.client.atlas(
+      query,
+      eta,
+      B,
+      sampling,
+      (atlas) => this.set({ atlas, atlasError: null }),
+      (atlasError) => this.set({ atlasError }),
+    );
   }
 
   dispose(): void {

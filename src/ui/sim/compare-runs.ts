@@ -7,6 +7,8 @@ import { COMPARE_COLORS, COMPARE_DASHES } from '../theme/compare-colors';
 import type { RenderLoop } from '../charts/render-loop';
 import { SimClient } from './sim-client';
 import { workerShare } from './sharing';
+import type { WorkerKind } from '../../worker/rpc/worker-kind';
+import { workerKinds } from '../workers/worker-kinds';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
 
 /** One comparison's live run: its own worker, its own buffers, drawn in its colour. */
@@ -47,7 +49,7 @@ export class CompareRuns {
 
   constructor(
     private readonly loop: RenderLoop,
-    private readonly spawn?: () => Worker,
+    private readonly kind: WorkerKind = workerKinds.sim,
   ) {
     this.unsubscribe = useExplorer.subscribe((s, prev) => {
       if (s.config !== prev.config) this.sync(s.config);
@@ -137,7 +139,8 @@ export class CompareRuns {
           this.notify();
         },
       },
-      this.spawn,
+      this.kind,
+      'compare',
     );
     holder.slot = { client, state, ackId: null };
     return holder.slot;

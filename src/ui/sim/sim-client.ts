@@ -1,4 +1,7 @@
 import type { FromWorker, ToWorker } from '../../worker/protocol';
+import { SupervisedWorker } from '../../worker/rpc/supervised-worker';
+import type { WorkerKind } from '../../worker/rpc/worker-kind';
+import { workerKinds } from '../workers/worker-kinds';
 
 export interface SimClientEvents {
   message(msg: FromWorker): void;
@@ -14,19 +17,39 @@ export interface StartOptions {
 }
 
 /**
- * The page's side of the worker protocol: starts, controls and cancels
- * simulations, drops messages of cancelled ones, acks each frame once drawn,
- * and replaces a worker that dies, keeping nothing but the next id.
+ * The page's side of the live run's stream (src/worker/protocol.ts): starts,
+ * controls and cancels simulations, drops messages of cancelled ones, acks each
+ * frame once drawn. The worker is spawned, watched and replaced by the one worker
+ * layer (SupervisedWorker), as every worker kind is; after a death the client
+ * keeps nothing but the next id.
  */
 export class SimClient {
-  private worker: Worker;
+  private readonly host: SupervisedWorker;
   private id = 0;
 
+  /** @param role names this stream among the simulation workers (live, compare, companion) for the test hooks. */
   constructor(
     private readonly events: SimClientEvents,
-    private readonly spawn: () => Worker = () => new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module' }),
+    kind: WorkerKind = workerKinds.sim,
+    role?: string,
   ) {
-    this.worker = this.attach(this.spawn());
+    this.host = new SupervisedWorker(
+      kind,
+      {
+        attach: (w) => {
+          w.onmessage = (e: MessageEvent<FromWorker>) => {
+            if (e.data.id !== this.id) return; // a cancelled simulation's late message
+            this.events.message(e.data);
+          };
+        },
+        died: (reason) => {
+          this.id++; // nothing of the old worker is wanted any more
+          this.events.crashed(reason);
+        },
+      },
+      role,
+    );
+    void this.host.worker; // a worker ready before the first start
   }
 
   /** The id of the current simulation (0 before the first start). */
@@ -34,29 +57,13 @@ export class SimClient {
     return this.id;
   }
 
-  private attach(w: Worker): Worker {
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (e.data.id !== this.id) return; // a cancelled simulation's late message
-      this.events.message(e.data);
-    };
-    w.onerror = (e: ErrorEvent) => {
-      e.preventDefault();
-      this.replace(e.message || 'the simulation worker stopped');
-    };
-    w.onmessageerror = () => this.replace('a message from the worker could not be read');
-    return w;
-  }
-
   /** Terminate the worker and start a fresh one (a crash, or a test killing it). */
   replace(reason: string): void {
-    this.worker.terminate();
-    this.id++; // nothing of the old worker is wanted any more
-    this.worker = this.attach(this.spawn());
-    this.events.crashed(reason);
+    this.host.kill(reason);
   }
 
   private send(msg: ToWorker): void {
-    this.worker.postMessage(msg);
+    this.host.worker.postMessage(msg);
   }
 
   start(query: string, opts: StartOptions): number {
@@ -102,6 +109,6 @@ export class SimClient {
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.host.dispose();
   }
 }

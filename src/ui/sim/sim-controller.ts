@@ -4,6 +4,8 @@ import { RenderLoop } from '../charts/render-loop';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
 import { workerShare } from './sharing';
 import { SimClient } from './sim-client';
+import type { WorkerKind } from '../../worker/rpc/worker-kind';
+import { workerKinds } from '../workers/worker-kinds';
 
 export type { LiveRun } from './live-run';
 
@@ -35,7 +37,7 @@ export class SimController {
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingStatus: { t: number; stepsPerSecond: number } | null = null;
 
-  constructor(spawn?: () => Worker) {
+  constructor(kind: WorkerKind = workerKinds.sim) {
     this.client = new SimClient(
       {
         message: (m) => this.onMessage(m),
@@ -44,7 +46,8 @@ export class SimController {
           useExplorer.setState((s) => ({ status: { ...s.status, state: 'error', crash: `The simulation worker stopped (${reason}). A fresh worker is ready; the configuration is kept.` } }));
         },
       },
-      spawn,
+      kind,
+      'live',
     );
     this.unsubscribe = useExplorer.subscribe((s, prev) => {
       if (s.config !== prev.config) {

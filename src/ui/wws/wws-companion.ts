@@ -2,6 +2,7 @@ import type { SwitchInfo } from '../../core/engine/switch-protocol';
 import type { Config } from '../../core/params/param-table';
 import type { AlignmentPart, FromWorker } from '../../worker/protocol';
 import { SimClient, type StartOptions } from '../sim/sim-client';
+import { workerKinds } from '../workers/worker-kinds';
 import { simQuery } from '../state/store';
 
 export type AlignmentSeries = { [K in keyof AlignmentPart]: number[] };
@@ -47,10 +48,14 @@ export class WwsCompanion {
   private state: CompanionState = empty('');
 
   constructor(private readonly onChange: (s: CompanionState) => void) {
-    this.client = new SimClient({
-      message: (m) => this.onMessage(m),
-      crashed: (reason) => this.set({ ...this.state, error: `the alignment worker stopped (${reason})` }),
-    });
+    this.client = new SimClient(
+      {
+        message: (m) => this.onMessage(m),
+        crashed: (reason) => this.set({ ...this.state, error: `the alignment worker stopped (${reason})`, done: true }),
+      },
+      workerKinds.sim,
+      'companion',
+    );
   }
 
   run(config: Config): void {

@@ -1,0 +1,50 @@
+/**
+ * The phase-diagram worker's API (served by phase.worker.ts; the page calls it
+ * through src/worker/rpc): the escaped count of each cell it is handed. Cells
+ * carry their own seeds (seed, cell), so a grid does not depend on the pool
+ * size or on which worker computes a cell.
+ */
+import { phaseCell, type PhaseGridSpec } from '../core/explore/phase-grid';
+import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
+import { decodeQuery } from '../core/params/query';
+import { buildProblem } from '../core/problems/build-problem';
+import type { Problem } from '../core/problems/problem';
+
+/** Every batch of a grid carries the same query: its problem is built once (Styblinski–Tang d = 10 takes ~¼ s). */
+let built: { query: string; problem: Problem } | null = null;
+
+/** Work this long between yields, so that an abort (a message) lands within a frame. */
+const SLICE_MS = 8;
+
+// Yield through a MessageChannel: setTimeout(0) is clamped to 4 ms once nested (HTML timers).
+const yieldToMessages = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+
+export const phaseApi = {
+  /** Escaped runs of each listed cell (row-major: cell = bIndex·etaCount + etaIndex), in their order. */
+  async cells(query: string, grid: PhaseGridSpec, cells: Int32Array, signal?: AbortSignal): Promise<Int32Array> {
+    if (queryNeedsFormulaCompiler(query)) await loadFormulaCompiler();
+    if (built === null || built.query !== query) built = { query, problem: buildProblem(decodeQuery(query).config).problem };
+    const problem = built.problem;
+    const escaped = new Int32Array(cells.length);
+    let since = performance.now();
+    for (let i = 0; i < cells.length; i++) {
+      signal?.throwIfAborted();
+      escaped[i] = phaseCell(problem, grid, cells[i]);
+      if (performance.now() - since >= SLICE_MS) {
+        await yieldToMessages();
+        since = performance.now();
+      }
+    }
+    return escaped;
+  },
+};
+
+export type PhaseApi = typeof phaseApi;
