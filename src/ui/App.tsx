@@ -26,6 +26,7 @@ import { TabBar } from './tabs/TabBar';
 import { TAB_ENTRIES } from './tabs/tabs';
 import { LectureLayer } from './lecture/LectureLayer';
 import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './shell/use-media';
+import { killWorkers } from '../worker/rpc/supervised-worker';
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
@@ -56,8 +57,8 @@ export function App() {
     const stopUrl = startUrlSync();
     const stopUndo = undoHistory.start();
 
-    // Test hooks for the browser tests (kill the worker, read the store, the render loop's work per frame).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons };
+    // Test hooks for the browser tests (kill the worker, or any worker by kind or role; read the store, the render loop's work per frame).
+    (window as unknown as { explorer?: unknown }).explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons };
     return () => {
       stopKeys();
       stopUndo();

@@ -24,7 +24,7 @@ export function WwsWorkspace() {
   const summary = useExplorer((s) => s.summary);
   const frame = useExplorer((s) => s.frame);
   const square = config.problem === 'features' || config.problem === 'dln';
-  const companion = useCompanion(config, square);
+  const [companion, restartCompanion] = useCompanion(config, square);
   const { run, counts } = useLiveRun();
   const switchInfo = companion?.switchInfo ?? null;
   // Kept while the inputs do not change, so the Frobenius chart redraws only then.
@@ -52,6 +52,14 @@ export function WwsWorkspace() {
   return (
     <div className="wws" data-testid="wws">
       <div className="wws-top">
+        {companion?.error && (
+          <div className="banner crash" role="alert" data-testid="wws-companion-error">
+            <strong>{companion.error}</strong>
+            <button type="button" data-testid="wws-companion-restart" onClick={restartCompanion}>
+              Restart the alignment run
+            </button>
+          </div>
+        )}
         <NoiseSwitch />
         <WwsNumbers config={config} companion={companion} counts={counts} summary={summary?.sgd ?? null} reached={reached} growth={growth} />
       </div>

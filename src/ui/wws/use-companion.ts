@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Config } from '../../core/params/param-table';
 import { WwsCompanion, type CompanionState } from './wws-companion';
 
-/** The companion run of the current configuration while the workspace is shown (and only for square-loss models). */
-export function useCompanion(config: Config, enabled: boolean): CompanionState | null {
+/**
+ * The companion run of the current configuration while the workspace is shown (and only
+ * for square-loss models), and a way to run it again after its worker died.
+ */
+export function useCompanion(config: Config, enabled: boolean): [CompanionState | null, () => void] {
   const [state, setState] = useState<CompanionState | null>(null);
   const ref = useRef<WwsCompanion | null>(null);
   useEffect(() => {
@@ -18,5 +21,6 @@ export function useCompanion(config: Config, enabled: boolean): CompanionState |
   useEffect(() => {
     if (enabled) ref.current?.run(config);
   }, [config, enabled]);
-  return enabled ? state : null;
+  const restart = useCallback(() => ref.current?.restart(), []);
+  return [enabled ? state : null, restart];
 }

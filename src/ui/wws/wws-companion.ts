@@ -46,6 +46,7 @@ const empty = (query: string): CompanionState => ({
 export class WwsCompanion {
   private client: SimClient;
   private state: CompanionState = empty('');
+  private config: Config | null = null;
 
   constructor(private readonly onChange: (s: CompanionState) => void) {
     this.client = new SimClient(
@@ -59,12 +60,20 @@ export class WwsCompanion {
   }
 
   run(config: Config): void {
+    this.config = config;
     const query = companionQuery(config);
     if (query === this.state.query) return;
     this.set(empty(query));
     // `lean` is an optional field of the start message; SimClient passes its options through.
     const opts: StartOptions & { lean: boolean } = { stepsPerSecond: Infinity, paused: false, lean: true };
     this.client.start(query, opts);
+  }
+
+  /** Run the current configuration again (after its worker died: the layer has started a fresh one). */
+  restart(): void {
+    const config = this.config;
+    this.state = empty('');
+    if (config) this.run(config);
   }
 
   dispose(): void {
