@@ -66,6 +66,8 @@ export class RpcClient<Api extends Record<string, Method>> {
     const signal = (args as readonly unknown[]).find((a): a is AbortSignal => a instanceof AbortSignal);
     if (signal?.aborted) return Promise.reject(abortError(signal));
     void this.host.worker; // (re)starts the worker, which sets remote
+    // comlink's Remote<Api>[K] is this same function made async; TypeScript cannot see that through
+    // the generic K, so the one cast of the layer is here.
     const fn = this.remote![method] as unknown as (...a: Args<Api[K]>) => Promise<Result<Api[K]>>;
     return new Promise<Result<Api[K]>>((resolve, reject) => {
       const settle = (): boolean => {
