@@ -6,8 +6,7 @@
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { SimSession } from './sim-session';
-import { isAbortError, RpcClient } from './rpc/rpc-client';
-import type { TheoryApi } from './theory-api';
+import { theoryHost } from './theory-host';
 import { theoryKind } from './theory-kind';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
 
@@ -32,27 +31,12 @@ function reportError(id: number, err: unknown): void {
   self.postMessage(msg);
 }
 
-// The theory of a large model runs in a worker of its own, through the one worker layer;
-// a cancel (or a new start) ends it, since its computation is one synchronous call.
-const theoryWorker = new RpcClient<TheoryApi>(theoryKind);
-let theoryCancel: AbortController | null = null;
-function cancelTheory(): void {
-  theoryCancel?.abort();
-  theoryCancel = null;
-}
+// The theory of a large model runs in a worker of its own, through the one worker layer.
+const theory = theoryHost(theoryKind);
 
 const session = new SimSession({
-  theory: (query) =>
-    new Promise((resolve, reject) => {
-      cancelTheory();
-      const ctrl = new AbortController();
-      theoryCancel = ctrl;
-      theoryWorker.call('minima', query, ctrl.signal).then(resolve, (err: unknown) => {
-        // SimSession's contract: an abandoned theory's promise never settles.
-        if (!isAbortError(err)) reject(err instanceof Error ? err : new Error(String(err)));
-      });
-    }),
-  cancelTheory,
+  theory: theory.theory,
+  cancelTheory: theory.cancelTheory,
   post: (msg: FromWorker, transfer: ArrayBuffer[]) => self.postMessage(msg, transfer),
   now: () => performance.now(),
   soon: (fn) => {
