@@ -107,11 +107,6 @@ export class PhasePool {
     this.wake = null;
   }
 
-  /** Test hook: kill the pool's first worker as if it had died. */
-  kill(reason: string): void {
-    this.workers[0].kill(reason);
-  }
-
   dispose(): void {
     this.cancel();
     this.workers.forEach((w) => w.dispose());

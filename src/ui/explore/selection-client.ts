@@ -70,12 +70,6 @@ export class SelectionClient {
     return this.theory.call('boundaries', query, grid);
   }
 
-  /** Test hook: kill both workers as if they had died. */
-  kill(reason: string): void {
-    this.runner.kill(reason);
-    this.theory.kill(reason);
-  }
-
   dispose(): void {
     this.cancelSelect();
     this.runner.dispose();
