@@ -14,6 +14,8 @@ const kill = (page: Page, name: string) => page.evaluate((n) => (window as unkno
 
 // The toy's band, heavy enough (400 runs a cell) to be killed half-way, light enough to check cell by cell.
 const BAND = 'problem=toy&tab=phase&eta=0.7&B=1&etamin=0.53&etamax=0.6&grid=40&cellruns=400&steps=1000&radius=0.00001&escape=0.1&seed=1';
+// The same band with four times the steps: time for a throw to land while a worker holds cells.
+const LONG_BAND = BAND.replace('steps=1000', 'steps=4000');
 const ST_SELECTION = 'problem=styblinski&d=10&n=200&tab=selection&eta=0.03&B=1&selruns=100&steps=300&escape=4&seed=1';
 
 test.describe('every kind of worker, killed mid-job, is reported, rejects what was pending and is replaced', () => {
@@ -39,17 +41,19 @@ test.describe('every kind of worker, killed mid-job, is reported, rejects what w
   });
 
   test('a phase worker that throws (an uncaught error inside it) is handled the same way, with its message', async ({ page }) => {
-    await page.goto(`/?${BAND}`);
+    await page.goto(`/?${LONG_BAND}`);
     const status = page.getByTestId('phase-status');
     await expect.poll(async () => Number(await status.getAttribute('data-done')), { timeout: 30_000 }).toBeGreaterThan(4);
     const phaseWorkers = page.workers().filter((w) => w.url().includes('phase.worker'));
     expect(phaseWorkers.length).toBeGreaterThan(0);
-    // thrown from a timer: uncaught in the worker, so the page's Worker object gets an error event
-    await phaseWorkers[0].evaluate(() => {
-      setTimeout(() => {
-        throw new Error('test: out of cheese');
+    // thrown from a timer: uncaught in the worker, so the page's Worker object gets an error event;
+    // in every phase worker (the pool's and the boundaries'), so one that holds cells is among them
+    for (const w of phaseWorkers)
+      await w.evaluate(() => {
+        setTimeout(() => {
+          throw new Error('test: out of cheese');
+        });
       });
-    });
     await expect(status).toHaveAttribute('data-state', 'error');
     await expect(status).toContainText('the phase-diagram worker stopped');
     await expect(status).toContainText('test: out of cheese');

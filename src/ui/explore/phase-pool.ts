@@ -13,7 +13,7 @@ export interface PhaseProgress {
 
 /** Cells per call to a worker: small while the coarse pass fills in, larger after. */
 const COARSE_BATCH = 4;
-const FINE_BATCH = 8;
+const FINE_BATCH = 16;
 
 /**
  * A pool of phase workers, one per hardware thread. `active` of them are handed

@@ -9,7 +9,7 @@
  */
 import { wrap, type Remote } from 'comlink';
 import { SupervisedWorker } from './supervised-worker';
-import { registerTransferHandlers, releaseSignals } from './transfer-handlers';
+import { registerTransferHandlers, sendCollecting } from './transfer-handlers';
 import type { WorkerKind } from './worker-kind';
 
 type Method = (...args: never[]) => unknown;
@@ -70,10 +70,11 @@ export class RpcClient<Api extends Record<string, Method>> {
     // the generic K, so the one cast of the layer is here.
     const fn = this.remote![method] as unknown as (...a: Args<Api[K]>) => Promise<Result<Api[K]>>;
     return new Promise<Result<Api[K]>>((resolve, reject) => {
+      let release: (() => void) | null = null;
       const settle = (): boolean => {
         if (!this.pending.delete(fail)) return false;
         signal?.removeEventListener('abort', onAbort);
-        releaseSignals(args);
+        release?.();
         return true;
       };
       const fail = (e: Error) => settle() && reject(e);
@@ -86,7 +87,9 @@ export class RpcClient<Api extends Record<string, Method>> {
         }
       };
       this.pending.add(fail);
-      fn(...args).then(
+      const call = sendCollecting(() => fn(...args));
+      release = call.release;
+      call.sent.then(
         (v) => settle() && resolve(v),
         (e: unknown) => fail(asError(e)),
       );

@@ -11,7 +11,18 @@ import { findTransferables } from './find-transferables';
 /** What to undo once a call that carried this signal has settled (a listener, a port). */
 const cleanups = new WeakMap<AbortSignal, Array<() => void>>();
 
+/**
+ * While a call is being sent (sendCollecting), its cleanups are kept for that call:
+ * one signal may go with many calls (a phase grid's), and the first to settle must
+ * not close the channels of the others.
+ */
+let collecting: Array<() => void> | null = null;
+
 function onSettle(signal: AbortSignal, fn: () => void): void {
+  if (collecting) {
+    collecting.push(fn);
+    return;
+  }
   const list = cleanups.get(signal);
   if (list) list.push(fn);
   else cleanups.set(signal, [fn]);
@@ -56,7 +67,19 @@ export function registerTransferHandlers(): void {
   transferHandlers.set('transferables', transferablesHandler);
 }
 
-/** A call has settled: close the channels of the signals among its arguments. */
+/** Send a call (comlink serialises its arguments at once); `release` undoes what this call's signals set up. */
+export function sendCollecting<T>(send: () => T): { sent: T; release: () => void } {
+  const mine: Array<() => void> = [];
+  const outer = collecting;
+  collecting = mine;
+  try {
+    return { sent: send(), release: () => mine.splice(0).forEach((fn) => fn()) };
+  } finally {
+    collecting = outer;
+  }
+}
+
+/** A call has settled (the worker's side): close the channels of the signals among its arguments. */
 export function releaseSignals(args: readonly unknown[]): void {
   for (const a of args) {
     if (!(a instanceof AbortSignal)) continue;

@@ -77,6 +77,23 @@ describe('RpcClient over a MessageChannel endpoint', () => {
     c.dispose();
   });
 
+  it('one signal shared by two calls: the first settling leaves the second cancellable in the worker', async () => {
+    const c = new RpcClient<Api>(channelKind(api));
+    const ctrl = new AbortController();
+    const long = c.call('slices', 1000, ctrl.signal);
+    await new Promise((r) => setTimeout(r, 20));
+    // a short call with the same signal starts and settles while the long one runs
+    expect(await c.call('slices', 1, ctrl.signal)).toBe(1);
+    ctrl.abort(new Error('grid cancelled'));
+    await expect(long).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((r) => setTimeout(r, 30));
+    const ran = seen.slices;
+    await new Promise((r) => setTimeout(r, 50));
+    // the long call's handler saw its signal abort and stopped
+    expect(seen.slices).toBe(ran);
+    c.dispose();
+  });
+
   it('a throwing handler rejects the call with its message, and the worker keeps serving', async () => {
     const kind = channelKind(api);
     const c = new RpcClient<Api>(kind);
