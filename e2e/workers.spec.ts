@@ -14,13 +14,13 @@ const kill = (page: Page, name: string) => page.evaluate((n) => (window as unkno
 
 // The toy's band, heavy enough (400 runs a cell) to be killed half-way, light enough to check cell by cell.
 const BAND = 'problem=toy&tab=phase&eta=0.7&B=1&etamin=0.53&etamax=0.6&grid=40&cellruns=400&steps=1000&radius=0.00001&escape=0.1&seed=1';
-// The same band with four times the steps: time for a throw to land while a worker holds cells.
+// The same band with four times the steps: time for a kill or a throw to land while the workers hold cells.
 const LONG_BAND = BAND.replace('steps=1000', 'steps=4000');
 const ST_SELECTION = 'problem=styblinski&d=10&n=200&tab=selection&eta=0.03&B=1&selruns=100&steps=300&escape=4&seed=1';
 
 test.describe('every kind of worker, killed mid-job, is reported, rejects what was pending and is replaced', () => {
   test('the phase-diagram pool: the grid stops with the dead worker named, and Start computes it again to the core’s counts', async ({ page }) => {
-    await page.goto(`/?${BAND}`);
+    await page.goto(`/?${LONG_BAND}`);
     const status = page.getByTestId('phase-status');
     await expect.poll(async () => Number(await status.getAttribute('data-done')), { timeout: 30_000 }).toBeGreaterThan(4);
     expect(await kill(page, 'phase')).toBeGreaterThan(0);
@@ -32,7 +32,7 @@ test.describe('every kind of worker, killed mid-job, is reported, rejects what w
     // one click restarts it: the whole grid, the counts the core computes
     await page.getByTestId('phase-start').click();
     await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-    const config = decodeQuery(BAND).config;
+    const config = decodeQuery(LONG_BAND).config;
     const grid = phaseGridOf(config);
     const { problem } = buildProblem(decodeQuery(problemQueryOf(config)).config);
     const direct = Array.from({ length: cellCount(grid) }, (_, c) => phaseCell(problem, grid, c));
