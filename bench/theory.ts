@@ -10,7 +10,7 @@ import { theoryOfMinima } from '../src/core/simulate';
 import { analyseMinimum } from '../src/core/theory/analyse-minimum';
 import { hessianSet, moments } from '../src/core/theory/hessian-set';
 import { patelBounds } from '../src/core/theory/patel-bounds';
-import { spectralRadius } from '../src/core/theory/second-moment';
+import { spectralRadius } from '../src/core/theory/spectral-radius';
 import { resolveQuery } from './engine';
 import type { BenchOptions } from './options';
 import { timeRepeated, type Stat } from './stat';

@@ -1,5 +1,9 @@
 import * as pm from './portable-math';
 /**
+ * (A little over 300 lines on purpose: the two generators and xoshiro's
+ * jump-ahead, which steps the generator itself to find its characteristic
+ * polynomial, read best in one place; split, they would import each other.)
+ *
  * Seeded random numbers. Every draw in a run comes from a stream derived from
  * (seed, stream index, salt) only, so a run does not depend on how runs are
  * grouped into batches or workers. Nothing here touches Math.random.

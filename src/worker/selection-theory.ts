@@ -12,7 +12,7 @@ import { isSquareLoss } from '../core/problems/square-loss';
 import { reducedHessianSet } from '../core/theory/alignment';
 import { hessianSet, moments, type HessianSet, type Moments } from '../core/theory/hessian-set';
 import { lyapunov } from '../core/theory/lyapunov';
-import { sgdVerdict, spectralRadius } from '../core/theory/second-moment';
+import { sgdVerdict, spectralRadius } from '../core/theory/spectral-radius';
 import type { AtlasPoint, AtlasResult, PhaseBoundaries } from './selection-protocol';
 import * as pm from '../core/portable-math';
 

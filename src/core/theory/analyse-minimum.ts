@@ -9,7 +9,8 @@ import { hessianSet, moments, type HessianSet } from './hessian-set';
 import { lyapunov, type Lyapunov } from './lyapunov';
 import { noiseFloor, type NoiseFloor } from './noise-floor';
 import { patelBounds, type PatelBounds } from './patel-bounds';
-import { SecondMomentOperator, sgdVerdict, spectralRadius, theorem1Eigenvalue } from './second-moment';
+import { SecondMomentOperator, theorem1Eigenvalue } from './second-moment';
+import { sgdVerdict, spectralRadius } from './spectral-radius';
 import * as pm from '../portable-math';
 
 export interface TheorySettings {

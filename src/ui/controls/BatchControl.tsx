@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useDraft } from './use-draft';
 import { componentCount } from '../../core/problems/component-count';
+import { DraftBox } from './DraftBox';
 import { useExplorer } from '../state/store';
 
 /** B: an integer from 1 to n; B = n without replacement is GD. */
@@ -39,20 +40,7 @@ export function BatchControl() {
           }}
           onChange={() => undefined}
         />
-        <input
-          id={`${id}-box`}
-          className="box"
-          type="text"
-          inputMode="numeric"
-          data-testid="batch-input"
-          aria-invalid={error ? true : undefined}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-          }}
-        />
+        <DraftBox id={`${id}-box`} testId="batch-input" inputMode="numeric" draft={draft} setDraft={setDraft} commit={commit} invalid={!!error} />
       </div>
       <div className="hint">1 … n = {n}</div>
       {error && (

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useDraft } from './use-draft';
+import { DraftBox } from './DraftBox';
 import { useExplorer } from '../state/store';
 
 const MIN = -3;
@@ -38,20 +39,7 @@ export function EtaControl() {
           }}
           onChange={() => undefined}
         />
-        <input
-          id={`${id}-box`}
-          className="box"
-          type="text"
-          inputMode="decimal"
-          data-testid="eta-input"
-          aria-invalid={error ? true : undefined}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-          }}
-        />
+        <DraftBox id={`${id}-box`} testId="eta-input" inputMode="decimal" draft={draft} setDraft={setDraft} commit={commit} invalid={!!error} />
       </div>
       {error && (
         <div className="field-error" role="alert" data-testid="error-eta">

@@ -2,6 +2,7 @@ import { cellCount, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
 import { isAbortError, WorkerStoppedError } from '../../worker/rpc/rpc-client';
 import { PhasePool } from './phase-pool';
+import { SnapshotStore } from './snapshot-store';
 import { SelectionClient } from './selection-client';
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -31,9 +32,7 @@ const EMPTY: PhaseGridSpec = { etaMin: 1, etaMax: 1, etaCount: 1, batches: [1], 
  * subscribes (useSyncExternalStore); progress reaches it at most once a frame.
  * dispose() stops everything and leaves it reusable (StrictMode remounts).
  */
-export class PhaseRun {
-  private listeners = new Set<() => void>();
-  private snap: PhaseSnapshot;
+export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
   private query = '';
   private key = '';
   private frame = 0;
@@ -42,19 +41,7 @@ export class PhaseRun {
     private readonly pool = new PhasePool(),
     private readonly client = new SelectionClient(),
   ) {
-    this.snap = { grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, boundariesError: null, workers: pool.active };
-  }
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  getSnapshot = (): PhaseSnapshot => this.snap;
-
-  private set(patch: Partial<PhaseSnapshot>): void {
-    this.snap = { ...this.snap, ...patch };
-    this.listeners.forEach((fn) => fn());
+    super({ grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, boundariesError: null, workers: pool.active });
   }
 
   /** Show this grid: a new one (problem, range, runs …) starts itself; the same one is left alone. */

@@ -2,6 +2,7 @@ import type { SelectionSpec } from '../../core/explore/selection';
 import type { Sampling } from '../../core/batch-factor';
 import { isAbortError } from '../../worker/rpc/rpc-client';
 import type { AtlasResult, Selected } from '../../worker/selection-protocol';
+import { SnapshotStore } from './snapshot-store';
 import { SelectionClient } from './selection-client';
 
 export type SelectionPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -24,9 +25,7 @@ export interface SelectionSnapshot {
  * the atlas follows η and B at once (its worker is separate, so a slider
  * never waits behind a run). dispose() leaves it reusable.
  */
-export class SelectionRun {
-  private listeners = new Set<() => void>();
-  private snap: SelectionSnapshot = { phase: 'idle', spec: null, result: null, error: null, atlas: null, atlasError: null };
+export class SelectionRun extends SnapshotStore<SelectionSnapshot> {
   private key = '';
   private query = '';
   /** The latest start; an older run's answer (or its cancellation) is dropped. */
@@ -35,18 +34,8 @@ export class SelectionRun {
   /** The last atlas asked for, asked again by Run after its worker died. */
   private lastAtlas: [query: string, eta: number, B: number, sampling: Sampling] | null = null;
 
-  constructor(private readonly client = new SelectionClient()) {}
-
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-
-  getSnapshot = (): SelectionSnapshot => this.snap;
-
-  private set(patch: Partial<SelectionSnapshot>): void {
-    this.snap = { ...this.snap, ...patch };
-    this.listeners.forEach((fn) => fn());
+  constructor(private readonly client = new SelectionClient()) {
+    super({ phase: 'idle', spec: null, result: null, error: null, atlas: null, atlasError: null });
   }
 
   /** Show the selection for this spec: a changed one runs after `delayMs`. */

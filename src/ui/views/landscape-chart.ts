@@ -1,8 +1,5 @@
 import { axisBottom, axisLeft } from 'd3-axis';
-import { contours } from 'd3-contour';
-import { geoIdentity, geoPath } from 'd3-geo';
-import { scaleLinear, scaleSequential } from 'd3-scale';
-import { interpolateGreys } from 'd3-scale-chromatic';
+import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
@@ -15,6 +12,8 @@ import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
+import { drawContours, drawDots, evenly, strokePath, type Dot } from './landscape-draw';
+import { runPoints, scrubProbe } from './landscape-points';
 import { sizes } from '../theme/sizes';
 
 export interface LandscapeModel {
@@ -25,8 +24,6 @@ export interface LandscapeModel {
   scrub?: ScrubAt | null;
 }
 
-/** A path is drawn through at most this many of its points (evenly spaced): a frame's cost stays flat however long the run. */
-const PATH_POINTS = 1500;
 
 /**
  * The landscape and the iterates. 1D: the curve f(x) with GD and SGD run 0 on
@@ -170,28 +167,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       const key = `${run.id}:${w}:${h}:${transform.k}:${transform.x}:${transform.y}`;
       if (key !== contourKey) {
         contourKey = key;
-        let fmin = Infinity;
-        for (const v of L.f) if (Number.isFinite(v)) fmin = Math.min(fmin, v);
-        const g = Float64Array.from(L.f, (v) => (Number.isFinite(v) ? Math.log1p(Math.max(0, v - fmin)) : 50));
-        let gmax = 0;
-        for (const v of g) if (v < 50) gmax = Math.max(gmax, v);
-        const levels = Array.from({ length: 16 }, (_v, i) => (gmax * (i + 0.5)) / 16);
-        const cs = contours().size([L.nx, L.ny]).thresholds(levels)(Array.from(g));
-        const sx = (x(L.x1) - x(L.x0)) / (L.nx - 1);
-        const sy = (y(L.y1) - y(L.y0)) / (L.ny - 1);
-        const proj = geoIdentity().scale(1);
-        const p = geoPath(proj);
-        const color = scaleSequential(interpolateGreys).domain([gmax * 1.3, 0]);
-        contourG
-          .selectAll('path')
-          .data(cs)
-          .join('path')
-          .attr('d', (d) => p(d) ?? '')
-          .attr('transform', `translate(${x(L.x0)},${y(L.y0)}) scale(${sx},${sy})`)
-          .attr('fill', (d) => color(d.value))
-          .attr('stroke', COLORS.contour)
-          .attr('stroke-width', 0.6 / Math.max(Math.abs(sx), 1e-9))
-          .attr('vector-effect', 'non-scaling-stroke');
+        drawContours(contourG, L, x, y);
       }
     } else contourG.selectAll('*').remove();
 
@@ -231,22 +207,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       const pc = canvas.getContext('2d')!;
       pc.setTransform(dpr, 0, 0, dpr, 0, 0);
       pc.clearRect(0, 0, w, h);
-      const stroke = (list: Array<[number, number]>, color: string) => {
-        pc.strokeStyle = color;
-        pc.lineWidth = 2 * sw;
-        pc.beginPath();
-        let started = false;
-        for (const [px, py] of list) {
-          if (!Number.isFinite(px) || !Number.isFinite(py)) {
-            started = false;
-            continue;
-          }
-          if (started) pc.lineTo(px, py);
-          else pc.moveTo(px, py);
-          started = true;
-        }
-        pc.stroke();
-      };
+      const stroke = (list: Array<[number, number]>, color: string) => strokePath(pc, list, color, 2 * sw);
       // Paths of run 0 (SGD) and GD in 2D and beyond.
       if (!oneD) {
         pc.save();
@@ -259,68 +220,24 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       }
 
       // Current points: every SGD run (faint) and GD.
-      const cur: Array<{ px: number; py: number; color: string; r: number; op: number }> = [];
+      const cur: Dot[] = [];
       const place = (xs: ArrayLike<number>, o: number, color: string, rad: number, op: number) => {
         const px = x(xs[o + (oneD ? 0 : ci)]);
         const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
         if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
       };
-      let missing = false;
-      if (scrub === null) {
-        if (sgd) for (let r = Math.min(sgd.K, 500) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r * dim, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
-        if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
-      } else {
-        // At the scrubbed step: runs 1… from the recorded iterates (the histories' steps, as the
-        // CSV); run 0 and GD from their paths, which are finer, so t moves smoothly.
-        const { t, j } = scrub;
-        if (sgd) {
-          if (sgd.pos) {
-            for (let r = Math.min(sgd.K, 500) - 1; r >= 1; r--) if (sgd.alive(r, j)) place(sgd.pos, (r * sgd.budget + j) * dim, COLORS.sgdRun, 3.5, 0.35);
-          } else missing = sgd.K > 1;
-        }
-        const atPath = (b: RunBuffers | null, color: string) => {
-          if (!b || (b.divergedStep[0] >= 0 && b.divergedStep[0] <= t)) return;
-          const p = b.trailPointsUpTo(t) - 1;
-          if (p >= 0) place(b.trail, p * dim, color, 8, 1);
-        };
-        atPath(sgd, COLORS.sgdRun);
-        atPath(gd, COLORS.gdRun);
-      }
+      const { points, missing } = runPoints(sgd, gd, scrub, dim);
+      for (const q of points) place(q.xs, q.o, q.color, q.r, q.op);
       const two = (xs: ArrayLike<number>, o: number) => (oneD ? String(xs[o]) : `${xs[o + ci]},${xs[o + cj]}`);
-      function probeAt(t: number, j: number): string {
-        if (!sgd) return '';
-        const p0 = sgd.trailPointsUpTo(t) - 1;
-        const run0 = p0 >= 0 ? `run0:${two(sgd.trail, p0 * dim)}` : '';
-        const run1 = sgd.pos && sgd.K > 1 && sgd.alive(1, j) ? `|run1:${two(sgd.pos, (sgd.budget + j) * dim)}` : '';
-        return run0 + run1;
-      }
       // For the browser tests: the coordinates drawn for runs 0 and 1 at the scrubbed step.
-      const probe = scrub === null ? '' : probeAt(scrub.t, scrub.j);
+      const probe = scrub === null || !sgd ? '' : scrubProbe(sgd, scrub, dim, two);
       if ((box.getAttribute('data-at-t') ?? '') !== probe) box.setAttribute('data-at-t', probe);
       const note = missing ? 'at t: run 0 and GD only (the other runs’ iterates are not kept at this size)' : '';
       if (scrubNote.text() !== note) scrubNote.text(note);
       if (note) scrubNote.attr('x', m.l + 6).attr('y', m.t + type.tick * 1.4).attr('font-size', type.tick);
       const scrubMark = scrub === null ? '' : String(scrub.t);
       if ((box.getAttribute('data-scrub-t') ?? '') !== scrubMark) box.setAttribute('data-scrub-t', scrubMark);
-      const ctx = pc;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(m.l, m.t, w - m.l - m.r, plotH);
-      ctx.clip();
-      for (const d of cur) {
-        ctx.globalAlpha = d.op;
-        ctx.fillStyle = d.color;
-        ctx.beginPath();
-        ctx.arc(d.px, d.py, d.r * sw, 0, 2 * Math.PI);
-        ctx.fill();
-        if (d.r > 5) {
-          ctx.globalAlpha = 1;
-          ctx.strokeStyle = COLORS.paper;
-          ctx.lineWidth = 1.5;
-          ctx.stroke();
-        }
-      }
-      ctx.restore();
+      drawDots(pc, cur, sw, { x: m.l, y: m.t, w: w - m.l - m.r, h: plotH });
       if (box.getAttribute('data-dots') !== String(cur.length)) box.setAttribute('data-dots', String(cur.length));
 
       // 1D: run 0's x along its recorded path, below the curve.
@@ -373,13 +290,4 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       canvas.remove();
     },
   };
-}
-
-/** At most PATH_POINTS of a path's n points, evenly spaced, the last always included. */
-function evenly(n: number, pick: (i: number) => [number, number]): Array<[number, number]> {
-  const every = Math.max(1, Math.ceil(n / PATH_POINTS));
-  const out: Array<[number, number]> = [];
-  for (let p = 0; p < n; p += every) out.push(pick(p));
-  if (n > 0 && (n - 1) % every !== 0) out.push(pick(n - 1));
-  return out;
 }

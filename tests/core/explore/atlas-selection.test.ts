@@ -6,7 +6,7 @@ import { StyblinskiProblem } from '../../../src/core/problems/styblinski';
 import { ToyProblem } from '../../../src/core/problems/toy';
 import { theoryOfMinima } from '../../../src/core/simulate';
 import { hessianSet, moments } from '../../../src/core/theory/hessian-set';
-import { spectralRadius } from '../../../src/core/theory/second-moment';
+import { spectralRadius } from '../../../src/core/theory/spectral-radius';
 import { batchFactor } from '../../../src/core/batch-factor';
 
 describe('the minima atlas', () => {

@@ -3,7 +3,8 @@ import { decodeQuery } from '../../../src/core/params/query';
 import { buildProblem } from '../../../src/core/problems/build-problem';
 import { hessianSet, moments } from '../../../src/core/theory/hessian-set';
 import { lanczosExtreme } from '../../../src/core/theory/lanczos';
-import { coneBounds, SecondMomentOperator, sgdVerdict, spectralRadius } from '../../../src/core/theory/second-moment';
+import { SecondMomentOperator } from '../../../src/core/theory/second-moment';
+import { coneBounds, sgdVerdict, spectralRadius } from '../../../src/core/theory/spectral-radius';
 import { symEigen } from '../../../src/core/linalg/sym-eigen';
 
 describe('Lanczos for the largest eigenvalue of a self-adjoint operator', () => {

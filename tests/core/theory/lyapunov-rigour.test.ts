@@ -7,7 +7,8 @@ import { simulateQuery } from '../../../src/core/simulate';
 import { hessianSet, moments, type HessianSet } from '../../../src/core/theory/hessian-set';
 import { logBinomial, lyapunov, lyapunov1D } from '../../../src/core/theory/lyapunov';
 import { noiseFloor } from '../../../src/core/theory/noise-floor';
-import { SecondMomentOperator, spectralRadius } from '../../../src/core/theory/second-moment';
+import { SecondMomentOperator } from '../../../src/core/theory/second-moment';
+import { spectralRadius } from '../../../src/core/theory/spectral-radius';
 
 // Loading mathjs can take seconds on a busy machine.
 beforeAll(async () => {

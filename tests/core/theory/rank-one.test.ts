@@ -6,7 +6,8 @@ import { reducedHessianSet } from '../../../src/core/theory/alignment';
 import { denseComponent, moments, type HessianSet } from '../../../src/core/theory/hessian-set';
 import { lyapunov } from '../../../src/core/theory/lyapunov';
 import { patelBounds } from '../../../src/core/theory/patel-bounds';
-import { SecondMomentOperator, spectralRadius, theorem1Eigenvalue } from '../../../src/core/theory/second-moment';
+import { SecondMomentOperator, theorem1Eigenvalue } from '../../../src/core/theory/second-moment';
+import { spectralRadius } from '../../../src/core/theory/spectral-radius';
 
 /** The same set with every Hᵢ = kᵢkᵢᵀ written out densely: the general O(n·d³) code paths. */
 function densified(set: HessianSet): HessianSet {

@@ -5,7 +5,8 @@ import { ToyProblem } from '../../../src/core/problems/toy';
 import { Mulberry32 } from '../../../src/core/rng';
 import { analyseMinimum } from '../../../src/core/theory/analyse-minimum';
 import { hessianSet, moments } from '../../../src/core/theory/hessian-set';
-import { SecondMomentOperator, spectralRadius } from '../../../src/core/theory/second-moment';
+import { SecondMomentOperator } from '../../../src/core/theory/second-moment';
+import { spectralRadius } from '../../../src/core/theory/spectral-radius';
 
 const at = (eta: number, B: number, sampling: 'with' | 'without' = 'without') => ({ eta, B, sampling, radius: 1e-3, escape: 1, seed: 3 });
 
