@@ -34,6 +34,7 @@ export function createEscapeHistogram(node: HTMLDivElement): Chart<EscapeHistogr
   const xl = svg.append('text').attr('text-anchor', 'end');
   let size = nodeSize(node, 160, 70);
   let model: EscapeHistogramModel | null = null;
+  let drawnAxis = '';
 
   function draw(): void {
     const m = model;
@@ -57,10 +58,15 @@ export function createEscapeHistogram(node: HTMLDivElement): Chart<EscapeHistogr
       .attr('y', (c) => y(c))
       .attr('height', (c) => y(0) - y(c))
       .attr('fill', COLORS.sgdRun);
-    gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(x, Math.max(2, Math.floor(plot.w / 90))));
-    gx.selectAll('text').attr('font-size', t.tick);
-    tidyAxisEnds(gx, plot.x - 4, width - 2, t.tick);
-    xl.attr('x', plot.x + plot.w).attr('y', height - 2).attr('font-size', t.tick).text('escape step (measured)');
+    // The axis is rebuilt only when it changes: each restart of a dragged run would otherwise rebuild it.
+    const axisKey = `${m.tMax}|${plot.x},${plot.y},${plot.w},${plot.h}|${t.tick}|${width}x${height}`;
+    if (axisKey !== drawnAxis) {
+      drawnAxis = axisKey;
+      gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(x, Math.max(2, Math.floor(plot.w / 90))));
+      gx.selectAll('text').attr('font-size', t.tick);
+      tidyAxisEnds(gx, plot.x - 4, width - 2, t.tick);
+      xl.attr('x', plot.x + plot.w).attr('y', height - 2).attr('font-size', t.tick).text('escape step (measured)');
+    }
     // The predicted steps: dashed lines, their names placed apart from each other.
     const shown = m.predicted.filter((p) => p.step !== null && p.step <= m.tMax);
     const requests: LabelRequest[] = shown.map((p, i) => ({ x: x(p.step!), y: plot.y + t.tick, text: p.label, fontSize: t.tick, priority: -i }));
