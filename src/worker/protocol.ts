@@ -76,7 +76,7 @@ export interface StreamPart {
   histDist: Float64Array;
   /**
    * Every run's iterate at those steps, [(run·m + j)·d + c], when the configuration
-   * keeps them (keepsPositions in sim-session.ts): the time scrubber's landscape.
+   * keeps them (keepsPositions in live-stream.ts): the time scrubber's landscape.
    */
   histX?: Float64Array;
   /** Per run: escape step (−1 none), diverged step (−1 none). */

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchAxis, phaseCell, type PhaseGridSpec } from '../../src/core/explore/phase-grid';
+import { phaseCell } from '../../src/core/explore/phase-grid';
 import { selection } from '../../src/core/explore/selection';
 import { loadFormulaCompiler } from '../../src/core/formula/load-formula-compiler';
 import { decodeQuery } from '../../src/core/params/query';
 import { buildProblem } from '../../src/core/problems/build-problem';
-import { componentCount } from '../../src/core/problems/component-count';
-import type { Config } from '../../src/core/params/param-table';
 import { generatorOf } from '../../src/core/rng';
+import { phaseGridOf } from '../../src/ui/explore/phase-spec';
 import { simulateQuery } from '../../src/core/simulate';
 
 /**
@@ -19,25 +18,9 @@ interface Fixture {
   phase: { link: string; cells: [number, number][] }[];
   selections: { link: string; counts: number[]; checksum: string }[];
 }
+// The phase grid of a link is the phase view's own (phaseGridOf).
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/rng-v1-links.json', import.meta.url), 'utf8')) as Fixture;
 
-/** The phase grid of a link, as the phase view builds it (src/ui/explore/phase-spec.ts). */
-function phaseGridOf(config: Config): PhaseGridSpec {
-  return {
-    etaMin: Math.min(config.etamin, config.etamax),
-    etaMax: Math.max(config.etamin, config.etamax),
-    etaCount: config.grid,
-    batches: batchAxis(componentCount(config), config.grid),
-    runs: config.cellruns,
-    steps: config.steps,
-    sampling: config.sampling,
-    seed: config.seed,
-    start: config.start,
-    radius: config.radius,
-    escape: config.escape,
-    rng: generatorOf(config.v),
-  };
-}
 
 // Loading mathjs can take seconds on a busy machine.
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { etaAt, phaseCell, batchAxis, type PhaseGridSpec } from '../../src/core/explore/phase-grid';
+import { etaAt, phaseCell } from '../../src/core/explore/phase-grid';
 import { selection } from '../../src/core/explore/selection';
 import { decodeQuery } from '../../src/core/params/query';
 import { buildProblem } from '../../src/core/problems/build-problem';
-import { componentCount } from '../../src/core/problems/component-count';
 import { generatorOf } from '../../src/core/rng';
+import { phaseGridOf } from '../../src/ui/explore/phase-spec';
 import { simulateQuery, theoryOfMinima, type SimOutput } from '../../src/core/simulate';
 import { PRESETS, presetQuery } from '../../src/ui/presets/presets';
 
@@ -257,20 +257,7 @@ function claimsOf(title: string, o: SimOutput): Claim[] {
 function phaseClaims(query: string): Claim[] {
   const { config } = decodeQuery(query);
   const { problem } = buildProblem(config);
-  const spec: PhaseGridSpec = {
-    etaMin: config.etamin,
-    etaMax: config.etamax,
-    etaCount: config.grid,
-    batches: batchAxis(componentCount(config), config.grid),
-    runs: config.cellruns,
-    steps: config.steps,
-    sampling: config.sampling,
-    seed: config.seed,
-    start: config.start,
-    radius: config.radius,
-    escape: config.escape,
-    rng: generatorOf(config.v),
-  };
+  const spec = phaseGridOf(config);
   const E = spec.etaCount;
   const eta = (i: number) => etaAt(spec, i);
   const row = Array.from({ length: E }, (_, i) => phaseCell(problem, spec, i));

@@ -30,6 +30,8 @@ interface Slot {
   client: SimClient;
   state: ComparisonRun;
   ackId: number | null;
+  /** The share of a core its run was last given (sharing.ts). */
+  share: number;
 }
 
 const speedOf = (s: number) => (s > 0 ? s : Infinity);
@@ -104,11 +106,13 @@ export class CompareRuns {
       const look = { label: CONFIG_LABELS[i + 1], color: COMPARE_COLORS[i], dash: COMPARE_DASHES[i], entry: w.entry, config: w.config };
       if (s.state.query === w.query && s.state.run) {
         s.state = { ...s.state, ...look };
-        s.client.share(share);
+        if (s.share !== share) s.client.share(share);
+        s.share = share;
         return s;
       }
       s.state = { ...s.state, ...look, query: w.query, run: null, summary: null, error: null };
       const st = useExplorer.getState();
+      s.share = share;
       s.client.start(w.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share });
       return s;
     });
@@ -121,7 +125,7 @@ export class CompareRuns {
     for (const s of this.slots) {
       if (!s.state.query) continue;
       s.state = { ...s.state, run: null, summary: null, error: null };
-      s.client.start(s.state.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share: workerShare(1 + this.slots.length) });
+      s.client.start(s.state.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share: s.share });
     }
     this.notify();
   }
@@ -142,7 +146,7 @@ export class CompareRuns {
       this.kind,
       'compare',
     );
-    holder.slot = { client, state, ackId: null };
+    holder.slot = { client, state, ackId: null, share: 1 };
     return holder.slot;
   }
 

@@ -13,7 +13,7 @@ import { COLORS } from '../theme/colors';
 import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
 import { drawContours, drawDots, evenly, strokePath, type Dot } from './landscape-draw';
-import { runPoints, scrubProbe } from './landscape-points';
+import { placeRuns, scrubProbe } from './landscape-points';
 import { sizes } from '../theme/sizes';
 
 export interface LandscapeModel {
@@ -226,8 +226,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
         const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
         if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
       };
-      const { points, missing } = runPoints(sgd, gd, scrub, dim);
-      for (const q of points) place(q.xs, q.o, q.color, q.r, q.op);
+      const { missing } = placeRuns(sgd, gd, scrub, dim, place);
       const two = (xs: ArrayLike<number>, o: number) => (oneD ? String(xs[o]) : `${xs[o + ci]},${xs[o + cj]}`);
       // For the browser tests: the coordinates drawn for runs 0 and 1 at the scrubbed step.
       const probe = scrub === null || !sgd ? '' : scrubProbe(sgd, scrub, dim, two);

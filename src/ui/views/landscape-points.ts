@@ -2,45 +2,38 @@ import type { RunBuffers } from '../sim/run-buffers';
 import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
 
-/** A run's point to draw: coordinates at xs[o …], its colour, radius and opacity. */
-export interface RunPoint {
-  xs: ArrayLike<number>;
-  o: number;
-  color: string;
-  r: number;
-  op: number;
-}
+/** Draw a run's point: its coordinates at xs[o …], its colour, radius and opacity. */
+export type PlacePoint = (xs: ArrayLike<number>, o: number, color: string, r: number, op: number) => void;
 
 /** Runs drawn as faint dots at most (the mean and the counts use all). */
 const MAX_DOTS = 500;
 
 /**
- * Where the landscape draws each run: where it is now, or at the time
+ * Places each run on the landscape (through `place`): where it is now, or at the time
  * scrubber's step — runs 1… from the iterates their histories keep at the
  * recorded steps (the CSV's steps), run 0 and GD from their paths, which are
  * finer, so t moves smoothly. `missing`: the histories keep no iterates at this
- * size (sim-session's keepsPositions), so only run 0 and GD are drawn at t.
+ * size (keepsPositions in src/worker/live-stream.ts), so only run 0 and GD are drawn at t.
  */
-export function runPoints(sgd: RunBuffers | null, gd: RunBuffers | null, scrub: ScrubAt | null, dim: number): { points: RunPoint[]; missing: boolean } {
-  const points: RunPoint[] = [];
-  let missing = false;
+export function placeRuns(sgd: RunBuffers | null, gd: RunBuffers | null, scrub: ScrubAt | null, dim: number, place: PlacePoint): { missing: boolean } {
   if (scrub === null) {
-    if (sgd) for (let r = Math.min(sgd.K, MAX_DOTS) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) points.push({ xs: sgd.x, o: r * dim, color: COLORS.sgdRun, r: r === 0 ? 8 : 3.5, op: r === 0 ? 1 : 0.35 });
-    if (gd && gd.divergedStep[0] < 0) points.push({ xs: gd.x, o: 0, color: COLORS.gdRun, r: 8, op: 1 });
-    return { points, missing };
+    if (sgd) for (let r = Math.min(sgd.K, MAX_DOTS) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r * dim, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
+    if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
+    return { missing: false };
   }
   const { t, j } = scrub;
+  let missing = false;
   if (sgd) {
     if (sgd.pos) {
-      for (let r = Math.min(sgd.K, MAX_DOTS) - 1; r >= 1; r--) if (sgd.alive(r, j)) points.push({ xs: sgd.pos, o: (r * sgd.budget + j) * dim, color: COLORS.sgdRun, r: 3.5, op: 0.35 });
+      for (let r = Math.min(sgd.K, MAX_DOTS) - 1; r >= 1; r--) if (sgd.alive(r, j)) place(sgd.pos, (r * sgd.budget + j) * dim, COLORS.sgdRun, 3.5, 0.35);
     } else missing = sgd.K > 1;
   }
   for (const [b, color] of [[sgd, COLORS.sgdRun], [gd, COLORS.gdRun]] as const) {
     if (!b || (b.divergedStep[0] >= 0 && b.divergedStep[0] <= t)) continue;
     const p = b.trailPointsUpTo(t) - 1;
-    if (p >= 0) points.push({ xs: b.trail, o: p * dim, color, r: 8, op: 1 });
+    if (p >= 0) place(b.trail, p * dim, color, 8, 1);
   }
-  return { points, missing };
+  return { missing };
 }
 
 /** For the browser tests: the coordinates drawn for runs 0 and 1 at the scrubbed step, "run0:…|run1:…". */
