@@ -2,7 +2,7 @@ import { Ensemble } from './engine/ensemble';
 import { GdPhase, switchRequested, SwitchedEnsemble } from './engine/switch-protocol';
 import type { Config } from './params/param-table';
 import type { ParamIssue } from './params/query';
-import { buildProblem } from './problems/build-problem';
+import { buildBare, resolveAgainst, type BuiltProblem } from './problems/build-problem';
 import type { Problem } from './problems/problem';
 import { generatorOf } from './rng';
 
@@ -10,20 +10,24 @@ import { generatorOf } from './rng';
  * Where every run starts, in `npm run sim` and in the worker alike: the problem
  * a configuration names, the configuration as repaired, what was repaired, and
  * Wu–Wang–Su's GD phase when `switchloss` asks for one (Wu–Wang–Su Fig. 4; docs/theory.md#alignment-and-the-frobenius-bound).
+ * `built` is the problem already built for these problem keys when a run is
+ * retuned (src/core/run-cache.ts): the same object a fresh build would equal.
  * The phase is not run here: the CLI runs it to the end at once, the worker in
  * slices; then `ensembles` starts the runs from where it switched.
  */
 export interface PreparedRun {
   problem: Problem;
+  /** The problem as built, before the run's own checks (the run cache keeps it between starts). */
+  built: BuiltProblem;
   config: Config;
   issues: ParamIssue[];
   phase: GdPhase | null;
 }
 
-export function prepareRun(input: Config): PreparedRun {
-  const { problem, config, issues } = buildProblem(input);
+export function prepareRun(input: Config, built: BuiltProblem = buildBare(input)): PreparedRun {
+  const { problem, config, issues } = resolveAgainst(built, input);
   const phase = switchRequested(problem, config) ? new GdPhase(problem, config) : null;
-  return { problem, config, issues, phase };
+  return { problem, built, config, issues, phase };
 }
 
 /** What only drawing needs; no number reported depends on it. */

@@ -27,6 +27,11 @@ export type ToWorker =
       lean?: boolean;
       /** The share of one core this run may take (sharing.ts); 1 when absent. */
       share?: number;
+      /**
+       * The problem identity (src/core/run-cache.ts) whose landscape the page already
+       * holds: when the run's problem is that one, `started` leaves the landscape out.
+       */
+      knownProblem?: string;
     }
   | { type: 'pause'; id: number }
   | { type: 'resume'; id: number }
@@ -45,6 +50,8 @@ export type Landscape = LandscapeSample;
 
 export interface StartedInfo {
   config: Config;
+  /** What the problem was built from (problemIdentity): equal for a retuned run, whose problem was kept. */
+  problemKey: string;
   permalink: string;
   issues: ParamIssue[];
   problem: { kind: string; dim: number; n: number; notes: string[]; domain: { lo: number[]; hi: number[] } | null };
@@ -64,6 +71,9 @@ export interface StartedInfo {
   sgdRuns: number;
   gdRuns: number;
 }
+
+/** StartedInfo as it crosses: the landscape is null when the page said it holds this problem's (`knownProblem`). */
+export type StartedWire = Omit<StartedInfo, 'landscape'> & { landscape: Landscape | null };
 
 /** One optimiser's part of a frame. */
 export interface StreamPart {
@@ -99,7 +109,7 @@ export interface AlignmentPart {
 }
 
 export type FromWorker =
-  | { type: 'started'; id: number; info: StartedInfo }
+  | { type: 'started'; id: number; info: StartedWire }
   | {
       type: 'frame';
       id: number;

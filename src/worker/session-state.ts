@@ -1,15 +1,14 @@
 import type { GdPhase, SwitchInfo } from '../core/engine/switch-protocol';
-import { sampleLandscape } from '../core/landscape';
 import type { Config } from '../core/params/param-table';
 import { encodeQuery, type ParamIssue } from '../core/params/query';
 import type { PreparedRun } from '../core/prepare-run';
 import type { Ensemble } from '../core/engine/ensemble';
 import type { Problem } from '../core/problems/problem';
 import { isSquareLoss } from '../core/problems/square-loss';
-import { theoryOfMinima } from '../core/simulate';
+import type { RunCache } from '../core/run-cache';
 import { AlignmentInPieces } from '../core/theory/alignment';
 import { emptyAlign, newStream, type AlignBuffer, type Stream } from './live-stream';
-import type { StartedInfo, ToWorker } from './protocol';
+import type { StartedWire, ToWorker } from './protocol';
 import { alignmentEvery } from './run-costs';
 
 /** Everything the session keeps of its one running simulation. */
@@ -95,12 +94,15 @@ export function shareOf(s: number | undefined): number {
 /**
  * What the page is told when a simulation starts: the configuration as run,
  * its problem, the theory of the minima (none for a companion run (`lean`); for a
- * large model (`deferTheory`) it follows in a `theory` message) and the landscape.
+ * large model (`deferTheory`) it follows in a `theory` message) and the landscape
+ * (left out when the page holds it already). Landscape and theory come from the
+ * session's run cache, so a retuned run computes neither again.
  */
-export function startedInfo(c: Current, decodedIssues: ParamIssue[], how: { lean: boolean; deferTheory: boolean }): StartedInfo {
+export function startedInfo(c: Current, decodedIssues: ParamIssue[], how: { lean: boolean; deferTheory: boolean; cache: RunCache; problemKey: string; knownProblem?: string }): StartedWire {
   const { problem, config, phase } = c;
   return {
     config,
+    problemKey: how.problemKey,
     permalink: encodeQuery(config),
     issues: [...decodedIssues, ...c.run.issues],
     problem: {
@@ -110,10 +112,11 @@ export function startedInfo(c: Current, decodedIssues: ParamIssue[], how: { lean
       notes: problem.notes,
       domain: problem.domain ? { lo: Array.from(problem.domain.lo), hi: Array.from(problem.domain.hi) } : null,
     },
-    minima: how.lean || how.deferTheory ? [] : theoryOfMinima(problem, config),
+    minima: how.lean || how.deferTheory ? [] : how.cache.theoryOf(c.run.built, config),
     theoryPending: how.deferTheory,
     center: (c.sgd ?? c.gd)?.ens.centerIndex ?? config.start,
-    landscape: sampleLandscape(problem),
+    // A retuned run's page already holds the landscape (its problem was kept).
+    landscape: how.knownProblem === how.problemKey ? null : how.cache.landscapeOf(c.run.built),
     sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,
     gdRuns: c.gd || (phase && config.opt.includes('gd')) ? 1 : 0,
   };

@@ -1,6 +1,7 @@
 import { ensemblesSettled, SETTLE_EVERY } from '../core/engine/settled';
 import { decodeQuery } from '../core/params/query';
 import { prepareRun, startEnsembles } from '../core/prepare-run';
+import { RunCache } from '../core/run-cache';
 import type { MinimumTheory } from '../core/theory/analyse-minimum';
 import { alignmentPart, keepsPositions, newStream, pushTrail, streamPart, trailStride, type Stream } from './live-stream';
 import type { FromWorker, ToWorker } from './protocol';
@@ -41,6 +42,8 @@ export class SimSession {
   private cur: Current | null = null;
   /** The id of the last start (the theory of an earlier one is dropped). */
   private latestStart = -1;
+  /** The problem, landscape and theories kept between starts (the retune path). */
+  readonly cache = new RunCache();
 
   /** @param theoryInlineWork above this theoryWork the theory is deferred (when the host can compute it). */
   constructor(
@@ -106,14 +109,16 @@ export class SimSession {
       this.host.post({ type: 'error', id: msg.id, message: `nothing runs: ${refused.map((i) => i.message).join('; ')}` }, []);
       return;
     }
-    const run = prepareRun(decoded.config);
+    // Only η, B, sampling, seed … changed: the problem, its landscape and its theories are kept.
+    const { built, key } = this.cache.problemOf(decoded.config);
+    const run = prepareRun(decoded.config, built);
     // With a GD phase the streams start when it switches (runGdPhase).
     const ens = run.phase ? { sgd: null, gd: null } : startEnsembles(run, { keepPositions: keepsPositions(run.problem, run.config) });
     const c = newCurrent(msg, run, ens, this.host.now());
     this.cur = c;
     const deferTheory = !msg.lean && this.host.theory !== undefined && theoryWork(run.problem) > this.theoryInlineWork;
     for (const str of [c.sgd, c.gd]) if (str) pushTrail(str, c.problem.dim);
-    this.host.post({ type: 'started', id: c.id, info: startedInfo(c, decoded.issues, { lean: !!msg.lean, deferTheory }) }, []);
+    this.host.post({ type: 'started', id: c.id, info: startedInfo(c, decoded.issues, { lean: !!msg.lean, deferTheory, cache: this.cache, problemKey: key, knownProblem: msg.knownProblem }) }, []);
     observeAlignment(c);
     this.postFrame(c, true);
     if (deferTheory) this.requestTheory(c.id, msg.query);

@@ -75,7 +75,7 @@ describe('the simulation session behind the worker', () => {
     drain();
     const started = sent.find((m) => m.type === 'started');
     if (started?.type !== 'started') throw new Error('no start');
-    const run = startedRun(1, started.info);
+    const run = startedRun(1, { ...started.info, landscape: started.info.landscape ?? { kind: "none" } });
     for (const m of sent) if (m.type === 'frame') applyFrame(run, m);
     const b = run.sgd!;
     expect(b.pos).not.toBeNull();

@@ -33,18 +33,54 @@ function isNumeric(options: ProblemOptions<ProblemKeyName>, key: ProblemKeyName)
 }
 
 /**
- * Build the problem a configuration names (through the registry), then check
- * the keys that depend on it. Synchronous: a problem with a `prepare` step
- * (custom formulas need the compiler) must have been prepared first;
- * buildProblemAsync does that.
+ * Problem keys that shape how the runs go, not the problem (no build reads them):
+ * Wu–Wang–Su's noise switch (§3.3) and the GD phase's threshold (Fig. 4). A change
+ * of them keeps the built problem (src/core/run-cache.ts).
  */
-export function buildProblem(input: Config): Resolved {
+export const RUN_KEYS_OF_PROBLEMS: ReadonlySet<ProblemKeyName> = new Set<ProblemKeyName>(['noise', 'switchloss']);
+
+/** A problem as built from a configuration's problem keys, before the checks that need the rest of it. */
+export interface BuiltProblem {
+  problem: Problem;
+  /** The declared keys' values after the build's own repairs (refused formulas, mismatched lengths …). */
+  repaired: Partial<ProblemOptions<ProblemKeyName>>;
+  /** The build's repairs, each naming its key (the limits are checked again on every resolve). */
+  issues: ParamIssue[];
+}
+
+/**
+ * Build the problem a configuration names (through the registry), without the
+ * checks that depend on the run's keys. Synchronous: a problem with a `prepare`
+ * step (custom formulas need the compiler) must have been prepared first.
+ */
+export function buildBare(input: Config): BuiltProblem {
+  const def = problemDef(input.problem);
+  const options = problemOptions(def, input);
+  const issues: ParamIssue[] = [];
+  const problem = def.build(options, { radius: input.radius, issues });
+  const repaired: Partial<ProblemOptions<ProblemKeyName>> = {};
+  for (const key of Object.keys(def.keys) as ProblemKeyName[]) if (!RUN_KEYS_OF_PROBLEMS.has(key)) copyOption(repaired, options, key);
+  return { problem, repaired, issues };
+}
+
+function copyOption<K extends ProblemKeyName>(to: Partial<ProblemOptions<ProblemKeyName>>, from: ProblemOptions<ProblemKeyName>, key: K): void {
+  to[key] = from[key];
+}
+
+/**
+ * The configuration checked against a built problem: the keys' limits, the
+ * build's repairs, then B ≤ n, start and x0 — the one place these are decided
+ * (a retuned run, with the problem kept, passes through here as a fresh one does).
+ * `built` must have been built from a configuration with the same problem keys.
+ */
+export function resolveAgainst(built: BuiltProblem, input: Config): Resolved {
   const issues: ParamIssue[] = [];
   const def = problemDef(input.problem);
   const options = problemOptions(def, input, issues);
-  const problem = def.build(options, { radius: input.radius, issues });
+  issues.push(...built.issues);
+  const { problem } = built;
   // The options carry the problem's repairs (limits, refused formulas …) back into the configuration.
-  const config: Config = { ...input, ...options };
+  const config: Config = { ...input, ...options, ...built.repaired };
   if (config.B > problem.n) {
     issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
     config.B = problem.n;
@@ -64,6 +100,11 @@ export function buildProblem(input: Config): Resolved {
     config.x0 = [];
   }
   return { problem, config, issues };
+}
+
+/** Build the problem a configuration names, then check the keys that depend on it. */
+export function buildProblem(input: Config): Resolved {
+  return resolveAgainst(buildBare(input), input);
 }
 
 /** buildProblem after the problem's `prepare` step (custom problems load mathjs only when needed). */

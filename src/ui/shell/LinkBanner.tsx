@@ -1,10 +1,12 @@
 import { useExplorer } from '../state/store';
 
+const NONE: never[] = [];
+
 /** Every repaired key of the loaded link, named, with what was used instead; unknown keys listed. */
 export function LinkBanner() {
   const link = useExplorer((s) => s.link);
-  const info = useExplorer((s) => s.info);
-  const workerIssues = info?.issues ?? [];
+  // The worker's repairs only: a retuned run with the same repairs renders nothing here.
+  const workerIssues = useExplorer((s) => s.info?.issues) ?? NONE;
   const dismiss = useExplorer((s) => s.dismissLink);
   const seen = new Set(link.issues.map((i) => i.message));
   const extra = workerIssues.filter((i) => !seen.has(i.message) && i.key !== 'B');

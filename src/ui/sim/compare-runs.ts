@@ -1,15 +1,14 @@
 import { comparisonConfig, CONFIG_LABELS } from '../../core/compare';
 import type { Config } from '../../core/params/param-table';
 import type { RunsSummary } from '../../core/engine/ensemble';
-import type { FromWorker } from '../../worker/protocol';
 import { simQuery, useExplorer } from '../state/store';
 import { COMPARE_COLORS, COMPARE_DASHES } from '../theme/compare-colors';
 import type { RenderLoop } from '../charts/render-loop';
-import { SimClient } from './sim-client';
+import { RunHandle } from './run-handle';
 import { workerShare } from './sharing';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
 import { workerKinds } from '../workers/worker-kinds';
-import { applyFrame, startedRun, type LiveRun } from './live-run';
+import type { LiveRun } from './live-run';
 
 /** One comparison's live run: its own worker, its own buffers, drawn in its colour. */
 export interface ComparisonRun {
@@ -27,14 +26,11 @@ export interface ComparisonRun {
 }
 
 interface Slot {
-  client: SimClient;
+  handle: RunHandle;
   state: ComparisonRun;
-  ackId: number | null;
   /** The share of a core its run was last given (sharing.ts). */
   share: number;
 }
-
-const speedOf = (s: number) => (s > 0 ? s : Infinity);
 
 /**
  * The comparisons of `compare`, each run in a worker of its own (off the
@@ -57,10 +53,10 @@ export class CompareRuns {
       if (s.config !== prev.config) this.sync(s.config);
       if (s.paused !== prev.paused)
         for (const slot of this.slots) {
-          if (s.paused) slot.client.pause();
-          else slot.client.resume();
+          if (s.paused) slot.handle.pause();
+          else slot.handle.resume();
         }
-      if (s.config.speed !== prev.config.speed) for (const slot of this.slots) slot.client.speed(speedOf(s.config.speed));
+      if (s.config.speed !== prev.config.speed) for (const slot of this.slots) slot.handle.speed(s.config.speed);
     });
     this.offLoop = loop.add(() => {
       if (!this.dirty) return;
@@ -98,7 +94,7 @@ export class CompareRuns {
       return k >= 0 ? free.splice(k, 1)[0] : null;
     });
     for (let i = 0; i < next.length; i++) if (!next[i]) next[i] = free.shift() ?? this.makeSlot();
-    for (const s of free) s.client.dispose();
+    for (const s of free) s.handle.dispose();
     const share = workerShare(1 + wanted.length);
     this.slots = next.map((slot, i) => {
       const s = slot!;
@@ -106,14 +102,15 @@ export class CompareRuns {
       const look = { label: CONFIG_LABELS[i + 1], color: COMPARE_COLORS[i], dash: COMPARE_DASHES[i], entry: w.entry, config: w.config };
       if (s.state.query === w.query && s.state.run) {
         s.state = { ...s.state, ...look };
-        if (s.share !== share) s.client.share(share);
+        if (s.share !== share) s.handle.share(share);
         s.share = share;
         return s;
       }
-      s.state = { ...s.state, ...look, query: w.query, run: null, summary: null, error: null };
+      // A comparison dragged along with the main η keeps its buffers until its new run is built.
+      s.state = { ...s.state, ...look, query: w.query, summary: null, error: null };
       const st = useExplorer.getState();
       s.share = share;
-      s.client.start(w.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share });
+      s.handle.start(w.query, { speed: st.config.speed, paused: st.paused, share });
       return s;
     });
     this.notify();
@@ -125,7 +122,7 @@ export class CompareRuns {
     for (const s of this.slots) {
       if (!s.state.query) continue;
       s.state = { ...s.state, run: null, summary: null, error: null };
-      s.client.start(s.state.query, { stepsPerSecond: speedOf(st.config.speed), paused: st.paused, share: s.share });
+      s.handle.start(s.state.query, { speed: st.config.speed, paused: st.paused, share: s.share }, true);
     }
     this.notify();
   }
@@ -134,64 +131,36 @@ export class CompareRuns {
     const state: ComparisonRun = { label: '', color: COMPARE_COLORS[0], dash: COMPARE_DASHES[0], entry: '', config: useExplorer.getState().config, query: '', run: null, summary: null, error: null };
     // The worker answers only after this returns, so the slot exists by the first message.
     const holder: { slot: Slot | null } = { slot: null };
-    const client = new SimClient(
+    const update = (patch: Partial<ComparisonRun>) => {
+      if (!holder.slot) return;
+      holder.slot.state = { ...holder.slot.state, ...patch };
+      this.notify();
+    };
+    const handle = new RunHandle(
       {
-        message: (m) => holder.slot && this.onMessage(holder.slot, m),
-        crashed: (reason) => {
-          if (!holder.slot) return;
-          holder.slot.state = { ...holder.slot.state, error: `The comparison's worker stopped (${reason}).`, query: '' };
-          this.notify();
-        },
+        started: (run) => update({ run }),
+        frame: () => this.notify(),
+        done: (_run, summary) => update({ summary }),
+        error: (message) => update({ error: message }),
+        crashed: (reason) => update({ error: `The comparison's worker stopped (${reason}).`, query: '' }),
       },
-      this.kind,
-      'compare',
+      { kind: this.kind, role: 'compare', nextFrame: (fn) => this.loop.request(fn) },
     );
-    holder.slot = { client, state, ackId: null, share: 1 };
+    holder.slot = { handle, state, share: 1 };
     return holder.slot;
-  }
-
-  private onMessage(slot: Slot, m: FromWorker): void {
-    const st = slot.state;
-    switch (m.type) {
-      case 'started': {
-        const { info } = m;
-        slot.state = { ...st, run: startedRun(m.id, info) };
-        break;
-      }
-      case 'frame': {
-        if (!applyFrame(st.run, m)) return;
-        slot.ackId = m.id;
-        break;
-      }
-      case 'done': {
-        if (st.run && st.run.id === m.id) {
-          st.run.t = m.t;
-          st.run.done = true;
-        }
-        slot.state = { ...st, summary: { sgd: m.sgd, gd: m.gd } };
-        break;
-      }
-      case 'error':
-        slot.state = { ...st, error: m.message };
-        break;
-    }
-    this.notify();
   }
 
   private notify(): void {
     this.dirty = true;
     this.loop.request(() => {
-      for (const slot of this.slots) {
-        if (slot.ackId !== null) slot.client.ack(slot.ackId);
-        slot.ackId = null;
-      }
+      for (const slot of this.slots) slot.handle.drawn();
     });
   }
 
   dispose(): void {
     this.unsubscribe();
     this.offLoop();
-    for (const s of this.slots) s.client.dispose();
+    for (const s of this.slots) s.handle.dispose();
     this.slots = [];
     this.listeners.clear();
   }

@@ -11,10 +11,21 @@ export interface LinkReport {
 
 /** The configuration with the view keys at their defaults: what decides a run's numbers. */
 export function simQuery(config: Config): string {
-  const c = { ...config, compare: [] };
-  copyKeys(c, defaultConfig(config.problem), VIEW_KEYS);
-  return encodeQuery(c);
+  let q = simQueries.get(config);
+  if (q === undefined) {
+    const c = { ...config, compare: [] };
+    copyKeys(c, defaultConfig(config.problem), VIEW_KEYS);
+    q = encodeQuery(c);
+    simQueries.set(config, q);
+  }
+  return q;
 }
+
+/**
+ * A configuration in the store is never changed in place, so each is encoded once
+ * however many subscribers ask (the controller, the comparisons, the recorder).
+ */
+const simQueries = new WeakMap<Config, string>();
 
 /** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
 export const SHARED_KEYS: ParamKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...VIEW_KEYS];

@@ -20,8 +20,16 @@ export const useUndo = create<{ canUndo: boolean; canRedo: boolean }>()(() => ({
  * scrubber's `t`, which follows the run and is not a change of configuration.
  */
 function identity(config: Config): string {
-  return encodeQuery({ ...config, t: -1 });
+  let id = identities.get(config);
+  if (id === undefined) {
+    id = encodeQuery({ ...config, t: -1 });
+    identities.set(config, id);
+  }
+  return id;
 }
+
+/** A configuration object is never changed once in the store: its identity is encoded once. */
+const identities = new WeakMap<Config, string>();
 
 /**
  * Undo and redo of the configuration, separate from the browser's history:
@@ -41,8 +49,9 @@ class UndoHistory {
   start(target: Pick<Window, 'addEventListener' | 'removeEventListener'> | null = typeof window === 'undefined' ? null : window): () => void {
     const unsubscribe = useExplorer.subscribe((s, prev) => {
       if (s.config === prev.config || this.applying) return;
-      if (identity(s.config) === identity(prev.config)) return;
+      // Within a drag already recorded, no input needs encoding.
       if (this.pointerDown && this.gestureRecorded) return;
+      if (identity(s.config) === identity(prev.config)) return;
       this.record({ config: prev.config, note: prev.note });
       if (this.pointerDown) this.gestureRecorded = true;
     });

@@ -91,7 +91,8 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     const plotH = oneD ? (h - m.t - m.b) * 0.64 - fs * 1.4 : h - m.t - m.b;
     // The SVG is touched only when what it shows changed: any attribute written on a streamed
     // frame, even to its old value, made the browser lay out and repaint the whole chart.
-    const frameKey = `${w}x${h}|${lecture}|${run.id}|${coords[0]},${coords[1]}|${plotH}`;
+    // The problem, not the run: a retuned run (η or B dragged) keeps the frame, title and contours.
+    const frameKey = `${w}x${h}|${lecture}|${run.info.problemKey}|${coords[0]},${coords[1]}|${plotH}`;
     if (frameKey !== drawnFrame) {
       drawnFrame = frameKey;
       svg.attr('width', w).attr('height', h);
@@ -164,7 +165,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
 
     // 2D contours of log(1 + f − min f), recomputed only when the landscape or the size changes.
     if (L.kind === '2d') {
-      const key = `${run.id}:${w}:${h}:${transform.k}:${transform.x}:${transform.y}`;
+      const key = `${run.info.problemKey}:${w}:${h}:${transform.k}:${transform.x}:${transform.y}`;
       if (key !== contourKey) {
         contourKey = key;
         drawContours(contourG, L, x, y);

@@ -1,8 +1,7 @@
 import type { SwitchInfo } from '../../core/engine/switch-protocol';
 import type { Config } from '../../core/params/param-table';
-import type { AlignmentPart, FromWorker } from '../../worker/protocol';
-import { SimClient, type StartOptions } from '../sim/sim-client';
-import { workerKinds } from '../workers/worker-kinds';
+import type { AlignmentPart } from '../../worker/protocol';
+import { RunHandle } from '../sim/run-handle';
 import { simQuery } from '../state/store';
 
 export type AlignmentSeries = { [K in keyof AlignmentPart]: number[] };
@@ -44,18 +43,26 @@ const empty = (query: string): CompanionState => ({
  * of run 0 along the run. The ensemble itself is the live controller's.
  */
 export class WwsCompanion {
-  private client: SimClient;
+  private handle: RunHandle;
   private state: CompanionState = empty('');
   private config: Config | null = null;
 
   constructor(private readonly onChange: (s: CompanionState) => void) {
-    this.client = new SimClient(
+    this.handle = new RunHandle(
       {
-        message: (m) => this.onMessage(m),
+        frame: (_run, m) => {
+          const s = this.state;
+          const align = s.align;
+          if (m.align) for (const k of Object.keys(align) as Array<keyof AlignmentSeries>) align[k] = [...align[k], ...m.align[k]];
+          this.set({ ...s, align: { ...align }, gdPhase: m.gdPhase ?? s.gdPhase, t: m.t });
+          // Nothing here waits for a drawn frame: the next one may come at once.
+          this.handle.drawn();
+        },
+        done: (run, _summary, switchInfo) => this.set({ ...this.state, switchInfo, t: run.t, done: true }),
+        error: (message) => this.set({ ...this.state, error: message, done: true }),
         crashed: (reason) => this.set({ ...this.state, error: `the alignment worker stopped (${reason})`, done: true }),
       },
-      workerKinds.sim,
-      'companion',
+      { role: 'companion', lean: true },
     );
   }
 
@@ -64,9 +71,7 @@ export class WwsCompanion {
     const query = companionQuery(config);
     if (query === this.state.query) return;
     this.set(empty(query));
-    // `lean` is an optional field of the start message; SimClient passes its options through.
-    const opts: StartOptions & { lean: boolean } = { stepsPerSecond: Infinity, paused: false, lean: true };
-    this.client.start(query, opts);
+    this.handle.start(query, { speed: 0, paused: false, share: 1 });
   }
 
   /** Run the current configuration again (after its worker died: the layer has started a fresh one). */
@@ -77,32 +82,11 @@ export class WwsCompanion {
   }
 
   dispose(): void {
-    this.client.dispose();
+    this.handle.dispose();
   }
 
   private set(s: CompanionState): void {
     this.state = s;
     this.onChange(s);
-  }
-
-  private onMessage(m: FromWorker): void {
-    const s = this.state;
-    switch (m.type) {
-      case 'frame': {
-        const align = s.align;
-        if (m.align) for (const k of Object.keys(align) as Array<keyof AlignmentSeries>) align[k] = [...align[k], ...m.align[k]];
-        this.set({ ...s, align: { ...align }, gdPhase: m.gdPhase ?? s.gdPhase, t: m.t });
-        this.client.ack(m.id);
-        return;
-      }
-      case 'done':
-        this.set({ ...s, switchInfo: m.switch ?? null, t: m.t, done: true });
-        return;
-      case 'error':
-        this.set({ ...s, error: m.message, done: true });
-        return;
-      case 'started':
-        return;
-    }
   }
 }
