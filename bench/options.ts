@@ -37,11 +37,17 @@ export interface PageSizes {
   /** The two windows of each 200-run × 10⁷-step stream, early and late in one run. */
   early: PageWindow;
   late: PageWindow;
-  /** Seconds of η-slider dragging by mouse moves, on each stream. */
+  /**
+   * Seconds of each drag by mouse moves at 60 a second (issue 21): the η slider and the
+   * B slider on each stream, the rectangle's corner on the diagram, the η slider with
+   * two configurations streaming.
+   */
   dragSeconds: number;
+  /** Seconds ↑ is held down on the page (key repeat at 30 a second). Absent in reports made before it existed. */
+  holdSeconds?: number;
   /** The window of the 1000-run stream. */
   manyRuns: PageWindow;
-  /** Parameter changes for the first-new-point p95. */
+  /** Parameter changes for each first-new-point p95 (from the η box + Enter, and from a keyboard step of the η slider). */
   changes: number;
   /** Seconds of the same configurations stepped in Node, for the throughput ratio. */
   nodeSeconds: number;
@@ -54,6 +60,7 @@ export const PAGE_FULL: PageSizes = {
   early: { startS: 2, seconds: 5 },
   late: { startS: 20, seconds: 5 },
   dragSeconds: 5,
+  holdSeconds: 3,
   manyRuns: { startS: 2, seconds: 5 },
   changes: 12,
   nodeSeconds: 5,
@@ -66,6 +73,7 @@ export const PAGE_SHORT: PageSizes = {
   early: { startS: 1, seconds: 2 },
   late: { startS: 5, seconds: 2 },
   dragSeconds: 2,
+  holdSeconds: 1,
   manyRuns: { startS: 1, seconds: 2 },
   changes: 10,
   nodeSeconds: 1,
@@ -125,7 +133,7 @@ export const USAGE = `npm run bench [-- --quick] [-- --no-page] [-- --short-page
   --quick       fewer repeats and smaller sizes (under a minute), no page; writes bench/results/quick.json
   --no-page     skip the Chromium measurements
   --short-page  shorter page windows (for work on the bench): writes bench/results/short-page.json, not the README
-The page alone: npx tsx bench/page.ts [--short]`;
+The page alone: npx tsx bench/page.ts [--short] [--only=part,…] (the parts: see PAGE_PARTS in bench/page.ts)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | { error: string } {
   const known = new Set(['--quick', '--no-page', '--short-page', '--help']);

@@ -8,6 +8,16 @@
  * page's run-steps per second against the same configuration stepped in Node;
  * and the main-thread heap over a 10⁷-step run.
  *
+ * The drag gesture of issue 21 ("How it is measured"): mouse moves issued at 60 a
+ * second on the η slider and the B slider of both streams, on the rectangle's
+ * corner in the diagram, and on the η slider with two configurations streaming
+ * (`compare=B:16`); ↑ held down on the page (key repeat at 30 a second); the first
+ * point of a new run after a keyboard step of the η slider. Each drag reports the
+ * moves the page accepted (pointermove events it dispatched, counted in the page,
+ * so a blocked page cannot hide behind a slow driver), its worst event by the
+ * Event Timing API (its Interaction to Next Paint), and the starts the page sent
+ * the worker (window.explorer.sim.starts) before and after it.
+ *
  * Timings are taken inside the page (performance.now, requestAnimationFrame,
  * PerformanceObserver), so Playwright's own round trips do not count. Each
  * window also keeps Chromium's own counters (CDP Performance.getMetrics: script,
@@ -32,6 +42,7 @@ export const SELECTORS = {
   etaSlider: '[data-testid="eta-slider"]',
   etaInput: '[data-testid="eta-input"]',
   corner: '[data-testid="rect-corner"]',
+  batchSlider: '[data-testid="batch-slider"]',
   status: '[data-testid="status-line"]',
 } as const;
 
@@ -56,6 +67,38 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const SELECTOR_TIMEOUT = 15_000;
 /** The drag sweeps η between these (log scale), as a lecturer moves about the threshold. */
 const DRAG_ETA = { lo: 0.2, hi: 2 };
+/** The η factor of one ↑ press (src/ui/shell/keyboard.ts's ETA_KEY_FACTOR, not imported: it would pull the UI into Node). */
+const ETA_KEY_FACTOR = 1.1;
+/** Key repeat while ↑ is held, a second. */
+const KEY_REPEAT_PER_S = 30;
+/** Mouse moves a second while dragging. */
+const MOVES_PER_S = 60;
+
+/** What a drag moves: a slider, the rectangle's corner on the diagram, or η by the ↑ key held down. */
+export type DragControl = 'eta' | 'batch' | 'corner' | 'keys';
+
+/** The drags of issue 21: which stream, what is dragged, and the part of the page run (`--only=`) that measures it. */
+export const DRAGS = {
+  etaToy: { label: 'toy, 200 runs × 10⁷ steps, η slider dragged', query: STREAMS.toy.query, control: 'eta', part: 'drag' },
+  etaCircle: { label: 'circle Model 1, 200 runs × 10⁷ steps, η slider dragged', query: STREAMS.circle.query, control: 'eta', part: 'drag' },
+  batchToy: { label: 'toy, 200 runs × 10⁷ steps, B slider dragged', query: STREAMS.toy.query, control: 'batch', part: 'dragB' },
+  batchCircle: { label: 'circle Model 1, 200 runs × 10⁷ steps, B slider dragged', query: STREAMS.circle.query, control: 'batch', part: 'dragB' },
+  cornerToy: { label: "toy, 200 runs × 10⁷ steps, the rectangle's corner dragged on the diagram", query: STREAMS.toy.query, control: 'corner', part: 'corner' },
+  cornerCircle: { label: "circle Model 1, 200 runs × 10⁷ steps, the rectangle's corner dragged on the diagram", query: STREAMS.circle.query, control: 'corner', part: 'corner' },
+  etaCompared: { label: 'toy, two configurations of 200 runs × 10⁷ steps (compare=B:16), η slider dragged', query: PAGE_QUERIES.compared, control: 'eta', part: 'dragCompare' },
+} as const satisfies Record<string, { label: string; query: string; control: DragControl; part: string }>;
+export type DragKey = keyof typeof DRAGS;
+export const DRAG_KEYS = Object.keys(DRAGS) as DragKey[];
+
+/**
+ * The toy stream for ↑ held down for `seconds`: η starts where the presses end near 2
+ * (each multiplies η by 1.1), so the hold sweeps η up to the threshold as a lecturer
+ * would, not into runs that have all diverged. Not below the key's floor of 10⁻³.
+ */
+export function holdQuery(seconds: number): string {
+  const eta0 = Math.max(1e-3, Number((DRAG_ETA.hi / ETA_KEY_FACTOR ** (KEY_REPEAT_PER_S * seconds)).toPrecision(4)));
+  return STREAMS.toy.query.replace('eta=0.7', `eta=${eta0}`);
+}
 
 export interface Quantiles {
   p50: number;
@@ -100,21 +143,45 @@ export interface StreamFigures {
   late: WindowFigures;
 }
 
+/** The worst event of a gesture by the Event Timing API (durationThreshold 16 ms): its Interaction to Next Paint. */
+export interface EventTimingFigures {
+  /** The longest event's duration (input → the next paint after its handlers); null when no event reached 16 ms. */
+  worstMs: number | null;
+  /** Its type (pointerdown, input, keydown…). */
+  worstName: string | null;
+  /** Events of 16 ms or more in the gesture. */
+  events: number;
+}
+
 export interface DragFigures {
   query: string;
+  /** What was dragged (absent in reports made before issue 21: the η slider). */
+  control?: DragControl;
   seconds: number;
-  /** Mouse moves sent, and slider inputs the page saw. */
+  /** Mouse moves (key presses for ↑ held) the driver issued. */
   moves: number;
+  /**
+   * What the page accepted (absent in reports made before issue 21): the pointermove
+   * events (keydowns for ↑ held) it dispatched, a second; slider input events; and the
+   * rectangle's corner redrawn with a new η or B.
+   */
+  accepted?: { moves: number; perSecond: number; inputs: number; cornerChanges: number };
   frames: number;
   intervalMs: Quantiles;
   longTasks: { count: number; maxMs: number };
-  /** Slider input → the first animation frame after the corner's data-eta changed. */
+  /** η-slider input → the first animation frame after the corner's data-eta changed (η drags only; NaN otherwise). */
   repaintMs: Quantiles & { inputs: number; unpainted: number };
   /** The same counted in frames: 1 when the first frame after the input shows the change. */
   repaintFrames: Quantiles;
   profile: Profile;
   /** The status line's state when the drag began (the ensemble should be streaming). */
   stateAtStart: string;
+  /** The worst event of the drag (Event Timing API, observer installed just before it). */
+  inp?: EventTimingFigures;
+  /** window.explorer.sim.starts (starts sent to the worker) before the drag and after it settled; null if the page keeps no count. */
+  starts?: { before: number | null; after: number | null };
+  /** η at both ends (the η slider's value), for ↑ held. */
+  eta?: [number, number];
 }
 
 export interface ThroughputFigures {
@@ -141,12 +208,17 @@ export interface PageFigures {
   firstPaintMs: Stat | Skipped;
   firstContentfulPaintMs: Stat | Skipped;
   stream: Record<StreamKey, StreamFigures | Skipped>;
-  drag: Record<StreamKey, DragFigures | Skipped>;
+  /** The drags of issue 21 (DRAGS): η and B on both streams, the corner, η with two configurations. */
+  drag: Record<DragKey, DragFigures | Skipped>;
+  /** ↑ held down on the page (key repeat at 30 a second), with the figures of a drag. */
+  hold: DragFigures | Skipped;
   manyRuns: (WindowFigures & { query: string }) | Skipped;
   /** Two 200-run configurations streaming (`compare=`), the window of manyRuns. */
   compared: (WindowFigures & { query: string }) | Skipped;
   /** ms from Enter to the first frame showing the new run, one sample per change. */
   firstPointMs: Stat | Skipped;
+  /** ms from a keyboard step of the η slider (→, the keydown event's time) to the first frame showing the new run. Absent in reports made before issue 21. */
+  stepPointMs?: Stat | Skipped;
   throughput: Record<StreamKey, ThroughputFigures | Skipped>;
   heap: HeapFigures | Skipped;
 }
@@ -210,6 +282,12 @@ interface Recorder {
   inputs: Array<{ t0: number; seen: number; painted: number }>;
   /** Slider inputs replaced by the next before the corner showed them. */
   unpainted: number;
+  /** When the page dispatched each pointermove, input (any element) and keydown event. */
+  moves: number[];
+  anyInputs: number[];
+  keys: number[];
+  /** When the rectangle's corner was seen with a new data-eta or data-b. */
+  cornerChanges: number[];
 }
 
 interface Snapshot {
@@ -219,6 +297,10 @@ interface Snapshot {
   runs: number;
   shownStepsPerSecond: number | null;
   render: { frames: number; workMs: number } | null;
+  /** window.explorer.sim.starts: starts sent to the worker so far. */
+  starts: number | null;
+  /** The η slider's η (10^value). */
+  eta: number;
 }
 
 /**
@@ -227,7 +309,19 @@ interface Snapshot {
  * Returns the page's clock at installation.
  */
 function installRecorder(sel: typeof SELECTORS): number {
-  const rec: Recorder = { frames: [], longTasks: [], inputs: [], unpainted: 0 };
+  const rec: Recorder = { frames: [], longTasks: [], inputs: [], unpainted: 0, moves: [], anyInputs: [], keys: [], cornerChanges: [] };
+  // What the page accepted: the events it dispatched (a busy page coalesces moves, so they are fewer).
+  const opts = { capture: true, passive: true };
+  addEventListener('pointermove', () => rec.moves.push(performance.now()), opts);
+  addEventListener('input', () => rec.anyInputs.push(performance.now()), opts);
+  addEventListener('keydown', () => rec.keys.push(performance.now()), opts);
+  let cornerWas = '';
+  new MutationObserver(() => {
+    const c = document.querySelector(sel.corner);
+    const now = c ? `${c.getAttribute('data-eta')} ${c.getAttribute('data-b')}` : '';
+    if (now !== cornerWas) rec.cornerChanges.push(performance.now());
+    cornerWas = now;
+  }).observe(document.body, { attributes: true, attributeFilter: ['data-eta', 'data-b'], subtree: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask' });
@@ -260,7 +354,10 @@ function installRecorder(sel: typeof SELECTORS): number {
 /** In the page: the status line and the render loop's account, now. */
 function snapshot(sel: typeof SELECTORS): Snapshot {
   const s = document.querySelector(sel.status);
-  const r = (window as unknown as { explorer?: { render?: { frames?: unknown; workMs?: unknown } } }).explorer?.render;
+  const ex = (window as unknown as { explorer?: { render?: { frames?: unknown; workMs?: unknown }; sim?: { starts?: unknown } } }).explorer;
+  const r = ex?.render;
+  const starts = ex?.sim?.starts;
+  const etaSlider = document.querySelector(sel.etaSlider) as HTMLInputElement | null;
   const sps = s?.getAttribute('data-steps-per-second');
   return {
     now: performance.now(),
@@ -269,6 +366,8 @@ function snapshot(sel: typeof SELECTORS): Snapshot {
     runs: Number(s?.getAttribute('data-runs') ?? NaN),
     shownStepsPerSecond: sps === null || sps === undefined ? null : Number(sps),
     render: r && typeof r.frames === 'number' && typeof r.workMs === 'number' ? { frames: r.frames, workMs: r.workMs } : null,
+    starts: typeof starts === 'number' ? starts : null,
+    eta: etaSlider ? 10 ** Number(etaSlider.value) : NaN,
   };
 }
 
@@ -293,6 +392,10 @@ function sliceRecord(args: { a: number; b: number; c: number }) {
     longTasks: rec.longTasks.filter((l) => l.start >= args.a && l.start <= args.b).map((l) => l.duration),
     inputs: rec.inputs.filter((i) => i.t0 >= args.a && i.t0 <= args.b),
     unpainted: rec.unpainted,
+    moves: rec.moves.filter((t) => t >= args.a && t <= args.b).length,
+    anyInputs: rec.anyInputs.filter((t) => t >= args.a && t <= args.b).length,
+    keys: rec.keys.filter((t) => t >= args.a && t <= args.b).length,
+    cornerChanges: rec.cornerChanges.filter((t) => t >= args.a && t <= args.b).length,
   };
 }
 
@@ -381,71 +484,291 @@ async function oneWindow(browser: Browser, base: string, query: string, w: PageW
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Where the mouse goes: the start, and the point at phase 0…1 of the sweep (the drag goes back and forth). */
+interface DragPath {
+  start: Point;
+  phase0: number;
+  at(phase: number): Point;
+}
 
 /**
- * The stream, 2 s in, while the η slider is dragged by real mouse moves (about
- * 60 a second, sweeping η between 0.2 and 2 and back) for `seconds`.
+ * A range input's sweep between `lo` and `hi` (its own min and max by default), in
+ * its value's units. The thumb's centre travels the box less half a thumb at each
+ * end; Chromium's default thumb is about 16 px wide.
  */
-async function drag(browser: Browser, base: string, key: StreamKey, seconds: number): Promise<DragFigures> {
+async function sliderPath(page: Page, sel: string, what: string, lo?: number, hi?: number): Promise<DragPath> {
+  await waitFor(page, sel, what);
+  const slider = page.locator(sel);
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  if (!box) throw new Error(`${what} has no box on screen`);
+  const min = Number(await slider.getAttribute('min'));
+  const max = Number(await slider.getAttribute('max'));
+  if (!(max > min)) throw new Error(`${what} has no range to drag (min ${min}, max ${max})`);
+  const inset = Math.min(8, box.width / 4);
+  const xOf = (v: number) => box.x + inset + ((v - min) / (max - min)) * (box.width - 2 * inset);
+  const y = box.y + box.height / 2;
+  const a = lo ?? min;
+  const b = hi ?? max;
+  const v0 = Number(await slider.inputValue());
+  return { start: { x: xOf(v0), y }, phase0: clamp01((v0 - a) / (b - a)), at: (ph) => ({ x: xOf(a + (b - a) * ph), y }) };
+}
+
+/**
+ * The rectangle's corner, from where it is halfway towards the diagram's bottom left
+ * and back: larger η (a = 2/η left) and a lower rectangle (larger B) together.
+ */
+async function cornerPath(page: Page): Promise<DragPath> {
+  await waitFor(page, SELECTORS.corner, "the rectangle's corner");
+  const corner = page.locator(SELECTORS.corner);
+  await corner.scrollIntoViewIfNeeded();
+  const c = await corner.boundingBox();
+  const d = await page.locator(SELECTORS.diagram).boundingBox();
+  if (!c || !d) throw new Error("the rectangle's corner or the diagram has no box on screen");
+  const p0 = { x: c.x + c.width / 2, y: c.y + c.height / 2 };
+  const p1 = { x: p0.x - 0.5 * Math.max(0, p0.x - d.x), y: p0.y + 0.5 * Math.max(0, d.y + d.height - p0.y) };
+  return { start: p0, phase0: 0, at: (ph) => ({ x: p0.x + (p1.x - p0.x) * ph, y: p0.y + (p1.y - p0.y) * ph }) };
+}
+
+async function pathOf(page: Page, control: Exclude<DragControl, 'keys'>): Promise<DragPath> {
+  if (control === 'eta') return sliderPath(page, SELECTORS.etaSlider, 'the η slider', Math.log10(DRAG_ETA.lo), Math.log10(DRAG_ETA.hi));
+  if (control === 'batch') return sliderPath(page, SELECTORS.batchSlider, 'the B slider');
+  return cornerPath(page);
+}
+
+/** In the page: an Event Timing observer (durationThreshold 16 ms, buffered) for the gesture to come; the page's clock. */
+function installEventTiming(): number {
+  type Rec = { entries: Array<{ name: string; start: number; duration: number }>; observer: PerformanceObserver };
+  const w = window as unknown as { benchEvents?: Rec };
+  w.benchEvents?.observer.disconnect();
+  const entries: Rec['entries'] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) entries.push({ name: e.name, start: e.startTime, duration: e.duration });
+  });
+  observer.observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+  w.benchEvents = { entries, observer };
+  return performance.now();
+}
+
+/** In the page: the worst event since `since` (the buffered entries from before are left out). */
+function readEventTiming(since: number): EventTimingFigures {
+  const rec = (window as unknown as { benchEvents?: { entries: Array<{ name: string; start: number; duration: number }>; observer: PerformanceObserver } }).benchEvents;
+  if (!rec) throw new Error('no Event Timing observer in the page');
+  const mine = rec.entries.filter((e) => e.start >= since);
+  const worst = mine.reduce<(typeof mine)[number] | null>((w, e) => (w === null || e.duration > w.duration ? e : w), null);
+  return { worstMs: worst?.duration ?? null, worstName: worst?.name ?? null, events: mine.length };
+}
+
+/**
+ * The figures of one gesture on a streaming page: `drive` issues it for `seconds`
+ * (returning how many moves or presses it sent) and `release` lets go. Frames, long
+ * tasks, the moves the page accepted, the η-slider repaints, the profile, the worst
+ * event and the starts sent to the worker.
+ */
+async function measureGesture(
+  page: Page,
+  cdp: CDPSession,
+  query: string,
+  control: DragControl,
+  seconds: number,
+  press: () => Promise<void>,
+  drive: (until: number) => Promise<number>,
+  release: () => Promise<void>,
+): Promise<DragFigures> {
+  const since = await page.evaluate(installEventTiming);
+  const before = await page.evaluate(snapshot, SELECTORS);
+  await press();
+  const m0 = await cdpMetrics(cdp);
+  const s0 = await page.evaluate(snapshot, SELECTORS);
+  const moves = await drive(Date.now() + seconds * 1000);
+  const m1 = await cdpMetrics(cdp);
+  const s1 = await page.evaluate(snapshot, SELECTORS);
+  await release();
+  // Let the last input land (and the Event Timing entries arrive) before reading.
+  await page.waitForTimeout(300);
+  const s2 = await page.evaluate(snapshot, SELECTORS);
+  const r = await page.evaluate(sliceRecord, { a: s0.now, b: s1.now, c: s1.now + 300 });
+  const inp = await page.evaluate(readEventTiming, since);
+  const latencies = r.inputs.map((x) => x.painted - x.t0);
+  // Frames from the input to its repaint: 1 when the first frame that could show it does. A
+  // mouse move is handled at the start of a frame, and that same frame may show it (no frame
+  // began between handling and painting): also 1.
+  const late = r.inputs.map((x) => Math.max(1, r.allFrames.filter((ts) => ts > x.seen && ts <= x.painted).length));
+  const secs = (s1.now - s0.now) / 1000;
+  const accepted = control === 'keys' ? r.keys : r.moves;
+  return {
+    query,
+    control,
+    seconds: secs,
+    moves,
+    accepted: { moves: accepted, perSecond: accepted / secs, inputs: r.anyInputs, cornerChanges: r.cornerChanges },
+    frames: r.frames.length,
+    intervalMs: quantiles(diffs(r.frames)),
+    longTasks: longOf(r.longTasks),
+    repaintMs: { ...quantiles(latencies), inputs: latencies.length + r.unpainted, unpainted: r.unpainted },
+    repaintFrames: quantiles(late),
+    profile: profileOf(m0, m1, secs),
+    stateAtStart: s0.state,
+    inp,
+    starts: { before: before.starts, after: s2.starts },
+    eta: [before.eta, s2.eta],
+  };
+}
+
+/**
+ * A drag (DRAGS) on its stream, 2 s in: real mouse moves at 60 a second for
+ * `seconds`, sweeping the control back and forth (η between 0.2 and 2; B over its
+ * whole range; the corner halfway to the diagram's bottom left), two seconds a way.
+ */
+async function drag(browser: Browser, base: string, key: DragKey, seconds: number): Promise<DragFigures> {
+  const spec = DRAGS[key];
   return withPage(browser, async (page, context) => {
     const cdp = await context.newCDPSession(page);
-    const t0 = await openStream(page, cdp, base + STREAMS[key].query);
-    await waitFor(page, SELECTORS.etaSlider, 'the η slider');
+    const t0 = await openStream(page, cdp, base + spec.query);
     await waitFor(page, SELECTORS.corner, "the rectangle's corner");
     await page.evaluate(sleepUntil, t0 + 2000);
-    const slider = page.locator(SELECTORS.etaSlider);
-    const box = await slider.boundingBox();
-    if (!box) throw new Error('the η slider has no box on screen');
-    const min = Number(await slider.getAttribute('min'));
-    const max = Number(await slider.getAttribute('max'));
-    const xOf = (v: number) => box.x + ((v - min) / (max - min)) * box.width;
-    const y = box.y + box.height / 2;
-    const lo = Math.log10(DRAG_ETA.lo);
-    const hi = Math.log10(DRAG_ETA.hi);
-    const v0 = Number(await slider.inputValue());
-    await page.mouse.move(xOf(v0), y);
-    await page.mouse.down();
-    const m0 = await cdpMetrics(cdp);
-    const s0 = await page.evaluate(snapshot, SELECTORS);
-    let phase = Math.min(1, Math.max(0, (v0 - lo) / (hi - lo)));
-    let dir = 1;
-    let moves = 0;
-    const start = Date.now();
-    while (Date.now() - start < seconds * 1000) {
-      phase += dir / 120;
-      if (phase >= 1 || phase <= 0) {
-        phase = Math.min(1, Math.max(0, phase));
-        dir = -dir;
-      }
-      await page.mouse.move(xOf(lo + (hi - lo) * phase), y);
-      moves++;
-      const ahead = start + moves * (1000 / 60) - Date.now();
-      if (ahead > 0) await sleep(ahead);
-    }
-    const m1 = await cdpMetrics(cdp);
-    const s1 = await page.evaluate(snapshot, SELECTORS);
-    await page.mouse.up();
-    // Let the last input land before reading the repaints.
-    await page.waitForTimeout(300);
-    const r = await page.evaluate(sliceRecord, { a: s0.now, b: s1.now, c: s1.now + 300 });
-    const latencies = r.inputs.map((x) => x.painted - x.t0);
-    // Frames from the input to its repaint: 1 when the first frame that could show it does. A
-    // mouse move is handled at the start of a frame, and that same frame may show it (no frame
-    // began between handling and painting): also 1.
-    const late = r.inputs.map((x) => Math.max(1, r.allFrames.filter((ts) => ts > x.seen && ts <= x.painted).length));
-    const secs = (s1.now - s0.now) / 1000;
-    return {
-      query: STREAMS[key].query,
-      seconds: secs,
-      moves,
-      frames: r.frames.length,
-      intervalMs: quantiles(diffs(r.frames)),
-      longTasks: longOf(r.longTasks),
-      repaintMs: { ...quantiles(latencies), inputs: latencies.length + r.unpainted, unpainted: r.unpainted },
-      repaintFrames: quantiles(late),
-      profile: profileOf(m0, m1, secs),
-      stateAtStart: s0.state,
+    const path = await pathOf(page, spec.control);
+    let phase = path.phase0;
+    let dir = phase >= 1 ? -1 : 1;
+    return measureGesture(
+      page,
+      cdp,
+      spec.query,
+      spec.control,
+      seconds,
+      async () => {
+        await page.mouse.move(path.start.x, path.start.y);
+        await page.mouse.down();
+      },
+      async (until) => {
+        let moves = 0;
+        const start = Date.now();
+        while (Date.now() < until) {
+          phase += dir / (2 * MOVES_PER_S);
+          if (phase >= 1 || phase <= 0) {
+            phase = clamp01(phase);
+            dir = -dir;
+          }
+          const p = path.at(phase);
+          await page.mouse.move(p.x, p.y);
+          moves++;
+          const ahead = start + moves * (1000 / MOVES_PER_S) - Date.now();
+          if (ahead > 0) await sleep(ahead);
+        }
+        return moves;
+      },
+      () => page.mouse.up(),
+    );
+  });
+}
+
+/**
+ * ↑ held down on the page (the focus on its body, not a control) for `seconds`, 2 s
+ * into the toy stream of holdQuery: Playwright's keyboard.down repeated at 30 a
+ * second sends keydown events with repeat set, as a held key does.
+ */
+async function hold(browser: Browser, base: string, seconds: number): Promise<DragFigures> {
+  const query = holdQuery(seconds);
+  return withPage(browser, async (page, context) => {
+    const cdp = await context.newCDPSession(page);
+    const t0 = await openStream(page, cdp, base + query);
+    await page.evaluate(sleepUntil, t0 + 2000);
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur?.();
+    });
+    const focused = await page.evaluate(() => document.activeElement?.tagName ?? 'none');
+    if (focused !== 'BODY') throw new Error(`the focus is on ${focused}, not the page's body`);
+    return measureGesture(
+      page,
+      cdp,
+      query,
+      'keys',
+      seconds,
+      () => Promise.resolve(),
+      async (until) => {
+        let presses = 0;
+        const start = Date.now();
+        while (Date.now() < until) {
+          await page.keyboard.down('ArrowUp');
+          presses++;
+          const ahead = start + presses * (1000 / KEY_REPEAT_PER_S) - Date.now();
+          if (ahead > 0) await sleep(ahead);
+        }
+        return presses;
+      },
+      () => page.keyboard.up('ArrowUp'),
+    );
+  });
+}
+
+/**
+ * In the page: resolve with the ms from the next keydown (its event time, when the key
+ * arrived) to the first frame that draws a new run at t > 0, the time taken in a task
+ * posted from that frame, so after its rendering. Armed before the key is pressed.
+ */
+function armFirstPoint(timeout: number): void {
+  type Live = { id: number; t: number } | null;
+  const sim = (window as unknown as { explorer?: { sim?: { current?: Live } } }).explorer?.sim;
+  const w = window as unknown as { benchPoint: Promise<number> };
+  w.benchPoint = new Promise<number>((resolve, reject) => {
+    if (!sim) return reject(new Error('window.explorer.sim is missing'));
+    const before = sim.current?.id ?? null;
+    const channel = new MessageChannel();
+    let t0 = 0;
+    let done = false;
+    const timer = setTimeout(() => {
+      done = true;
+      reject(new Error(`no new run with t > 0 drawn within ${timeout} ms of the key`));
+    }, timeout);
+    channel.port1.onmessage = () => {
+      clearTimeout(timer);
+      resolve(performance.now() - t0);
     };
+    const frame = () => {
+      if (done) return;
+      const cur = sim.current;
+      if (cur && cur.id !== before && cur.t > 0) {
+        done = true;
+        channel.port2.postMessage(0);
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    addEventListener(
+      'keydown',
+      (e) => {
+        t0 = e.timeStamp;
+        requestAnimationFrame(frame);
+      },
+      { capture: true, once: true },
+    );
+  });
+}
+
+/** The η slider focused and stepped by the keyboard (→): ms to the first point of the new run, one sample per step. */
+async function stepPoints(browser: Browser, base: string, changes: number): Promise<number[]> {
+  return withPage(browser, async (page) => {
+    await page.goto(base + STREAMS.toy.query);
+    await waitFor(page, SELECTORS.etaSlider, 'the η slider');
+    await waitFor(page, `${SELECTORS.status}[data-state="running"]`, 'the status line at data-state="running"', 30_000);
+    await page.focus(SELECTORS.etaSlider);
+    const out: number[] = [];
+    for (let k = 0; k < changes; k++) {
+      await page.evaluate(armFirstPoint, 10_000);
+      const eta = await page.inputValue(SELECTORS.etaSlider);
+      await page.keyboard.press('ArrowRight');
+      out.push(await page.evaluate(() => (window as unknown as { benchPoint: Promise<number> }).benchPoint));
+      if ((await page.inputValue(SELECTORS.etaSlider)) === eta) throw new Error('→ on the focused η slider did not change its value');
+      await page.waitForTimeout(300);
+    }
+    return out;
   });
 }
 
@@ -576,11 +899,26 @@ async function attempt<T>(what: string, log: (line: string) => void, fn: () => P
 const both = <T>(fn: (k: StreamKey) => T): Record<StreamKey, T> => ({ toy: fn('toy'), circle: fn('circle') });
 
 const fmtMs = (v: number) => `${v.toFixed(1)} ms`;
+const dragLine = (d: DragFigures) => {
+  const a = d.accepted;
+  const st = d.starts;
+  return [
+    `${d.moves} ${d.control === 'keys' ? 'presses' : 'moves'} sent`,
+    a && `${a.moves} accepted (${a.perSecond.toFixed(0)}/s), ${a.inputs} input events, corner redrawn ${a.cornerChanges}×`,
+    `p95 ${fmtMs(d.intervalMs.p95)}`,
+    `${d.longTasks.count} long tasks`,
+    d.inp && `worst event ${d.inp.worstMs === null ? '< 16 ms' : `${fmtMs(d.inp.worstMs)} (${d.inp.worstName})`}`,
+    st && `starts ${st.before} → ${st.after}`,
+    d.repaintMs.inputs > 0 && `repaint p95 ${fmtMs(d.repaintMs.p95)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+};
 const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'many', 'compare', 'first', 'heap'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'first', 'step', 'heap'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -621,10 +959,12 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       firstPaintMs: s,
       firstContentfulPaintMs: s,
       stream: both(() => s),
-      drag: both(() => s),
+      drag: Object.fromEntries(DRAG_KEYS.map((k) => [k, s])) as PageFigures['drag'],
+      hold: s,
       manyRuns: s,
       compared: s,
       firstPointMs: s,
+      stepPointMs: s,
       throughput: both(() => s),
       heap: s,
     });
@@ -648,21 +988,32 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
 
     const streams = {} as PageFigures['stream'];
     const drags = {} as PageFigures['drag'];
+    const dragOne = async (k: DragKey) => {
+      drags[k] = await run(DRAGS[k].part, DRAGS[k].label, () => drag(b, base, k, sizes.dragSeconds));
+      const d = drags[k];
+      if ('moves' in d) log(`page: ${DRAGS[k].label}: ${dragLine(d)}`);
+    };
+    // Each stream, then its drags: η, then B.
     for (const k of STREAM_KEYS) {
       streams[k] = await run('stream', `${k} stream`, () => stream(b, base, k, sizes));
       const s = streams[k];
       if ('early' in s) for (const w of [s.early, s.late]) log(`page: ${STREAMS[k].label} stream ${windowLine(w)}`);
-      drags[k] = await run('drag', `${k} drag`, () => drag(b, base, k, sizes.dragSeconds));
-      const d = drags[k];
-      if ('moves' in d) log(`page: ${STREAMS[k].label} drag: ${d.moves} moves, p95 ${fmtMs(d.intervalMs.p95)}, ${d.longTasks.count} long tasks, repaint p95 ${fmtMs(d.repaintMs.p95)}`);
+      for (const d of DRAG_KEYS) if (DRAGS[d].query === STREAMS[k].query && DRAGS[d].control !== 'corner') await dragOne(d);
     }
+    for (const d of DRAG_KEYS) if (!(d in drags)) await dragOne(d);
+    const holdSeconds = sizes.holdSeconds ?? 3;
+    const held = await run('hold', '↑ held down', () => hold(b, base, holdSeconds));
+    if ('moves' in held) log(`page: ↑ held down for ${holdSeconds} s (η ${held.eta?.map((e) => e.toPrecision(3)).join(' → ')}): ${dragLine(held)}`);
     const many = await run('many', '1000 runs', () => oneWindow(b, base, PAGE_QUERIES.manyRuns, sizes.manyRuns));
     if ('frames' in many) log(`page: 1000 runs ${windowLine(many)}`);
     const compared = await run('compare', 'two 200-run configurations', () => oneWindow(b, base, PAGE_QUERIES.compared, sizes.manyRuns));
     if ('frames' in compared) log(`page: two 200-run configurations ${windowLine(compared)}`);
     const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
-    if ('median' in firstPointMs) log(`page: first point of a new run: median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
+    if ('median' in firstPointMs) log(`page: first point of a new run (η box + Enter): median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
+    const steps = await run('step', 'first new point after a keyboard step', () => stepPoints(b, base, sizes.changes));
+    const stepPointMs = Array.isArray(steps) ? stat(steps) : steps;
+    if ('median' in stepPointMs) log(`page: first point of a new run (η slider, →): median ${stepPointMs.median.toFixed(0)} ms, p95 ${quantile(stepPointMs.samples, 0.95).toFixed(0)} ms`);
     const heapFig: HeapFigures | Skipped = sizes.heap ? await run('heap', 'heap', () => heap(b, base)) : { skipped: 'not measured (short page run)' };
     if ('growthMB' in heapFig) log(`page: heap ${heapFig.beforeMB.toFixed(1)} → ${heapFig.afterMB.toFixed(1)} MB over the 10⁷-step run`);
 
@@ -674,7 +1025,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, manyRuns: many, compared, firstPointMs, throughput, heap: heapFig };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, firstPointMs, stepPointMs, throughput, heap: heapFig };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();

@@ -1,4 +1,6 @@
-import { decodeQuery, encodeQuery } from '../src/core/params/query';
+import { encodeQuery } from '../src/core/params/query';
+import { LINK } from '../src/ui/state/link-params';
+const decodeQuery = (q: string) => LINK.decode(q);
 import { simulateQuery } from '../src/core/simulate';
 import { PRESETS } from '../src/ui/presets/presets';
 import type { Locator } from '@playwright/test';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { loadFormulaCompiler } from '../src/core/formula/load-formula-compiler';
-import { decodeQuery } from '../src/core/params/query';
+import { LINK } from '../src/ui/state/link-params';
+const decodeQuery = (q: string) => LINK.decode(q);
 import { simulateQuery } from '../src/core/simulate';
 import { queryArb } from '../tests/support/link-arbitrary';
 import { expect, openDone, shoot, test } from './fixtures';

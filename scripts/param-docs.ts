@@ -4,12 +4,12 @@
  * (`npx tsx scripts/param-docs.ts`; `--write` puts them into README.md between
  * their markers). tests/readme.test.ts checks that the README holds both.
  */
-import { PARAMS } from '../src/core/params/param-table';
+import { LINK_PARAMS } from '../src/ui/state/link-params';
 import type { ParamSpec, ParamValue } from '../src/core/params/param-types';
 import { PROBLEM_DEFS } from '../src/core/problems/registry';
 
 export function keysTable(): string {
-  const rows = Object.values(PARAMS).map((s: ParamSpec<ParamValue>) => {
+  const rows = Object.values(LINK_PARAMS).map((s: ParamSpec<ParamValue>) => {
     const def = typeof s.default === 'function' ? 'per problem' : `\`${s.format(s.default) || '(empty)'}\``;
     return `| \`${s.key}\` | ${s.doc} | ${def} |`;
   });

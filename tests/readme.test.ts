@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../src/core/params/param-table';
+import { LINK_PARAMS as PARAMS } from '../src/ui/state/link-params';
 import { keysTable, problemsTable } from '../scripts/param-docs';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

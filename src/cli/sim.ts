@@ -3,13 +3,14 @@
  * object (config, permalink, minima with their theory, the GD and SGD runs).
  * A query with bad keys or values prints the messages and exits non-zero.
  */
-import { decodeQuery } from '../core/params/query';
+// A link copied from the page carries its view keys too: read with the page's whole table.
+import { LINK } from '../ui/state/link-params';
 import { problemDef } from '../core/problems/registry';
 import { simulateConfig, toJson } from '../core/simulate';
 
 const args = process.argv.slice(2);
 const query = args.find((a) => !a.startsWith('--')) ?? '';
-const decoded = decodeQuery(query);
+const decoded = LINK.decode(query);
 const problems = [...decoded.issues.map((i) => i.message), ...decoded.unknown.map((k) => `unknown key ${JSON.stringify(k)}`)];
 if (problems.length > 0) {
   for (const m of problems) console.error(`sim: ${m}`);

@@ -5,6 +5,7 @@
  * unless the entry overrides seed.
  */
 import { COMPARE_KEYS, formatEntryWith, parseEntryWith, type RawOverrides } from './params/compare-param';
+import { batchLimit } from './params/batch-limit';
 import { PARAM_SPECS, type Config } from './params/param-table';
 import { show } from './params/param-types';
 import { problemsUsing } from './problems/registry';
@@ -45,7 +46,8 @@ function setKey<K extends (typeof COMPARE_KEYS)[number]>(c: Config, k: K, raw: u
 export function comparisonIssue(main: Config, entry: string, n: number): string | null {
   const o = overridesOf(entry);
   const B = o.B;
-  if (typeof B === 'number' && B > n) return `compare ${show(entry)}: B must be at most n = ${n}, got ${B}`;
+  const overB = typeof B === 'number' ? batchLimit(B, n) : null;
+  if (overB) return `compare ${show(entry)}: ${overB}`;
   if (o.noise !== undefined && !problemsUsing('noise').includes(main.problem)) return `compare ${show(entry)}: noise applies only to ${problemsUsing('noise').join(', ')}`;
   return null;
 }

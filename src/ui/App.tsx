@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import type { Hideable } from '../core/params/param-table';
+import type { Hideable } from './panels/panel-ids';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CrashNotice } from './shell/CrashNotice';
 import { Header } from './shell/Header';

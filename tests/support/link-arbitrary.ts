@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PARAMS } from '../../src/core/params/param-table';
+import { LINK_PARAMS as PARAMS } from '../../src/ui/state/link-params';
 
 /**
  * Random and mutated query strings: random keys, huge numbers, NaN and

@@ -1,8 +1,7 @@
 import { PROBLEM_KEY_SPECS, PROBLEM_KEYS, type ProblemKeyName, type ProblemKeyValue } from '../problems/problem-keys';
 import { PROBLEM_KINDS, problemDef, problemsUsing, type ProblemKind } from '../problems/registry';
-import { originListParam } from './origin-list';
 import { compareParam, type CompareSpecs } from './compare-param';
-import { boolParam, defaultFor, enumParam, intParam, numberListParam, numberParam, parseNumber, show, subsetParam, type ParamSpec, type ParamValue } from './param-types';
+import { defaultFor, enumParam, intParam, numberListParam, numberParam, show, type ParamSpec, type ParamValue } from './param-types';
 
 /** The problems, in menu order (from the registry). */
 export const PROBLEMS = PROBLEM_KINDS;
@@ -25,33 +24,12 @@ const optParam: ParamSpec<Array<(typeof OPTIMISERS)[number]>> = {
   format: (v) => v.join(','),
 };
 
-/** The shell's parts and the page's panels (each panel's id has its line in the ui's panel registry, `src/ui/panels/registry.tsx`). */
-export const HIDEABLE = ['header', 'controls', 'diagram', 'landscape', 'burst', 'distance', 'stats', 'theory'] as const;
-type Hideable = (typeof HIDEABLE)[number];
-
-export const TABS = ['live', 'phase', 'selection', 'wws', 'ab'] as const;
-const tabParam = enumParam('tab', 'view: which workspace is shown — live (diagram and runs), phase (escape phase diagram), selection (which minimum SGD selects, minima atlas), wws (Wu–Wang–Su alignment and Frobenius bound), ab (the main configuration and its one comparison side by side)', TABS, { default: 'live' });
-
-/** Keys that change only how things are shown, never the numbers: changing them does not restart a run. */
-/** (The phase and selection keys shape their own computations, not the live run: they are view keys for the live worker.) */
-export const VIEW_KEYS = ['speed', 'lecture', 'family', 'axes', 'tab', 'hide', 'embed', 'embedorigin', 't', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
-
-/** The largest step t can name (the largest `steps`). */
-const T_MAX = 10_000_000;
-
-/** The time scrubber's step; −1 (absent from the link) follows the run. */
-const tParam: ParamSpec<number> = {
-  key: 't',
-  doc: 'view: the time scrubber\'s step t — the views show the ensemble at the last recorded step ≤ t, once the run reaches it (absent: follow the run)',
-  default: -1,
-  parse(raw) {
-    if (raw.trim() === '') return { ok: true, value: -1 };
-    const v = parseNumber(raw);
-    if (v === null || !Number.isInteger(v) || v < 0 || v > T_MAX) return { ok: false, reason: `t must be a whole number from 0 to ${T_MAX}, got ${show(raw)}` };
-    return { ok: true, value: v };
-  },
-  format: (v) => (v < 0 ? '' : String(v)),
-};
+/**
+ * Keys of the computations beside the live run (the phase diagram's grid, the
+ * selection experiment): they shape those numbers, not the live run's, so a
+ * change of them does not restart it.
+ */
+export const OTHER_WORK_KEYS = ['grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius'] as const;
 
 const x0Param: ParamSpec<number[]> = numberListParam('x0', 'explicit start coordinates, comma-separated (overrides start and radius)', {
   min: -1e6,
@@ -93,9 +71,12 @@ function problemKeyParams(): { [K in ProblemKeyName]: ParamSpec<ProblemKeyValue<
 }
 
 /**
- * The one declarative table of a configuration: every key of the permalink and
- * of `npm run sim`, its type, range and default. Encoding, decoding and
- * validation are all driven from here (src/core/params/query.ts).
+ * The run specification: every key that shapes a number — the live run's, the
+ * phase diagram's, the selection experiment's — with its type, range and default;
+ * what `npm run sim` reads. Encoding, decoding and validation are driven from
+ * here (src/core/params/query.ts). The page's own view keys (tab, lecture, hide,
+ * t …) are a table of the page's beside it (src/ui/state/link-params.ts); a link
+ * is the two encoded side by side.
  */
 export const PARAMS = {
   v: intParam('v', 'version of the link format: 2 draws the runs from xoshiro128** streams; 1 (older links) from mulberry32, reproducing their numbers', { min: 1, max: PARAM_VERSION, default: PARAM_VERSION, always: true }),
@@ -128,19 +109,7 @@ export const PARAMS = {
   }),
   selradius: numberParam('selradius', 'selection experiment: radius of the start ball around `around`', { min: 0, max: 1e6, default: 1 }),
   stop: enumParam('stop', 'when a run stops: steps (after `steps`) or settled (as soon as every run has escaped, diverged or converged)', ['steps', 'settled'] as const, { default: 'steps' }),
-  speed: numberParam('speed', 'view: steps per second of the live run; 0 is as fast as the engine goes (does not change the numbers)', { min: 0, max: 1e9, default: 0 }),
-  lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes, high contrast)', false),
-  family: enumParam('family', 'view: Wu Fig. 3 family of rectangles: none, batch (several B at this η) or eta (several η at this B)', ['none', 'batch', 'eta'] as const, { default: 'none' }),
-  axes: enumParam('axes', 'view: scale of the diagram axes, linear or log', ['linear', 'log'] as const, { default: 'linear' }),
-  tab: tabParam,
-  hide: subsetParam('hide', `view: panels to hide, any of ${HIDEABLE.join(', ')}`, HIDEABLE),
-  t: tParam,
-  embed: boolParam('embed', 'view: the page inside an iframe of a slide deck: no header, an "open full explorer" link, keys a deck uses passed to the parent, the postMessage API', false),
-  embedorigin: originListParam,
 } satisfies Record<string, ParamSpec<ParamValue>>;
-
-/** Panels a link can hide (TF Playground's hide flags). */
-export type { Hideable };
 
 export type ParamKey = keyof typeof PARAMS;
 type ValueOf<S> = S extends ParamSpec<infer T> ? T : never;

@@ -4,6 +4,7 @@ import type { Problem } from './problem';
 import type { ProblemOptions, RegisteredProblem } from './problem-def';
 import type { NumericProblemKey, ProblemKeyName } from './problem-keys';
 import { problemDef } from './registry';
+import { batchLimit } from '../params/batch-limit';
 
 export interface Resolved {
   problem: Problem;
@@ -81,8 +82,9 @@ export function resolveAgainst(built: BuiltProblem, input: Config): Resolved {
   const { problem } = built;
   // The options carry the problem's repairs (limits, refused formulas …) back into the configuration.
   const config: Config = { ...input, ...options, ...built.repaired };
-  if (config.B > problem.n) {
-    issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
+  const overB = batchLimit(config.B, problem.n);
+  if (overB) {
+    issues.push({ key: 'B', message: `${overB}; used ${problem.n}` });
     config.B = problem.n;
   }
   if (problem.minima.length === 0 && config.x0.length === 0) {

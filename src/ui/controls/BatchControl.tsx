@@ -1,6 +1,6 @@
+import { selectN } from '../state/selectors';
 import { useId } from 'react';
 import { useDraft } from './use-draft';
-import { componentCount } from '../../core/problems/component-count';
 import { DraftBox } from './DraftBox';
 import { useExplorer } from '../state/store';
 
@@ -8,7 +8,7 @@ import { useExplorer } from '../state/store';
 export function BatchControl() {
   const id = useId();
   const B = useExplorer((s) => s.config.B);
-  const n = useExplorer((s) => componentCount(s.config));
+  const n = useExplorer(selectN);
   const sampling = useExplorer((s) => s.config.sampling);
   const error = useExplorer((s) => s.fieldErrors.B);
   const setConfig = useExplorer((s) => s.setConfig);

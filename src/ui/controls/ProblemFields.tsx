@@ -1,7 +1,7 @@
+import { selectN } from '../state/selectors';
 import { useMemo } from 'react';
 import { PARAMS } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
-import { componentCount } from '../../core/problems/component-count';
 import type { FieldSpec } from '../../core/problems/problem-def';
 import type { ProblemKeyName } from '../../core/problems/problem-keys';
 import { quadraticWarnings } from '../../core/problems/quadratic-warnings';
@@ -15,7 +15,7 @@ const PROBLEM_OPTIONS = PROBLEM_DEFS.map((d) => ({ value: d.kind, label: d.label
 /** The problem and the keys that apply to it, as its registry entry lists them. */
 export function ProblemFields() {
   const problem = useExplorer((s) => s.config.problem);
-  const n = useExplorer((s) => componentCount(s.config));
+  const n = useExplorer(selectN);
   const setProblem = useExplorer((s) => s.setProblem);
   const H = useExplorer((s) => s.config.H);
   const hWarnings = useMemo(() => (problem === 'quadratic' ? quadraticWarnings(H) : []), [problem, H]);

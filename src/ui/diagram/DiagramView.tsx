@@ -1,5 +1,5 @@
+import { selectN } from '../state/selectors';
 import { useEffect, useMemo, useRef } from 'react';
-import { componentCount } from '../../core/problems/component-count';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { escapedBy, scrubAt } from '../sim/scrub';
@@ -24,7 +24,7 @@ export function DiagramView() {
       problem: s.config.problem,
       a: s.config.a,
       s: s.config.s,
-      n: componentCount(s.config),
+      n: selectN(s),
     })),
   );
   const compare = useExplorer((s) => s.config.compare);

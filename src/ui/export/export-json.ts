@@ -1,5 +1,5 @@
 import type { RunsSummary } from '../../core/engine/ensemble';
-import { VIEW_KEYS, type Config } from '../../core/params/param-table';
+import type { Config } from '../../core/params/param-table';
 import { copyKeys, encodeQuery } from '../../core/params/query';
 import type { ComparisonOutput, SimOutput } from '../../core/simulate';
 import { stabilityRectangle } from '../../core/stability-region';
@@ -7,14 +7,14 @@ import type { StartedInfo } from '../../worker/protocol';
 
 /**
  * The finished run's summary in the shape `npm run sim` prints, built from what
- * the worker computed (the same core code): the worker ran the configuration
- * without the view keys, so those are taken from the page, and the link is the
- * canonical link of the whole configuration, as the command line gives it.
+ * the worker computed (the same core code): the worker ran the run specification
+ * without the comparisons and the other computations' keys, so those are taken from
+ * the page; the link is the run specification's, as the command line prints it.
  */
 export function summaryOutput(info: StartedInfo, runs: { sgd: RunsSummary | null; gd: RunsSummary | null }, page: Config): SimOutput {
   const c: Config = { ...info.config };
   // The comparisons run in workers of their own: the main worker ran without them.
-  copyKeys(c, page, [...VIEW_KEYS, 'compare']);
+  copyKeys(c, page, ['compare', 'grid', 'cellruns', 'etamin', 'etamax', 'selruns', 'around', 'selradius']);
   const rect = stabilityRectangle(c.eta, info.problem.n, c.B, c.sampling);
   const { kind, dim, n, notes } = info.problem;
   return {

@@ -1,6 +1,8 @@
-import { PARAMS, type BuiltinProblem, type Config, type ParamKey } from '../../core/params/param-table';
-import { appliesTo, decodeQuery, encodeQuery, type ParamIssue } from '../../core/params/query';
+import type { BuiltinProblem } from '../../core/params/param-table';
+import type { ParamIssue } from '../../core/params/query';
+import { LINK, LINK_PARAMS, type LinkConfig, type LinkKey } from '../state/link-params';
 import { componentCount } from '../../core/problems/component-count';
+import { batchLimit } from '../../core/params/batch-limit';
 
 export type SetResult = { ok: true; query: string } | { ok: false; errors: ParamIssue[] };
 
@@ -23,7 +25,7 @@ const keyOf = (piece: string): string | null => {
  * own keys, as the problem menu does. All or nothing: any refused key, unknown
  * key or B > n returns every message and changes nothing.
  */
-export function mergeSet(config: Config, query: string): SetResult {
+export function mergeSet(config: LinkConfig, query: string): SetResult {
   const pieces = query.replace(/^\?/, '').split('&').filter((p) => p !== '');
   const errors: ParamIssue[] = [];
   const named = new Set<string>();
@@ -34,18 +36,18 @@ export function mergeSet(config: Config, query: string): SetResult {
     else named.add(k);
   }
   if (errors.length > 0) return { ok: false, errors };
-  const next = decodeQuery(pieces.join('&'));
+  const next = LINK.decode(pieces.join('&'));
   const problem: BuiltinProblem = named.has('problem') ? next.config.problem : config.problem;
-  const base = encodeQuery(config)
+  const base = LINK.encode(config)
     .split('&')
     .filter((p) => {
       const k = keyOf(p) ?? '';
-      return !named.has(k) && (k === 'problem' || !Object.prototype.hasOwnProperty.call(PARAMS, k) || appliesTo(k as ParamKey, problem));
+      return !named.has(k) && (k === 'problem' || !Object.prototype.hasOwnProperty.call(LINK_PARAMS, k) || LINK.appliesTo(k as LinkKey, problem));
     });
   const merged = [...base, ...pieces].join('&');
-  const decoded = decodeQuery(merged);
+  const decoded = LINK.decode(merged);
   errors.push(...decoded.issues, ...decoded.unknown.map((u) => ({ key: u, message: `${u} is not a permalink key` })));
-  const n = componentCount(decoded.config);
-  if (decoded.config.B > n) errors.push({ key: 'B', message: `B must be at most n = ${n}, got ${decoded.config.B}` });
+  const overB = batchLimit(decoded.config.B, componentCount(decoded.config));
+  if (overB) errors.push({ key: 'B', message: overB });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, query: merged };
 }

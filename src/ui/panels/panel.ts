@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Hideable } from '../../core/params/param-table';
+import type { Hideable } from './panel-ids';
 
 /** A panel's id: its `hide=` key, its CSS class and its grid area. The header and the controls are the shell, not panels. */
 export type PanelId = Exclude<Hideable, 'header' | 'controls'>;

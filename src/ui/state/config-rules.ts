@@ -1,7 +1,9 @@
-import { VIEW_KEYS, type Config, type ParamKey } from '../../core/params/param-table';
-import { copyKeys, decodeQuery, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
+import { OTHER_WORK_KEYS, type Config } from '../../core/params/param-table';
+import { copyKeys, defaultConfig, encodeQuery, type ParamIssue } from '../../core/params/query';
+import { LINK, VIEW_KEYS, type LinkConfig, type LinkKey } from './link-params';
 import { comparisonIssue } from '../../core/compare';
 import { componentCount } from '../../core/problems/component-count';
+import { batchLimit } from '../../core/params/batch-limit';
 
 /** What the current link (or the worker, after building the problem) repaired. */
 export interface LinkReport {
@@ -9,12 +11,13 @@ export interface LinkReport {
   unknown: string[];
 }
 
-/** The configuration with the view keys at their defaults: what decides a run's numbers. */
+/** The run specification's query, without the other computations' keys: what decides the live run's numbers. */
 export function simQuery(config: Config): string {
   let q = simQueries.get(config);
   if (q === undefined) {
-    const c = { ...config, compare: [] };
-    copyKeys(c, defaultConfig(config.problem), VIEW_KEYS);
+    const c: Config = { ...config, compare: [] };
+    copyKeys(c, defaultConfig(config.problem), OTHER_WORK_KEYS);
+    // The run's codec writes the run specification's keys only: the view's are not in it.
     q = encodeQuery(c);
     simQueries.set(config, q);
   }
@@ -28,14 +31,15 @@ export function simQuery(config: Config): string {
 const simQueries = new WeakMap<Config, string>();
 
 /** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
-export const SHARED_KEYS: ParamKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...VIEW_KEYS];
+export const SHARED_KEYS: LinkKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...OTHER_WORK_KEYS, ...VIEW_KEYS];
 
 /** Cross-field checks the table cannot make alone: B ≤ n, for the main configuration and each comparison; t ≤ steps. */
-export function clampBatch(config: Config, issues: ParamIssue[]): Config {
+export function clampBatch(config: LinkConfig, issues: ParamIssue[]): LinkConfig {
   const n = componentCount(config);
   let out = config;
-  if (config.B > n) {
-    issues.push({ key: 'B', message: `B must be at most n = ${n}, got ${config.B}; used ${n}` });
+  const overB = batchLimit(config.B, n);
+  if (overB) {
+    issues.push({ key: 'B', message: `${overB}; used ${n}` });
     out = { ...out, B: n };
   }
   if (out.compare.length > 0) {
@@ -54,8 +58,8 @@ export function clampBatch(config: Config, issues: ParamIssue[]): Config {
 }
 
 /** A link decoded through the table, then the cross-field checks: the configuration and what was repaired. */
-export function decodeLink(query: string): { config: Config; link: LinkReport } {
-  const decoded = decodeQuery(query);
+export function decodeLink(query: string): { config: LinkConfig; link: LinkReport } {
+  const decoded = LINK.decode(query);
   const issues = [...decoded.issues];
   const config = clampBatch(decoded.config, issues);
   return { config, link: { issues, unknown: decoded.unknown } };

@@ -1,13 +1,14 @@
 import type { StateCreator } from 'zustand';
-import { PARAMS, type Config, type ParamKey } from '../../core/params/param-table';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
-import { appliesTo, copyKeys, defaultConfig, parseInto, type ParamIssue } from '../../core/params/query';
+import { copyKeys, type ParamIssue } from '../../core/params/query';
+import { LINK, LINK_PARAMS, type LinkConfig, type LinkKey } from './link-params';
 import { componentCount } from '../../core/problems/component-count';
+import { batchLimit } from '../../core/params/batch-limit';
 import { clampBatch, decodeLink, SHARED_KEYS, type LinkReport } from './config-rules';
 import type { ExplorerState } from './store';
 
 /** The check a typed value passes after the table's own parse (the formula compiler's, for `f`); null when it is fine. */
-export type FieldCheck = (key: ParamKey, raw: string) => string | null;
+export type FieldCheck = (key: LinkKey, raw: string) => string | null;
 
 /**
  * The configuration: the permalink's keys, what the link repaired, the controls'
@@ -15,10 +16,10 @@ export type FieldCheck = (key: ParamKey, raw: string) => string | null;
  * goes through the parameter table and the cross-field checks (`config-rules.ts`).
  */
 export interface ConfigSlice {
-  config: Config;
+  config: LinkConfig;
   link: LinkReport;
   /** Per-field messages from the controls: a refused value names its field and the old value stays. */
-  fieldErrors: Partial<Record<ParamKey, string>>;
+  fieldErrors: Partial<Record<LinkKey, string>>;
   /** Set by presets: the note shown beside the views. */
   note: { title: string; text: string } | null;
   /**
@@ -28,18 +29,18 @@ export interface ConfigSlice {
    */
   historyPush: boolean;
 
-  setConfig(patch: Partial<Config>, opts?: { push?: boolean }): void;
+  setConfig(patch: Partial<LinkConfig>, opts?: { push?: boolean }): void;
   /** Set one key from text typed in a control, through the parameter table. */
-  setField(key: ParamKey, raw: string): boolean;
-  setProblem(problem: Config['problem']): void;
+  setField(key: LinkKey, raw: string): boolean;
+  setProblem(problem: LinkConfig['problem']): void;
   loadQuery(query: string, opts?: { push?: boolean; note?: ConfigSlice['note'] }): void;
-  clearFieldError(key: ParamKey): void;
+  clearFieldError(key: LinkKey): void;
   dismissLink(): void;
   /** The link was written to the address bar: the next write replaces again. */
   historyWritten(): void;
 }
 
-const spec = (k: ParamKey): ParamSpec<ParamValue> => PARAMS[k];
+const spec = (k: LinkKey): ParamSpec<ParamValue> => LINK_PARAMS[k];
 
 function initial(): Pick<ConfigSlice, 'config' | 'link'> {
   return decodeLink(typeof location === 'undefined' ? '' : location.search);
@@ -62,10 +63,10 @@ export const createConfigSlice =
     setField(key, raw) {
       const state = get();
       const s = spec(key);
-      if (!appliesTo(key, state.config.problem)) return false;
-      const r = parseInto(state.config, key, raw);
+      if (!LINK.appliesTo(key, state.config.problem)) return false;
+      const r = LINK.parseInto(state.config, key, raw);
       if (!r.ok) {
-        set({ fieldErrors: { ...state.fieldErrors, [key]: `${r.reason}; kept ${s.format(state.config[key])}` } });
+        set({ fieldErrors: { ...state.fieldErrors, [key]: `${r.reason}; kept ${s.format(state.config[key] as ParamValue)}` } });
         return false;
       }
       const next = r.value;
@@ -75,9 +76,9 @@ export const createConfigSlice =
         return false;
       }
       if (key === 'B') {
-        const n = componentCount(next);
-        if (next.B > n) {
-          set({ fieldErrors: { ...state.fieldErrors, B: `B must be at most n = ${n}, got ${raw.trim()}; kept ${state.config.B}` } });
+        const overB = batchLimit(next.B, componentCount(next));
+        if (overB) {
+          set({ fieldErrors: { ...state.fieldErrors, B: `${overB}; kept ${state.config.B}` } });
           return false;
         }
       }
@@ -91,7 +92,7 @@ export const createConfigSlice =
     },
 
     setProblem(problem) {
-      const next = defaultConfig(problem);
+      const next = LINK.defaults(problem);
       copyKeys(next, get().config, SHARED_KEYS);
       set({ config: clampBatch(next, []), fieldErrors: {}, note: null, historyPush: true });
     },

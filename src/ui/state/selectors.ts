@@ -1,3 +1,4 @@
+import { componentCount } from '../../core/problems/component-count';
 import type { ExplorerState } from './store';
 
 /*
@@ -18,3 +19,18 @@ export const selectHide = (s: ExplorerState) => s.config.hide;
 export const selectEmbed = (s: ExplorerState) => s.config.embed;
 export const selectTab = (s: ExplorerState) => s.config.tab;
 export const selectNote = (s: ExplorerState) => s.note;
+
+/**
+ * n, the number of components, of the configuration in the store: counted once per
+ * configuration object (a drag's every input is a new one; the components that show
+ * n all read it through here, so one input counts it once).
+ */
+export const selectN = (s: ExplorerState) => {
+  let n = counts.get(s.config);
+  if (n === undefined) {
+    n = componentCount(s.config);
+    counts.set(s.config, n);
+  }
+  return n;
+};
+const counts = new WeakMap<object, number>();

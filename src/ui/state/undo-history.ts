@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { Config } from '../../core/params/param-table';
-import { encodeQuery } from '../../core/params/query';
+import { encodeLink, type LinkConfig } from './link-params';
 import { useExplorer, type ExplorerState } from './store';
 
 /** At most this many changes can be undone (the oldest is dropped first). */
@@ -8,7 +7,7 @@ export const UNDO_LIMIT = 100;
 
 /** What one undo step restores: the link's keys and the preset note shown with them. */
 interface Snapshot {
-  config: Config;
+  config: LinkConfig;
   note: ExplorerState['note'];
 }
 
@@ -19,17 +18,17 @@ export const useUndo = create<{ canUndo: boolean; canRedo: boolean }>()(() => ({
  * The key that says what a change is: every permalink key except the time
  * scrubber's `t`, which follows the run and is not a change of configuration.
  */
-function identity(config: Config): string {
+function identity(config: LinkConfig): string {
   let id = identities.get(config);
   if (id === undefined) {
-    id = encodeQuery({ ...config, t: -1 });
+    id = encodeLink({ ...config, t: -1 });
     identities.set(config, id);
   }
   return id;
 }
 
 /** A configuration object is never changed once in the store: its identity is encoded once. */
-const identities = new WeakMap<Config, string>();
+const identities = new WeakMap<LinkConfig, string>();
 
 /**
  * Undo and redo of the configuration, separate from the browser's history:

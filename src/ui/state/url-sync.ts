@@ -1,4 +1,4 @@
-import { encodeQuery } from '../../core/params/query';
+import { encodeLink } from './link-params';
 import { useExplorer } from './store';
 
 const DEBOUNCE_MS = 200;
@@ -16,7 +16,7 @@ export function startUrlSync(): () => void {
   const write = () => {
     timer = null;
     const s = useExplorer.getState();
-    const query = encodeQuery(s.config);
+    const query = encodeLink(s.config);
     if (query === written) {
       s.historyWritten();
       return;
@@ -60,5 +60,5 @@ export function startUrlSync(): () => void {
 
 /** The canonical shareable link of the current state. */
 export function currentLink(): string {
-  return `${location.origin}${location.pathname}?${encodeQuery(useExplorer.getState().config)}`;
+  return `${location.origin}${location.pathname}?${encodeLink(useExplorer.getState().config)}`;
 }

@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
-import type { Config } from '../../core/params/param-table';
+import type { TabId } from './tab-ids';
 import { WwsWorkspace } from '../wws/WwsWorkspace';
 import { PhaseView } from '../explore/PhaseView';
 import { SelectionView } from '../explore/SelectionView';
 import { SideBySide } from '../compare/SideBySide';
 
 export interface TabEntry {
-  id: Config['tab'];
+  id: TabId;
   label: string;
   /** The label of a narrow screen's tab bar. */
   short: string;

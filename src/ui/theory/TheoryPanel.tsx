@@ -1,6 +1,6 @@
+import { selectN } from '../state/selectors';
 import { useDeferredValue, useMemo } from 'react';
 import { batchFactor } from '../../core/batch-factor';
-import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
 import type { MinimumTheory } from '../../core/theory/analyse-minimum';
 import { fmt } from '../diagram/diagram-model';
@@ -41,7 +41,7 @@ export function TheoryPanel() {
   const eta = useDeferredValue(useExplorer((s) => s.config.eta));
   const B = useDeferredValue(useExplorer((s) => s.config.B));
   const sampling = useDeferredValue(useExplorer((s) => s.config.sampling));
-  const n = useDeferredValue(useExplorer((s) => componentCount(s.config)));
+  const n = useDeferredValue(useExplorer(selectN));
   const info = useDeferredValue(useExplorer((s) => s.info));
   const m = info ? info.minima[info.center] : null;
   const tex = useTex();

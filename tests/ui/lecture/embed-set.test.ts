@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQuery } from '../../../src/core/params/query';
+import { LINK } from '../../../src/ui/state/link-params';
 import { mergeSet } from '../../../src/ui/lecture/embed-set';
 
-const current = decodeQuery('problem=point&a=3&s=2&n=4&eta=0.4&B=2&seed=9&embed=1&embedorigin=https://deck.example&lecture=1').config;
+const current = LINK.decode('problem=point&a=3&s=2&n=4&eta=0.4&B=2&seed=9&embed=1&embedorigin=https://deck.example&lecture=1').config;
 
 describe("mergeSet(config, query): a 'set' message on top of the current configuration", () => {
   it('replaces the keys it names and keeps the others', () => {
     const r = mergeSet(current, 'eta=0.5&seed=3');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const c = decodeQuery(r.query).config;
+    const c = LINK.decode(r.query).config;
     expect([c.eta, c.seed, c.a, c.s, c.n, c.B, c.lecture, c.embed]).toEqual([0.5, 3, 3, 2, 4, 2, true, true]);
     expect(c.embedorigin).toEqual(['https://deck.example']);
   });
@@ -18,7 +18,7 @@ describe("mergeSet(config, query): a 'set' message on top of the current configu
     const r = mergeSet(current, 'problem=toy&B=1');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const d = decodeQuery(r.query);
+    const d = LINK.decode(r.query);
     expect(d.issues).toEqual([]);
     expect(d.config.problem).toBe('toy');
     expect(d.config.eta).toBe(0.4);

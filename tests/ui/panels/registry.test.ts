@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HIDEABLE, PARAMS } from '../../../src/core/params/param-table';
+import { HIDEABLE } from '../../../src/ui/panels/panel-ids';
+import { VIEW_PARAMS } from '../../../src/ui/state/link-params';
 import { PANELS } from '../../../src/ui/panels/registry';
 import { defaultAreas, LECTURE_SIDE, lectureLayout } from '../../../src/ui/panels/layout';
 
@@ -12,7 +13,7 @@ describe('PANELS: the panel registry', () => {
   });
 
   it('gives every panel a hide key that a link accepts', () => {
-    for (const id of ids) expect(PARAMS.hide.parse(id)).toEqual({ ok: true, value: [id] });
+    for (const id of ids) expect(VIEW_PARAMS.hide.parse(id)).toEqual({ ok: true, value: [id] });
   });
 
   it('places every panel in the default grid, as the page has always had it', () => {

@@ -1,4 +1,4 @@
-import type { Hideable } from '../../../core/params/param-table';
+import type { Hideable } from '../../panels/panel-ids';
 import { PAGE } from '../../theme/page';
 
 /** What a recording shows: one live view, or the four pictures as they are laid out on the page. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalOrigin, originListParam } from '../../../src/core/params/origin-list';
-import { decodeQuery, encodeQuery } from '../../../src/core/params/query';
+import { LINK } from '../../../src/ui/state/link-params';
 
 describe('embedorigin: the origins allowed to drive an embedded explorer', () => {
   it('canonicalOrigin(o) keeps scheme, host and port, lower-cased, without a default port', () => {
@@ -22,7 +22,7 @@ describe('embedorigin: the origins allowed to drive an embedded explorer', () =>
   });
 
   it('a link with a malformed embedorigin keeps the rest and names the key', () => {
-    const d = decodeQuery('eta=0.5&embed=1&embedorigin=https://x.org/a');
+    const d = LINK.decode('eta=0.5&embed=1&embedorigin=https://x.org/a');
     expect(d.config.eta).toBe(0.5);
     expect(d.config.embed).toBe(true);
     expect(d.config.embedorigin).toEqual([]);
@@ -30,10 +30,10 @@ describe('embedorigin: the origins allowed to drive an embedded explorer', () =>
   });
 
   it('embed and embedorigin round-trip through the canonical link', () => {
-    const d = decodeQuery('embed=1&embedorigin=https://A.example,http://localhost:3000,https://a.example');
+    const d = LINK.decode('embed=1&embedorigin=https://A.example,http://localhost:3000,https://a.example');
     expect(d.config.embedorigin).toEqual(['https://a.example', 'http://localhost:3000']);
-    const q = encodeQuery(d.config);
+    const q = LINK.encode(d.config);
     expect(q).toContain('embed=1&embedorigin=https://a.example,http://localhost:3000');
-    expect(decodeQuery(q)).toEqual({ ...d, issues: [] });
+    expect(LINK.decode(q)).toEqual({ ...d, issues: [] });
   });
 });

@@ -1,0 +1,101 @@
+import { simulateQuery } from '../src/core/simulate';
+import { expect, shoot, test } from './fixtures';
+
+/*
+ * The gesture the explorer exists for: η dragged by a real mouse while 200 runs
+ * stream. The rectangle follows the hand from the page's own state, frame by
+ * frame; the run the drag ends on is the one a fresh load of the final link gives.
+ */
+
+const STREAM = 'problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3';
+
+/** η as the slider sets it from its log10 value (EtaControl's rounding). */
+const etaOf = (v: number) => Number((10 ** v).toPrecision(4));
+
+test.describe('dragging η', () => {
+  test('every frame of a 3 s mouse drag draws the corner at 2/η of the slider in that frame, or of the frame before', async ({ page }) => {
+    await page.goto(`/?${STREAM}`);
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    const slider = page.getByTestId('eta-slider');
+    const box = (await slider.boundingBox())!;
+    const min = Number(await slider.getAttribute('min'));
+    const max = Number(await slider.getAttribute('max'));
+    const xOf = (v: number) => box.x + ((v - min) / (max - min)) * box.width;
+    const y = box.y + box.height / 2;
+    // Record, at the start of every frame, the slider's value and the corner's a.
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: Array<{ v: number; a: number }>; __stop: boolean };
+      w.__frames = [];
+      w.__stop = false;
+      const s = document.querySelector<HTMLInputElement>('[data-testid="eta-slider"]')!;
+      const c = document.querySelector('[data-testid="rect-corner"]')!;
+      const tick = () => {
+        if (w.__stop) return;
+        w.__frames.push({ v: Number(s.value), a: Number(c.getAttribute('data-a')) });
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const lo = Math.log10(0.3);
+    const hi = Math.log10(1.5);
+    await page.mouse.move(xOf(Math.log10(0.7)), y);
+    await page.mouse.down();
+    const start = Date.now();
+    let k = 0;
+    while (Date.now() - start < 3000) {
+      const phase = (Math.sin(k / 20) + 1) / 2;
+      await page.mouse.move(xOf(lo + (hi - lo) * phase), y);
+      k++;
+      const ahead = start + k * (1000 / 60) - Date.now();
+      if (ahead > 0) await page.waitForTimeout(ahead);
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: Array<{ v: number; a: number }>; __stop: boolean };
+      w.__stop = true;
+      return w.__frames;
+    });
+    expect(frames.length).toBeGreaterThan(20);
+    const values = new Set(frames.map((f) => f.v));
+    expect(values.size, 'the slider moved through many values').toBeGreaterThan(10);
+    const late: number[] = [];
+    for (let i = 1; i < frames.length; i++) {
+      const want = [frames[i].v, frames[i - 1].v].map((v) => 2 / etaOf(v));
+      if (!want.some((a) => Math.abs(frames[i].a - a) <= 1e-9 * a)) late.push(i);
+    }
+    expect(late, `frames whose corner is more than one frame behind the slider (of ${frames.length})`).toEqual([]);
+  });
+
+  test('after the drag, the run, its checksum and the link are those of a fresh load of the final link, and of npm run sim', async ({ page, browser }) => {
+    await page.goto('/?problem=toy&eta=0.7&B=1&runs=200&steps=3000&seed=3');
+    const slider = page.getByTestId('eta-slider');
+    const box = (await slider.boundingBox())!;
+    const min = Number(await slider.getAttribute('min'));
+    const max = Number(await slider.getAttribute('max'));
+    const xOf = (v: number) => box.x + ((v - min) / (max - min)) * box.width;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(xOf(Math.log10(0.7)), y);
+    await page.mouse.down();
+    for (let k = 0; k <= 60; k++) {
+      await page.mouse.move(xOf(Math.log10(0.7) + (k / 60) * (Math.log10(0.45) - Math.log10(0.7))), y);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await page.waitForTimeout(400); // the debounced link
+    const link = new URL(page.url()).search.slice(1);
+    const eta = Number(new URL(page.url()).searchParams.get('eta'));
+    expect(eta).toBeCloseTo(0.45, 2);
+    const checksum = await page.getByTestId('checksum').textContent();
+    await shoot(page, 'drag-final');
+
+    const fresh = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await fresh.goto(`/?${link}`);
+    await expect(fresh.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(fresh.getByTestId('checksum')).toHaveText(checksum!);
+    expect(new URL(fresh.url()).search.slice(1)).toBe(link);
+    await fresh.close();
+    expect(checksum).toBe(`checksum ${simulateQuery(link).runs.sgd!.checksum}`);
+  });
+});
