@@ -24,14 +24,14 @@ test.describe('dragging η', () => {
     const y = box.y + box.height / 2;
     // Record, at the start of every frame, the slider's value and the corner's a.
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: Array<{ v: number; a: number }>; __stop: boolean };
-      w.__frames = [];
-      w.__stop = false;
+      const w = window as unknown as { dragFrames: Array<{ v: number; a: number }>; dragStop: boolean };
+      w.dragFrames = [];
+      w.dragStop = false;
       const s = document.querySelector<HTMLInputElement>('[data-testid="eta-slider"]')!;
       const c = document.querySelector('[data-testid="rect-corner"]')!;
       const tick = () => {
-        if (w.__stop) return;
-        w.__frames.push({ v: Number(s.value), a: Number(c.getAttribute('data-a')) });
+        if (w.dragStop) return;
+        w.dragFrames.push({ v: Number(s.value), a: Number(c.getAttribute('data-a')) });
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -52,9 +52,9 @@ test.describe('dragging η', () => {
     await page.mouse.up();
     await page.waitForTimeout(100);
     const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: Array<{ v: number; a: number }>; __stop: boolean };
-      w.__stop = true;
-      return w.__frames;
+      const w = window as unknown as { dragFrames: Array<{ v: number; a: number }>; dragStop: boolean };
+      w.dragStop = true;
+      return w.dragFrames;
     });
     expect(frames.length).toBeGreaterThan(20);
     const values = new Set(frames.map((f) => f.v));

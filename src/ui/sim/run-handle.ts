@@ -45,6 +45,9 @@ function sameIssues(a: StartedInfo['issues'], b: StartedInfo['issues']): boolean
   return a.length === b.length && a.every((x, i) => x.key === b[i].key && x.message === b[i].message);
 }
 
+/** Without an animation frame for this long, the next start may go anyway. */
+const FRAME_FALLBACK_MS = 100;
+
 const defaultNextFrame = (fn: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => fn()) : setTimeout(fn, 16));
 
 /**
@@ -124,10 +127,17 @@ export class RunHandle {
     this.pending = null;
     this.inFlight = true;
     this.sentThisFrame = true;
-    this.nextFrame(() => {
+    // The next frame, or a moment later where there are no frames (a hidden tab, a
+    // presenter's second window behind another): a start is never held back for long.
+    let opened = false;
+    const open = () => {
+      if (opened) return;
+      opened = true;
       this.sentThisFrame = false;
       this.flush();
-    });
+    };
+    this.nextFrame(open);
+    setTimeout(open, FRAME_FALLBACK_MS);
     this.sent++;
     this.client.start(query, {
       stepsPerSecond: speedOf(controls.speed),
@@ -156,6 +166,15 @@ export class RunHandle {
 
   share(share: number): void {
     this.client.share(share);
+  }
+
+  /** Stop the run: the worker posts nothing more of it, a pending start is dropped, and the next start is sent whatever its query. */
+  cancel(): void {
+    this.pending = null;
+    this.inFlight = false;
+    this.wanted = '';
+    this.ackId = null;
+    this.client.cancel();
   }
 
   /** The last frame was drawn: the worker may send the next. */

@@ -128,6 +128,22 @@ describe('RunHandle: one live run on a simulation worker', () => {
     expect(restart.type === 'start' ? restart.knownProblem : 'not a start').toBeUndefined();
   });
 
+  it('cancels: the run posts nothing more, and the same query starts again when asked', async () => {
+    const { handle, log, until, frames } = open();
+    disposers.push(() => handle.dispose());
+    handle.start(q(0.7, '&steps=1000000'), controls);
+    await until(() => log.started.length === 1 && handle.run!.t > 0);
+    handle.cancel();
+    await new Promise((r) => setTimeout(r, 50));
+    const t = handle.run!.t;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(handle.run!.t).toBe(t);
+    expect(log.done).toEqual([]);
+    frames();
+    handle.start(q(0.7, '&steps=1000000'), controls);
+    await until(() => log.started.length === 2);
+  });
+
   it('does not start the run already asked for, unless forced (Reset)', async () => {
     const { handle, log, until, frames } = open();
     disposers.push(() => handle.dispose());
