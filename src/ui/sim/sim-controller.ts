@@ -125,8 +125,11 @@ export class SimController {
     if (query === this.handle.query && !force) return;
     this.handle.start(query, { speed: s.config.speed, paused: s.paused, share: workerShare(1 + s.config.compare.length) }, force);
     this.pendingStatus = null;
-    // The status says "starting" once per new run asked for, not per coalesced input.
-    if (s.status.state !== 'starting' || s.summary !== null) useExplorer.setState((st) => ({ status: { ...st.status, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null }, summary: null }));
+    // A run that streams keeps its status until the new one has started (one store update per
+    // start, not two, while η is dragged); a finished or failed run says "starting" at once, so
+    // nothing reads the old run's end as the new one's.
+    const streaming = (s.status.state === 'running' || s.status.state === 'paused') && s.summary === null;
+    if (!streaming && s.status.state !== 'starting') useExplorer.setState((st) => ({ status: { ...st.status, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null }, summary: null }));
   }
 
   private onStarted(run: LiveRun, retuned: boolean): void {
