@@ -1036,7 +1036,12 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
 /**
  * `npx tsx bench/page.ts [--short] [--only=stream,drag,…]`: the page alone (or
  * some of its parts), its rows printed and its report written to the
- * temporary directory.
+ * temporary directory. The parts (PAGE_PARTS): node, paint, stream, drag (η on
+ * both streams), dragB (B on both streams), corner (the rectangle's corner on
+ * both), dragCompare (η with compare=B:16), hold (↑ held down), many, compare,
+ * first (η box + Enter), step (→ on the η slider), heap. Issue 21's gestures
+ * alone: `--only=drag,dragB,corner,dragCompare,hold,first,step`. BENCH_PORT sets
+ * the preview server's port.
  */
 async function main(): Promise<void> {
   const { pageRows } = await import('./figures');
