@@ -11,6 +11,7 @@ import { noiseFloor, type NoiseFloor } from './noise-floor';
 import { patelBounds, type PatelBounds } from './patel-bounds';
 import { SecondMomentOperator, theorem1Eigenvalue } from './second-moment';
 import { sgdVerdict, spectralRadius } from './spectral-radius';
+import { gdFactor, marginalFactor, stableFactor } from './verdict';
 import * as pm from '../portable-math';
 
 export interface TheorySettings {
@@ -59,11 +60,24 @@ export interface MinimumTheory {
   spectralRadiusBounds: { lower: number; upper: number; residual: number };
   /**
    * ρ(𝒯) ≤ 1 (for an inhomogeneous minimum: the spread stays bounded); null when the
-   * bounds straddle 1: undecided within the bound.
+   * bounds straddle 1: undecided within the bound. Where the model has flat directions
+   * (factor exactly 1), decided by the range part alone (`rangeSpectralRadius`). At
+   * B = n without replacement (GD) it is `stableGD`. Within verdict.ts's tolerance.
    */
   stableSGD: boolean | null;
-  /** Every eigenvalue λ of H has |1 − ηλ| ≤ 1: 0 ≤ λ_min and a ≤ 2/η. */
+  /** Every eigenvalue λ of H has |1 − ηλ| ≤ 1: not a saddle, and (1 − ηa)² ≤ 1 within the same tolerance as stableSGD. */
   stableGD: boolean;
+  /**
+   * The deciding growth factor is 1 within the tolerance (verdict.ts): the theory is at its
+   * boundary, "marginal". For SGD the factor is ρ(𝒯) (its range part where there are flat
+   * directions), for GD (1 − ηa)² (a zero curvature is neutral at every η, not a boundary).
+   */
+  marginal: { sgd: boolean; gd: boolean };
+  /**
+   * Square-loss models with p > n: ρ(𝒯) on the range of the Jacobian, the flat directions'
+   * factor 1 split off before bracketing; the SGD verdict rests on it.
+   */
+  rangeSpectralRadius?: { value: number; lower: number; upper: number; method: string };
   /** Predicted steps from ε to R: ln(R²/ε²)/ln ρ and ln(R/ε)/Λ; null where not growing. */
   escapeStepsFromRho: number | null;
   escapeStepsFromLyapunov: number | null;
@@ -114,6 +128,15 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const growthR = pm.log((t.escape * t.escape) / (t.radius * t.radius));
   const op = !set.diagonal && !minimum.fixedPoint ? new SecondMomentOperator(set, m, t.eta, c) : null;
   const gdK = t.sampling === 'without' && t.B >= problem.n ? Infinity : t.B;
+  // One inequality for both verdicts (verdict.ts, docs/theory.md#one-inequality-for-both-verdicts);
+  // at B = n without replacement SGD is GD, and so are its verdicts.
+  // λ_min's side, |1 − ηλ_min| ≤ 1 ⇔ λ_min ≥ 0, is the saddle test (with its rounding allowance);
+  // a's side is the factor (1 − ηa)², which crosses 1 at η = 2/a.
+  const gdG = gdFactor(t.eta, a);
+  const stableGD = !saddle && stableFactor(gdG);
+  const marginalGD = !saddle && marginalFactor(gdG);
+  const stableSGD = gdK === Infinity ? stableGD : saddle ? false : sgdVerdict(rho0);
+  const marginalSGD = gdK === Infinity ? marginalGD : stableSGD !== null && !saddle && marginalFactor(rho0.value);
   return {
     label: minimum.label,
     x: Array.from(minimum.x),
@@ -131,8 +154,10 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     lyapunov: lyap,
     inRectangle: !saddle && insideRectangle(a, s, rect),
     spectralRadiusBounds: { lower: rho.lower, upper: rho.upper, residual: rho.residual },
-    stableSGD: sgdVerdict(rho),
-    stableGD: !saddle && a <= 2 / t.eta,
+    stableSGD,
+    stableGD,
+    marginal: { sgd: marginalSGD, gd: marginalGD },
+    ...(flat ? { rangeSpectralRadius: { value: rho0.value, lower: rho0.lower, upper: rho0.upper, method: rho0.method } } : {}),
     escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / pm.log(rho.value) : null,
     escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,
     patel: t.sampling === 'with' || gdK === Infinity ? patelBounds(set, m, gdK) : null,
