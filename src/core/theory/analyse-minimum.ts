@@ -8,7 +8,7 @@ import { wwsTheory, reducedHessianSet, type WwsTheory } from './alignment';
 import { hessianSet, moments, type HessianSet } from './hessian-set';
 import { lyapunov, type Lyapunov } from './lyapunov';
 import { noiseFloor, type NoiseFloor } from './noise-floor';
-import { patelBounds, type PatelBounds } from './patel-bounds';
+import { indefiniteComponent, patelBounds, type PatelBounds } from './patel-bounds';
 import { SecondMomentOperator, theorem1Eigenvalue } from './second-moment';
 import { sgdVerdict, spectralRadius } from './spectral-radius';
 import { gdFactor, marginalFactor, stableFactor } from './verdict';
@@ -84,10 +84,13 @@ export interface MinimumTheory {
   /**
    * Patel's bounds at k = B (SGD-k) and at k = ∞ (GD). His Theorems 16–17 assume
    * k indices drawn with replacement, so with sampling=without and B < n `patel`
-   * is null and `patelNote` says why.
+   * is null and `patelNote` says why. His Problem 1 assumes positive semidefinite Qᵢ:
+   * where one is not, `patel` and `patelGD` are null and `patelNote` names the assumption.
    */
   patel: PatelBounds | null;
   patelNote?: string;
+  /** Some Qᵢ are indefinite (outside Patel's Problem 1): the bounds shown are a heuristic, as in his §4. */
+  patelHeuristic?: boolean;
   patelGD: PatelBounds | null;
   /** For an inhomogeneous minimum, the noise floor instead of convergence. */
   noise: NoiseFloor | null;
@@ -128,6 +131,19 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const growthR = pm.log((t.escape * t.escape) / (t.radius * t.radius));
   const op = !set.diagonal && !minimum.fixedPoint ? new SecondMomentOperator(set, m, t.eta, c) : null;
   const gdK = t.sampling === 'without' && t.B >= problem.n ? Infinity : t.B;
+  // Patel's Problem 1 assumes positive semidefinite Qᵢ (docs/theory.md#patel-bounds-for-sgd-k). At a
+  // saddle his bounds are not shown; where only some Qᵢ are indefinite they are shown as his §4
+  // applies them to nonconvex sums, flagged as a heuristic, with the assumption named.
+  const indefinite = indefiniteComponent(set);
+  const patelNotes: string[] = [];
+  if (indefinite !== null)
+    patelNotes.push(
+      `Patel's Theorems 16–17 assume positive semidefinite Qᵢ (his Problem 1); Q${indefinite.index + 1} has the negative eigenvalue ${Number(indefinite.lambdaMin.toPrecision(4))}, so ` +
+        (saddle ? 'at this saddle l(k) and u(k) are not shown' : 'l(k) and u(k) are shown as his §4 applies them to nonconvex sums: a heuristic, not a guarantee'),
+    );
+  else if (saddle) patelNotes.push("Patel's Theorems 16–17 are for minima (positive semidefinite Q̄); not shown at a saddle");
+  if (t.sampling === 'without' && gdK !== Infinity) patelNotes.push("Patel's l(k) and u(k) (Theorems 16–17) are for batches drawn with replacement (SGD-k); not shown for sampling without replacement");
+
   // One inequality for both verdicts (verdict.ts, docs/theory.md#one-inequality-for-both-verdicts);
   // at B = n without replacement SGD is GD, and so are its verdicts.
   // λ_min's side, |1 − ηλ_min| ≤ 1 ⇔ λ_min ≥ 0, is the saddle test (with its rounding allowance);
@@ -160,9 +176,10 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     ...(flat ? { rangeSpectralRadius: { value: rho0.value, lower: rho0.lower, upper: rho0.upper, method: rho0.method } } : {}),
     escapeStepsFromRho: rho.value > 1 && growthR > 0 ? growthR / pm.log(rho.value) : null,
     escapeStepsFromLyapunov: lyap.value > 0 && growthR > 0 ? growthR / 2 / lyap.value : null,
-    patel: t.sampling === 'with' || gdK === Infinity ? patelBounds(set, m, gdK) : null,
-    ...(t.sampling === 'without' && gdK !== Infinity ? { patelNote: "Patel's l(k) and u(k) (Theorems 16–17) are for batches drawn with replacement (SGD-k); not shown for sampling without replacement" } : {}),
-    patelGD: patelBounds(set, m, Infinity),
+    patel: !saddle && (t.sampling === 'with' || gdK === Infinity) ? patelBounds(set, m, gdK) : null,
+    ...(patelNotes.length ? { patelNote: patelNotes.join('; ') } : {}),
+    ...(indefinite !== null && !saddle ? { patelHeuristic: true } : {}),
+    patelGD: saddle ? null : patelBounds(set, m, Infinity),
     noise: minimum.fixedPoint || square ? null : noiseFloor(problem, minimum, set, op, rho.value, t.eta, c),
     wws: square ? wwsTheory(square, minimum, t.eta, t.B, t.sampling) : null,
     caveat: minimum.caveat ?? (saddle ? `a saddle, not a minimum: H has the negative eigenvalue λ_min = ${Number(lmin.toPrecision(4))}, so GD and SGD leave it at every η` : undefined),

@@ -71,7 +71,7 @@ export function TheoryPanel() {
       if (m.saddle)
         out.push({ what: 'a saddle, not a minimum', formula: '\\lambda_{\\min}(H) < 0 \\Rightarrow |1-\\eta\\lambda_{\\min}| > 1', value: `λ_min = ${fmt(m.minCurvature)}`, source: 'GD is stable iff every |1 − ηλ| ≤ 1: unstable for every η', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.patel)
-        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 16–17 (sampling with replacement)', kind: 'sufficient', doc: THEORY_SECTIONS.patel });
+        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: m.patelHeuristic ? (m.patelNote ?? '') : 'Patel Thms 16–17 (sampling with replacement)', kind: m.patelHeuristic ? 'estimate' : 'sufficient', doc: THEORY_SECTIONS.patel });
       else if (m.patelNote) out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: 'not shown', source: m.patelNote, kind: 'sufficient', doc: THEORY_SECTIONS.patel });
       if (m.noise && m.noise.spread !== null)
         out.push({
