@@ -27,9 +27,9 @@ interface Prepared {
 
 const cache = new WeakMap<Problem, Map<string, Prepared[]>>();
 
-/** The same Hessian sets analyseMinimum uses (reduced for square-loss models, weighted for sampling with replacement). */
-function prepareOne(problem: Problem, minimum: Minimum, sampling: Sampling): Prepared {
-  const set = isSquareLoss(problem) ? reducedHessianSet(problem, minimum) : hessianSet(problem, minimum, sampling === 'with');
+/** The same Hessian sets analyseMinimum uses (reduced for square-loss models, weighted by the problem's pᵢ: docs/theory.md#weights-and-sampling). */
+function prepareOne(problem: Problem, minimum: Minimum, _sampling: Sampling): Prepared {
+  const set = isSquareLoss(problem) ? reducedHessianSet(problem, minimum) : hessianSet(problem, minimum, true);
   const m = moments(set);
   const a = symMaxEigenvalue(m.H, set.d);
   const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, set.d)));

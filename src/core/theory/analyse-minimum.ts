@@ -104,13 +104,14 @@ export interface MinimumTheory {
 const reducedCache = new WeakMap<Minimum, HessianSet>();
 
 export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySettings): MinimumTheory {
-  const weighted = t.sampling === 'with';
+  // The weights pᵢ always define H, Σ and 𝒯: with replacement the draws follow them, and without
+  // replacement a weighted problem is only run at B = n, GD on Σ pᵢfᵢ (docs/theory.md#weights-and-sampling).
   const square = isSquareLoss(problem) ? problem : null;
   let set: HessianSet;
   if (square) {
     set = reducedCache.get(minimum) ?? reducedHessianSet(square, minimum);
     reducedCache.set(minimum, set);
-  } else set = hessianSet(problem, minimum, weighted);
+  } else set = hessianSet(problem, minimum, true);
   // Square-loss models with p > n have p − n exactly flat directions: growth factor 1.
   const flat = square !== null && problem.dim > problem.n ? 1 : 0;
   const m = moments(set);
