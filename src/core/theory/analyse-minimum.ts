@@ -52,7 +52,7 @@ export interface MinimumTheory {
   /** ρ(𝒯): exact mean-square growth factor per step. */
   spectralRadius: number;
   spectralRadiusMethod: string;
-  /** Λ: top Lyapunov exponent (almost-sure growth rate per step). */
+  /** Λ: top Lyapunov exponent (almost-sure growth rate per step); `exact` is false where the Hᵢ are an estimate. */
   lyapunov: Lyapunov;
   /** Inside Wu's rectangle (Wu eq. 9; false at a saddle). */
   inRectangle: boolean;
@@ -127,7 +127,11 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
   const rho0 = spectralRadius(set, m, t.eta, c);
   const rho = { ...rho0, value: Math.max(flat, rho0.value), lower: Math.max(flat, rho0.lower), upper: Math.max(flat, rho0.upper) };
   const lyap0 = lyapunov(set, t.eta, t.B, t.sampling, t.seed, t.rng);
-  const lyap = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
+  const lyap1 = flat && lyap0.value < 0 ? { ...lyap0, value: 0, method: `${lyap0.method}; 0 from the flat directions` } : lyap0;
+  // Every number computed from estimated Hᵢ (the circle's disc average) is an estimate, and says so.
+  const estimated = minimum.hessianEstimate !== undefined;
+  const ofEstimate = '; of the estimated Hᵢ, so an estimate';
+  const lyap = estimated ? { ...lyap1, exact: false, method: `${lyap1.method}${ofEstimate}` } : lyap1;
   const rect = stabilityRectangle(t.eta, problem.n, t.B, t.sampling);
   const growthR = pm.log((t.escape * t.escape) / (t.radius * t.radius));
   const op = !set.diagonal && !minimum.fixedPoint ? new SecondMomentOperator(set, m, t.eta, c) : null;
@@ -167,7 +171,7 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     c,
     theorem1,
     spectralRadius: rho.value,
-    spectralRadiusMethod: rho.method,
+    spectralRadiusMethod: estimated ? `${rho.method}${ofEstimate}` : rho.method,
     lyapunov: lyap,
     inRectangle: !saddle && insideRectangle(a, s, rect),
     spectralRadiusBounds: { lower: rho.lower, upper: rho.upper, residual: rho.residual },

@@ -63,8 +63,8 @@ export function TheoryPanel() {
       out.push(
         { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
         { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient', doc: THEORY_SECTIONS.theorem1 },
-        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: rhoValue(m), source: 'second-moment operator', kind: 'exact', doc: THEORY_SECTIONS.secondMoment },
-        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
+        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: rhoValue(m), source: 'second-moment operator', kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: THEORY_SECTIONS.secondMoment },
+        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact || !(m.lyapunov.stderr > 0) ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
       if (m.marginal.gd)
         out.push({ what: 'GD at its boundary', formula: '(1-\\eta a)^2 = 1', value: `ηa = ${fmt(eta * m.sharpness)}: marginal`, source: 'GD’s factor is 1 within 10⁻¹²: a perturbation neither grows nor shrinks', kind: 'exact', doc: THEORY_SECTIONS.gd });

@@ -116,12 +116,14 @@ describe('Monte Carlo Λ with close exponents', () => {
 });
 
 describe('numbers labelled as exactly as they are', () => {
-  it("the circle's disc-averaged Hessians are multiples of I to rounding: Λ is the exact 1D value", () => {
+  it("the circle's disc-averaged Hessians are multiples of I: Λ is summed exactly over them, and labelled an estimate since they are one", () => {
     const out = simulateQuery('problem=circle&model=1&eta=8&B=1&sampling=with&runs=1&steps=1&start=0');
     const circle = out.minima[0];
     expect(circle.label).toBe('circle (0, 0)');
-    expect(circle.lyapunov.exact).toBe(true);
-    expect(circle.lyapunov.method).toBe('exact (B = 1)');
+    expect(circle.hessian).toBe('estimate');
+    expect(circle.lyapunov.exact).toBe(false);
+    expect(circle.lyapunov.method).toBe('exact (B = 1); of the estimated Hᵢ, so an estimate');
+    expect(circle.spectralRadiusMethod).toMatch(/of the estimated Hᵢ, so an estimate$/);
   });
 
   it('the noise floor says when its fixed-point iteration stopped at the cap', () => {
