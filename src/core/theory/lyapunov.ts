@@ -207,7 +207,7 @@ function countSum(h: Float64Array, p: Float64Array, eta: number, B: number, samp
   // log-probability tables: with, ln B! − Σ ln jₗ! + Σ jₗ ln qₗ; without, Σ ln C(Kₗ, jₗ) − ln C(n, B).
   const logFact = new Float64Array(B + 1);
   for (let k = 1; k <= B; k++) logFact[k] = logFact[k - 1] + pm.log(k);
-  const table = values.map((_, l) =>
+  const table = values.map((_v, l) =>
     Float64Array.from({ length: cap(l) + 1 }, (_, j) =>
       sampling === 'without' ? logBinomial(mult[l], j) : j === 0 ? 0 : weight[l] > 0 ? j * pm.log(weight[l]) - logFact[j] : -Infinity,
     ),
