@@ -81,6 +81,11 @@ for eta, B, sampling, start in [(0.7, 1, 'without', 1), (0.3, 1, 'without', 1), 
     add(f'problem=toy&eta={eta:g}&B={B}&sampling={sampling}&start={start}&runs=400&steps=300&radius=0.01&escape=0.5',
         hs, sim=True, grad=[toy_grad(0.1), toy_grad(1.9)], x_star=float(start))
 
+# Two with escape fractions near a quarter and a half (Lambda > 0 at eta = 0.6: the runs leave, in about 80 steps).
+for steps in (60, 80):
+    add(f'problem=toy&eta=0.6&B=1&sampling=without&start=1&runs=400&steps={steps}&radius=0.01&escape=0.5',
+        [[0.2], [3.8]], sim=True, grad=[toy_grad(0.1), toy_grad(1.9)], x_star=1.0)
+
 # quadratic: f_i = 1/2 x^T H_i x, any dimension (Wu section 2, Patel's Problem 1).
 for H, eta, B, sampling in [
     ('0.2;3.8', 0.7, 1, 'without'),

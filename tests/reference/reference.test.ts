@@ -88,6 +88,6 @@ describe('the theory and the runs agree with an independent NumPy reference', ()
     }
     expect(simulated).toBeGreaterThanOrEqual(10);
     // the comparison is not vacuous: some configurations escape, some do not
-    expect(fractions.some((f) => f > 0.05 && f < 0.95) || (fractions.some((f) => f > 0.5) && fractions.some((f) => f < 0.5))).toBe(true);
+    expect(fractions.filter((f) => f > 0.1 && f < 0.9).length).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
