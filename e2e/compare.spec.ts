@@ -11,9 +11,11 @@ test.describe('comparisons', () => {
     expect(cli.issues).toEqual([]);
     await openDone(page, q);
     await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli.runs.sgd!.checksum}`);
+    await expect(page.getByTestId('fingerprint')).toHaveText(`fingerprint ${cli.runs.sgd!.fingerprint}`);
     for (const [i, label] of ['B', 'C'].entries()) {
       await expect(page.getByTestId(`compare-${label}`)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
       await expect(page.getByTestId(`compare-checksum-${label}`)).toHaveText(cli.compare![i].runs.sgd!.checksum);
+      await expect(page.getByTestId(`compare-checksum-${label}`)).toHaveAttribute('data-fingerprint', cli.compare![i].runs.sgd!.fingerprint);
       await expect(page.getByTestId(`compare-${label}`)).toContainText(`${cli.compare![i].runs.sgd!.escaped} of 200 escaped`);
     }
     await expect(page.getByTestId('compare-rectangle-B')).toHaveAttribute('data-b', '2');

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 type Msg = { type: string; [k: string]: unknown };
-type Summary = { permalink: string; checksum: string; sgd: { runs: number; escaped: number; diverged: number; checksum: string } | null };
+type Summary = { permalink: string; checksum: string; fingerprint: string; sgd: { runs: number; escaped: number; diverged: number; checksum: string } | null };
 type Hooks = { explorer: { store: { getState(): { config: { eta: number } } } } };
 
 const Q = 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=120';
@@ -58,6 +58,7 @@ async function host(page: Page, hostOrigin: string, src: string) {
 
 const queryOf = (link: string) => new URL(link).search.slice(1);
 const cli = (link: string) => simulateQuery(queryOf(link)).runs.sgd!.checksum;
+const cliFingerprint = (link: string) => simulateQuery(queryOf(link)).runs.sgd!.fingerprint;
 
 test.describe('embedded in a slide deck', () => {
   test('a host page drives η and a preset through the API and receives ready, state and done with the command line numbers', async ({ page, baseURL }) => {
@@ -69,6 +70,7 @@ test.describe('embedded in a slide deck', () => {
     const first = (await dones())[0];
     expect(first.permalink).toBe(`${base}/?${simulateQuery(Q).permalink}`);
     expect(first.checksum).toBe(cli(first.permalink));
+    expect(first.fingerprint).toBe(cliFingerprint(first.permalink));
     expect(first.sgd!.escaped).toBe(simulateQuery(Q).runs.sgd!.escaped);
 
     // The embedded page: the panels, no header, a way out to the full explorer at the same configuration.
@@ -84,6 +86,7 @@ test.describe('embedded in a slide deck', () => {
     const second = (await dones())[1];
     expect(second.permalink).toContain('eta=0.5&');
     expect(second.checksum).toBe(cli(second.permalink));
+    expect(second.fingerprint).toBe(cliFingerprint(second.permalink));
     const states = (await deck.got()).filter((m) => m.type === 'state') as Array<Msg & { permalink: string; status: { state: string } }>;
     expect(states.some((s) => s.permalink === second.permalink && s.status.state === 'done')).toBe(true);
 

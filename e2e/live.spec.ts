@@ -38,7 +38,7 @@ test.describe('the live runs and their views', () => {
     await shoot(page, 'live-toy-below-threshold');
   });
 
-  test('a 200-run ensemble streams and its counts and checksum match the command line', async ({ page }) => {
+  test('a 200-run ensemble streams and its counts, checksum and fingerprint match the command line', async ({ page }) => {
     const query = 'problem=toy&eta=0.58&B=1&seed=11&runs=200&steps=400';
     const cli = simulateQuery(query);
     await page.goto(`/?${query}`);
@@ -49,6 +49,7 @@ test.describe('the live runs and their views', () => {
     await expect(status).toHaveAttribute('data-escaped', String(cli.runs.sgd!.escaped));
     await expect(status).toHaveAttribute('data-diverged', String(cli.runs.sgd!.diverged));
     await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli.runs.sgd!.checksum}`);
+    await expect(page.getByTestId('fingerprint')).toHaveText(`fingerprint ${cli.runs.sgd!.fingerprint}`);
     await shoot(page, 'live-ensemble-200');
   });
 

@@ -38,6 +38,7 @@ test.describe('every preset, one click each', () => {
 
       const { sgd, gd } = cli.runs;
       await expect(page.getByTestId('checksum')).toHaveText(`checksum ${sgd?.checksum ?? gd?.checksum}`);
+      await expect(page.getByTestId('fingerprint')).toHaveText(`fingerprint ${sgd?.fingerprint ?? gd?.fingerprint}`);
       if (sgd) {
         await expect(status).toHaveAttribute('data-runs', String(sgd.runs));
         await expect(status).toHaveAttribute('data-escaped', String(sgd.escaped));

@@ -153,14 +153,16 @@ test.describe('what a crafted link cannot do', () => {
     expect(h1).toBeLessThan(200 * 2 ** 20);
   });
 
-  test('the same link gives the same checksum across a reload and in the command line', async ({ page }) => {
+  test('the same link gives the same checksum and fingerprint across a reload and in the command line', async ({ page }) => {
     const q = 'problem=circle&model=1&eta=6&B=1&sampling=with&seed=9&runs=100&steps=50&radius=0.01';
-    const cli = simulateQuery(q).runs.sgd!.checksum;
+    const { checksum: cli, fingerprint } = simulateQuery(q).runs.sgd!;
     await openDone(page, q);
     await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli}`);
+    await expect(page.getByTestId('fingerprint')).toHaveText(`fingerprint ${fingerprint}`);
     await page.reload();
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
     await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli}`);
+    await expect(page.getByTestId('fingerprint')).toHaveText(`fingerprint ${fingerprint}`);
   });
 
   // Each of these draws Gaussians (log, cos), random radii (pow) or evaluates sin, exp and
@@ -173,11 +175,13 @@ test.describe('what a crafted link cannot do', () => {
     'problem=custom&f=x&box=-1,1&runs=10&steps=50',
   ];
   for (const q of TRANSCENDENTAL)
-    test(`the browser's checksum equals the command line's where the maths is transcendental: ${q.split('&').slice(0, 2).join('&')}`, async ({ page }) => {
+    test(`the browser's checksum and fingerprint equal the command line's where the maths is transcendental: ${q.split('&').slice(0, 2).join('&')}`, async ({ page }) => {
       await loadFormulaCompiler();
-      const cli = simulateQuery(q).runs.sgd!.checksum;
+      const { checksum: cli, fingerprint } = simulateQuery(q).runs.sgd!;
       await openDone(page, q);
       await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli}`);
+      // the whole run, every history point and escape step, not only where it ended
+      await expect(page.getByTestId('fingerprint')).toHaveText(`fingerprint ${fingerprint}`);
     });
 
   test('the page makes no request beyond its own origin, and its policy forbids inline script and eval', async ({ page, baseURL }) => {

@@ -15,6 +15,7 @@ test.describe('the Wu–Wang–Su workspace', () => {
     await expect(page.getByTestId('workspace-wws')).toBeVisible();
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect(measured(page)).toHaveAttribute('data-checksum', cli.runs.sgd!.checksum);
+    await expect(measured(page)).toHaveAttribute('data-fingerprint', cli.runs.sgd!.fingerprint);
     await expect(measured(page)).toHaveAttribute('data-escaped', String(cli.runs.sgd!.escaped));
     await expect(measured(page)).toHaveAttribute('data-runs', '200');
     // the switch step and γ₀ come from the companion worker: the same as the command line's
@@ -53,6 +54,7 @@ test.describe('the Wu–Wang–Su workspace', () => {
     expect(iso.escaped).not.toBe(sgd.escaped);
     await expect(measured(page)).toHaveAttribute('data-escaped', String(iso.escaped));
     await expect(measured(page)).toHaveAttribute('data-checksum', iso.checksum);
+    await expect(measured(page)).toHaveAttribute('data-fingerprint', iso.fingerprint);
     await expect(page.getByTestId('wws-escaped')).toContainText('GD + isotropic noise');
   });
 

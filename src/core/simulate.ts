@@ -42,6 +42,16 @@ export interface ComparisonOutput {
   switch?: SwitchInfo;
 }
 
+const LEFT_OUT = '; left out';
+
+/**
+ * A comparison that cannot run on the problem (B > n, noise where it does not apply):
+ * left out by name, the others kept (README "Compare"); not a reason to stop the command line.
+ */
+export function isLeftOutComparison(issue: ParamIssue): boolean {
+  return issue.key === 'compare' && issue.message.endsWith(LEFT_OUT);
+}
+
 /** The theory of every listed minimum at the configuration's η, B and sampling. */
 export function theoryOfMinima(problem: Problem, config: Config): MinimumTheory[] {
   return problem.minima.map((m) =>
@@ -68,7 +78,7 @@ export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; un
   for (const entry of main.config.compare) {
     const issue = comparisonIssue(main.config, entry, main.problem.n);
     if (issue) {
-      compareIssues.push({ key: 'compare', message: `${issue}; left out` });
+      compareIssues.push({ key: 'compare', message: `${issue}${LEFT_OUT}` });
       continue;
     }
     const out = simulateOne(comparisonConfig(main.config, entry));

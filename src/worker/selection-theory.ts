@@ -12,6 +12,7 @@ import { isSquareLoss } from '../core/problems/square-loss';
 import { reducedHessianSet } from '../core/theory/alignment';
 import { hessianSet, moments, type HessianSet, type Moments } from '../core/theory/hessian-set';
 import { lyapunov } from '../core/theory/lyapunov';
+import { gdFactor, stableFactor } from '../core/theory/verdict';
 import { sgdVerdict, spectralRadius } from '../core/theory/spectral-radius';
 import type { AtlasPoint, AtlasResult, PhaseBoundaries } from './selection-protocol';
 import * as pm from '../core/portable-math';
@@ -26,9 +27,9 @@ interface Prepared {
 
 const cache = new WeakMap<Problem, Map<string, Prepared[]>>();
 
-/** The same Hessian sets analyseMinimum uses (reduced for square-loss models, weighted for sampling with replacement). */
-function prepareOne(problem: Problem, minimum: Minimum, sampling: Sampling): Prepared {
-  const set = isSquareLoss(problem) ? reducedHessianSet(problem, minimum) : hessianSet(problem, minimum, sampling === 'with');
+/** The same Hessian sets analyseMinimum uses (reduced for square-loss models, weighted by the problem's pᵢ: docs/theory.md#weights-and-sampling). */
+function prepareOne(problem: Problem, minimum: Minimum, _sampling: Sampling): Prepared {
+  const set = isSquareLoss(problem) ? reducedHessianSet(problem, minimum) : hessianSet(problem, minimum, true);
   const m = moments(set);
   const a = symMaxEigenvalue(m.H, set.d);
   const s = Math.sqrt(Math.max(0, symMaxEigenvalue(m.Sigma, set.d)));
@@ -64,8 +65,11 @@ export function atlasAt(problem: Problem, eta: number, B: number, sampling: Samp
   const stableGD = new Uint8Array(list.length);
   list.forEach((p, i) => {
     // Counted stable only where the bound proves it (undecided is not stable).
-    stableSGD[i] = !p.saddle && sgdVerdict(spectralRadius(p.set, p.m, eta, c)) === true ? 1 : 0;
-    stableGD[i] = !p.saddle && p.point.a <= 2 / eta ? 1 : 0;
+    // One inequality and tolerance for both, and at B = n without replacement SGD's verdict is GD's (verdict.ts).
+    const gd = !p.saddle && stableFactor(gdFactor(eta, p.point.a));
+    const isGD = sampling === 'without' && B >= problem.n;
+    stableGD[i] = gd ? 1 : 0;
+    stableSGD[i] = (isGD ? gd : !p.saddle && sgdVerdict(spectralRadius(p.set, p.m, eta, c)) === true) ? 1 : 0;
   });
   const note = problem.notes.find((t) => /minima/.test(t)) ?? null;
   return { eta, B, points: list.map((p) => p.point), stableSGD, stableGD, note };

@@ -46,6 +46,19 @@ describe('npm run sim with compare', () => {
     expect(out.compare[0].minima).toHaveLength(out.minima.length);
   });
 
+  it('leaves out a comparison with B > n by name, in the JSON’s issues, and prints the others (exit 0)', () => {
+    const q = 'problem=toy&eta=0.7&B=1&runs=20&steps=60&compare=B:4;eta:0.3';
+    const r = spawnSync(tsx[0], [tsx[1], q], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.compare.map((c: { overrides: string }) => c.overrides)).toEqual(['eta:0.3']);
+    expect(out.issues).toEqual([{ key: 'compare', message: 'compare "B:4": B must be at most n = 2, got 4; left out' }]);
+    expect(r.stderr).toContain('B must be at most n = 2, got 4; left out');
+    // the kept comparison is the run of its own link
+    const alone = simulateQuery('problem=toy&eta=0.3&B=1&runs=20&steps=60');
+    expect(out.compare[0].runs.sgd.fingerprint).toBe(alone.runs.sgd!.fingerprint);
+  });
+
   it('refuses an override of a key that is not allowed, naming it', () => {
     const r = spawnSync(tsx[0], [tsx[1], 'problem=toy&compare=radius:2'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -56,6 +56,8 @@ describe('the simulation session behind the worker', () => {
     expect(done.t).toBe(300);
     expect(done.sgd!.checksum).toBe(core.runs.sgd!.checksum);
     expect(done.gd!.checksum).toBe(core.runs.gd!.checksum);
+    expect(done.sgd!.fingerprint).toBe(core.runs.sgd!.fingerprint);
+    expect(done.gd!.fingerprint).toBe(core.runs.gd!.fingerprint);
     expect(done.sgd!.escaped).toBe(core.runs.sgd!.escaped);
   });
 
@@ -220,6 +222,7 @@ describe('the simulation session behind the worker', () => {
       const core = simulateQuery('problem=toy&eta=0.7&runs=20&steps=100000&stop=settled');
       expect(done.t).toBe(core.runs.sgd!.stepsDone);
       expect(done.sgd!.checksum).toBe(core.runs.sgd!.checksum);
+      expect(done.sgd!.fingerprint).toBe(core.runs.sgd!.fingerprint);
     }
   });
 

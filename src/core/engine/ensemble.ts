@@ -3,6 +3,7 @@ import type { Generator } from '../rng';
 import type { Problem } from '../problems/problem';
 import { median, wilson95 } from '../stats';
 import { checksumFloat64 } from './checksum';
+import { fingerprintRuns } from './fingerprint';
 import { SgdRun, type Optimiser } from './sgd-run';
 import { perturbedStart } from './start-point';
 
@@ -71,7 +72,10 @@ export interface RunsSummary {
   /** How many runs end nearest each minimum (index into the problem's list); diverged runs excluded. */
   endedNear: number[];
   finalLoss: { mean: number | null; median: number | null };
+  /** The final iterates only: the field v=1 and v=2 checksums were recorded in (README "Checksum and fingerprint"). */
   checksum: string;
+  /** The whole run: every history point, escape and divergence step and final iterate (engine/fingerprint.ts). */
+  fingerprint: string;
   curves: Curves;
 }
 
@@ -165,6 +169,7 @@ export class Ensemble {
       endedNear,
       finalLoss: { mean: finals.length ? finals.reduce((a, b) => a + b, 0) / finals.length : null, median: median(finals) },
       checksum: checksumFloat64(runs.map((r) => r.x)),
+      fingerprint: fingerprintRuns(runs),
       curves: this.curves(),
     };
   }

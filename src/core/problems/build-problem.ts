@@ -87,6 +87,14 @@ export function resolveAgainst(built: BuiltProblem, input: Config): Resolved {
     issues.push({ key: 'B', message: `${overB}; used ${problem.n}` });
     config.B = problem.n;
   }
+  // Without replacement a batch of B < n distinct components has no mean that is unbiased for a
+  // weighted sum Σ pᵢfᵢ under one definition shared by the draws, c, ρ(𝒯) and Λ
+  // (docs/theory.md#weights-and-sampling); so weights with SGD need sampling=with. B = n is GD
+  // on the weighted sum, which is sound, and kept.
+  if (problem.weights !== null && config.sampling === 'without' && config.B < problem.n) {
+    issues.push({ key: 'sampling', message: `weights p need sampling=with for B < n (a batch without replacement cannot follow the weights); got sampling=without with p and B = ${config.B} < n = ${problem.n}; used sampling=with` });
+    config.sampling = 'with';
+  }
   if (problem.minima.length === 0 && config.x0.length === 0) {
     // Nothing to start beside (a custom landscape with no strict minimum): start at the box's centre, or 0.
     const box = problem.domain;

@@ -67,14 +67,17 @@ export class CircleProblem implements Problem {
     }
     this.c3max = Math.max(...this.c3);
     const r = estimateRadius > 0 ? estimateRadius : 1e-8;
+    const disc = this.discAveragedHessians(r);
     this.minima = [
       {
         label: 'circle (0, 0)',
         x: Float64Array.of(0, 0),
         fixedPoint: true,
         hessianEstimate: {
-          note: `exact Hessian at (0,0) is 0 (h grows like ‖x‖³); shown: each Hᵢ averaged over the disc of radius ${r} (Patel averages quadratic fits over a small neighbourhood)`,
-          hessians: this.discAveragedHessians(r),
+          note: `exact Hessian at (0,0) is 0 (h grows like ‖x‖³); shown: each Hᵢ averaged over the disc of radius ${r} (Patel averages quadratic fits over a small neighbourhood), ${
+            disc.exact ? 'the average computed exactly, (H′(ε)/ε)·I by the divergence theorem' : 'by a polar midpoint rule (8 radii × 16 angles) since a quadratic branch enters the disc: its error is not bounded'
+          }; every number computed from these Hᵢ is an estimate`,
+          hessians: disc.hessians,
         },
       },
       { label: 'quad (0, −15)', x: Float64Array.of(0, Q3), fixedPoint: true },
@@ -216,8 +219,30 @@ export class CircleProblem implements Problem {
     out[3] = d2 * e1 * e1 + t * (1 - e1 * e1);
   }
 
-  /** Each Hᵢ averaged, area-weighted, over a polar grid of the disc of radius r at 0. */
-  private discAveragedHessians(r: number): Float64Array[] {
+  /**
+   * Each Hᵢ averaged over the disc of radius r at 0 (docs/theory.md#the-averaged-hessian-of-the-circular-minimum).
+   * Where the circle branch h(x) = H(‖x‖) is active on the whole disc, the average is exact:
+   * by the divergence theorem the mean of ∇²h over the disc is (1/πr²)∮ ∇h nᵀ ds = (H′(r)/r)·I,
+   * since ∇h = H′(r) x̂ on the circle and the mean of x̂x̂ᵀ over it is I/2 (H′ is continuous, H″
+   * bounded: S is C²). The branch is active on the disc when the quadratic term's least value
+   * there, q₁(15 − r − q₂r²)², exceeds h's greatest, H(r). Otherwise a polar midpoint rule.
+   */
+  private discAveragedHessians(r: number): { hessians: Float64Array[]; exact: boolean } {
+    const closed: Float64Array[] = [];
+    for (let i = 0; i < N; i++) {
+      const least = 15 - r - this.q2[i] * r * r;
+      if (!(least > 0 && this.q1[i] * least * least > this.circleValue(i, r))) break;
+      const w = this.c3[i];
+      const u = Math.min(1, r / w);
+      const dH = (this.c1[i] * 30 * u * u * (u - 1) * (u - 1)) / w; // H′(r)
+      closed.push(Float64Array.of(dH / r, 0, 0, dH / r));
+    }
+    if (closed.length === N) return { hessians: closed, exact: true };
+    return { hessians: this.midpointHessians(r), exact: false };
+  }
+
+  /** Each Hᵢ averaged, area-weighted, over a polar grid of the disc of radius r at 0 (midpoint rule). */
+  private midpointHessians(r: number): Float64Array[] {
     const radii = 8;
     const angles = 16;
     const out: Float64Array[] = [];

@@ -64,6 +64,8 @@ export class CustomProblem implements Problem {
         ? `box ${boxText(search)}: iterates are projected onto it; minima searched in it by multi-start Newton`
         : `no box: iterates are not projected; minima searched in ${boxText(search)} by multi-start Newton`,
       ...(this.minima.length === 0 ? ['no strict minimum found: pin one with pin= to analyse a point'] : []),
+      // Where the components do not share the minimum, SGD does not stop there (docs/theory.md#the-noise-floor-of-an-inhomogeneous-minimum).
+      ...inhomogeneousNote(this.minima),
       ...found.notes,
     ];
   }
@@ -204,3 +206,10 @@ export const customProblem = defineProblem({
     await loadFormulaCompiler();
   },
 });
+
+/** As for Styblinski–Tang: a listed minimum where some ∇fᵢ ≠ 0 is a minimum of f, not a fixed point of SGD. */
+function inhomogeneousNote(minima: readonly Minimum[]): string[] {
+  const moving = minima.filter((m) => !m.fixedPoint).map((m) => m.label);
+  if (moving.length === 0) return [];
+  return [`inhomogeneous: ∇fᵢ(x*) ≠ 0 at ${moving.join(', ')}, so ${moving.length === 1 ? 'it is a minimum of f but not a fixed point' : 'they are minima of f but not fixed points'} of SGD; SGD keeps a spread around ${moving.length === 1 ? 'it' : 'them'} (the noise floor) instead of converging`];
+}

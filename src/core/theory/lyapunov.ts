@@ -62,8 +62,10 @@ function drawIndex(rng: { next(): number; int(n: number): number }, n: number, t
 export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling, seed: number, generator: Generator = NEWEST_GENERATOR): Lyapunov {
   const n = h.length;
   if (sampling === 'without' && B >= n) {
+    // GD on Σ pᵢfᵢ: the weighted mean (docs/theory.md#weights-and-sampling); h[i]/n, as always, when uniform.
+    const uniform = p.every((v) => v === p[0]);
     let m = 0;
-    for (let i = 0; i < n; i++) m += h[i] / n;
+    for (let i = 0; i < n; i++) m += uniform ? h[i] / n : p[i] * h[i];
     return { value: lg(1 - eta * m), exact: true, stderr: 0, method: 'exact (GD)' };
   }
   if (B === 1) {
@@ -133,6 +135,8 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
     }
     return { value: s, exact: true, stderr: 0, method: `exact (all ${n ** B} ordered batches)` };
   }
+  const counts = countSum(h, p, eta, B, sampling);
+  if (counts) return counts;
   // Monte Carlo over batches; with replacement the indices follow the weights pᵢ, as the engine's.
   const rng = streamRng(generator, seed, 0, Salt.lyapunov);
   const table = sampling === 'with' ? weightedDraw(p) : null;
@@ -157,6 +161,78 @@ export function lyapunov1D(h: Float64Array, p: Float64Array, eta: number, B: num
   const mean = s / MC_SAMPLES;
   const sd = Math.sqrt(Math.max(0, s2 / MC_SAMPLES - mean * mean));
   return { value: mean, exact: false, stderr: sd / Math.sqrt(MC_SAMPLES), method: `Monte Carlo (${MC_SAMPLES} batches)` };
+}
+
+/** Most terms summed exactly before Λ falls back on Monte Carlo (a fraction of a second). */
+const COUNT_LIMIT = 1_000_000;
+
+/**
+ * Λ = E ln|1 − η a_b| summed over how many of the batch's B draws fall on each distinct
+ * curvature: a_b depends only on those counts. With replacement the counts are
+ * multinomial over the distinct values (each with its total weight qₗ): C(m + B − 1, B)
+ * compositions for m values. Without replacement they are multivariate hypergeometric,
+ * ∏ C(Kₗ, jₗ) / C(n, B) for a value held by Kₗ components. Null when the terms number more
+ * than COUNT_LIMIT (counted exactly, with the bounds jₗ ≤ Kₗ).
+ */
+function countSum(h: Float64Array, p: Float64Array, eta: number, B: number, sampling: Sampling): Lyapunov | null {
+  const n = h.length;
+  const index = new Map<number, number>();
+  const values: number[] = [];
+  const weight: number[] = [];
+  const mult: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let l = index.get(h[i]);
+    if (l === undefined) {
+      l = values.length;
+      index.set(h[i], l);
+      values.push(h[i]);
+      weight.push(0);
+      mult.push(0);
+    }
+    weight[l] += p[i];
+    mult[l]++;
+  }
+  const m = values.length;
+  const cap = (l: number) => (sampling === 'without' ? Math.min(B, mult[l]) : B);
+  // ways[k] = the number of count vectors of the groups so far that sum to k (capped at the limit).
+  let ways = new Float64Array(B + 1);
+  ways[0] = 1;
+  for (let l = 0; l < m; l++) {
+    const next = new Float64Array(B + 1);
+    for (let k = 0; k <= B; k++) if (ways[k] > 0) for (let j = 0; j <= cap(l) && k + j <= B; j++) next[k + j] = Math.min(2 * COUNT_LIMIT, next[k + j] + ways[k]);
+    ways = next;
+  }
+  const terms = ways[B];
+  if (!(terms > 0) || terms > COUNT_LIMIT) return null;
+  // log-probability tables: with, ln B! − Σ ln jₗ! + Σ jₗ ln qₗ; without, Σ ln C(Kₗ, jₗ) − ln C(n, B).
+  const logFact = new Float64Array(B + 1);
+  for (let k = 1; k <= B; k++) logFact[k] = logFact[k - 1] + pm.log(k);
+  const table = values.map((_v, l) =>
+    Float64Array.from({ length: cap(l) + 1 }, (_, j) =>
+      sampling === 'without' ? logBinomial(mult[l], j) : j === 0 ? 0 : weight[l] > 0 ? j * pm.log(weight[l]) - logFact[j] : -Infinity,
+    ),
+  );
+  const base = sampling === 'without' ? -logBinomial(n, B) : logFact[B];
+  // suffix capacity: the most the groups l … m−1 can hold, to prune vectors that cannot reach B.
+  const room = new Float64Array(m + 1);
+  for (let l = m - 1; l >= 0; l--) room[l] = room[l + 1] + cap(l);
+  let s = 0;
+  const walk = (l: number, left: number, logPr: number, sum: number): void => {
+    if (l === m - 1) {
+      if (left > cap(l)) return;
+      const lp = logPr + table[l][left];
+      if (lp === -Infinity) return;
+      s += pm.exp(base + lp) * lg(1 - (eta * (sum + left * values[l])) / B);
+      return;
+    }
+    for (let j = Math.max(0, left - room[l + 1]); j <= Math.min(left, cap(l)); j++) {
+      const lp = logPr + table[l][j];
+      if (lp === -Infinity) continue;
+      walk(l + 1, left - j, lp, sum + j * values[l]);
+    }
+  };
+  walk(0, B, 0, 0);
+  return { value: s, exact: true, stderr: 0, method: `exact (${terms} ${sampling === 'without' ? 'hypergeometric counts' : 'compositions'} of the batch)` };
 }
 
 /**

@@ -116,3 +116,38 @@ function computeSpectrum(set: HessianSet, m: Moments, gamma: number): PatelSpect
   const wv = symEigenvalues(W, r);
   return { lambdas, sP: wv[r - 1], tP: wv[0] };
 }
+
+/**
+ * The first component whose Qᵢ is not positive semidefinite (λ_min below −10⁻¹⁰ of the
+ * largest |eigenvalue| of all, a rounding allowance), or null when every Qᵢ is. Patel's
+ * Problem 1 assumes positive semidefinite Qᵢ (docs/theory.md#patel-bounds-for-sgd-k); his
+ * bounds are shown only where that holds. Rank-one sets (gᵢgᵢᵀ) are PSD by construction.
+ */
+export function indefiniteComponent(set: HessianSet): { index: number; lambdaMin: number } | null {
+  if (set.rankOne) return null;
+  const d = set.d;
+  const mins: number[] = [];
+  let scale = 0;
+  for (let i = 0; i < set.n; i++) {
+    let lo: number;
+    let hi: number;
+    if (set.diagonal) {
+      lo = Infinity;
+      hi = 0;
+      for (let r = 0; r < d; r++) {
+        const v = set.data[i * d + r];
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, Math.abs(v));
+      }
+    } else {
+      const ev = symEigenvalues(denseComponent(set, i), d);
+      lo = ev[d - 1];
+      hi = Math.max(Math.abs(ev[0]), Math.abs(ev[d - 1]));
+    }
+    mins.push(lo);
+    scale = Math.max(scale, hi);
+  }
+  const floor = -1e-10 * scale;
+  for (let i = 0; i < mins.length; i++) if (mins[i] < floor) return { index: i, lambdaMin: mins[i] };
+  return null;
+}

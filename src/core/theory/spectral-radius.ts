@@ -5,6 +5,7 @@ import { type HessianSet, type Moments } from './hessian-set';
 import { lanczosExtreme, type SelfAdjoint } from './lanczos';
 import { EigenbasisRankOneOperator, SecondMomentOperator } from './second-moment';
 import { denseRadius, SymmetricBasisMatrix, SymmetricDenseOperator } from './symmetric-operators';
+import { verdictOf } from './verdict';
 
 /*
  * ρ(𝒯), the mean-square growth factor of linearised SGD (docs/theory.md#the-second-moment-operator),
@@ -29,6 +30,12 @@ export interface SpectralRadius {
 
 /** Dimension up to which 𝒯 is written as a matrix on symmetric d×d matrices and solved exactly. */
 const DENSE_LIMIT_D = 12;
+
+/**
+ * Dimension up to which a Lanczos bracket that holds 1 is settled by the dense eigen-solve
+ * instead (m = d(d+1)/2 ≤ 300: a few tenths of a second), so a decidable case is decided.
+ */
+const DENSE_FALLBACK_D = 24;
 
 /** Relative rounding allowance of the largest Ritz value as a lower bound (a few hundred ulps). */
 const RITZ_SLACK = 1e-13;
@@ -73,15 +80,18 @@ export function spectralRadius(set: HessianSet, m: Moments, eta: number, c: numb
   const lower = Math.max(l.value, b.lower) * (1 - RITZ_SLACK);
   const upper = b.upper;
   const status = l.converged ? `${l.steps} steps` : `stopped after ${l.steps} steps, not converged`;
+  if (verdictOf({ lower, upper }) === null && d <= DENSE_FALLBACK_D)
+    return exact(denseRadius(new SecondMomentOperator(set, m, eta, c), d), `dense eigen-solve (Lanczos's bracket [${lower.toPrecision(6)}, ${upper.toPrecision(6)}] held 1)`);
   return { value: l.value, method: `Lanczos (${status}; residual ${l.residual.toPrecision(2)})`, lower, upper, residual: l.residual };
 }
 
 /**
  * The SGD verdict the bounds support: stable when ρ ≤ 1 is proven, unstable when ρ > 1
- * is, and null (undecided within the bound) when [lower, upper] contains 1 in its interior.
+ * is, and null (undecided within the bound) when [lower, upper] contains 1 in its interior;
+ * with the same tolerance as GD's verdict (verdict.ts).
  */
 export function sgdVerdict(r: { lower: number; upper: number }): boolean | null {
-  return r.upper <= 1 ? true : r.lower > 1 ? false : null;
+  return verdictOf(r);
 }
 
 /**

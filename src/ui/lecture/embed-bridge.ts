@@ -12,8 +12,8 @@ const DECK_KEYS = new Set(['PageUp', 'PageDown', 'ArrowLeft', 'ArrowRight']);
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
-const runsOf = (r: { runs: number; escaped: number; diverged: number; checksum: string } | null): EmbedRuns | null =>
-  r ? { runs: r.runs, escaped: r.escaped, diverged: r.diverged, checksum: r.checksum } : null;
+const runsOf = (r: { runs: number; escaped: number; diverged: number; checksum: string; fingerprint: string } | null): EmbedRuns | null =>
+  r ? { runs: r.runs, escaped: r.escaped, diverged: r.diverged, checksum: r.checksum, fingerprint: r.fingerprint } : null;
 
 const statusOf = (s: ExplorerState): EmbedStatus => ({
   state: s.status.state,
@@ -107,7 +107,7 @@ export function startEmbedBridge(sim: SimController): () => void {
       doneRun = s.status.runId;
       const sgd = runsOf(s.summary.sgd);
       const gd = runsOf(s.summary.gd);
-      post({ type: 'done', summary: { permalink, checksum: sgd?.checksum ?? gd?.checksum ?? null, sgd, gd } });
+      post({ type: 'done', summary: { permalink, checksum: sgd?.checksum ?? gd?.checksum ?? null, fingerprint: sgd?.fingerprint ?? gd?.fingerprint ?? null, sgd, gd } });
     }
   };
 

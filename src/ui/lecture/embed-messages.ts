@@ -32,11 +32,14 @@ export interface EmbedRuns {
   escaped: number;
   diverged: number;
   checksum: string;
+  /** The whole run's fingerprint (README "Checksum and fingerprint"). */
+  fingerprint: string;
 }
 
 export interface EmbedSummary {
   permalink: string;
   checksum: string | null;
+  fingerprint: string | null;
   sgd: EmbedRuns | null;
   gd: EmbedRuns | null;
 }

@@ -22,8 +22,9 @@ export function CompareBar() {
         let escaped = 0;
         if (b) for (let i = 0; i < b.K; i++) if (b.escapeStep[i] >= 0) escaped++;
         const checksum = r.summary?.sgd?.checksum ?? r.summary?.gd?.checksum ?? null;
+        const fingerprint = r.summary?.sgd?.fingerprint ?? r.summary?.gd?.fingerprint ?? null;
         const state = r.error ? 'error' : r.summary ? 'done' : r.run ? 'running' : 'starting';
-        return { ...r, escaped, K: b?.K ?? 0, checksum, state, t: r.run?.t ?? 0 };
+        return { ...r, escaped, K: b?.K ?? 0, checksum, fingerprint, state, t: r.run?.t ?? 0 };
       }),
     // The counts are re-read with the store's frame counter (a few times a second).
     // oxlint-disable-next-line react-hooks/exhaustive-deps
@@ -48,7 +49,9 @@ export function CompareBar() {
             {r.checksum && (
               <>
                 {' · '}
-                <span data-testid={`compare-checksum-${r.label}`}>{r.checksum}</span>
+                <span data-testid={`compare-checksum-${r.label}`} data-fingerprint={r.fingerprint ?? ''}>
+                  {r.checksum}
+                </span>
               </>
             )}
           </span>

@@ -29,6 +29,8 @@ export function StatusLine() {
   const gdText = gd ? (gd.divergedStep[0] >= 0 ? `GD diverged at step ${gd.divergedStep[0]}` : gd.escapeStep[0] >= 0 ? `GD escaped at step ${gd.escapeStep[0]}` : 'GD stayed') : null;
   const summary = useExplorer((s) => s.summary);
   const checksum = summary?.sgd?.checksum ?? summary?.gd?.checksum;
+  // The whole run's fingerprint beside the final iterates' checksum (README "Checksum and fingerprint").
+  const fingerprint = summary?.sgd?.fingerprint ?? summary?.gd?.fingerprint;
   const pct = steps > 0 ? Math.min(100, (100 * status.t) / steps) : 0;
   return (
     <footer
@@ -60,6 +62,7 @@ export function StatusLine() {
       )}
       {gdText && <span data-testid="status-gd">{gdText.startsWith('GD diverged') ? <strong className="diverged">{gdText}</strong> : gdText}</span>}
       {checksum && <span className="checksum" data-testid="checksum">checksum {checksum}</span>}
+      {fingerprint && <span className="checksum" data-testid="fingerprint">fingerprint {fingerprint}</span>}
       {status.error && (
         <strong className="diverged" data-testid="run-error">
           {status.error}

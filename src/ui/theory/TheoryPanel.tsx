@@ -11,8 +11,11 @@ import { THEORY_SECTIONS, theorySectionHref, type TheorySection } from './theory
 /** ρ(𝒯) with its method and, where it is not exact, its proven bounds and a verdict only where they support one. */
 function rhoValue(m: MinimumTheory): string {
   const b = m.spectralRadiusBounds;
-  const head = `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})`;
-  if (b.lower === b.upper) return head;
+  // Marginal: the deciding factor is 1 within the verdicts' tolerance (docs/theory.md#one-inequality-for-both-verdicts).
+  const marginal = m.marginal.sgd ? ': marginal (at the boundary, 1 within 10⁻¹²)' : '';
+  const onRange = m.rangeSpectralRadius ? `; on the range, without the flat directions: ρ = ${fmt(m.rangeSpectralRadius.value)} (${m.rangeSpectralRadius.method})` : '';
+  const head = `ρ = ${fmt(m.spectralRadius)} (${m.spectralRadiusMethod})${onRange}${marginal}`;
+  if (b.lower === b.upper || m.rangeSpectralRadius) return head;
   const range = `${b.lower.toPrecision(10)} ≤ ρ ≤ ${Number.isFinite(b.upper) ? b.upper.toPrecision(10) : '∞'}`;
   return `${head}; ${range}${m.stableSGD === null ? ': undecided within the bound' : ''}`;
 }
@@ -60,13 +63,15 @@ export function TheoryPanel() {
       out.push(
         { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
         { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient', doc: THEORY_SECTIONS.theorem1 },
-        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: rhoValue(m), source: 'second-moment operator', kind: 'exact', doc: THEORY_SECTIONS.secondMoment },
-        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
+        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: rhoValue(m), source: 'second-moment operator', kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: THEORY_SECTIONS.secondMoment },
+        { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact || !(m.lyapunov.stderr > 0) ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
+      if (m.marginal.gd)
+        out.push({ what: 'GD at its boundary', formula: '(1-\\eta a)^2 = 1', value: `ηa = ${fmt(eta * m.sharpness)}: marginal`, source: 'GD’s factor is 1 within 10⁻¹²: a perturbation neither grows nor shrinks', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.saddle)
         out.push({ what: 'a saddle, not a minimum', formula: '\\lambda_{\\min}(H) < 0 \\Rightarrow |1-\\eta\\lambda_{\\min}| > 1', value: `λ_min = ${fmt(m.minCurvature)}`, source: 'GD is stable iff every |1 − ηλ| ≤ 1: unstable for every η', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.patel)
-        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: 'Patel Thms 16–17 (sampling with replacement)', kind: 'sufficient', doc: THEORY_SECTIONS.patel });
+        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: m.patelHeuristic ? (m.patelNote ?? '') : 'Patel Thms 16–17 (sampling with replacement)', kind: m.patelHeuristic ? 'estimate' : 'sufficient', doc: THEORY_SECTIONS.patel });
       else if (m.patelNote) out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: 'not shown', source: m.patelNote, kind: 'sufficient', doc: THEORY_SECTIONS.patel });
       if (m.noise && m.noise.spread !== null)
         out.push({

@@ -41,7 +41,7 @@ export function WwsNumbers({
   const med = summary ? summary.medianEscapeStep : (counts?.medianEscape ?? null);
   return (
     <div className="wws-numbers">
-      <section className="measured-col" data-testid="wws-measured" data-switch-step={sw?.step ?? ''} data-escaped={escaped ?? ''} data-runs={K ?? ''} data-checksum={summary?.checksum ?? ''}>
+      <section className="measured-col" data-testid="wws-measured" data-switch-step={sw?.step ?? ''} data-escaped={escaped ?? ''} data-runs={K ?? ''} data-checksum={summary?.checksum ?? ''} data-fingerprint={summary?.fingerprint ?? ''}>
         <h3>Runs (counted)</h3>
         <p>{switchText}</p>
         <p data-testid="wws-escaped">

@@ -49,7 +49,7 @@ describe('CustomProblem: its minima found in the box', () => {
   });
 
   it('normalises weights pᵢ to sum 1 and uses them in the loss and the full gradient', () => {
-    const p = build('f=x^2;(x-1)^2&p=1,3');
+    const p = build('f=x^2;(x-1)^2&p=1,3&sampling=with');
     expect(Array.from(p.weights ?? [])).toEqual([0.25, 0.75]);
     expect(p.loss(Float64Array.of(0))).toBe(0.75);
     const g = new Float64Array(1);

@@ -16,14 +16,13 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('Λ uses the sampling weights', () => {
-  it('Monte Carlo with replacement draws indices by pᵢ: it agrees with the exact multinomial sum', () => {
-    // n = 3, B = 12: 3¹² ordered batches are too many to enumerate, so Λ is estimated.
+  it('with replacement the weights pᵢ enter the sum: n = 3, B = 12 (3¹² ordered batches, 91 compositions) equals the multinomial sum', () => {
     const h = Float64Array.of(0.5, 2, 4);
     const p = Float64Array.of(0.7, 0.2, 0.1);
     const eta = 0.35;
     const B = 12;
     const l = lyapunov1D(h, p, eta, B, 'with', 1);
-    expect(l.exact).toBe(false);
+    expect(l.exact).toBe(true);
     let exact = 0;
     const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
     for (let a = 0; a <= B; a++)
@@ -33,7 +32,17 @@ describe('Λ uses the sampling weights', () => {
         exact += pr * Math.log(Math.abs(1 - (eta * (a * h[0] + b * h[1] + c * h[2])) / B));
       }
     // (η = 0.35 keeps every batch mean off 1/η, where ln|1 − ηh| is −∞.)
-    expect(Math.abs(l.value - exact)).toBeLessThan(5 * l.stderr);
+    expect(Math.abs(l.value - exact)).toBeLessThan(1e-12);
+  });
+
+  it('Monte Carlo with replacement (beyond 10⁶ compositions) draws indices by pᵢ: weighted and uniform differ by many errors', () => {
+    const n = 60;
+    const h = Float64Array.from({ length: n }, (_, i) => 0.1 + 0.05 * i);
+    const skewed = Float64Array.from({ length: n }, (_, i) => (i < 10 ? 0.09 : 0.1 / 50));
+    const weighted = lyapunov1D(h, skewed, 0.9, 8, 'with', 1);
+    const uniform = lyapunov1D(h, new Float64Array(n).fill(1 / n), 0.9, 8, 'with', 1);
+    expect([weighted.exact, uniform.exact]).toEqual([false, false]);
+    expect(Math.abs(weighted.value - uniform.value)).toBeGreaterThan(20 * (weighted.stderr + uniform.stderr));
   });
 
   it('the chains of a d > 1 set draw by pᵢ too', () => {
@@ -116,12 +125,14 @@ describe('Monte Carlo Λ with close exponents', () => {
 });
 
 describe('numbers labelled as exactly as they are', () => {
-  it("the circle's disc-averaged Hessians are multiples of I to rounding: Λ is the exact 1D value", () => {
+  it("the circle's disc-averaged Hessians are multiples of I: Λ is summed exactly over them, and labelled an estimate since they are one", () => {
     const out = simulateQuery('problem=circle&model=1&eta=8&B=1&sampling=with&runs=1&steps=1&start=0');
     const circle = out.minima[0];
     expect(circle.label).toBe('circle (0, 0)');
-    expect(circle.lyapunov.exact).toBe(true);
-    expect(circle.lyapunov.method).toBe('exact (B = 1)');
+    expect(circle.hessian).toBe('estimate');
+    expect(circle.lyapunov.exact).toBe(false);
+    expect(circle.lyapunov.method).toBe('exact (B = 1); of the estimated Hᵢ, so an estimate');
+    expect(circle.spectralRadiusMethod).toMatch(/of the estimated Hᵢ, so an estimate$/);
   });
 
   it('the noise floor says when its fixed-point iteration stopped at the cap', () => {

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFormulaCompiler } from '../../../src/core/formula/load-formula-compiler';
+import { simulateQuery } from '../../../src/core/simulate';
+
+beforeAll(async () => {
+  await loadFormulaCompiler();
+}, 60_000);
+
+// f = 0.8·(0.1x²) + 0.2·(1.9x²): curvatures 0.2 and 3.8, weighted Hessian 0.8·0.2 + 0.2·3.8 = 0.92.
+const WEIGHTED = 'problem=custom&f=0.1*x^2;1.9*x^2&p=0.8,0.2&eta=1.05';
+
+describe('a weighted sum has one definition of its batches', () => {
+  it('at B = n without replacement it is GD on Σ pᵢfᵢ: a = 0.92, both verdicts stable, and every run converges', () => {
+    const out = simulateQuery(`${WEIGHTED}&B=2&sampling=without&runs=200&steps=300`);
+    expect(out.issues).toEqual([]);
+    const m = out.minima[0];
+    expect(m.sharpness).toBeCloseTo(0.8 * 0.2 + 0.2 * 3.8, 12);
+    // GD's factor (1 − 1.05·0.92)² = 0.0012 < 1
+    expect(m.spectralRadius).toBeCloseTo((1 - 1.05 * 0.92) ** 2, 12);
+    expect([m.stableGD, m.stableSGD]).toEqual([true, true]);
+    expect(m.escapeStepsFromRho).toBeNull();
+    expect(out.runs.sgd!.escaped).toBe(0);
+    expect(out.runs.gd!.escaped).toBe(0);
+  });
+
+  it('SGD without replacement at B < n is refused, naming p and sampling, and runs with replacement', () => {
+    const out = simulateQuery(`${WEIGHTED}&B=1&sampling=without&runs=5&steps=10`);
+    expect(out.config.sampling).toBe('with');
+    expect(out.issues).toHaveLength(1);
+    expect(out.issues[0].key).toBe('sampling');
+    expect(out.issues[0].message).toMatch(/weights p need sampling=with for B < n/);
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli/sim.ts', `${WEIGHTED}&B=1&runs=5&steps=10`], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('weights p need sampling=with');
+  }, 60_000);
+
+  it('with replacement the theory uses the weights: a = 0.92 and s² = Σ pᵢ(hᵢ − a)²', () => {
+    const m = simulateQuery(`${WEIGHTED}&B=1&sampling=with&runs=2&steps=5`).minima[0];
+    const a = 0.8 * 0.2 + 0.2 * 3.8;
+    expect(m.sharpness).toBeCloseTo(a, 12);
+    expect(m.nonUniformity).toBeCloseTo(Math.sqrt(0.8 * (0.2 - a) ** 2 + 0.2 * (3.8 - a) ** 2), 12);
+  });
+
+  it('where the components do not share the minimum, the listed point is said not to be a fixed point of SGD, and the runs hover around it', () => {
+    // f = 0.9(x − 1)² + 0.1(x + 1)² has its minimum at 0.8, where ∇f₁ = −0.4 and ∇f₂ = 3.6 do not vanish.
+    const out = simulateQuery('problem=custom&f=(x-1)^2;(x+1)^2&p=0.9,0.1&eta=0.1&B=1&sampling=with&runs=50&steps=2000');
+    const m = out.minima[0];
+    expect(m.x[0]).toBeCloseTo(0.8, 9);
+    expect(m.fixedPoint).toBe(false);
+    expect(out.problem.notes.some((t) => /inhomogeneous: ∇fᵢ\(x\*\) ≠ 0 at x\* = 0\.8.*not a fixed point of SGD/.test(t))).toBe(true);
+    // the runs follow the weights: their mean distance from 0.8 stays near the predicted spread
+    // (√tr P = 0.2) rather than 0.8, where runs drifting to 0 would be
+    const d = out.runs.sgd!.curves.meanDist;
+    expect(m.noise!.spread).toBeCloseTo(0.2, 9);
+    expect(d[d.length - 1]).toBeLessThan(0.4);
+  });
+});

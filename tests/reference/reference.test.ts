@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFormulaCompiler } from '../../src/core/formula/load-formula-compiler';
+import { simulateQuery } from '../../src/core/simulate';
+
+/**
+ * The explorer against an independent reference: tests/reference/reference.py recomputes,
+ * in plain Python with NumPy and from the papers and docs/theory.md (never from our
+ * TypeScript), a, s, c, the rectangle, ρ(𝒯), Λ (1D) and escape counts for each of its
+ * configurations. Here each is compared with what `npm run sim` prints for the same link
+ * (simulateQuery, the function the command line prints): the theory to 1e-9, the escape
+ * counts by a two-sided 99 % test of two binomial proportions (a false alarm in 1 % of the
+ * simulated configurations that differ only by chance; the seeds are fixed, so a run of
+ * the suite is reproducible, and a pass or failure is the same every time).
+ */
+type Ref = {
+  a: number;
+  s: number;
+  c: number;
+  sharpnessMax: number;
+  nonUniformityMax: number | null;
+  rho: number;
+  lyapunov?: number;
+  escape?: { escaped: number; runs: number };
+};
+
+let reference: Record<string, Ref> = {};
+
+beforeAll(async () => {
+  await loadFormulaCompiler();
+  const found = spawnSync('node', ['scripts/find-numpy.mjs'], { encoding: 'utf8' });
+  if (found.status !== 0) throw new Error(found.stderr || 'no Python with NumPy (scripts/find-numpy.mjs)');
+  const python = found.stdout.trim().split('\n').pop()!;
+  const r = spawnSync(python, ['tests/reference/reference.py'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`tests/reference/reference.py failed: ${r.stderr}`);
+  reference = JSON.parse(r.stdout) as Record<string, Ref>;
+}, 120_000);
+
+const close = (ours: number, ref: number, what: string) => {
+  const scale = Math.max(1, Math.abs(ref));
+  expect(Math.abs(ours - ref) / scale, `${what}: ours ${ours}, reference ${ref}`).toBeLessThan(1e-9);
+};
+
+/** Two-sided test at 99 % that two binomial samples share their proportion (pooled z-test). */
+function sameProportion(k1: number, n1: number, k2: number, n2: number): boolean {
+  const pooled = (k1 + k2) / (n1 + n2);
+  if (pooled === 0 || pooled === 1) return true;
+  const z = Math.abs(k1 / n1 - k2 / n2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  return z <= 2.5758;
+}
+
+describe('the theory and the runs agree with an independent NumPy reference', () => {
+  it('covers at least 20 configurations across the problem kinds point, toy, quadratic and custom', () => {
+    const queries = Object.keys(reference);
+    expect(queries.length).toBeGreaterThanOrEqual(20);
+    const kinds = new Set(queries.map((q) => /problem=(\w+)/.exec(q)![1]));
+    expect([...kinds].sort()).toEqual(['custom', 'point', 'quadratic', 'toy']);
+  });
+
+  it('a, s, c, the rectangle, ρ(𝒯) and Λ (1D) to 1e-9 in every configuration', () => {
+    for (const [q, ref] of Object.entries(reference)) {
+      const out = simulateQuery(q);
+      expect(out.issues, q).toEqual([]);
+      const m = out.minima[out.config.start] ?? out.minima[0];
+      close(m.sharpness, ref.a, `${q}: a`);
+      close(m.nonUniformity, ref.s, `${q}: s`);
+      close(out.rectangle.c, ref.c, `${q}: c`);
+      close(out.rectangle.sharpnessMax, ref.sharpnessMax, `${q}: 2/η`);
+      if (ref.nonUniformityMax === null) expect(out.rectangle.nonUniformityMax, q).toBeNull();
+      else close(out.rectangle.nonUniformityMax!, ref.nonUniformityMax, `${q}: 1/(η√c)`);
+      close(m.spectralRadius, ref.rho, `${q}: ρ(𝒯)`);
+      if (ref.lyapunov !== undefined) {
+        expect(m.lyapunov.exact, `${q}: Λ exact`).toBe(true);
+        close(m.lyapunov.value, ref.lyapunov, `${q}: Λ`);
+      }
+    }
+  }, 120_000);
+
+  it('the escape counts are those of the reference’s own runs (99 % two-proportion test)', () => {
+    let simulated = 0;
+    const fractions: number[] = [];
+    for (const [q, ref] of Object.entries(reference)) {
+      if (!ref.escape) continue;
+      simulated++;
+      const sgd = simulateQuery(q).runs.sgd!;
+      fractions.push(ref.escape.escaped / ref.escape.runs);
+      expect(sameProportion(sgd.escaped, sgd.runs, ref.escape.escaped, ref.escape.runs), `${q}: ours ${sgd.escaped}/${sgd.runs}, reference ${ref.escape.escaped}/${ref.escape.runs}`).toBe(true);
+    }
+    expect(simulated).toBeGreaterThanOrEqual(10);
+    // the comparison is not vacuous: some configurations escape, some do not
+    expect(fractions.filter((f) => f > 0.1 && f < 0.9).length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+});
