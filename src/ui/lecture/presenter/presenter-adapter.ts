@@ -34,5 +34,7 @@ export function pageAdapter(sim: SimController, comparisons: { restart(): void }
     qr: () => useLectureUi.getState().qr,
     setQr: (open) => useLectureUi.getState().setQr(open),
     subscribeQr: (fn) => useLectureUi.subscribe(fn),
+    // A hidden window draws no frames: there the state is applied in the next task instead.
+    nextFrame: (fn) => (document.hidden ? setTimeout(fn, 0) : requestAnimationFrame(() => fn())),
   };
 }

@@ -19,6 +19,8 @@ export interface SyncPage {
   qr(): boolean;
   setQr(open: boolean): void;
   subscribeQr(fn: () => void): () => void;
+  /** Run `fn` when the page next draws (the next animation frame; at once-ish where frames are paused). */
+  nextFrame(fn: () => void): void;
 }
 
 export interface SyncChannel {
@@ -46,7 +48,9 @@ export interface SyncEvents {
  * side is not sent back (it equals what it sent). A step pauses, and while
  * both are paused the one behind steps forward to the other's step, so a step
  * (→) on either side is made once on both and both show the same run at the
- * same step. A projector waits for the first state it is sent before
+ * same step. States that arrive faster than frames are drawn (a drag on a
+ * busy machine) are applied once per frame, the latest only, so a slow
+ * window never falls further and further behind. A projector waits for the first state it is sent before
  * sending its own, so opening it never changes the presenter.
  */
 export function startSync(role: Role, channel: SyncChannel, page: SyncPage, build: string, id: string, events: SyncEvents): () => void {
@@ -100,6 +104,15 @@ export function startSync(role: Role, channel: SyncChannel, page: SyncPage, buil
     sendState();
   };
 
+  // The latest state from the other side not yet applied, applied at the next frame.
+  let pending: SyncState | null = null;
+  let stopped = false;
+  const flush = () => {
+    const st = pending;
+    pending = null;
+    if (st && !stopped) apply(st);
+  };
+
   const onMessage = (e: MessageEvent) => {
     const r = readSyncMessage(e.data, build);
     if (!r.ok) {
@@ -119,9 +132,12 @@ export function startSync(role: Role, channel: SyncChannel, page: SyncPage, buil
       case 'state':
         events.peer(true);
         synced = true;
-        apply(m.state);
+        if (pending === null) page.nextFrame(flush);
+        pending = m.state;
         break;
       case 'reset':
+        // What the other side showed before its reset comes first.
+        flush();
         resets = Math.max(resets, m.resets);
         caughtUpTo = -1;
         applying = true;
@@ -153,6 +169,7 @@ export function startSync(role: Role, channel: SyncChannel, page: SyncPage, buil
   post({ kind: 'hello', role });
   // Stopping (the window closing, or the view ending) tells the other side it is alone.
   return () => {
+    stopped = true;
     post({ kind: 'bye', role });
     stopStore();
     stopQr();

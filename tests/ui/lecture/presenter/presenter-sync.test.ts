@@ -72,11 +72,13 @@ function windowOf(query: string) {
       qrFns.add(fn);
       return () => qrFns.delete(fn);
     },
+    nextFrame: (fn) => setTimeout(fn, 16),
   };
   return { store, page, calls };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Long enough for a few messages back and forth, each a task and a frame (16 ms here). */
+const settle = () => new Promise((r) => setTimeout(r, 100));
 const Q = 'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=40';
 
 function pair(presenterQuery = Q, projectorQuery = `${Q}&lecture=1`) {
@@ -158,14 +160,30 @@ describe('startSync: two windows of the explorer kept in step', () => {
     expect(w.p.store.getState().status.t).toBe(9);
   });
 
+  it('states that come faster than frames are applied once per frame, the latest only', async () => {
+    const w = pair();
+    w.startA();
+    w.startP();
+    await vi.waitFor(() => expect(w.peers.p.v).toBe(true));
+    await settle();
+    const loads: number[] = [];
+    w.p.store.subscribe((s, prev) => {
+      if (s.config !== prev.config) loads.push(s.config.eta);
+    });
+    // five changes within one task: five messages reach the projector before its next frame
+    for (const eta of [0.71, 0.72, 0.73, 0.74, 0.75]) w.a.store.getState().setConfig({ eta });
+    await vi.waitFor(() => expect(w.p.store.getState().config.eta).toBe(0.75));
+    await settle();
+    expect(loads).toEqual([0.75]);
+  });
+
   it('the QR overlay opened on one side opens on the other', async () => {
     const w = pair();
     w.startA();
     w.startP();
     await settle();
     w.a.page.setQr(true);
-    await settle();
-    expect(w.p.page.qr()).toBe(true);
+    await vi.waitFor(() => expect(w.p.page.qr()).toBe(true));
   });
 
   it('a stray message, one from an older build, or one of the wrong shape is ignored and nothing changes', async () => {
