@@ -1,8 +1,9 @@
 import { encodeQuery } from '../src/core/params/query';
 import { simulateQuery } from '../src/core/simulate';
 import type { Config } from '../src/core/params/param-table';
-import { expect, test } from './fixtures';
+import { expect, shoot, test } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
+import { serveUnder } from './lecture-support';
 
 const Q = 'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=400';
 const DONE = { timeout: 60_000 };
@@ -91,6 +92,8 @@ test.describe('the presenter view: two windows in step', () => {
     expect(await checksumOf(page)).toBe(want);
     expect(await checksumOf(projector)).toBe(want);
     expect((await configOf(projector)).eta).toBe(config.eta);
+    await shoot(page, 'lecture-presenter-laptop');
+    await shoot(projector, 'lecture-presenter-projector');
   });
 
   // A timing: on a machine shared by many processes it measures the machine (the log line says where the time goes).
@@ -189,5 +192,30 @@ test.describe('the presenter view: two windows in step', () => {
     await page.locator('[data-panel=burst] .panel-body').click();
     await page.keyboard.press('ArrowDown');
     await expect(projector.getByTestId('rect-corner')).toHaveAttribute('data-eta', String((await configOf(page)).eta));
+  });
+
+  test('offline, from a sub-path: after one visit with the network gone, V opens the projector under the same path and the two stay in step', async ({ page, context }) => {
+    const PREFIX = '/course/sgd/';
+    const server = await serveUnder(process.env.E2E_OUT || 'dist', PREFIX);
+    try {
+      await page.goto(`${server.origin}${PREFIX}?${Q}`);
+      await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', DONE);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await expect(page.getByTestId('offline-ready')).toBeVisible(DONE);
+      await context.setOffline(true);
+      server.setDown(true);
+      const projector = await openProjector(page, context);
+      expect(new URL(projector.url()).pathname).toBe(PREFIX);
+      await expect(projector.getByTestId('status-line')).toHaveAttribute('data-state', 'done', DONE);
+      await page.locator('[data-panel=burst] .panel-body').click();
+      await page.keyboard.press('ArrowUp');
+      await expect(projector.getByTestId('rect-corner')).toHaveAttribute('data-eta', String((await configOf(page)).eta));
+      await expect(projector.getByTestId('status-line')).toHaveAttribute('data-state', 'done', DONE);
+      await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', DONE);
+      expect(await checksumOf(projector)).toBe(await checksumOf(page));
+    } finally {
+      await context.setOffline(false);
+      await server.close();
+    }
   });
 });
