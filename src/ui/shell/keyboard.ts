@@ -120,6 +120,8 @@ export const KEY_HELP: Array<[string, string]> = [
   ['L', 'lecture mode'],
   ['P', 'pin this configuration as a comparison (up to three)'],
   ['Q', 'the link as a QR code (Esc closes it)'],
+  ['V', 'presenter view: a second window for the projector, kept in step with this one'],
+  ['F', 'in the projector window: full screen (again: back)'],
   ['1 … 9, 0', 'presets 1 to 10'],
   ['Ctrl+Z / ⌘Z', 'undo the last change of the configuration (a drag is one change)'],
   ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],

@@ -3,6 +3,7 @@ import { downloadBlob, exportName } from '../../export/download';
 import { useSim } from '../../sim/sim-context';
 import { useExplorer } from '../../state/store';
 import { useLectureUi } from '../lecture-ui';
+import { CLIP_FORMATS, GIF_FPS, GIF_HEIGHT, GIF_WIDTH, type ClipFormat } from './clip-format';
 import { RECORD_VIEWS, type RecordView } from './frame-layout';
 import { defaultStepsPerFrame, planRecording } from './record-plan';
 import { recordRun, type RecordProgress } from './record-run';
@@ -32,9 +33,9 @@ function stopMessage(e: unknown, at: RecordProgress | null): Message {
 }
 
 /**
- * The recorder: a WebM of a live view rendered frame by frame from the
- * deterministic run, with a progress bar and Cancel; the page stays usable
- * while it renders.
+ * The recorder: an MP4 (the default), a WebM or a looping GIF of a live view
+ * rendered frame by frame from the deterministic run, with a progress bar and
+ * Cancel; the page stays usable while it renders.
  */
 export function RecorderPanel() {
   const sim = useSim();
@@ -43,7 +44,9 @@ export function RecorderPanel() {
   const steps = useExplorer((s) => s.config.steps);
   const [view, setView] = useState<RecordView>('diagram');
   const [spf, setSpf] = useState<string>('');
-  const [fps, setFps] = useState(30);
+  const [format, setFormat] = useState<ClipFormat>('mp4');
+  const [chosenFps, setFps] = useState(30);
+  const [fallback, setFallback] = useState<string | null>(null);
   const [busy, setBusy] = useState<AbortController | null>(null);
   const [progress, setProgress] = useState<RecordProgress | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -59,6 +62,8 @@ export function RecorderPanel() {
 
   if (!open && !busy) return null;
   const stepsPerFrame = spf.trim() === '' ? defaultStepsPerFrame(steps) : Number(spf);
+  // A GIF has one rate and size, stated before it starts; the videos take the chosen rate.
+  const fps = format === 'gif' ? GIF_FPS : chosenFps;
   const plan = planRecording(steps, stepsPerFrame, fps);
 
   const start = async () => {
@@ -68,20 +73,22 @@ export function RecorderPanel() {
     setMessage(null);
     setOffline(!navigator.onLine);
     setProgress(null);
+    setFallback(null);
     last.current = null;
     try {
       const r = await recordRun(sim, view, plan, ac.signal, (p) => {
         last.current = p;
         setProgress(p);
-      });
+        setFallback(p.fallback);
+      }, format);
       const s = useExplorer.getState();
-      const name = exportName(view, s.summary?.sgd?.checksum ?? s.summary?.gd?.checksum ?? null, 'webm');
+      const name = exportName(view, s.summary?.sgd?.checksum ?? s.summary?.gd?.checksum ?? null, r.ext);
       downloadBlob(r.blob, name);
       setMessage({
         id: 'recorder-saved',
         bad: false,
         text: `Saved ${name}: ${r.frames} frames, ${r.width}×${r.height}, ${r.duration.toFixed(2)} s (${r.how}).`,
-        data: { frames: r.frames, width: r.width, height: r.height, bytes: r.blob.size },
+        data: { frames: r.frames, width: r.width, height: r.height, bytes: r.blob.size, format: r.ext },
       });
     } catch (e) {
       setMessage(stopMessage(e, last.current));
@@ -92,7 +99,17 @@ export function RecorderPanel() {
 
   return (
     <section className="recorder" aria-label="record a run as a video" data-testid="recorder">
-      <h2>Record a run (WebM)</h2>
+      <h2>Record a run</h2>
+      <label>
+        Format
+        <select value={format} disabled={!!busy} onChange={(e) => setFormat(e.target.value as ClipFormat)} data-testid="record-format">
+          {CLIP_FORMATS.map(([f, label]) => (
+            <option key={f} value={f}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         View
         <select value={view} disabled={!!busy} onChange={(e) => setView(e.target.value as RecordView)} data-testid="record-view">
@@ -109,8 +126,8 @@ export function RecorderPanel() {
       </label>
       <label>
         Frames per second
-        <select value={fps} disabled={!!busy} onChange={(e) => setFps(Number(e.target.value))} data-testid="record-fps">
-          {FPS.map((f) => (
+        <select value={fps} disabled={!!busy || format === 'gif'} onChange={(e) => setFps(Number(e.target.value))} data-testid="record-fps">
+          {(format === 'gif' ? [GIF_FPS] : FPS).map((f) => (
             <option key={f} value={f}>
               {f}
             </option>
@@ -126,6 +143,13 @@ export function RecorderPanel() {
           {plan.targets.length} frames of {steps} steps, {plan.duration.toFixed(1)} s. The run restarts paused and is rendered frame by frame; the same link gives the same video.
         </p>
       )}
+      {typeof plan !== 'string' && (
+        <p className="recorder-message" data-testid="record-size">
+          {format === 'gif'
+            ? `GIF at ${GIF_WIDTH}×${GIF_HEIGHT}, ${GIF_FPS} frames a second, looping; the view is fitted inside.`
+            : `${format === 'mp4' ? 'MP4 (H.264, plays in PowerPoint, Keynote and on phones)' : 'WebM (VP9 or VP8)'} at the view's size as laid out, at most 1920 pixels wide.`}
+        </p>
+      )}
       {busy && (
         <>
           <progress max={progress?.frames ?? 1} value={progress?.frame ?? 0} data-testid="record-progress" />
@@ -133,6 +157,11 @@ export function RecorderPanel() {
             {progress ? `frame ${progress.frame} of ${progress.frames} (${progress.how})` : 'restarting the run…'}
           </p>
         </>
+      )}
+      {fallback && (
+        <p className="recorder-message bad" role="status" data-testid="recorder-fallback">
+          {fallback}
+        </p>
       )}
       {busy && offline && (
         <p className="recorder-message" role="status" data-testid="recorder-offline">

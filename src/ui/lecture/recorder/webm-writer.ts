@@ -1,13 +1,4 @@
-
-/** Where the frames of a recording go: one call per painted frame, then the file. */
-export interface FrameWriter {
-  /** How the file is made, for the panel: "VP9 through WebCodecs", or the fallback. */
-  readonly how: string;
-  /** The canvas holds frame i: encode it (resolves when the encoder can take the next). */
-  add(i: number): Promise<void>;
-  finish(): Promise<Blob>;
-  cancel(): Promise<void>;
-}
+import type { FrameWriter } from './frame-writer';
 
 /** WebM through WebCodecs, muxed by mediabunny: frame i is stamped i/fps and lasts 1/fps, whatever the time it took to render. */
 async function webCodecsWriter(canvas: HTMLCanvasElement, fps: number): Promise<FrameWriter | null> {
@@ -22,6 +13,8 @@ async function webCodecsWriter(canvas: HTMLCanvasElement, fps: number): Promise<
   await output.start();
   return {
     how: `${codec.toUpperCase()} through WebCodecs`,
+    mime: 'video/webm',
+    ext: 'webm',
     add: (i) => source.add(i / fps, 1 / fps),
     async finish() {
       await output.finalize();
@@ -51,6 +44,8 @@ function mediaRecorderWriter(canvas: HTMLCanvasElement, fps: number): FrameWrite
   const stopped = () => new Promise<void>((r) => rec.addEventListener('stop', () => r(), { once: true }));
   return {
     how: `${type} through MediaRecorder (this browser has no WebCodecs; frame timing is approximate)`,
+    mime: 'video/webm',
+    ext: 'webm',
     async add() {
       track.requestFrame?.();
       await new Promise((r) => setTimeout(r, 1000 / fps));
@@ -71,7 +66,7 @@ function mediaRecorderWriter(canvas: HTMLCanvasElement, fps: number): FrameWrite
   };
 }
 
-export async function openWriter(canvas: HTMLCanvasElement, fps: number): Promise<FrameWriter> {
+export async function openWebmWriter(canvas: HTMLCanvasElement, fps: number): Promise<FrameWriter> {
   const w = (typeof VideoEncoder !== 'undefined' ? await webCodecsWriter(canvas, fps) : null) ?? mediaRecorderWriter(canvas, fps);
   if (!w) throw new Error('this browser can encode no WebM video (neither WebCodecs nor MediaRecorder with VP8 or VP9)');
   return w;
