@@ -6,8 +6,12 @@
 import { decodeQuery } from '../core/params/query';
 import { problemDef } from '../core/problems/registry';
 import { simulateConfig, toJson } from '../core/simulate';
+import { dispatch } from './commands';
 
 const args = process.argv.slice(2);
+// --phase, --sweep, --shard and --merge (src/cli/commands.ts); a plain link goes on below.
+const status = await dispatch(args);
+if (status !== null) process.exit(status);
 const query = args.find((a) => !a.startsWith('--')) ?? '';
 const decoded = decodeQuery(query);
 const problems = [...decoded.issues.map((i) => i.message), ...decoded.unknown.map((k) => `unknown key ${JSON.stringify(k)}`)];

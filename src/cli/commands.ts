@@ -1,0 +1,108 @@
+/**
+ * The command line's sweeps (README "`npm run sim`"): `--phase`, `--sweep`,
+ * `--shard i/N` and `--merge FILES…`. sim.ts hands its arguments here first; a
+ * plain `npm run sim -- '<query>'` is none of these and stays with sim.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { toJson } from '../core/simulate';
+import { CliError } from './cli-error';
+import { runJob, type Job, type JobName } from './job';
+import { mergeShards } from './merge';
+import { phaseJob } from './phase';
+import { parseShard, type Shard } from './shard';
+import { sweepJob } from './sweep';
+
+export type Command =
+  | { kind: 'phase'; query: string; sweep: string | null; shard: Shard | null }
+  | { kind: 'sweep'; query: string; sweep: string; shard: Shard | null }
+  | { kind: 'merge'; files: string[] };
+
+const FLAGS = ['--phase', '--sweep', '--shard', '--merge'];
+
+/** The command the arguments ask for, or null for a plain run (no flag of ours). */
+export function commandOf(args: string[]): Command | null {
+  if (!args.some((a) => FLAGS.includes(a))) return null;
+  const m = args.indexOf('--merge');
+  if (m >= 0) {
+    const other = args.filter((a, i) => i < m || (a.startsWith('--') && i > m));
+    if (other.length > 0) throw new CliError(`--merge takes only the shard files, got also ${other.map((a) => JSON.stringify(a)).join(', ')}`);
+    return { kind: 'merge', files: args.slice(m + 1) };
+  }
+  let phase = false;
+  let sweep: string | null = null;
+  let shard: Shard | null = null;
+  const queries: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || FLAGS.includes(v)) throw new CliError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--phase') {
+      phase = true;
+      // The link may follow --phase or stand apart: `--phase '<query>'` or `--phase --sweep … '<query>'`.
+      if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) queries.push(args[++i]);
+    } else if (a === '--sweep') sweep = value();
+    else if (a === '--shard') shard = parseShard(value());
+    else if (a.startsWith('--')) throw new CliError(`unknown option ${JSON.stringify(a)} (the sweeps take --phase, --sweep, --shard and --merge)`);
+    else queries.push(a);
+  }
+  if (queries.length > 1) throw new CliError(`one link at a time, got ${queries.length}: ${queries.map((q) => JSON.stringify(q)).join(', ')}`);
+  const query = queries[0] ?? '';
+  if (phase) return { kind: 'phase', query, sweep, shard };
+  if (sweep !== null) return { kind: 'sweep', query, sweep, shard };
+  throw new CliError('--shard splits a --phase grid or a --sweep; give one of them');
+}
+
+async function jobOf(c: Exclude<Command, { kind: 'merge' }>): Promise<Job> {
+  if (c.sweep !== null) return sweepJob(c.query, c.sweep, c.kind === 'phase' ? 'phase' : 'sim');
+  return phaseJob(c.query);
+}
+
+/** The job a shard file names, rebuilt from its header (the merge assembles with it). */
+async function jobNamed(name: JobName): Promise<Job> {
+  const job = name.sweep !== null ? await sweepJob(name.link, name.sweep, name.each === 'phase' ? 'phase' : 'sim') : await phaseJob(name.link);
+  if (JSON.stringify(job.name) !== JSON.stringify(name)) {
+    throw new CliError(`the shards' header ${JSON.stringify(name)} is not what their link gives here, ${JSON.stringify(job.name)} (shards of another version of the explorer, or an edited header?)`);
+  }
+  return job;
+}
+
+/** The JSON text the command prints. */
+export async function runCommandText(c: Command, readText: (file: string) => string = (f) => readFileSync(f, 'utf8')): Promise<string> {
+  if (c.kind === 'merge') {
+    const files = c.files.map((name) => {
+      let text: string;
+      try {
+        text = readText(name);
+      } catch (e) {
+        throw new CliError(`cannot read ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return { name, text };
+    });
+    const merged = mergeShards(files);
+    const job = await jobNamed(merged.name);
+    return toJson(job.assemble(merged.values));
+  }
+  const job = await jobOf(c);
+  return c.shard ? runJob(job, c.shard) : runJob(job, null);
+}
+
+/**
+ * Run the command the arguments ask for: its JSON on stdout (status 0), or the
+ * refusal on stderr (status 2). Null when the arguments are a plain run.
+ */
+export async function dispatch(args: string[]): Promise<number | null> {
+  try {
+    const c = commandOf(args);
+    if (c === null) return null;
+    const text = await runCommandText(c);
+    await new Promise<void>((resolve) => process.stdout.write(text + '\n', () => resolve()));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    for (const line of e.message.split('\n')) console.error(`sim: ${line}`);
+    return 2;
+  }
+}
