@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { toJson } from '../core/simulate';
+import { setKernelPreference, type KernelPreference } from '../core/kernels/phase-cell-kernel';
 import { CliError } from './cli-error';
 import { runJob, type Job, type JobName } from './job';
 import { mergeShards } from './merge';
@@ -13,11 +14,12 @@ import { parseShard, type Shard } from './shard';
 import { sweepJob } from './sweep';
 
 export type Command =
-  | { kind: 'phase'; query: string; sweep: string | null; shard: Shard | null }
-  | { kind: 'sweep'; query: string; sweep: string; shard: Shard | null }
+  | { kind: 'phase'; query: string; sweep: string | null; shard: Shard | null; kernel?: KernelPreference }
+  | { kind: 'sweep'; query: string; sweep: string; shard: Shard | null; kernel?: KernelPreference }
   | { kind: 'merge'; files: string[] };
 
-const FLAGS = ['--phase', '--sweep', '--shard', '--merge'];
+const FLAGS = ['--phase', '--sweep', '--shard', '--merge', '--kernel'];
+const KERNELS: KernelPreference[] = ['auto', 'typescript'];
 
 /** The command the arguments ask for, or null for a plain run (no flag of ours). */
 export function commandOf(args: string[]): Command | null {
@@ -31,6 +33,7 @@ export function commandOf(args: string[]): Command | null {
   let phase = false;
   let sweep: string | null = null;
   let shard: Shard | null = null;
+  let kernel: KernelPreference | undefined;
   const queries: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -45,13 +48,19 @@ export function commandOf(args: string[]): Command | null {
       if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) queries.push(args[++i]);
     } else if (a === '--sweep') sweep = value();
     else if (a === '--shard') shard = parseShard(value());
+    else if (a === '--kernel') {
+      const k = value();
+      if (!KERNELS.includes(k as KernelPreference)) throw new CliError(`--kernel must be ${KERNELS.join(' or ')}, got ${JSON.stringify(k)}`);
+      kernel = k as KernelPreference;
+    }
     else if (a.startsWith('--')) throw new CliError(`unknown option ${JSON.stringify(a)} (the sweeps take --phase, --sweep, --shard and --merge)`);
     else queries.push(a);
   }
   if (queries.length > 1) throw new CliError(`one link at a time, got ${queries.length}: ${queries.map((q) => JSON.stringify(q)).join(', ')}`);
   const query = queries[0] ?? '';
-  if (phase) return { kind: 'phase', query, sweep, shard };
-  if (sweep !== null) return { kind: 'sweep', query, sweep, shard };
+  const k = kernel !== undefined ? { kernel } : {};
+  if (phase) return { kind: 'phase', query, sweep, shard, ...k };
+  if (sweep !== null) return { kind: 'sweep', query, sweep, shard, ...k };
   throw new CliError('--shard splits a --phase grid or a --sweep; give one of them');
 }
 
@@ -85,6 +94,8 @@ export async function runCommandText(c: Command, readText: (file: string) => str
     const job = await jobNamed(merged.name);
     return toJson(job.assemble(merged.values));
   }
+  // The loop that computes the 1D phase cells; the numbers are the same either way (src/core/kernels).
+  setKernelPreference(c.kernel ?? 'auto');
   const job = await jobOf(c);
   return c.shard ? runJob(job, c.shard) : runJob(job, null);
 }

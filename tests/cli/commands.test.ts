@@ -69,6 +69,16 @@ describe('sharded sweeps', () => {
   });
 });
 
+describe('--kernel typescript', () => {
+  it('gives the same JSON, bit for bit, as the WebAssembly kernel it sets aside', async () => {
+    const c = { kind: 'phase', query: 'problem=point&a=2&s=1.5&n=6&grid=5&cellruns=25&steps=200&etamin=0.2&etamax=2', sweep: null, shard: null } as const;
+    const wasm = await runCommandText(c);
+    const ts = await runCommandText({ ...c, kernel: 'typescript' });
+    expect(ts).toBe(wasm);
+    expect(JSON.parse(ts).cells.some((x: { escaped: number }) => x.escaped > 0 && x.escaped < 25)).toBe(true);
+  });
+});
+
 describe('the arguments', () => {
   it('leave a plain link to sim.ts and read --phase, --sweep and --shard in any order', () => {
     expect(commandOf(['problem=toy'])).toBeNull();
@@ -76,6 +86,7 @@ describe('the arguments', () => {
     expect(commandOf(['problem=toy', '--sweep', 'eta=1,2'])).toEqual({ kind: 'sweep', query: 'problem=toy', sweep: 'eta=1,2', shard: null });
     expect(commandOf(['--phase', '--sweep', 'seed=1,2', 'problem=toy'])).toEqual({ kind: 'phase', query: 'problem=toy', sweep: 'seed=1,2', shard: null });
     expect(commandOf(['--merge', 'a.json', 'b.json'])).toEqual({ kind: 'merge', files: ['a.json', 'b.json'] });
+    expect(commandOf(['--phase', 'problem=toy', '--kernel', 'typescript'])).toEqual({ kind: 'phase', query: 'problem=toy', sweep: null, shard: null, kernel: 'typescript' });
   });
 
   it('refuse what they cannot mean, naming it', () => {
@@ -83,6 +94,7 @@ describe('the arguments', () => {
     expect(() => commandOf(['--phase', 'problem=toy', '--shard'])).toThrow('--shard needs a value');
     expect(() => commandOf(['--phase', 'problem=toy', '--shards', '1/2'])).toThrow('unknown option "--shards"');
     expect(() => commandOf(['--phase', 'problem=toy', 'seed=2'])).toThrow('one link at a time, got 2');
+    expect(() => commandOf(['--phase', 'problem=toy', '--kernel', 'wasm'])).toThrow('--kernel must be auto or typescript, got "wasm"');
     expect(() => commandOf(['--phase', 'problem=toy', '--merge', 'a.json'])).toThrow('--merge takes only the shard files, got also "--phase", "problem=toy"');
   });
 });
