@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { batchAxis, cellCount, etaAt, phaseCell, type PhaseGridSpec } from '../../../src/core/explore/phase-grid';
 import { kernelEscapedRuns, phaseKernel, setKernelPreference } from '../../../src/core/kernels/phase-cell-kernel';
 import type { Problem } from '../../../src/core/problems/problem';
@@ -77,5 +77,27 @@ describe('the phase grid’s WebAssembly kernel', () => {
     const toy = new ToyProblem(b);
     const s = spec({ batches: [2, 20_000], runs: 1000, steps: 2, start: 1, etaMin: 0.5, etaMax: 1, etaCount: 2, radius: 0.3 });
     expect(grid(toy, s, 'kernel')).toEqual(grid(toy, s, 'typescript'));
+  });
+
+  it('falls back to the TypeScript loop in an engine without WebAssembly, says why, and gives the same counts', async () => {
+    const toy = new ToyProblem([0.1, 1.9]);
+    const s = spec({ batches: [1, 2], start: 1, etaMin: 0.4, etaMax: 0.9, etaCount: 6, radius: 0.01, escape: 0.3 });
+    const withKernel = grid(toy, s, 'kernel');
+    const g = globalThis as { WebAssembly?: unknown };
+    const saved = g.WebAssembly;
+    delete g.WebAssembly;
+    try {
+      // Fresh modules: the kernel is loaded once per worker or process, on first use.
+      vi.resetModules();
+      const kernelModule = await import('../../../src/core/kernels/phase-cell-kernel');
+      const gridModule = await import('../../../src/core/explore/phase-grid');
+      const toyModule = await import('../../../src/core/problems/toy');
+      const freshToy = new toyModule.ToyProblem([0.1, 1.9]);
+      expect(kernelModule.phaseKernel()).toEqual({ kernel: 'TypeScript', reason: 'WebAssembly is not available in this engine' });
+      expect(Array.from({ length: cellCount(s) }, (_, c) => gridModule.phaseCell(freshToy, s, c))).toEqual(withKernel);
+    } finally {
+      g.WebAssembly = saved;
+      vi.resetModules();
+    }
   });
 });
