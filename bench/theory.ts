@@ -6,7 +6,7 @@
 import { batchFactor } from '../src/core/batch-factor';
 import { atlasCount, type AtlasCount } from '../src/core/explore/minima-atlas';
 import { batchAxis, cellCount, coarseToFine, phaseCell, type PhaseGridSpec } from '../src/core/explore/phase-grid';
-import { phaseKernel } from '../src/core/kernels/phase-cell-kernel';
+import { kernelStatus } from '../src/core/kernels/kernel-choice';
 import { theoryOfMinima } from '../src/core/simulate';
 import { analyseMinimum } from '../src/core/theory/analyse-minimum';
 import { hessianSet, moments } from '../src/core/theory/hessian-set';
@@ -112,7 +112,7 @@ export function measurePhaseGrid(etaCount: number, bCount: number, runs: number,
     escaped = 0;
     for (const cell of order) escaped += phaseCell(problem, spec, cell, loop);
   });
-  return { loop: loop === 'kernel' ? phaseKernel().kernel : 'TypeScript', query: `problem=toy&b=(0.1,1.9)×${half}`, spec, cells: cellCount(spec), escaped, seconds };
+  return { loop: loop === 'kernel' ? kernelStatus().kernel : 'TypeScript', query: `problem=toy&b=(0.1,1.9)×${half}`, spec, cells: cellCount(spec), escaped, seconds };
 }
 
 export interface TheoryFigures {

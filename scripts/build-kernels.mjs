@@ -32,7 +32,7 @@ function wabtVersion() {
   return JSON.parse(readFileSync('node_modules/wabt/package.json', 'utf8')).version;
 }
 
-/** phase-cell → PHASE_CELL_WASM */
+/** sgd-1d → SGD_1D_WASM */
 export const constName = (name) => `${name.replace(/-/g, '_').toUpperCase()}_WASM`;
 
 export async function buildKernels({ check = false } = {}) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { toJson } from '../core/simulate';
-import { setKernelPreference, type KernelPreference } from '../core/kernels/phase-cell-kernel';
+import { setKernelPreference, type KernelPreference } from '../core/kernels/kernel-choice';
 import { CliError } from './cli-error';
 import { runJob, type Job, type JobName } from './job';
 import { mergeShards } from './merge';
@@ -16,14 +16,25 @@ import { sweepJob } from './sweep';
 export type Command =
   | { kind: 'phase'; query: string; sweep: string | null; shard: Shard | null; kernel?: KernelPreference }
   | { kind: 'sweep'; query: string; sweep: string; shard: Shard | null; kernel?: KernelPreference }
-  | { kind: 'merge'; files: string[] };
+  | { kind: 'merge'; files: string[] }
+  /** A plain `npm run sim -- '<query>' --kernel=typescript`: sim.ts runs it, on the chosen loop. */
+  | { kind: 'plain'; kernel: KernelPreference };
 
 const FLAGS = ['--phase', '--sweep', '--shard', '--merge', '--kernel'];
 const KERNELS: KernelPreference[] = ['auto', 'typescript'];
 
 /** The command the arguments ask for, or null for a plain run (no flag of ours). */
-export function commandOf(args: string[]): Command | null {
+export function commandOf(input: string[]): Command | null {
+  // --kernel=X is --kernel X (the one form a plain run takes: sim.ts reads its link as the first argument not starting with --).
+  const args = input.flatMap((a) => (a.startsWith('--kernel=') ? ['--kernel', a.slice('--kernel='.length)] : [a]));
   if (!args.some((a) => FLAGS.includes(a))) return null;
+  if (!args.some((a) => FLAGS.includes(a) && a !== '--kernel')) {
+    if (input.includes('--kernel')) throw new CliError('a plain run takes --kernel=typescript (with =), as its link is its one other argument');
+    const i = args.indexOf('--kernel');
+    const k = args[i + 1];
+    if (!KERNELS.includes(k as KernelPreference)) throw new CliError(`--kernel must be ${KERNELS.join(' or ')}, got ${JSON.stringify(k)}`);
+    return { kind: 'plain', kernel: k as KernelPreference };
+  }
   const m = args.indexOf('--merge');
   if (m >= 0) {
     const other = args.filter((a, i) => i < m || (a.startsWith('--') && i > m));
@@ -64,7 +75,7 @@ export function commandOf(args: string[]): Command | null {
   throw new CliError('--shard splits a --phase grid or a --sweep; give one of them');
 }
 
-async function jobOf(c: Exclude<Command, { kind: 'merge' }>): Promise<Job> {
+async function jobOf(c: Extract<Command, { kind: 'phase' | 'sweep' }>): Promise<Job> {
   if (c.sweep !== null) return sweepJob(c.query, c.sweep, c.kind === 'phase' ? 'phase' : 'sim');
   return phaseJob(c.query);
 }
@@ -79,7 +90,7 @@ async function jobNamed(name: JobName): Promise<Job> {
 }
 
 /** The JSON text the command prints. */
-export async function runCommandText(c: Command, readText: (file: string) => string = (f) => readFileSync(f, 'utf8')): Promise<string> {
+export async function runCommandText(c: Exclude<Command, { kind: 'plain' }>, readText: (file: string) => string = (f) => readFileSync(f, 'utf8')): Promise<string> {
   if (c.kind === 'merge') {
     const files = c.files.map((name) => {
       let text: string;
@@ -94,7 +105,7 @@ export async function runCommandText(c: Command, readText: (file: string) => str
     const job = await jobNamed(merged.name);
     return toJson(job.assemble(merged.values));
   }
-  // The loop that computes the 1D phase cells; the numbers are the same either way (src/core/kernels).
+  // The loop of the 1D phase cells and SGD steps; the numbers are the same either way (src/core/kernels).
   setKernelPreference(c.kernel ?? 'auto');
   const job = await jobOf(c);
   return c.shard ? runJob(job, c.shard) : runJob(job, null);
@@ -108,6 +119,11 @@ export async function dispatch(args: string[]): Promise<number | null> {
   try {
     const c = commandOf(args);
     if (c === null) return null;
+    if (c.kind === 'plain') {
+      // The loop of the 1D SGD steps; the numbers are the same either way (src/core/kernels).
+      setKernelPreference(c.kernel);
+      return null;
+    }
     const text = await runCommandText(c);
     await new Promise<void>((resolve) => process.stdout.write(text + '\n', () => resolve()));
     return 0;

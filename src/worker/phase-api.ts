@@ -5,7 +5,7 @@
  * size or on which worker computes a cell.
  */
 import { phaseCell, type PhaseGridSpec } from '../core/explore/phase-grid';
-import { phaseKernel, type KernelStatus } from '../core/kernels/phase-cell-kernel';
+import { kernelStatus, type KernelStatus } from '../core/kernels/kernel-choice';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
 import { decodeQuery } from '../core/params/query';
 import { buildProblem } from '../core/problems/build-problem';
@@ -39,7 +39,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export const phaseApi = {
   /** Which loop computes this worker's 1D cells (the WebAssembly kernel, or TypeScript and why): the page names it in the status's tooltip. */
   async kernel(): Promise<KernelStatus> {
-    return phaseKernel();
+    return kernelStatus();
   },
 
   /** Escaped runs of each listed cell (row-major: cell = bIndex·etaCount + etaIndex), in their order. */

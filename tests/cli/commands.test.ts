@@ -86,6 +86,8 @@ describe('the arguments', () => {
     expect(commandOf(['problem=toy', '--sweep', 'eta=1,2'])).toEqual({ kind: 'sweep', query: 'problem=toy', sweep: 'eta=1,2', shard: null });
     expect(commandOf(['--phase', '--sweep', 'seed=1,2', 'problem=toy'])).toEqual({ kind: 'phase', query: 'problem=toy', sweep: 'seed=1,2', shard: null });
     expect(commandOf(['--merge', 'a.json', 'b.json'])).toEqual({ kind: 'merge', files: ['a.json', 'b.json'] });
+    expect(commandOf(['problem=toy', '--kernel=typescript'])).toEqual({ kind: 'plain', kernel: 'typescript' });
+    expect(commandOf(['--phase', 'problem=toy', '--kernel=typescript'])).toEqual({ kind: 'phase', query: 'problem=toy', sweep: null, shard: null, kernel: 'typescript' });
     expect(commandOf(['--phase', 'problem=toy', '--kernel', 'typescript'])).toEqual({ kind: 'phase', query: 'problem=toy', sweep: null, shard: null, kernel: 'typescript' });
   });
 
@@ -95,6 +97,8 @@ describe('the arguments', () => {
     expect(() => commandOf(['--phase', 'problem=toy', '--shards', '1/2'])).toThrow('unknown option "--shards"');
     expect(() => commandOf(['--phase', 'problem=toy', 'seed=2'])).toThrow('one link at a time, got 2');
     expect(() => commandOf(['--phase', 'problem=toy', '--kernel', 'wasm'])).toThrow('--kernel must be auto or typescript, got "wasm"');
+    expect(() => commandOf(['problem=toy', '--kernel=wasm'])).toThrow('--kernel must be auto or typescript, got "wasm"');
+    expect(() => commandOf(['--kernel', 'typescript', 'problem=toy'])).toThrow('a plain run takes --kernel=typescript (with =)');
     expect(() => commandOf(['--phase', 'problem=toy', '--merge', 'a.json'])).toThrow('--merge takes only the shard files, got also "--phase", "problem=toy"');
   });
 });

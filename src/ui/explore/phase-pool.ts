@@ -1,5 +1,5 @@
 import { cellCount, coarseToFine, type PhaseGridSpec } from '../../core/explore/phase-grid';
-import type { KernelStatus } from '../../core/kernels/phase-cell-kernel';
+import type { KernelStatus } from '../../core/kernels/kernel-choice';
 import type { PhaseApi } from '../../worker/phase-api';
 import { RpcClient } from '../../worker/rpc/rpc-client';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';

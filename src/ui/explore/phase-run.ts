@@ -1,5 +1,5 @@
 import { cellCount, type PhaseGridSpec } from '../../core/explore/phase-grid';
-import type { KernelStatus } from '../../core/kernels/phase-cell-kernel';
+import type { KernelStatus } from '../../core/kernels/kernel-choice';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
 import { isAbortError, WorkerStoppedError } from '../../worker/rpc/rpc-client';
 import { PhasePool } from './phase-pool';

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { batchAxis, cellCount, etaAt, phaseCell, type PhaseGridSpec } from '../../../src/core/explore/phase-grid';
-import { kernelEscapedRuns, phaseKernel, setKernelPreference } from '../../../src/core/kernels/phase-cell-kernel';
+import { kernelEscapedRuns } from '../../../src/core/kernels/phase-cell-kernel';
+import { kernelStatus, setKernelPreference } from '../../../src/core/kernels/kernel-choice';
 import type { Problem } from '../../../src/core/problems/problem';
 import { pointProblem } from '../../../src/core/problems/point';
 import { QuadraticProblem } from '../../../src/core/problems/quadratic';
@@ -25,7 +26,7 @@ const grid = (p: Problem, s: PhaseGridSpec, loop: 'kernel' | 'typescript') => Ar
 
 describe('the phase grid’s WebAssembly kernel', () => {
   it('is the loop Node runs', () => {
-    expect(phaseKernel().kernel).toBe('WebAssembly');
+    expect(kernelStatus().kernel).toBe('WebAssembly');
   });
 
   // The toy (two and eight components), a 1D quadratic sum (`point`) and one with a negative curvature (diverging runs).
@@ -64,7 +65,7 @@ describe('the phase grid’s WebAssembly kernel', () => {
   it('steps aside when TypeScript is chosen, and says so', () => {
     setKernelPreference('typescript');
     try {
-      expect(phaseKernel()).toEqual({ kernel: 'TypeScript', reason: 'TypeScript chosen (--kernel typescript)' });
+      expect(kernelStatus()).toEqual({ kernel: 'TypeScript', reason: 'TypeScript chosen (--kernel typescript)' });
       expect(kernelEscapedRuns(new ToyProblem([0.1, 1.9]), { kind: 'uniform-one', n: 2, B: 1, eta: 0.6, c0: 1, radius: 1e-3, escape: 0.5, steps: 10, runs: 2, seed: 3, cell: 0, rng: undefined })).toBeNull();
     } finally {
       setKernelPreference('auto');
@@ -89,11 +90,11 @@ describe('the phase grid’s WebAssembly kernel', () => {
     try {
       // Fresh modules: the kernel is loaded once per worker or process, on first use.
       vi.resetModules();
-      const kernelModule = await import('../../../src/core/kernels/phase-cell-kernel');
+      const kernelModule = await import('../../../src/core/kernels/kernel-choice');
       const gridModule = await import('../../../src/core/explore/phase-grid');
       const toyModule = await import('../../../src/core/problems/toy');
       const freshToy = new toyModule.ToyProblem([0.1, 1.9]);
-      expect(kernelModule.phaseKernel()).toEqual({ kernel: 'TypeScript', reason: 'WebAssembly is not available in this engine' });
+      expect(kernelModule.kernelStatus()).toEqual({ kernel: 'TypeScript', reason: 'WebAssembly is not available in this engine' });
       expect(Array.from({ length: cellCount(s) }, (_, c) => gridModule.phaseCell(freshToy, s, c))).toEqual(withKernel);
     } finally {
       g.WebAssembly = saved;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHASE_CELL_WASM } from '../../../src/core/kernels/phase-cell-wasm';
+import { SGD_1D_WASM } from '../../../src/core/kernels/sgd-1d-wasm';
 import { base64Bytes, instantiateKernel } from '../../../src/core/kernels/wasm-loader';
 
 describe('loading a WebAssembly kernel', () => {
@@ -12,9 +12,9 @@ describe('loading a WebAssembly kernel', () => {
   });
 
   it('gives the kernel’s exports where WebAssembly is available', () => {
-    const r = instantiateKernel(PHASE_CELL_WASM);
+    const r = instantiateKernel(SGD_1D_WASM);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(Object.keys(r.exports).sort()).toEqual(['escapedRuns', 'memory']);
+    if (r.ok) expect(Object.keys(r.exports).sort()).toEqual(['advance1D', 'escapedRuns', 'memory']);
   });
 
   it('gives a reason, not a throw, in an engine without WebAssembly (the TypeScript loop then runs)', () => {
@@ -22,7 +22,7 @@ describe('loading a WebAssembly kernel', () => {
     const saved = g.WebAssembly;
     delete g.WebAssembly;
     try {
-      expect(instantiateKernel(PHASE_CELL_WASM)).toEqual({ ok: false, reason: 'WebAssembly is not available in this engine' });
+      expect(instantiateKernel(SGD_1D_WASM)).toEqual({ ok: false, reason: 'WebAssembly is not available in this engine' });
     } finally {
       g.WebAssembly = saved;
     }

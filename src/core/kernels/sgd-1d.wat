@@ -1,14 +1,13 @@
-;; The phase grid's cell loop for 1D problems (src/core/explore/phase-grid.ts,
-;; escapedRuns1D), in WebAssembly. It takes the runs of one cell that did not
-;; start outside the escape radius, each with its generator's state and its start,
-;; and returns how many escape (or diverge) within `steps` steps.
+;; The 1D SGD loops in WebAssembly: the phase grid's cell loop (escapedRuns, for
+;; src/core/explore/phase-grid.ts escapedRuns1D) and a run's steps (advance1D, for
+;; src/core/engine/sgd-run.ts advance1D), for the toy and 1D quadratic sums.
 ;;
 ;; Bit for bit the TypeScript's: only f64 add, sub, mul, div and comparisons,
 ;; which WebAssembly defines as IEEE 754 binary64 with round-to-nearest, the
 ;; same as JavaScript's numbers; the generators are xoshiro128** and mulberry32
 ;; on i32 (src/core/rng.ts), the same 32-bit words as Math.imul, <<, >>>, ^.
 ;; Every expression below keeps the TypeScript's order of operations.
-;; Built by scripts/build-kernels.mjs (wabt, from npm) into phase-cell-wasm.ts.
+;; Built by scripts/build-kernels.mjs (wabt, from npm) into sgd-1d-wasm.ts.
 (module
   (memory (export "memory") 1)
 
@@ -187,4 +186,125 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $eachRun)))
     (local.get $escaped))
+  ;; advance1D under xoshiro128**, with the generator's words in locals and the
+  ;; draw and the gradient written inline (no call or global per step): the same
+  ;; operations in the same order as $next, $index and $toyTerm.
+  (func $advanceXoshiro (param $problem i32) (param $n i32) (param $data i32)
+      (param $eta f64) (param $c0 f64) (param $R2 f64) (param $k i32) (param $io i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $out i32) (local $sh i32)
+    (local $v f64) (local $t i32) (local $esc i32) (local $taken i32) (local $next f64) (local $e f64) (local $grad f64) (local $h f64) (local $u f64)
+    (local $nf f64)
+    (local.set $a (i32.load offset=20 (local.get $io)))
+    (local.set $b (i32.load offset=24 (local.get $io)))
+    (local.set $c (i32.load offset=28 (local.get $io)))
+    (local.set $d (i32.load offset=32 (local.get $io)))
+    (local.set $v (f64.load (local.get $io)))
+    (local.set $t (i32.load offset=8 (local.get $io)))
+    (local.set $esc (i32.load offset=12 (local.get $io)))
+    (local.set $nf (f64.convert_i32_s (local.get $n)))
+    (local.set $taken (i32.const 0))
+    (block $end
+      (loop $step
+        (br_if $end (i32.ge_s (local.get $taken) (local.get $k)))
+        ;; Xoshiro128.next(): s2 ^= s0, s3 ^= s1, out = rotl(s1·5, 7)·9, s1 ^= s2, s0 ^= s3, s2 ^= (old s1) << 9, s3 = rotl(s3, 11)
+        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+        (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
+        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+        (local.set $c (i32.xor (local.get $c) (local.get $sh)))
+        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+        ;; (next · n) | 0, then the component's value
+        (local.set $h (f64.load (i32.add (local.get $data)
+          (i32.shl (i32.trunc_f64_s (f64.mul (f64.div (f64.convert_i32_u (local.get $out)) (f64.const 4294967296)) (local.get $nf))) (i32.const 3)))))
+        (if (i32.eqz (local.get $problem))
+          (then
+            ;; 0 + (v·v ≤ bᵢ·(u·u) ? 2·v : 2·bᵢ·u), u = v − 1
+            (local.set $u (f64.sub (local.get $v) (f64.const 1)))
+            (local.set $grad (f64.add (f64.const 0)
+              (if (result f64) (f64.le (f64.mul (local.get $v) (local.get $v)) (f64.mul (local.get $h) (f64.mul (local.get $u) (local.get $u))))
+                (then (f64.mul (f64.const 2) (local.get $v)))
+                (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $u)))))))
+          (else
+            (local.set $grad (f64.mul (f64.add (f64.const 0) (local.get $h)) (local.get $v)))))
+        (local.set $next (f64.sub (local.get $v) (f64.mul (local.get $eta) (local.get $grad))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (if (i32.eqz (i32.and (f64.lt (local.get $next) (f64.const 1e100)) (f64.gt (local.get $next) (f64.const -1e100))))
+          (then
+            (i32.store offset=16 (local.get $io) (i32.const 1))
+            (br $end)))
+        (local.set $v (local.get $next))
+        (if (i32.lt_s (local.get $esc) (i32.const 0))
+          (then
+            (local.set $e (f64.sub (local.get $v) (local.get $c0)))
+            (if (f64.gt (f64.mul (local.get $e) (local.get $e)) (local.get $R2))
+              (then (local.set $esc (local.get $t))))))
+        (local.set $taken (i32.add (local.get $taken) (i32.const 1)))
+        (br $step)))
+    (f64.store (local.get $io) (local.get $v))
+    (i32.store offset=8 (local.get $io) (local.get $t))
+    (i32.store offset=12 (local.get $io) (local.get $esc))
+    (i32.store offset=20 (local.get $io) (local.get $a))
+    (i32.store offset=24 (local.get $io) (local.get $b))
+    (i32.store offset=28 (local.get $io) (local.get $c))
+    (i32.store offset=32 (local.get $io) (local.get $d))
+    (local.get $taken))
+
+  ;; SgdRun.advance1D (src/core/engine/sgd-run.ts) for the toy or a 1D quadratic sum:
+  ;; up to k steps of one uniform index each, from the state at io — v (f64) at 0,
+  ;; t at 8, the escape step at 12 (−1: none yet), the generator's words at 20..35 —
+  ;; stopping early only at a divergence (then the i32 at 16 is 1, and t counts the
+  ;; diverging step while v keeps the last finite iterate, as advance1D does).
+  ;; Writes the state back and returns the finite steps taken. The history's points
+  ;; stay in TypeScript: the caller stops the kernel at each recorded step.
+  (func (export "advance1D") (param $problem i32) (param $gen i32) (param $n i32) (param $data i32)
+      (param $eta f64) (param $c0 f64) (param $R2 f64) (param $k i32) (param $io i32) (result i32)
+    (local $v f64) (local $t i32) (local $esc i32) (local $taken i32) (local $next f64) (local $e f64) (local $grad f64) (local $h f64)
+    (global.set $gen (local.get $gen))
+    (global.set $s0 (i32.load offset=20 (local.get $io)))
+    (global.set $s1 (i32.load offset=24 (local.get $io)))
+    (global.set $s2 (i32.load offset=28 (local.get $io)))
+    (global.set $s3 (i32.load offset=32 (local.get $io)))
+    (local.set $v (f64.load (local.get $io)))
+    (local.set $t (i32.load offset=8 (local.get $io)))
+    (local.set $esc (i32.load offset=12 (local.get $io)))
+    (i32.store offset=16 (local.get $io) (i32.const 0))
+    (local.set $taken (i32.const 0))
+    (if (i32.eqz (local.get $gen))
+      (then
+        ;; xoshiro128** (every v ≥ 2 link): the same steps with the generator in locals, inlined
+        (local.set $taken (call $advanceXoshiro (local.get $problem) (local.get $n) (local.get $data) (local.get $eta) (local.get $c0) (local.get $R2) (local.get $k) (local.get $io)))
+        (return (local.get $taken))))
+    (block $end
+      (loop $step
+        (br_if $end (i32.ge_s (local.get $taken) (local.get $k)))
+        ;; batchGradient1D((rng.next() * n) | 0, v): 0 + term for the toy, (0 + hᵢ)·v for a quadratic sum
+        (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (call $index (local.get $n)) (i32.const 3)))))
+        (local.set $grad
+          (if (result f64) (i32.eqz (local.get $problem))
+            (then (f64.add (f64.const 0) (call $toyTerm (local.get $h) (local.get $v))))
+            (else (f64.mul (f64.add (f64.const 0) (local.get $h)) (local.get $v)))))
+        (local.set $next (f64.sub (local.get $v) (f64.mul (local.get $eta) (local.get $grad))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (if (i32.eqz (i32.and (f64.lt (local.get $next) (f64.const 1e100)) (f64.gt (local.get $next) (f64.const -1e100))))
+          (then
+            (i32.store offset=16 (local.get $io) (i32.const 1))
+            (br $end)))
+        (local.set $v (local.get $next))
+        (if (i32.lt_s (local.get $esc) (i32.const 0))
+          (then
+            (local.set $e (f64.sub (local.get $v) (local.get $c0)))
+            (if (f64.gt (f64.mul (local.get $e) (local.get $e)) (local.get $R2))
+              (then (local.set $esc (local.get $t))))))
+        (local.set $taken (i32.add (local.get $taken) (i32.const 1)))
+        (br $step)))
+    (f64.store (local.get $io) (local.get $v))
+    (i32.store offset=8 (local.get $io) (local.get $t))
+    (i32.store offset=12 (local.get $io) (local.get $esc))
+    (i32.store offset=20 (local.get $io) (global.get $s0))
+    (i32.store offset=24 (local.get $io) (global.get $s1))
+    (i32.store offset=28 (local.get $io) (global.get $s2))
+    (i32.store offset=32 (local.get $io) (global.get $s3))
+    (local.get $taken))
 )
