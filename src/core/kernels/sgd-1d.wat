@@ -93,6 +93,133 @@
         (br $sum)))
     (f64.div (local.get $s) (f64.convert_i32_s (local.get $n))))
 
+  ;; escapedRuns under xoshiro128** (every v ≥ 2 link): the same steps with the
+  ;; draw's out / 2^32 written out · 2^-32 (the same number: a power of two), and the
+  ;; generator's words in locals and each draw written inline (no call or global per
+  ;; draw), the draws' expressions those of $next and $index. Within a step v is
+  ;; fixed, so the toy's v·v, u = v − 1, u·u and 2·v are taken once: the same values
+  ;; ToyProblem.batchTerm1D computes for each index.
+  (func $escapedRunsXoshiro (param $problem i32) (param $mode i32) (param $n i32) (param $m i32)
+      (param $eta f64) (param $c0 f64) (param $R2 f64) (param $steps i32) (param $runs i32)
+      (param $data i32) (param $perm i32) (param $states i32) (param $starts i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $out i32) (local $sh i32)
+    (local $escaped i32) (local $r i32) (local $t i32) (local $j i32) (local $k i32) (local $picked i32) (local $p i32)
+    (local $v f64) (local $grad f64) (local $sum f64) (local $next f64) (local $e f64) (local $h f64)
+    (local $vv f64) (local $uu f64) (local $u2 f64) (local $tv f64) (local $nf f64)
+    (local.set $nf (f64.convert_i32_s (local.get $n)))
+    (local.set $escaped (i32.const 0))
+    (local.set $r (i32.const 0))
+    (block $allRuns
+      (loop $eachRun
+        (br_if $allRuns (i32.ge_s (local.get $r) (local.get $runs)))
+        (local.set $p (i32.add (local.get $states) (i32.shl (local.get $r) (i32.const 4))))
+        (local.set $a (i32.load (local.get $p)))
+        (local.set $b (i32.load offset=4 (local.get $p)))
+        (local.set $c (i32.load offset=8 (local.get $p)))
+        (local.set $d (i32.load offset=12 (local.get $p)))
+        (local.set $v (f64.load (i32.add (local.get $starts) (i32.shl (local.get $r) (i32.const 3)))))
+        (if (i32.eq (local.get $mode) (i32.const 2))
+          (then
+            (local.set $j (i32.const 0))
+            (block $filled
+              (loop $fill
+                (br_if $filled (i32.ge_s (local.get $j) (local.get $n)))
+                (i32.store (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2))) (local.get $j))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $fill)))))
+        (local.set $t (i32.const 0))
+        (block $runEnd
+          (loop $step
+            (br_if $runEnd (i32.ge_s (local.get $t) (local.get $steps)))
+            (local.set $vv (f64.mul (local.get $v) (local.get $v)))
+            (local.set $uu (f64.sub (local.get $v) (f64.const 1)))
+            (local.set $u2 (f64.mul (local.get $uu) (local.get $uu)))
+            (local.set $tv (f64.mul (f64.const 2) (local.get $v)))
+            (if (i32.eq (local.get $mode) (i32.const 1))
+              (then
+                ;; batchGradient1D: 0 + term for the toy, (0 + hᵢ)·v for a quadratic sum
+                (local.set $c (i32.xor (local.get $c) (local.get $a)))
+                (local.set $d (i32.xor (local.get $d) (local.get $b)))
+                (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
+                (local.set $b (i32.xor (local.get $b) (local.get $c)))
+                (local.set $a (i32.xor (local.get $a) (local.get $d)))
+                (local.set $c (i32.xor (local.get $c) (local.get $sh)))
+                (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+                (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (local.get $nf))) (i32.const 3)))))
+                (if (i32.eqz (local.get $problem))
+                  (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
+                (local.set $grad (f64.add (f64.const 0) (local.get $h)))
+                (if (local.get $problem) (then (local.set $grad (f64.mul (local.get $grad) (local.get $v))))))
+              (else (if (i32.eq (local.get $mode) (i32.const 2))
+                (then
+                  ;; k = j + index(n − j), swap perm[j] and perm[k], add term(perm[j])
+                  (local.set $sum (f64.const 0))
+                  (local.set $j (i32.const 0))
+                  (block $drawn
+                    (loop $draw
+                      (br_if $drawn (i32.ge_s (local.get $j) (local.get $m)))
+                      (local.set $c (i32.xor (local.get $c) (local.get $a)))
+                      (local.set $d (i32.xor (local.get $d) (local.get $b)))
+                      (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                      (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
+                      (local.set $b (i32.xor (local.get $b) (local.get $c)))
+                      (local.set $a (i32.xor (local.get $a) (local.get $d)))
+                      (local.set $c (i32.xor (local.get $c) (local.get $sh)))
+                      (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+                      (local.set $k (i32.add (local.get $j) (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (f64.convert_i32_s (i32.sub (local.get $n) (local.get $j)))))))
+                      (local.set $picked (i32.load (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2)))))
+                      (i32.store (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2)))
+                        (i32.load (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2)))))
+                      (i32.store (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2))) (local.get $picked))
+                      (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (local.get $picked) (i32.const 3)))))
+                      (if (i32.eqz (local.get $problem))
+                        (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
+                      (local.set $sum (f64.add (local.get $sum) (local.get $h)))
+                      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                      (br $draw)))
+                  (local.set $grad (call $finish (local.get $problem) (local.get $sum) (local.get $m) (local.get $v))))
+                (else (if (i32.eq (local.get $mode) (i32.const 3))
+                  (then
+                    (local.set $sum (f64.const 0))
+                    (local.set $j (i32.const 0))
+                    (block $summed
+                      (loop $add
+                        (br_if $summed (i32.ge_s (local.get $j) (local.get $m)))
+                        (local.set $c (i32.xor (local.get $c) (local.get $a)))
+                        (local.set $d (i32.xor (local.get $d) (local.get $b)))
+                        (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                        (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
+                        (local.set $b (i32.xor (local.get $b) (local.get $c)))
+                        (local.set $a (i32.xor (local.get $a) (local.get $d)))
+                        (local.set $c (i32.xor (local.get $c) (local.get $sh)))
+                        (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+                        (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (local.get $nf))) (i32.const 3)))))
+                        (if (i32.eqz (local.get $problem))
+                          (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
+                        (local.set $sum (f64.add (local.get $sum) (local.get $h)))
+                        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                        (br $add)))
+                    (local.set $grad (call $finish (local.get $problem) (local.get $sum) (local.get $m) (local.get $v))))
+                  (else
+                    (local.set $grad (call $full (local.get $problem) (local.get $data) (local.get $n) (local.get $v)))))))))
+            (local.set $next (f64.sub (local.get $v) (f64.mul (local.get $eta) (local.get $grad))))
+            (if (i32.eqz (i32.and (f64.lt (local.get $next) (f64.const 1e100)) (f64.gt (local.get $next) (f64.const -1e100))))
+              (then
+                (local.set $escaped (i32.add (local.get $escaped) (i32.const 1)))
+                (br $runEnd)))
+            (local.set $v (local.get $next))
+            (local.set $e (f64.sub (local.get $v) (local.get $c0)))
+            (if (f64.gt (f64.mul (local.get $e) (local.get $e)) (local.get $R2))
+              (then
+                (local.set $escaped (i32.add (local.get $escaped) (i32.const 1)))
+                (br $runEnd)))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $step)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $eachRun)))
+    (local.get $escaped))
+
   ;; One cell: `runs` runs, run r with its generator state at states + 16r (four i32)
   ;; and its start at starts + 8r (f64). problem: 0 toy, 1 1D quadratic sum, with
   ;; its n values (bᵢ or hᵢ) at data. mode: 0 full, 1 uniform-one, 2 without
@@ -105,6 +232,10 @@
       (param $data i32) (param $perm i32) (param $states i32) (param $starts i32) (result i32)
     (local $escaped i32) (local $r i32) (local $t i32) (local $j i32) (local $k i32) (local $picked i32)
     (local $v f64) (local $grad f64) (local $sum f64) (local $next f64) (local $e f64) (local $p i32)
+    (if (i32.eqz (local.get $gen))
+      (then
+        (return (call $escapedRunsXoshiro (local.get $problem) (local.get $mode) (local.get $n) (local.get $m) (local.get $eta) (local.get $c0)
+          (local.get $R2) (local.get $steps) (local.get $runs) (local.get $data) (local.get $perm) (local.get $states) (local.get $starts)))))
     (global.set $gen (local.get $gen))
     (local.set $escaped (i32.const 0))
     (local.set $r (i32.const 0))
@@ -188,7 +319,7 @@
     (local.get $escaped))
   ;; advance1D under xoshiro128**, with the generator's words in locals and the
   ;; draw and the gradient written inline (no call or global per step): the same
-  ;; operations in the same order as $next, $index and $toyTerm.
+  ;; operations in the same order as $next, $index and $toyTerm (out / 2^32 as out · 2^-32, the same number).
   (func $advanceXoshiro (param $problem i32) (param $n i32) (param $data i32)
       (param $eta f64) (param $c0 f64) (param $R2 f64) (param $k i32) (param $io i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $out i32) (local $sh i32)
@@ -217,7 +348,7 @@
         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
         ;; (next · n) | 0, then the component's value
         (local.set $h (f64.load (i32.add (local.get $data)
-          (i32.shl (i32.trunc_f64_s (f64.mul (f64.div (f64.convert_i32_u (local.get $out)) (f64.const 4294967296)) (local.get $nf))) (i32.const 3)))))
+          (i32.shl (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (local.get $nf))) (i32.const 3)))))
         (if (i32.eqz (local.get $problem))
           (then
             ;; 0 + (v·v ≤ bᵢ·(u·u) ? 2·v : 2·bᵢ·u), u = v − 1
