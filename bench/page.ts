@@ -61,6 +61,12 @@ export const PAGE_QUERIES = {
   shortRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=1',
   longRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=10000000',
   firstPaint: '?problem=toy&eta=0.7&B=1',
+  /**
+   * Node's phase-grid figure in the page (bench/theory.ts measurePhaseGrid): the toy with b = (0.1, 1.9) × 20
+   * (n = 40), 40 η × 40 B × 100 runs × 200 steps from x* = 1; steps = 200 also ends the live run at once, so
+   * every worker takes cells.
+   */
+  phaseGrid: `?problem=toy&b=${Array.from({ length: 20 }, () => '0.1,1.9').join(',')}&eta=0.7&B=1&steps=200&tab=phase&grid=40&cellruns=100&etamin=0.01&etamax=10&seed=1`,
 } as const;
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -221,6 +227,17 @@ export interface PageFigures {
   stepPointMs?: Stat | Skipped;
   throughput: Record<StreamKey, ThroughputFigures | Skipped>;
   heap: HeapFigures | Skipped;
+  /** The phase grid from load to done, as the page reports it (absent in reports from before it was measured). */
+  phaseGrid?: PhaseGridPageFigures | Skipped;
+}
+
+export interface PhaseGridPageFigures {
+  query: string;
+  /** The phase view's own wall time of the grid (data-ms), one sample per page load. */
+  ms: Stat;
+  /** The loop the workers ran (the status's data-kernel). */
+  kernel: string;
+  workers: number;
 }
 
 const reason = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e)).slice(0, 300);
@@ -845,6 +862,24 @@ function pageRate(s: StreamFigures): number | Skipped {
  * the 10⁷-step link through history.pushState + popstate (as the Back button
  * would), so "before" is taken before the long run starts.
  */
+/** The phase grid in fresh pages: the view starts it on load and reports its wall time when done. */
+async function phaseGridInPage(browser: Browser, base: string, loads: number): Promise<PhaseGridPageFigures> {
+  const samples: number[] = [];
+  let kernel = '';
+  let workers = 0;
+  for (let i = 0; i < loads; i++) {
+    await withPage(browser, async (page) => {
+      await page.goto(base + PAGE_QUERIES.phaseGrid);
+      await page.waitForSelector('[data-testid=phase-status][data-state=done]', { timeout: 300_000 });
+      const status = page.getByTestId('phase-status');
+      samples.push(Number(await status.getAttribute('data-ms')));
+      kernel = (await status.getAttribute('data-kernel')) ?? '';
+      workers = Number(/\((\d+) workers?\)/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
+    });
+  }
+  return { query: PAGE_QUERIES.phaseGrid, ms: stat(samples), kernel, workers };
+}
+
 async function heap(browser: Browser, base: string): Promise<HeapFigures> {
   return withPage(browser, async (page, context) => {
     const cdp = await context.newCDPSession(page);
@@ -918,7 +953,7 @@ const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'first', 'step', 'heap'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'first', 'step', 'heap', 'phase'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -967,6 +1002,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       stepPointMs: s,
       throughput: both(() => s),
       heap: s,
+      phaseGrid: s,
     });
     try {
       server = await startPreview(build.dist);
@@ -1017,6 +1053,9 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     const heapFig: HeapFigures | Skipped = sizes.heap ? await run('heap', 'heap', () => heap(b, base)) : { skipped: 'not measured (short page run)' };
     if ('growthMB' in heapFig) log(`page: heap ${heapFig.beforeMB.toFixed(1)} → ${heapFig.afterMB.toFixed(1)} MB over the 10⁷-step run`);
 
+    const phaseGrid = await run('phase', 'phase grid', () => phaseGridInPage(b, base, sizes.loads));
+    if ('ms' in phaseGrid) log(`page: phase grid 40 × 40 × 100 × 200 in ${phaseGrid.ms.median.toFixed(0)} ms (${phaseGrid.kernel}, ${phaseGrid.workers} workers)`);
+
     const throughput = both((k): ThroughputFigures | Skipped => {
       const s = streams[k];
       const n = node[k];
@@ -1025,7 +1064,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, firstPointMs, stepPointMs, throughput, heap: heapFig };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();

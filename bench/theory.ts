@@ -6,6 +6,7 @@
 import { batchFactor } from '../src/core/batch-factor';
 import { atlasCount, type AtlasCount } from '../src/core/explore/minima-atlas';
 import { batchAxis, cellCount, coarseToFine, phaseCell, type PhaseGridSpec } from '../src/core/explore/phase-grid';
+import { kernelStatus } from '../src/core/kernels/kernel-choice';
 import { theoryOfMinima } from '../src/core/simulate';
 import { analyseMinimum } from '../src/core/theory/analyse-minimum';
 import { hessianSet, moments } from '../src/core/theory/hessian-set';
@@ -73,6 +74,8 @@ export function measureAtlas(d: number, repeats: number): AtlasFigure {
 export interface PhaseGridFigure {
   query: string;
   spec: PhaseGridSpec;
+  /** The loop that computed the 1D cells: the WebAssembly kernel, or TypeScript (src/core/kernels). */
+  loop: 'WebAssembly' | 'TypeScript';
   cells: number;
   /** Runs that escaped, over all cells (a check that the work was done). */
   escaped: number;
@@ -85,7 +88,7 @@ export interface PhaseGridFigure {
  * the B axis has distinct batch sizes to show (a = 2 and s = 1.8 at x* = 1 as in
  * the two-component toy), η log-spaced over the page's default range.
  */
-export function measurePhaseGrid(etaCount: number, bCount: number, runs: number, steps: number, repeats: number): PhaseGridFigure {
+export function measurePhaseGrid(etaCount: number, bCount: number, runs: number, steps: number, repeats: number, loop: 'kernel' | 'typescript' = 'kernel'): PhaseGridFigure {
   const half = Math.max(1, Math.ceil(bCount / 2));
   const b = Array.from({ length: half }, () => '0.1,1.9').join(',');
   const query = `problem=toy&b=${b}&eta=0.7&B=1`;
@@ -107,15 +110,17 @@ export function measurePhaseGrid(etaCount: number, bCount: number, runs: number,
   let escaped = 0;
   const seconds = timeRepeated(repeats, () => {
     escaped = 0;
-    for (const cell of order) escaped += phaseCell(problem, spec, cell);
+    for (const cell of order) escaped += phaseCell(problem, spec, cell, loop);
   });
-  return { query: `problem=toy&b=(0.1,1.9)×${half}`, spec, cells: cellCount(spec), escaped, seconds };
+  return { loop: loop === 'kernel' ? kernelStatus().kernel : 'TypeScript', query: `problem=toy&b=(0.1,1.9)×${half}`, spec, cells: cellCount(spec), escaped, seconds };
 }
 
 export interface TheoryFigures {
   rho: RhoFigure[];
   atlas: AtlasFigure;
   phaseGrid: PhaseGridFigure;
+  /** The same grid on the TypeScript loop, beside the kernel's. */
+  phaseGridTs: PhaseGridFigure;
 }
 
 export function measureTheory(opts: BenchOptions, log: (line: string) => void = () => {}): TheoryFigures {
@@ -128,6 +133,9 @@ export function measureTheory(opts: BenchOptions, log: (line: string) => void = 
   const atlas = measureAtlas(s.atlasD, opts.slowRepeats);
   log(`theory: atlas of ${atlas.minima} minima: ${atlas.seconds.median.toFixed(2)} s`);
   const phaseGrid = measurePhaseGrid(s.gridEta, s.gridB, s.gridRuns, s.gridSteps, opts.slowRepeats);
-  log(`theory: phase grid ${phaseGrid.cells} cells: ${phaseGrid.seconds.median.toFixed(2)} s`);
-  return { rho, atlas, phaseGrid };
+  log(`theory: phase grid ${phaseGrid.cells} cells (${phaseGrid.loop}): ${phaseGrid.seconds.median.toFixed(2)} s`);
+  const phaseGridTs = measurePhaseGrid(s.gridEta, s.gridB, s.gridRuns, s.gridSteps, opts.slowRepeats, 'typescript');
+  log(`theory: phase grid ${phaseGridTs.cells} cells (TypeScript): ${phaseGridTs.seconds.median.toFixed(2)} s`);
+  if (phaseGridTs.escaped !== phaseGrid.escaped) throw new Error(`bench: the phase grid's kernel and TypeScript loop disagree (${phaseGrid.escaped} and ${phaseGridTs.escaped} escaped)`);
+  return { rho, atlas, phaseGrid, phaseGridTs };
 }

@@ -5,6 +5,7 @@
  * size or on which worker computes a cell.
  */
 import { phaseCell, type PhaseGridSpec } from '../core/explore/phase-grid';
+import { kernelStatus, type KernelStatus } from '../core/kernels/kernel-choice';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
 import { decodeQuery } from '../core/params/query';
 import { buildProblem } from '../core/problems/build-problem';
@@ -36,6 +37,11 @@ const yieldToMessages = () =>
 let queue: Promise<unknown> = Promise.resolve();
 
 export const phaseApi = {
+  /** Which loop computes this worker's 1D cells (the WebAssembly kernel, or TypeScript and why): the page names it in the status's tooltip. */
+  async kernel(): Promise<KernelStatus> {
+    return kernelStatus();
+  },
+
   /** Escaped runs of each listed cell (row-major: cell = bIndex·etaCount + etaIndex), in their order. */
   cells(query: string, grid: PhaseGridSpec, cells: Int32Array, signal?: AbortSignal): Promise<Int32Array> {
     const mine = queue.then(() => computeCells(query, grid, cells, signal));

@@ -47,10 +47,13 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     for (const r of report.theory.rho) expect(r.rho).toBeGreaterThan(0);
     expect(report.theory.atlas.minima).toBe(2 ** opts.sizes.atlasD);
     expect(report.theory.phaseGrid.cells).toBe(opts.sizes.gridEta * opts.sizes.gridB);
+    expect(report.theory.phaseGrid.loop).toBe('WebAssembly');
+    expect(report.theory.phaseGridTs.loop).toBe('TypeScript');
+    expect(report.theory.phaseGridTs.escaped).toBe(report.theory.phaseGrid.escaped);
 
     const ids = report.figures.map((f) => f.id);
     expect(report.figures.find((f) => f.id === 'engine.sgd.toy')!.display).toMatch(/min .* max .* 5 processes/);
-    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'page']) expect(ids).toContain(id);
+    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'theory.phaseGrid.typescript', 'page']) expect(ids).toContain(id);
     for (const f of report.figures.filter((g) => g.group !== 'page' && g.value !== null)) {
       expect(Number.isFinite(f.value), f.id).toBe(true);
       expect(f.value, f.id).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { isSquareLoss, type SquareLossProblem } from '../problems/square-loss';
 import { NEWEST_GENERATOR, streamRng, Salt, type Generator, type Rng } from '../rng';
 import { batchMode, type BatchMode } from './batch-sampler';
 import { History } from './history';
+import { KERNEL_MIN_STEPS, kernelAdvance1D, kernelCovers } from '../kernels/advance-1d-kernel';
 
 export type Optimiser = 'gd' | 'sgd';
 
@@ -57,6 +58,8 @@ export class SgdRun {
   private readonly m: number;
   private readonly R2: number;
   private readonly lazyLoss: boolean;
+  /** advance1D may hand stretches of steps to the WebAssembly kernel (src/core/kernels/advance-1d-kernel.ts). */
+  private kernel: boolean;
 
   constructor(
     readonly problem: Problem,
@@ -77,6 +80,7 @@ export class SgdRun {
     // iterate and the loss is evaluated only for the points the history keeps.
     this.lazyLoss = problem.project && problem.domain !== null && problem.lossFiniteOnDomain === true;
     this.history = spec.historyBudget > 0 ? new History(spec.historyBudget, this.lazyLoss ? { dim: problem.dim, loss: (x) => problem.loss(x) } : null, spec.keepPositions ? problem.dim : 0) : null;
+    this.kernel = kernelCovers(problem);
     if (this.problem.project && this.problem.domain) this.clampStart();
     this.observe();
   }
@@ -249,7 +253,38 @@ export class SgdRun {
     let escapeStep = this.escapeStep;
     let nextObserve = hist === null ? -1 : t - (t % hist.stride) + hist.stride;
     let taken = 0;
+    // Stretches of steps between recorded points go to the WebAssembly kernel where it covers the
+    // problem (src/core/kernels): the same draws and iterates, so the two can take turns.
+    const stretch = this.kernel ? { v, t, escapeStep } : null;
     while (taken < k) {
+      const limit = nextObserve < 0 ? k - taken : Math.min(k - taken, nextObserve - t);
+      if (stretch !== null && limit >= KERNEL_MIN_STEPS) {
+        stretch.v = v;
+        stretch.t = t;
+        stretch.escapeStep = escapeStep;
+        const r = kernelAdvance1D(p, rng, eta, c0, R2, limit, stretch);
+        if (r !== null) {
+          v = stretch.v;
+          t = stretch.t;
+          escapeStep = stretch.escapeStep;
+          taken += r.taken;
+          if (r.diverged) {
+            this.divergedStep = t;
+            break;
+          }
+          if (t === nextObserve) {
+            x[0] = v;
+            this.t = t;
+            this.escapeStep = escapeStep;
+            this.observe();
+            if (this.divergedStep >= 0) break;
+            escapeStep = this.escapeStep;
+            nextObserve = t - (t % hist!.stride) + hist!.stride;
+          }
+          continue;
+        }
+        this.kernel = false; // unavailable here: TypeScript from now on
+      }
       const next = v - eta * p.batchGradient1D((rng.next() * n) | 0, v);
       t++;
       if (!(next < DIVERGENCE_BOUND && next > -DIVERGENCE_BOUND)) {

@@ -7,6 +7,7 @@ import { cellStream, streamRng, Salt, type Generator } from '../rng';
 import { stabilityRectangle } from '../stability-region';
 import { analyseMinimum } from '../theory/analyse-minimum';
 import * as pm from '../portable-math';
+import { kernelEscapedRuns } from '../kernels/phase-cell-kernel';
 
 export interface PhaseGridSpec {
   etaMin: number;
@@ -73,13 +74,18 @@ export function coarseToFine(spec: PhaseGridSpec): number[] {
  * so the grid does not depend on how cells are shared among workers.
  * A run stops as soon as it has escaped (or diverged: that counts as escaped).
  */
-export function phaseCell(problem: Problem, spec: PhaseGridSpec, cell: number): number {
+export function phaseCell(problem: Problem, spec: PhaseGridSpec, cell: number, loop: 'kernel' | 'typescript' = 'kernel'): number {
   const eta = etaAt(spec, cell % spec.etaCount);
   const B = spec.batches[Math.floor(cell / spec.etaCount)];
   const center = problem.minima[spec.start].x;
   if (problem.dim === 1 && !problem.project && problem.batchGradient1D !== undefined) {
     const mode = batchMode('sgd', problem.n, B, spec.sampling, problem.weights);
-    if (mode.kind !== 'with-weighted') return escapedRuns1D(problem as Problem & Required<Pick<Problem, 'batchGradient1D'>>, mode.kind, spec, eta, B, cell, center[0]);
+    if (mode.kind !== 'with-weighted') {
+      // The WebAssembly kernel where it covers the problem and the engine has it (src/core/kernels); the same counts.
+      const k = loop === 'kernel' ? kernelEscapedRuns(problem, { kind: mode.kind, n: problem.n, B, eta, c0: center[0], radius: spec.radius, escape: spec.escape, steps: spec.steps, runs: spec.runs, seed: spec.seed, cell, rng: spec.rng }) : null;
+      if (k !== null) return k;
+      return escapedRuns1D(problem as Problem & Required<Pick<Problem, 'batchGradient1D'>>, mode.kind, spec, eta, B, cell, center[0]);
+    }
   }
   let escaped = 0;
   for (let r = 0; r < spec.runs; r++) {

@@ -91,7 +91,16 @@ export function PhaseView() {
           Cancel
         </button>
         <progress data-testid="phase-progress" max={total} value={done} aria-label="cells computed" />
-        <span className="explore-status" data-testid="phase-status" data-state={phase} data-done={done} data-total={total} data-ms={ms ?? ''}>
+        <span
+          className="explore-status"
+          data-testid="phase-status"
+          data-state={phase}
+          data-done={done}
+          data-total={total}
+          data-ms={ms ?? ''}
+          data-kernel={snap.kernel?.kernel ?? ''}
+          title={snap.kernel ? `Computed by ${snap.kernel.kernel}: ${snap.kernel.reason}` : undefined}
+        >
           {status}
         </span>
         <button type="button" className="link-button" data-testid="phase-to-live" onClick={() => setConfig({ tab: 'live' }, { push: true })}>

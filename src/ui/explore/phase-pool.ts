@@ -1,4 +1,5 @@
 import { cellCount, coarseToFine, type PhaseGridSpec } from '../../core/explore/phase-grid';
+import type { KernelStatus } from '../../core/kernels/kernel-choice';
 import type { PhaseApi } from '../../worker/phase-api';
 import { RpcClient } from '../../worker/rpc/rpc-client';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
@@ -98,6 +99,11 @@ export class PhasePool {
       };
       this.workers.forEach((_, w) => feed(w));
     });
+  }
+
+  /** Which loop the workers run for 1D cells (all workers load the same kernel; the first is asked). */
+  kernel(): Promise<KernelStatus> {
+    return this.workers[0].call('kernel');
   }
 
   /** Abort the running grid (its promise rejects with an AbortError). */

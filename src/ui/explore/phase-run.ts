@@ -1,4 +1,5 @@
 import { cellCount, type PhaseGridSpec } from '../../core/explore/phase-grid';
+import type { KernelStatus } from '../../core/kernels/kernel-choice';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
 import { isAbortError, WorkerStoppedError } from '../../worker/rpc/rpc-client';
 import { PhasePool } from './phase-pool';
@@ -22,6 +23,8 @@ export interface PhaseSnapshot {
   /** The theory worker died computing the boundaries (Start asks again). */
   boundariesError: string | null;
   workers: number;
+  /** The loop the workers run for 1D cells (WebAssembly or TypeScript, and why); null until a worker has said. */
+  kernel: KernelStatus | null;
 }
 
 const EMPTY: PhaseGridSpec = { etaMin: 1, etaMax: 1, etaCount: 1, batches: [1], runs: 1, steps: 1, sampling: 'without', seed: 1, start: 0, radius: 0, escape: 1 };
@@ -41,7 +44,7 @@ export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
     private readonly pool = new PhasePool(),
     private readonly client = new SelectionClient(),
   ) {
-    super({ grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, boundariesError: null, workers: pool.active });
+    super({ grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, boundariesError: null, workers: pool.active, kernel: null });
   }
 
   /** Show this grid: a new one (problem, range, runs …) starts itself; the same one is left alone. */
@@ -70,6 +73,8 @@ export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
     const key = this.key;
     const t0 = performance.now();
     if (this.snap.boundaries === null) this.loadBoundaries();
+    // A worker that cannot answer leaves the tooltip as it was; the grid reports the worker's failure itself.
+    if (this.snap.kernel === null) this.pool.kernel().then((kernel) => this.set({ kernel }), () => undefined);
     this.set({ phase: 'running', escaped: new Int32Array(cellCount(grid)).fill(-1), done: 0, ms: null, error: null });
     this.pool
       .run(query, grid, (p) => {

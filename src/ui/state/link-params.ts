@@ -62,3 +62,10 @@ export function viewDefaults(): ViewState {
 
 /** The whole link of a configuration. */
 export const encodeLink = (config: LinkConfig): string => LINK.encode(config);
+
+/** The run specification of a link: its view keys dropped (what `npm run sim` computes and prints). */
+export function runSpecOf(config: LinkConfig): Config {
+  const out: Record<string, unknown> = { ...config };
+  for (const k of VIEW_KEYS) delete out[k];
+  return out as Config;
+}

@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { expect, openDone, test } from './fixtures';
+
+/**
+ * The live run's SGD steps go to the WebAssembly kernel in the page's simulation
+ * worker (Chromium) for the toy and 1D quadratic sums; the command line is told
+ * to step in TypeScript (Node). Equal checksums: the same iterates, bit for bit.
+ */
+// Long runs: the kernel takes the stretches of 64 steps or more between recorded history points, and
+// with 128 points those grow to thousands of steps (src/core/kernels/advance-1d-kernel.ts).
+const LINKS = [
+  'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=200000',
+  'v=1&problem=toy&eta=0.55&B=1&sampling=with&seed=3&runs=10&steps=200000',
+  'problem=point&a=2&s=1.5&n=9&eta=0.3&B=1&seed=2&runs=10&steps=100000',
+];
+
+test.describe('the WebAssembly kernels in Chromium', () => {
+  for (const link of LINKS) {
+    test(`the live run's checksum is npm run sim --kernel=typescript's: ${link}`, async ({ page }) => {
+      await openDone(page, link);
+      const cli = JSON.parse(execFileSync('node_modules/.bin/tsx', ['src/cli/sim.ts', link, '--kernel=typescript'], { encoding: 'utf8' }));
+      await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli.runs.sgd.checksum}`);
+    });
+  }
+});
