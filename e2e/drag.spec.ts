@@ -13,6 +13,8 @@ const STREAM = 'problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3';
 const etaOf = (v: number) => Number((10 ** v).toPrecision(4));
 
 test.describe('dragging η', () => {
+  test.setTimeout(120_000);
+
   test('every frame of a 3 s mouse drag draws the corner at 2/η of the slider in that frame, or of the frame before', async ({ page }) => {
     await page.goto(`/?${STREAM}`);
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
