@@ -76,14 +76,31 @@ export function decodeDigitsCompact(text: string, file = DIGITS_MODULE): DigitRo
   return { pixels, labels };
 }
 
-/** The rows as a data set: pixels scaled to [0, 1] (÷ 16) so a U[−v/√64, v/√64] layer starts with O(1) pre-activations. */
+/**
+ * The rows as a data set, each pixel standardised over all 1,797 images:
+ * (x − mean)/sd per pixel (0 where a pixel is blank in every image), the same
+ * whatever n is. Raw counts 0 … 16 share a large common mean, which gives H one
+ * eigenvalue far above the others and makes GD crawl; standardised inputs train
+ * to loss < 1e-4 in about ten times fewer steps (README "Problems").
+ */
 export function digitsDataset(rows: DigitRows): Dataset {
-  const inputs = new Float64Array(rows.pixels.length);
-  for (let k = 0; k < inputs.length; k++) inputs[k] = rows.pixels[k] / 16;
-  return { name: 'digits', n: rows.labels.length, dim: DIGITS_PIXELS, classes: 10, inputs, labels: rows.labels };
+  const n = rows.labels.length;
+  const d = DIGITS_PIXELS;
+  const inputs = new Float64Array(n * d);
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += rows.pixels[i * d + j];
+    mean /= n;
+    let q = 0;
+    for (let i = 0; i < n; i++) q += (rows.pixels[i * d + j] - mean) ** 2;
+    const sd = Math.sqrt(q / n);
+    for (let i = 0; i < n; i++) inputs[i * d + j] = sd > 0 ? (rows.pixels[i * d + j] - mean) / sd : 0;
+  }
+  return { name: 'digits', n, dim: d, classes: 10, inputs, labels: rows.labels };
 }
 
 let loaded: Dataset | null = null;
+let loadedRows: DigitRows | null = null;
 
 /**
  * Load the digits once: the generated module is imported on first use only, so
@@ -99,11 +116,17 @@ export async function loadDigits(importModule: () => Promise<{ DIGITS_COMPACT: s
     throw new Error(`the digits data file ${DIGITS_MODULE} could not be loaded: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   if (typeof text !== 'string') throw damaged(DIGITS_MODULE, 'it exports no DIGITS_COMPACT text');
-  loaded = digitsDataset(decodeDigitsCompact(text));
+  loadedRows = decodeDigitsCompact(text);
+  loaded = digitsDataset(loadedRows);
   return loaded;
 }
 
 /** The digits after loadDigits() has finished; null before. */
 export function loadedDigits(): Dataset | null {
   return loaded;
+}
+
+/** The digits' raw rows (pixels 0 … 16) once loaded, for checks and for readers recomputing a and s. */
+export function loadedDigitRows(): DigitRows | null {
+  return loadedRows;
 }

@@ -49,7 +49,7 @@ export function buildProblem(input: Config): Resolved {
     issues.push({ key: 'B', message: `B must be at most n = ${problem.n}, got ${config.B}; used ${problem.n}` });
     config.B = problem.n;
   }
-  if (problem.minima.length === 0 && config.x0.length === 0) {
+  if (problem.minima.length === 0 && config.x0.length === 0 && !problem.initial) {
     // Nothing to start beside (a custom landscape with no strict minimum): start at the box's centre, or 0.
     const box = problem.domain;
     config.x0 = Array.from({ length: problem.dim }, (_, j) => (box && Number.isFinite(box.lo[j] + box.hi[j]) ? (box.lo[j] + box.hi[j]) / 2 : 0));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { classCounts, firstRows } from '../../../src/core/data/dataset';
-import { DIGITS_CLASS_COUNTS, DIGITS_MODULE, decodeDigitsCompact, encodeDigitsCompact, loadDigits, parseDigitsCsv } from '../../../src/core/data/digits';
+import { DIGITS_CLASS_COUNTS, DIGITS_MODULE, decodeDigitsCompact, encodeDigitsCompact, loadDigits, loadedDigitRows, parseDigitsCsv } from '../../../src/core/data/digits';
 import { DIGITS_COMPACT } from '../../../src/core/data/digits-pixels';
 import { digitsModuleText } from '../../../scripts/digits-module';
 
@@ -14,17 +14,17 @@ describe('the digits data', () => {
     expect(data.n).toBe(1797);
     expect(data.dim).toBe(64);
     expect(data.inputs.length).toBe(1797 * 64);
-    expect(Math.min(...data.inputs)).toBe(0);
-    expect(Math.max(...data.inputs)).toBe(1); // 16 / 16
-    for (const v of data.inputs) expect(Number.isInteger(v * 16)).toBe(true);
+    const rows = loadedDigitRows()!;
+    expect(rows.pixels.length).toBe(1797 * 64);
+    expect(Math.min(...rows.pixels)).toBe(0);
+    expect(Math.max(...rows.pixels)).toBe(16);
     expect(classCounts(data)).toEqual([178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
     expect(classCounts(data)).toEqual(DIGITS_CLASS_COUNTS);
   });
 
   it('keeps the first image as the source has it (a 0)', async () => {
     const data = await loadDigits();
-    const first = Array.from(data.inputs.subarray(0, 8), (v) => v * 16);
-    expect(first).toEqual([0, 0, 5, 13, 9, 1, 0, 0]);
+    expect(Array.from(loadedDigitRows()!.pixels.subarray(0, 8))).toEqual([0, 0, 5, 13, 9, 1, 0, 0]);
     expect(data.labels[0]).toBe(0);
     expect(data.labels[1]).toBe(1);
   });
@@ -32,6 +32,21 @@ describe('the digits data', () => {
   it('bundles exactly what the committed script makes of the committed source file', () => {
     expect(readFileSync(DIGITS_MODULE, 'utf8')).toBe(digitsModuleText());
     expect(decodeDigitsCompact(DIGITS_COMPACT)).toEqual(parseDigitsCsv(sourceCsv()));
+  });
+
+  it('standardises each pixel over all images: mean 0 and variance 1, or 0 where the pixel is always blank', async () => {
+    const data = await loadDigits();
+    let blank = 0;
+    for (let j = 0; j < 64; j++) {
+      let m = 0;
+      let q = 0;
+      for (let i = 0; i < data.n; i++) m += data.inputs[i * 64 + j] / data.n;
+      for (let i = 0; i < data.n; i++) q += (data.inputs[i * 64 + j] - m) ** 2 / data.n;
+      expect(Math.abs(m)).toBeLessThan(1e-12);
+      if (q === 0) blank++;
+      else expect(q).toBeCloseTo(1, 12);
+    }
+    expect(blank).toBe(3); // pixels 0, 32 and 39 are 0 in every image
   });
 
   it('round-trips the compact form', () => {
