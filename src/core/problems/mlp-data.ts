@@ -23,3 +23,8 @@ export function trainingSet(name: DataSetName, n: number, pseed: number): Datase
   if (!digits) throw new Error('problem=mlp&data=digits needs the digits data loaded first: await the problem\'s prepare() (or buildProblemAsync)');
   return firstRows(digits, n);
 }
+
+/** Whether a permalink query trains a network on the digits (problem=mlp with data=digits or no data key), so a worker loads them before the start. */
+export function queryNeedsDigits(query: string): boolean {
+  return /(^|[?&])problem=mlp(&|$)/.test(query) && !/(^|[?&])data=(moons|teacher)(&|$)/.test(query);
+}
