@@ -29,8 +29,8 @@ const optParam: ParamSpec<Array<(typeof OPTIMISERS)[number]>> = {
 export const HIDEABLE = ['header', 'controls', 'diagram', 'landscape', 'burst', 'distance', 'stats', 'theory'] as const;
 type Hideable = (typeof HIDEABLE)[number];
 
-export const TABS = ['live', 'phase', 'selection', 'wws', 'ab'] as const;
-const tabParam = enumParam('tab', 'view: which workspace is shown — live (diagram and runs), phase (escape phase diagram), selection (which minimum SGD selects, minima atlas), wws (Wu–Wang–Su alignment and Frobenius bound), ab (the main configuration and its one comparison side by side)', TABS, { default: 'live' });
+export const TABS = ['live', 'phase', 'selection', 'wws', 'ab', 'network'] as const;
+const tabParam = enumParam('tab', 'view: which workspace is shown — live (diagram and runs), phase (escape phase diagram), selection (which minimum SGD selects, minima atlas), wws (Wu–Wang–Su alignment and Frobenius bound), ab (the main configuration and its one comparison side by side), network (a network\'s training and its trained minima on the diagram)', TABS, { default: 'live' });
 
 /** Keys that change only how things are shown, never the numbers: changing them does not restart a run. */
 /** (The phase and selection keys shape their own computations, not the live run: they are view keys for the live worker.) */
