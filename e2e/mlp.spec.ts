@@ -1,4 +1,5 @@
 import { loadDigits } from '../src/core/data/digits';
+import { runSweep } from '../src/core/network/sweeps';
 import { simulateQuery } from '../src/core/simulate';
 import { expect, openDone, shoot, test } from './fixtures';
 
@@ -42,5 +43,31 @@ test.describe('the network workspace', () => {
     await expect(ends.first()).toContainText(gd.sharpness!.lower.toPrecision(5));
     await expect(page.getByTestId('training-reference')).toHaveCount(2);
     await shoot(page, 'mlp-network-tab');
+  });
+});
+
+test.describe("the network workspace's sweeps", () => {
+  test('Table 2 fills in model by model with npm run sim’s numbers, and a Fig. 6 sweep can be cancelled', async ({ page }) => {
+    await loadDigits();
+    const query = 'problem=mlp&n=20&width=16&B=4&runs=1&steps=600&tab=network';
+    await page.goto(`/?${query}`);
+    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    await page.getByTestId('network-sweep-start').click();
+    await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    const rows = page.getByTestId('network-sweep-row');
+    await expect(rows).toHaveCount(5);
+    const node = runSweep('table2', 'v=2&problem=mlp&eta=0.2&B=4&runs=1&steps=600&n=20&width=16');
+    for (const [k, m] of node.models.entries()) {
+      const gd = m.ends[0];
+      await expect(rows.nth(k)).toHaveAttribute('data-trained', String(gd.trained));
+      if (gd.sharpness) await expect(rows.nth(k)).toContainText(gd.sharpness.lower.toPrecision(4));
+    }
+    await shoot(page, 'mlp-sweep-table2');
+    await page.getByTestId('network-sweep-kind').selectOption('fig6');
+    await page.getByTestId('network-sweep-start').click();
+    await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'running');
+    await page.getByTestId('network-sweep-cancel').click();
+    await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'cancelled');
+    await expect(page.getByTestId('network-sweep-start')).toBeEnabled();
   });
 });

@@ -5,6 +5,7 @@
  * cancel is simply not calling it; a new `start` replaces the training.
  */
 import { loadDigits } from '../core/data/digits';
+import { sweepModel, type SweepModel } from '../core/network/sweeps';
 import { NetworkTraining, type TrainingPoint } from '../core/network/training';
 import type { RunEnd } from '../core/network/trained-minima';
 import { decodeQuery } from '../core/params/query';
@@ -39,6 +40,15 @@ export const networkApi = {
     do points.push(training.advance());
     while (!training.done && performance.now() - t0 < ms);
     return { points, done: training.done };
+  },
+
+  /**
+   * One model of a sweep (src/core/network/sweeps.ts); the page asks model by model,
+   * so each arrives as it finishes, and cancels by ending the worker (the signal).
+   */
+  async sweepModel(base: string, overrides: Record<string, string>, _signal?: AbortSignal): Promise<SweepModel> {
+    if (queryNeedsDigits(base)) await loadDigits();
+    return sweepModel(base, overrides);
   },
 
   ends(): RunEnd[] {

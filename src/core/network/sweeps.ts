@@ -57,9 +57,10 @@ export function sweepVariants(kind: SweepKind, values: string[][] = SWEEP_DEFAUL
   return out;
 }
 
-/** Run one model of a sweep: the base link with the overrides (a later key wins in decodeQuery). */
+/** Run one model of a sweep: the base link with the overrides in place of its own values of those keys. */
 export function sweepModel(base: string, overrides: Record<string, string>): SweepModel {
-  const query = [base, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)].filter(Boolean).join('&');
+  const kept = (base.startsWith('?') ? base.slice(1) : base).split('&').filter((piece) => piece !== '' && !(piece.split('=')[0] in overrides));
+  const query = [...kept, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)].join('&');
   const decoded = decodeQuery(query);
   const bad = decoded.issues.filter((i) => i.key in overrides || i.key === 'problem');
   if (bad.length > 0) throw new Error(`sweep model ${JSON.stringify(overrides)}: ${bad.map((i) => i.message).join('; ')}`);

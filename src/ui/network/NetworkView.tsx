@@ -15,6 +15,7 @@ import { simQuery } from '../state/config-rules';
 import { useExplorer } from '../state/store';
 import { COLORS } from '../theme/colors';
 import { workerKinds } from '../workers/worker-kinds';
+import { NetworkSweep } from './NetworkSweep';
 import { createTrainingChart, type TrainingChartModel, type TrainingSeries } from './training-chart';
 
 type Phase = 'idle' | 'training' | 'measuring' | 'done' | 'error';
@@ -214,6 +215,7 @@ export function NetworkView() {
           </table>
         </figure>
       </div>
+      <NetworkSweep base={query} label={label} />
     </section>
   );
 }

@@ -30,6 +30,13 @@ describe("Wu–Ma–E §5's sweeps over a network", () => {
     expect(out.models.map((m) => m.B)).toEqual([2, 8]);
   });
 
+  it('replaces the link’s own values of the swept keys (a page link writes η, B and opt)', () => {
+    const m = sweepModel(`${base}&eta=0.7&opt=gd,sgd&runs=3&B=2`, { opt: 'gd', eta: '0.3' });
+    expect(m.eta).toBe(0.3);
+    expect(m.B).toBe(2);
+    expect(m.ends.map((e) => e.optimiser)).toEqual(['gd']);
+  });
+
   it('names a bad swept value, and refuses a link that is not a network', () => {
     expect(() => sweepModel(base, { eta: '-1' })).toThrow(/eta/);
     expect(() => sweepModel('problem=toy', { eta: '0.1' })).toThrow('a sweep needs problem=mlp, got problem=toy');
