@@ -17,6 +17,8 @@ export interface TrainingStarted {
   parameters: number;
   n: number;
   steps: number;
+  /** With switchloss: GD's steps from the initialisation to the switch point (null: it never got there). */
+  switchStep: number | null;
   first: TrainingPoint;
 }
 
@@ -28,7 +30,7 @@ export const networkApi = {
     if (queryNeedsDigits(query)) await loadDigits();
     const training = new NetworkTraining(prepareRun(decodeQuery(query).config));
     current = training;
-    return { label: training.problem.label, parameters: training.problem.dim, n: training.problem.n, steps: training.steps, first: training.record() };
+    return { label: training.problem.label, parameters: training.problem.dim, n: training.problem.n, steps: training.steps, switchStep: training.switchStep, first: training.record() };
   },
 
   /** Advance for about `ms` milliseconds (at least one recorded point); the points recorded meanwhile. */

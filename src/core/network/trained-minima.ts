@@ -16,6 +16,7 @@ export interface RunEnd {
   loss: number;
   /** loss < 1e-4 and not diverged. */
   trained: boolean;
+  /** The engine stopped the run as diverged, or its loss overflowed. */
   diverged: boolean;
   /** a = λ_max(H) and s = √λ_max(Σ) where trained (an estimate with its interval, curvature.ts); null otherwise. */
   sharpness: TopEigenvalue | null;
@@ -43,6 +44,8 @@ export interface NetworkReport {
 
 export function runEnd(problem: MlpProblem, optimiser: 'gd' | 'sgd', run: number, theta: Float64Array, diverged: boolean, options: CurvatureOptions = {}): RunEnd {
   const loss = diverged ? Infinity : problem.loss(theta);
+  // A loss that overflowed before any weight passed the engine's divergence bound is a divergence too.
+  diverged ||= !Number.isFinite(loss);
   const trained = !diverged && loss < TRAINED_LOSS;
   return {
     optimiser,

@@ -32,11 +32,16 @@ export class NetworkTraining {
   readonly steps: number;
   readonly every: number;
   readonly sharpEvery: number;
+  /** GD's steps before the switch (switchloss), or null without one or when GD never got below it. */
+  readonly switchStep: number | null;
   t = 0;
 
   constructor(run: PreparedRun) {
     if (!isMlp(run.problem)) throw new Error(`the training view needs problem=mlp, got problem=${run.problem.kind}`);
     this.problem = run.problem;
+    // With switchloss (Wu–Ma–E Fig. 1) GD trains first; the runs start where it switched, as in npm run sim.
+    run.phase?.runToEnd();
+    this.switchStep = run.phase ? (run.phase.info().step ?? null) : null;
     const { sgd, gd } = startEnsembles(run);
     this.sgd = sgd;
     this.gd = gd;

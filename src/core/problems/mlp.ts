@@ -45,6 +45,7 @@ export const mlpProblem = defineProblem({
     },
     init: { default: 1, doc: 'initialisation scale v: weights and biases U[−v/√n_in, v/√n_in] (Wu–Ma–E §5)', field: { label: 'init scale v' } },
     pseed: { default: 1, doc: 'seed of the initialisation and of a drawn data set', field: { label: 'init seed' } },
+    switchloss: { default: 0, doc: "Wu–Ma–E Fig. 1 protocol — GD with η from the initialisation until the loss is below this, then SGD with the same η from GD's point (0: off)" },
   },
   build(o, context) {
     let n = o.n;

@@ -168,7 +168,15 @@ export function NetworkView() {
         </span>
       </div>
       <p className="explore-hint">
-        Measured on this network, not the paper’s FashionMNIST networks. GD and {config.runs > 8 ? 'the first 8 of ' : ''}the {config.runs} SGD runs start at the same initialisation; a and s are Lanczos estimates on exact Hessian-vector products (docs/theory.md).
+        Measured on this network, not the paper’s FashionMNIST networks. GD and {config.runs > 8 ? 'the first 8 of ' : ''}the {config.runs} SGD runs start{' '}
+        {config.switchloss > 0
+          ? state.info
+            ? state.info.switchStep !== null
+              ? `where GD, trained from the initialisation, first had loss < ${fmt(config.switchloss)} (step ${state.info.switchStep}; Wu–Ma–E Fig. 1); steps count from there`
+              : `nowhere: GD never reached loss < ${fmt(config.switchloss)}`
+            : 'after GD’s phase (switchloss)'
+          : 'at the same initialisation'}
+        ; a and s are Lanczos estimates on exact Hessian-vector products (docs/theory.md).
       </p>
       <div className="network-grid">
         <figure className="network-loss">

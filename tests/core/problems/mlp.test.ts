@@ -84,3 +84,23 @@ describe('a trained network (Wu–Ma–E Table 2, as a property of our runs)', (
     expect(gd.trained).toBe(false);
   });
 });
+
+describe('the switch from GD to SGD on a network (Wu–Ma–E Fig. 1, Table 3, Fig. 8)', () => {
+  it('trains GD from the initialisation below switchloss, then starts every SGD run at its point', () => {
+    const out = simulateQuery('problem=mlp&n=20&width=16&eta=0.4&B=1&switchloss=1e-4&runs=2&steps=30&escape=1&hist=4');
+    const sw = out.switch!;
+    expect(sw.step).not.toBeNull();
+    expect(sw.loss).toBeLessThan(1e-4);
+    expect(out.runs.sgd!.curves.meanLoss[0]).toBe(sw.loss);
+    // B = 1 at η = 0.4: GD's minimum has s far above 1/η = 2.5, and every SGD run leaves it (here within a few steps).
+    expect(out.runs.sgd!.escaped).toBe(2);
+    expect(out.network!.ends[0].trained).toBe(true);
+    for (const e of out.network!.ends.slice(1)) expect(e.trained).toBe(false);
+  });
+
+  it('without switchloss, starts every run at the initialisation as before', () => {
+    const out = simulateQuery('problem=mlp&data=moons&n=10&width=6&steps=5&runs=1&hist=2');
+    expect(out.switch).toBeUndefined();
+  });
+});
+
