@@ -42,6 +42,7 @@ test.describe('the network workspace', () => {
     const gd = cli.network!.ends[0];
     await expect(ends.first()).toContainText(gd.sharpness!.lower.toPrecision(5));
     await expect(page.getByTestId('training-reference')).toHaveCount(2);
+    await expect(page.getByTestId('error-bar')).toHaveCount(trained.length);
     await shoot(page, 'mlp-network-tab');
   });
 });

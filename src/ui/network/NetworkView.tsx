@@ -113,7 +113,15 @@ export function NetworkView() {
     () =>
       isNetwork
         ? {
-            points: trained.map((e) => ({ label: endLabel(e, eta, B), a: e.sharpness!.value, s: e.nonUniformity!.value, sgd: e.optimiser === 'sgd' ? 1 : 0, gd: e.optimiser === 'gd' ? 1 : 0 })),
+            points: trained.map((e) => ({
+              label: endLabel(e, eta, B),
+              a: e.sharpness!.value,
+              s: e.nonUniformity!.value,
+              sgd: e.optimiser === 'sgd' ? 1 : 0,
+              gd: e.optimiser === 'gd' ? 1 : 0,
+              aRange: [e.sharpness!.lower, e.sharpness!.upper] as [number, number],
+              sRange: [e.nonUniformity!.lower, e.nonUniformity!.upper] as [number, number],
+            })),
             rect: stabilityRectangle(eta, n, B, sampling),
             runs: 1,
             lecture,
@@ -193,7 +201,7 @@ export function NetworkView() {
         </figure>
         <figure className="network-minima">
           <figcaption>
-            Measured: the trained minima’s (a, s) (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>) in the current rectangle a ≤ {fmt(rect.sharpnessMax)}, s ≤ {fmt(rect.nonUniformityMax)}
+            Measured: the trained minima’s (a, s) (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>) with their intervals as error bars (mostly narrower than the marks), in the current rectangle a ≤ {fmt(rect.sharpnessMax)}, s ≤ {fmt(rect.nonUniformityMax)}
           </figcaption>
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>
