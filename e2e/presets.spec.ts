@@ -1,4 +1,5 @@
 import type { RunsSummary } from '../src/core/engine/ensemble';
+import { loadDigits } from '../src/core/data/digits';
 import { simulateQuery } from '../src/core/simulate';
 import { PRESETS, presetQuery } from '../src/ui/presets/presets';
 import { expect, test } from './fixtures';
@@ -11,6 +12,11 @@ function gdText(gd: RunsSummary): string {
 }
 
 test.describe('every preset, one click each', () => {
+  // The network preset trains on the digits; the command line's side loads them first.
+  test.beforeAll(async () => {
+    await loadDigits();
+  });
+
   test('the menu lists every preset', async ({ page }) => {
     await page.goto('/');
     const options = page.getByTestId('preset-select').locator('option');
@@ -20,6 +26,9 @@ test.describe('every preset, one click each', () => {
 
   for (const [i, p] of PRESETS.entries()) {
     test(`“${p.title}” loads from the menu, shows its note, and its numbers equal the command line’s for its link`, async ({ page }) => {
+      // A network trains for thousands of steps (and the command line's side trains it too): more time.
+      const slow = presetQuery(p).includes('problem=mlp');
+      if (slow) test.setTimeout(300_000);
       // a trivial first run, so the page is ready and the preset's run is the one that counts
       await page.goto('/?runs=1&steps=1');
       const status = page.getByTestId('status-line');
@@ -34,7 +43,7 @@ test.describe('every preset, one click each', () => {
       await expect(note).toContainText(p.title);
       await expect(note).toContainText(p.note);
       await expect(status).not.toHaveAttribute('data-run-id', before!);
-      await expect(status).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+      await expect(status).toHaveAttribute('data-state', 'done', { timeout: slow ? 240_000 : 60_000 });
 
       const { sgd, gd } = cli.runs;
       await expect(page.getByTestId('checksum')).toHaveText(`checksum ${sgd?.checksum ?? gd?.checksum}`);

@@ -2,12 +2,15 @@
  * `npm run sim -- '<query>'`: run a configuration headless and print one JSON
  * object (config, permalink, minima with their theory, the GD and SGD runs).
  * A query with bad keys or values prints the messages and exits non-zero.
+ * With `--paper-sweep=table2|fig5|fig6` (a network link) it prints that sweep of Wu–Ma–E §5 instead
+ * (the general sweeps over any key are `--sweep`, src/cli/commands.ts).
  */
 // A link copied from the page carries its view keys too: read with the page's whole table.
 import { LINK, runSpecOf } from '../ui/state/link-params';
 import { problemDef } from '../core/problems/registry';
 import { isLeftOutComparison, simulateConfig, toJson } from '../core/simulate';
 import { dispatch } from './commands';
+import { runSweep, SWEEPS, type SweepKind } from '../core/network/sweeps';
 
 const args = process.argv.slice(2);
 // --phase, --sweep, --shard and --merge (src/cli/commands.ts); a plain link goes on below.
@@ -21,6 +24,24 @@ if (problems.length > 0) {
   process.exit(2);
 }
 await problemDef(decoded.config.problem).prepare?.();
+const sweep = args.find((a) => a.startsWith('--paper-sweep='))?.slice('--paper-sweep='.length);
+if (sweep !== undefined) {
+  // `--paper-sweep=table2|fig5|fig6 [--values=0.1,0.2;…]`: Wu–Ma–E §5's sweeps over a network link (src/core/network/sweeps.ts).
+  if (!(SWEEPS as readonly string[]).includes(sweep)) {
+    console.error(`sim: --paper-sweep must be one of ${SWEEPS.join(', ')}, got ${JSON.stringify(sweep)}`);
+    process.exit(2);
+  }
+  const valuesArg = args.find((a) => a.startsWith('--values='))?.slice('--values='.length);
+  const values = valuesArg ? valuesArg.split(';').map((list) => list.split(',')) : undefined;
+  try {
+    const result = runSweep(sweep as SweepKind, query, values, (_m, k, total) => console.error(`sim: sweep ${sweep}: model ${k + 1} of ${total} done`));
+    process.stdout.write(toJson(result) + '\n');
+  } catch (e) {
+    console.error(`sim: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+  process.exit(0);
+}
 // The view keys were read (a page's link is taken as it is) but shape no number: the run specification is printed.
 const out = simulateConfig(runSpecOf(decoded.config));
 for (const i of out.issues) console.error(`sim: ${i.message}`);

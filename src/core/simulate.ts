@@ -1,3 +1,5 @@
+import { isMlp } from './network/mlp-problem';
+import { networkReport, type NetworkReport } from './network/trained-minima';
 import { comparisonConfig, comparisonIssue } from './compare';
 import { Ensemble, type RunsSummary } from './engine/ensemble';
 import { runEnsembles } from './engine/settled';
@@ -27,6 +29,8 @@ export interface SimOutput {
    * with the entry's overrides), from the same starts, in the main result's shape.
    */
   compare?: ComparisonOutput[];
+  /** For a network (`problem=mlp`): the model written out and each run's end point, trained or not, with a and s where trained. */
+  network?: NetworkReport;
   /** Issues with the query that were repaired (empty for a clean query). */
   issues: ParamIssue[];
   unknown: string[];
@@ -108,6 +112,7 @@ function simulateOne(input: Config): SimOutput {
     minima: theoryOfMinima(problem, config),
     runs: { sgd: sgd?.summary() ?? null, gd: gd?.summary() ?? null },
     ...(phase ? { switch: phase.info() } : {}),
+    ...(isMlp(problem) ? { network: networkReport(problem, sgd, gd) } : {}),
     issues,
     unknown: [],
   };

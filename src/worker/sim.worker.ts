@@ -8,7 +8,9 @@ import type { FromWorker, ToWorker } from './protocol';
 import { SimSession } from './sim-session';
 import { theoryHost } from './theory-host';
 import { theoryKind } from './theory-kind';
+import { loadDigits } from '../core/data/digits';
 import { loadFormulaCompiler, queryNeedsFormulaCompiler } from '../core/formula/load-formula-compiler';
+import { queryNeedsDigits } from '../core/problems/mlp-data';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -48,13 +50,15 @@ const session = new SimSession({
   },
 });
 
-// A custom problem needs the formula compiler (mathjs), loaded only then; messages
+// A custom problem needs the formula compiler (mathjs), and a network on the digits
+// their data, each loaded only then; messages
 // wait in order behind the load so a cancel never overtakes its start.
 let ready: Promise<unknown> = Promise.resolve();
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   if (msg.type === 'start' && queryNeedsFormulaCompiler(msg.query)) ready = ready.then(() => loadFormulaCompiler());
+  if (msg.type === 'start' && queryNeedsDigits(msg.query)) ready = ready.then(() => loadDigits());
   ready = ready
     .then(() => session.handle(msg))
     .catch((err: unknown) => reportError(msg.id, err));

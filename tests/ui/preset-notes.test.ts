@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDigits } from '../../src/core/data/digits';
 import { etaAt, phaseCell } from '../../src/core/explore/phase-grid';
 import { selection } from '../../src/core/explore/selection';
 import { decodeQuery } from '../../src/core/params/query';
@@ -250,6 +251,25 @@ function claimsOf(title: string, o: SimOutput): Claim[] {
       holds('every run escapes, median step 10', aligned.runs.sgd!.escaped === 200 && aligned.runs.sgd!.medianEscapeStep === 10),
     ];
   }
+  if (title.startsWith('Wu §5 live')) {
+    const net = o.network!;
+    const [gdEnd, ...sgdEnds] = net.ends;
+    const all = (f: (e: (typeof sgdEnds)[number]) => boolean) => sgdEnds.length === 4 && sgdEnds.every(f);
+    return [
+      ...quoted('Wu §5', 'a ≤ 2/η', 's ≤ 1/(η√c)'),
+      holds('A 64–32–10 tanh network', net.layers.join('–') === '64–32–10' && net.activation === 'tanh'),
+      holds('first 50 UCI digits (p = 2410)', net.data === 'digits' && o.problem.n === 50 && net.parameters === 2410),
+      holds('4 SGD runs with B = 10 at η = 0.2 for 2000 steps', sgd.runs === 4 && cfg.B === 10 && cfg.eta === 0.2 && cfg.steps === 2000),
+      holds('All five reach loss < 10⁻⁴', net.ends.length === 5 && net.ends.every((e) => e.trained && e.loss < 1e-4)),
+      near('a ≈ 6.25', gdEnd.sharpness!.value),
+      near('s ≈ 16.0', gdEnd.nonUniformity!.value),
+      holds('a between 5.5 and 5.7', all((e) => e.sharpness!.value > 5.5 && e.sharpness!.value < 5.7)),
+      holds('s between 14.0 and 14.2', all((e) => e.nonUniformity!.value > 14 && e.nonUniformity!.value < 14.2)),
+      holds('all inside', net.ends.every((e) => e.sharpness!.upper <= rect.sharpnessMax && e.nonUniformity!.upper <= rect.nonUniformityMax!)),
+      near('2/η = 10', rect.sharpnessMax),
+      near('1/(η√c) ≈ 17.5', rect.nonUniformityMax!),
+    ];
+  }
   throw new Error(`no claims for preset "${title}"`);
 }
 
@@ -319,6 +339,11 @@ function uncovered(note: string, claims: Claim[]): string[] {
   for (const c of [...claims].sort((a, b) => b.text.length - a.text.length)) rest = rest.split(c.text).join(' ');
   return rest.match(/\d+(?:\.\d+)?/g) ?? [];
 }
+
+// The network preset trains on the digits, which are loaded on first use.
+beforeAll(async () => {
+  await loadDigits();
+});
 
 describe('every preset note’s numbers are what the explorer computes for its link', () => {
   for (const p of PRESETS) {

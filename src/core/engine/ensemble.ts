@@ -96,11 +96,13 @@ export class Ensemble {
   ) {
     this.centerIndex = referenceMinimum(problem, spec.start, spec.x0);
     // With no minimum listed (a custom landscape without one), distances are measured from the start.
-    const center = problem.minima[this.centerIndex]?.x ?? Float64Array.from(spec.x0);
+    // A network lists no minimum: distances are measured from its initialisation, where every run starts.
+    const initial = spec.x0.length === 0 && problem.minima.length === 0 ? problem.initial : undefined;
+    const center = problem.minima[this.centerIndex]?.x ?? initial ?? Float64Array.from(spec.x0);
     const count = spec.opt === 'gd' ? 1 : spec.runs;
     this.runs = [];
     for (let r = 0; r < count; r++) {
-      const x0 = spec.x0.length ? Float64Array.from(spec.x0) : perturbedStart(problem.minima[spec.start].x, spec.radius, spec.seed, r, spec.rng);
+      const x0 = spec.x0.length ? Float64Array.from(spec.x0) : initial ? Float64Array.from(initial) : perturbedStart(problem.minima[spec.start].x, spec.radius, spec.seed, r, spec.rng);
       this.runs.push(
         new SgdRun(
           problem,

@@ -27,14 +27,15 @@ export interface SwitchInfo {
 
 /** The protocol applies to square-loss models with switchloss > 0. */
 export function switchRequested(problem: Problem, config: Config): boolean {
-  return config.switchloss > 0 && isSquareLoss(problem);
+  // A network (it lists no minimum; every run starts at its initialisation) takes the protocol too: Wu–Ma–E Fig. 1, Table 3, Fig. 8.
+  return config.switchloss > 0 && (isSquareLoss(problem) || problem.initial !== undefined);
 }
 
 /**
  * The first half of Wu–Wang–Su Fig. 4 (003 §3.2): "the sharp minimum is found
  * by GD; when GD nearly converges, we switch to SGD with the same learning
- * rate". GD with step η runs from run 0's start (x0, or the start minimum
- * perturbed within `radius`) until L(θ) < switchloss, at most SWITCH_GD_BUDGET
+ * rate". GD with step η runs from run 0's start (x0, a network's initialisation, or
+ * the start minimum perturbed within `radius`) until L(θ) < switchloss, at most SWITCH_GD_BUDGET
  * steps. Advanced in slices so a worker stays cancellable; the result does not
  * depend on the slicing.
  */
@@ -47,7 +48,11 @@ export class GdPhase {
     readonly problem: Problem,
     readonly config: Config,
   ) {
-    const start = config.x0.length ? Float64Array.from(config.x0) : perturbedStart(problem.minima[config.start].x, config.radius, config.seed, 0, generatorOf(config.v));
+    const start = config.x0.length
+      ? Float64Array.from(config.x0)
+      : problem.minima.length === 0 && problem.initial
+        ? Float64Array.from(problem.initial)
+        : perturbedStart(problem.minima[config.start].x, config.radius, config.seed, 0, generatorOf(config.v));
     this.run = new SgdRun(
       problem,
       { opt: 'gd', eta: config.eta, B: config.B, sampling: config.sampling, center: start, escapeRadius: Infinity, historyBudget: 0, seed: config.seed, runIndex: 0, rng: generatorOf(config.v) },

@@ -95,7 +95,7 @@ export function resolveAgainst(built: BuiltProblem, input: Config): Resolved {
     issues.push({ key: 'sampling', message: `weights p need sampling=with for B < n (a batch without replacement cannot follow the weights); got sampling=without with p and B = ${config.B} < n = ${problem.n}; used sampling=with` });
     config.sampling = 'with';
   }
-  if (problem.minima.length === 0 && config.x0.length === 0) {
+  if (problem.minima.length === 0 && config.x0.length === 0 && !problem.initial) {
     // Nothing to start beside (a custom landscape with no strict minimum): start at the box's centre, or 0.
     const box = problem.domain;
     config.x0 = Array.from({ length: problem.dim }, (_, j) => (box && Number.isFinite(box.lo[j] + box.hi[j]) ? (box.lo[j] + box.hi[j]) / 2 : 0));

@@ -13,6 +13,14 @@ export interface FieldSpec {
   choices?: ReadonlyArray<{ value: string; label: string }>;
 }
 
+/** Per-problem defaults of run keys (ProblemDef.defaults). */
+export interface RunDefaults {
+  eta?: number;
+  B?: number;
+  steps?: number;
+  runs?: number;
+}
+
 /** A problem's use of one permalink key. */
 export interface KeyUse<V> {
   /** The key's default for this problem. */
@@ -52,6 +60,8 @@ export interface ProblemDef<Kind extends string, K extends ProblemKeyName> {
   start?: number;
   /** Default escape radius R (1 if absent). */
   escape?: number;
+  /** Its own defaults of η, B, steps and runs where the table's (0.7, 1, 200, 100) do not suit it (a network trains for thousands of steps at a smaller η). */
+  defaults?: RunDefaults;
   /** The permalink keys it reads, in the order its controls show them. */
   keys: { [P in K]: KeyUse<ProblemKeyValue<P>> };
   /** Build it from its options, which it may repair (reporting each repair in context.issues). */
@@ -73,6 +83,7 @@ export interface RegisteredProblem {
   minima: string;
   start?: number;
   escape?: number;
+  defaults?: RunDefaults;
   keys: { [P in ProblemKeyName]?: KeyUse<ProblemKeyValue<P>> };
   build(options: ProblemOptions<ProblemKeyName>, context: BuildContext): Problem;
   count(options: ProblemOptions<ProblemKeyName>): number;

@@ -1,5 +1,7 @@
 import { boxParam, formulaParam, pinParam } from '../formula/formula-params';
 import { enumParam, intParam, numberListParam, numberParam, show, type ParamSpec } from '../params/param-types';
+import { ACTIVATIONS } from '../network/mlp';
+import { DATA_SETS } from './mlp-data';
 import { parseHessianList } from './quadratic';
 
 const hessianParam: ParamSpec<string> = {
@@ -38,6 +40,10 @@ export const PROBLEM_KEYS = {
   pin: pinParam,
   pseed: intParam('pseed', '', { min: 0, max: 4294967295, default: 1 }),
   switchloss: numberParam('switchloss', '', { min: 0, max: 1e6, default: 0 }),
+  depth: intParam('depth', '', { min: 1, max: 4, default: 1 }),
+  activation: enumParam('activation', '', ACTIVATIONS, { default: 'tanh' }),
+  init: numberParam('init', '', { min: 0, minExclusive: true, max: 10, default: 1 }),
+  data: enumParam('data', '', DATA_SETS, { default: 'digits' }),
 };
 
 export type ProblemKeyName = keyof typeof PROBLEM_KEYS;

@@ -48,6 +48,12 @@ export interface Problem {
    */
   readonly lossFiniteOnDomain?: boolean;
   readonly minima: Minimum[];
+  /**
+   * Where every run starts when the problem lists no minimum to start beside (a
+   * network's initialisation, src/core/network/mlp-problem.ts); distances are then
+   * measured from it. Absent: runs start near the start minimum, or at x0.
+   */
+  readonly initial?: Float64Array;
   /** Facts worth printing (realised parameters, how random data were drawn …). */
   readonly notes: string[];
   /** fᵢ(x). */

@@ -1,6 +1,7 @@
 import { circleProblem } from './circle';
 import { customProblem } from './custom';
 import { diagonalNetworkProblem } from './diagonal-network';
+import { mlpProblem } from './mlp';
 import { pointProblemDef } from './point';
 import type { FieldSpec, RegisteredProblem } from './problem-def';
 import type { ProblemKeyName } from './problem-keys';
@@ -26,6 +27,7 @@ export const PROBLEM_DEFS = [
   customProblem,
   randomFeaturesProblem,
   diagonalNetworkProblem,
+  mlpProblem,
 ] as const satisfies readonly RegisteredProblem[];
 
 export type ProblemKind = (typeof PROBLEM_DEFS)[number]['kind'];

@@ -15,6 +15,9 @@ export interface SelectedPoint {
   s: number;
   sgd: number;
   gd: number;
+  /** An estimate's intervals, drawn as error bars (a network's measured minima: src/ui/network/NetworkView.tsx). */
+  aRange?: [number, number];
+  sRange?: [number, number];
 }
 
 export interface ScatterModel {
@@ -45,6 +48,7 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
   const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
   const rect = plot.append('rect').attr('data-testid', 'scatter-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
   const gdLine = plot.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
+  const bars = root.append('g').attr('data-testid', 'error-bars');
   const gdMarks = root.append('g');
   const sgdMarks = root.append('g');
   let width = 600;
@@ -95,6 +99,24 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const xa = x(m.rect.sharpnessMax);
     gdLine.attr('x1', xa).attr('x2', xa).attr('y1', mg.t).attr('y2', y0).attr('stroke-width', 2.5 * sw).attr('display', xa <= width - mg.r ? null : 'none');
 
+    // Error bars: the interval of each estimate, horizontal for a and vertical for s (with end ticks, so a bar shorter than its mark still shows as a tick pair).
+    const ranged = m.points.filter((p) => p.aRange || p.sRange);
+    const bar = bars.selectAll<SVGPathElement, SelectedPoint>('path').data(ranged, (p) => p.label);
+    bar.exit().remove();
+    bar
+      .enter()
+      .append('path')
+      .attr('data-testid', 'error-bar')
+      .attr('fill', 'none')
+      .merge(bar)
+      .attr('stroke', COLORS.ink)
+      .attr('stroke-width', sw)
+      .attr('d', (p) => {
+        const [a0, a1] = p.aRange ?? [p.a, p.a];
+        const [s0, s1] = p.sRange ?? [p.s, p.s];
+        const t = 4;
+        return `M${x(a0)},${y(p.s)}H${x(a1)}M${x(a0)},${y(p.s) - t}V${y(p.s) + t}M${x(a1)},${y(p.s) - t}V${y(p.s) + t}M${x(p.a)},${y(s0)}V${y(s1)}M${x(p.a) - t},${y(s0)}H${x(p.a) + t}M${x(p.a) - t},${y(s1)}H${x(p.a) + t}`;
+      });
     const sgd = sgdMarks.selectAll<SVGCircleElement, SelectedPoint>('circle').data(m.points.filter((p) => p.sgd > 0), (p) => p.label);
     sgd.exit().remove();
     sgd

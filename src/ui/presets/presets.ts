@@ -4,6 +4,7 @@ import { generatorOf } from '../../core/rng';
 import { analyseMinimum } from '../../core/theory/analyse-minimum';
 import { EXPLORE_PRESETS } from './explore-presets';
 import type { Preset } from './preset';
+import { NETWORK_PRESETS } from './network-presets';
 import { WWS_PRESETS } from './wws-presets';
 
 export type { Preset };
@@ -119,6 +120,7 @@ export const PRESETS: Preset[] = [
   },
   ...EXPLORE_PRESETS,
   ...WWS_PRESETS,
+  ...NETWORK_PRESETS,
 ];
 
 export const presetQuery = (p: Preset) => (typeof p.query === 'string' ? p.query : p.query());

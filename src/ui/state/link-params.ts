@@ -32,7 +32,7 @@ export const VIEW_PARAMS = {
   lecture: boolParam('lecture', 'view: lecture mode (large type, thick strokes, high contrast)', false),
   family: enumParam('family', 'view: Wu Fig. 3 family of rectangles: none, batch (several B at this η) or eta (several η at this B)', ['none', 'batch', 'eta'] as const, { default: 'none' }),
   axes: enumParam('axes', 'view: scale of the diagram axes, linear or log', ['linear', 'log'] as const, { default: 'linear' }),
-  tab: enumParam('tab', 'view: which workspace is shown — live (diagram and runs), phase (escape phase diagram), selection (which minimum SGD selects, minima atlas), wws (Wu–Wang–Su alignment and Frobenius bound), ab (the main configuration and its one comparison side by side)', TABS, { default: 'live' }),
+  tab: enumParam('tab', 'view: which workspace is shown — live (diagram and runs), phase (escape phase diagram), selection (which minimum SGD selects, minima atlas), wws (Wu–Wang–Su alignment and Frobenius bound), ab (the main configuration and its one comparison side by side), network (a network’s training and its trained minima on the diagram)', TABS, { default: 'live' }),
   hide: subsetParam('hide', `view: panels to hide, any of ${HIDEABLE.join(', ')}`, HIDEABLE),
   t: tParam,
   embed: boolParam('embed', 'view: the page inside an iframe of a slide deck: no header, an "open full explorer" link, keys a deck uses passed to the parent, the postMessage API', false),

@@ -4,6 +4,7 @@ import { WwsWorkspace } from '../wws/WwsWorkspace';
 import { PhaseView } from '../explore/PhaseView';
 import { SelectionView } from '../explore/SelectionView';
 import { SideBySide } from '../compare/SideBySide';
+import { NetworkView } from '../network/NetworkView';
 
 export interface TabEntry {
   id: TabId;
@@ -24,4 +25,5 @@ export const TAB_ENTRIES: TabEntry[] = [
   { id: 'selection', label: 'Selection and minima atlas', short: 'Selection', component: SelectionView },
   { id: 'wws', label: 'Wu–Wang–Su', short: 'WWS', component: WwsWorkspace },
   { id: 'ab', label: 'A | B side by side', short: 'A | B', component: SideBySide },
+  { id: 'network', label: 'A network’s minima', short: 'Network', component: NetworkView },
 ];

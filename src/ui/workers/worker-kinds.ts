@@ -31,6 +31,13 @@ export const workerKinds = {
     spawn: () => new Worker(new URL('../../worker/selection.worker.ts', import.meta.url), { type: 'module' }),
     cancel: 'terminate',
   },
+  /** A network's training for the network workspace (src/worker/network-api.ts); the page advances it call by call. */
+  network: {
+    id: 'network',
+    label: 'the network worker',
+    spawn: () => new Worker(new URL('../../worker/network.worker.ts', import.meta.url), { type: 'module' }),
+    cancel: 'terminate',
+  },
 } as const satisfies Record<string, WorkerKind>;
 
 export type WorkerKindId = keyof typeof workerKinds;

@@ -19,10 +19,10 @@ describe('the problem registry', () => {
   });
 
   it('gives each problem key the problems that declare it, their doc lines and their defaults', () => {
-    expect(problemsUsing('n')).toEqual(['point', 'random', 'styblinski', 'features', 'dln']);
-    expect(PARAMS.n.problems).toEqual(['point', 'random', 'styblinski', 'features', 'dln']);
-    expect(PARAMS.n.doc).toBe('point, random, styblinski: number of components; features, dln: number of samples (≤ 200)');
-    expect(PROBLEMS.map((p) => defaultConfig(p).n)).toEqual([200, 200, 2, 20, 200, 200, 200, 40, 20]);
+    expect(problemsUsing('n')).toEqual(['point', 'random', 'styblinski', 'features', 'dln', 'mlp']);
+    expect(PARAMS.n.problems).toEqual(['point', 'random', 'styblinski', 'features', 'dln', 'mlp']);
+    expect(PARAMS.n.doc).toBe('point, random, styblinski: number of components; features, dln: number of samples (≤ 200); mlp: number of training samples (≤ 1797 for digits, ≤ 2000)');
+    expect(PROBLEMS.map((p) => defaultConfig(p).n)).toEqual([200, 200, 2, 20, 200, 200, 200, 40, 20, 50]);
     expect(defaultConfig('toy').start).toBe(1);
     expect(defaultConfig('circle').start).toBe(1);
     expect(defaultConfig('toy').escape).toBe(0.5);
@@ -98,7 +98,7 @@ describe('adding a problem', () => {
       const text = readFileSync(registry, 'utf8');
       const listed = text
         .replace("import { toyProblem } from './toy';", "import { toyProblem } from './toy';\nimport { throwawayProblem } from './throwaway';")
-        .replace('  diagonalNetworkProblem,\n]', '  diagonalNetworkProblem,\n  throwawayProblem,\n]');
+        .replace('  mlpProblem,\n]', '  mlpProblem,\n  throwawayProblem,\n]');
       expect(listed).not.toBe(text);
       writeFileSync(registry, listed);
       writeFileSync(join(dir, 'probe.ts'), PROBE);
@@ -119,7 +119,7 @@ describe('adding a problem', () => {
       const probe = JSON.parse(execFileSync(tsx, ['probe.ts'], { cwd: dir, encoding: 'utf8' }));
       expect(probe.problemDoc).toBe(`the problem: ${[...PROBLEMS, 'throwaway'].join(', ')}`);
       expect(probe.aDoc).toBe('point: sharpness a ≥ 0; throwaway: the curvature of every copy');
-      expect(probe.nDoc).toBe('point, random, styblinski: number of components; features, dln: number of samples (≤ 200); throwaway: number of copies (≤ 10)');
+      expect(probe.nDoc).toBe('point, random, styblinski: number of components; features, dln: number of samples (≤ 200); mlp: number of training samples (≤ 1797 for digits, ≤ 2000); throwaway: number of copies (≤ 10)');
       expect(probe.issues).toEqual([]);
       expect(probe.link).toBe('v=2&problem=throwaway&eta=0.7&B=1&seed=1&a=2&n=7');
       expect(probe.count).toBe(7);

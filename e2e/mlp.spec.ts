@@ -1,0 +1,74 @@
+import { loadDigits } from '../src/core/data/digits';
+import { runSweep } from '../src/core/network/sweeps';
+import { simulateQuery } from '../src/core/simulate';
+import { expect, openDone, shoot, test } from './fixtures';
+
+test.describe('a network trained in the page', () => {
+  test('a trained link gives the same checksum in Chromium as `npm run sim` in Node', async ({ page }) => {
+    await loadDigits();
+    const query = 'problem=mlp&n=20&width=16&eta=0.4&B=4&runs=2&steps=1200';
+    const cli = simulateQuery(query);
+    expect(cli.network!.ends[0].trained).toBe(true);
+    await openDone(page, query, 120_000);
+    await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli.runs.sgd!.checksum}`);
+    await shoot(page, 'mlp-trained');
+  });
+
+  test('names bad keys in the banner: width 0, depth 50, n larger than the digits', async ({ page }) => {
+    await page.goto('/?problem=mlp&width=0&depth=50&n=1800&steps=5&runs=1');
+    const banner = page.getByTestId('link-banner');
+    await expect(banner).toBeVisible();
+    for (const key of ['width', 'depth', 'n']) await expect(banner.locator(`li[data-key="${key}"]`).first()).toBeVisible();
+    await expect(banner.locator('li[data-key="n"]').first()).toContainText('1797');
+  });
+});
+
+test.describe('the network workspace', () => {
+  test('trains GD and SGD, draws the losses and the sharpness with 2/η, and places only the trained minima on the plane', async ({ page }) => {
+    await loadDigits();
+    const query = 'problem=mlp&n=20&width=16&eta=0.4&B=4&runs=2&steps=1200&tab=network';
+    const cli = simulateQuery(query);
+    await page.goto(`/?${query}`);
+    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', /done|error/, { timeout: 120_000 });
+    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done');
+    await expect(page.getByTestId('network-label')).toContainText('digits, 20 samples, 64–16–10');
+    const ends = page.getByTestId('network-end');
+    await expect(ends).toHaveCount(cli.network!.ends.length);
+    const trained = cli.network!.ends.filter((e) => e.trained);
+    await expect(page.locator('[data-testid=network-end][data-trained=true]')).toHaveCount(trained.length);
+    await expect(page.getByTestId('selected-gd')).toHaveCount(trained.filter((e) => e.optimiser === 'gd').length);
+    await expect(page.getByTestId('selected-sgd')).toHaveCount(trained.filter((e) => e.optimiser === 'sgd').length);
+    // GD's a, as npm run sim measures it, in its row
+    const gd = cli.network!.ends[0];
+    await expect(ends.first()).toContainText(gd.sharpness!.lower.toPrecision(5));
+    await expect(page.getByTestId('training-reference')).toHaveCount(2);
+    await expect(page.getByTestId('error-bar')).toHaveCount(trained.length);
+    await shoot(page, 'mlp-network-tab');
+  });
+});
+
+test.describe("the network workspace's sweeps", () => {
+  test('Table 2 fills in model by model with npm run sim’s numbers, and a Fig. 6 sweep can be cancelled', async ({ page }) => {
+    await loadDigits();
+    const query = 'problem=mlp&n=20&width=16&B=4&runs=1&steps=600&tab=network';
+    await page.goto(`/?${query}`);
+    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    await page.getByTestId('network-sweep-start').click();
+    await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    const rows = page.getByTestId('network-sweep-row');
+    await expect(rows).toHaveCount(5);
+    const node = runSweep('table2', 'v=2&problem=mlp&eta=0.2&B=4&runs=1&steps=600&n=20&width=16');
+    for (const [k, m] of node.models.entries()) {
+      const gd = m.ends[0];
+      await expect(rows.nth(k)).toHaveAttribute('data-trained', String(gd.trained));
+      if (gd.sharpness) await expect(rows.nth(k)).toContainText(gd.sharpness.lower.toPrecision(4));
+    }
+    await shoot(page, 'mlp-sweep-table2');
+    await page.getByTestId('network-sweep-kind').selectOption('fig6');
+    await page.getByTestId('network-sweep-start').click();
+    await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'running');
+    await page.getByTestId('network-sweep-cancel').click();
+    await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'cancelled');
+    await expect(page.getByTestId('network-sweep-start')).toBeEnabled();
+  });
+});
