@@ -1,5 +1,5 @@
 import { batchFactor } from '../batch-factor';
-import { decodeQuery, encodeQuery } from '../params/query';
+import { decodeQuery } from '../params/query';
 import { simulateConfig } from '../simulate';
 import type { RunEnd } from './trained-minima';
 

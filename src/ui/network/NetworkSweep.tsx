@@ -11,6 +11,12 @@ const TITLES: Record<SweepKind, string> = {
   fig6: 'Fig. 6: GD and SGD over B × v (24 models)',
 };
 
+/** A measured sharpness or non-uniformity as its interval, or why the run has none. */
+function range(e: SweepModel['ends'][number], which: 'sharpness' | 'nonUniformity'): string {
+  const v = e[which];
+  return v ? `${v.lower.toPrecision(4)} … ${v.upper.toPrecision(4)}` : e.diverged ? 'diverged' : 'not converged';
+}
+
 /**
  * Wu–Ma–E's §5 sweeps on the link's network, in a worker of their own, model by
  * model: each row appears as its model finishes, with progress and Cancel. Each
@@ -50,11 +56,6 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
       else setState((s) => ({ ...s, phase: 'error', error: e instanceof Error ? e.message : String(e) }));
     }
   }
-
-  const range = (e: SweepModel['ends'][number], which: 'sharpness' | 'nonUniformity') => {
-    const v = e[which];
-    return v ? `${v.lower.toPrecision(4)} … ${v.upper.toPrecision(4)}` : e.diverged ? 'diverged' : 'not converged';
-  };
 
   return (
     <figure className="network-sweep">
