@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ParamSpec, ParamValue } from '../../core/params/param-types';
 import { copyKeys, type ParamIssue } from '../../core/params/query';
+import { problemDef } from '../../core/problems/registry';
 import { LINK, LINK_PARAMS, type LinkConfig, type LinkKey } from './link-params';
 import { componentCount } from '../../core/problems/component-count';
 import { batchLimit } from '../../core/params/batch-limit';
@@ -93,7 +94,9 @@ export const createConfigSlice =
 
     setProblem(problem) {
       const next = LINK.defaults(problem);
-      copyKeys(next, get().config, SHARED_KEYS);
+      // A problem with run defaults of its own (a network trains at its own η, B, runs, steps) takes them.
+      const own = problemDef(problem).defaults ?? {};
+      copyKeys(next, get().config, SHARED_KEYS.filter((k) => !(k in own)));
       set({ config: clampBatch(next, []), fieldErrors: {}, note: null, historyPush: true });
     },
 

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createExplorerStore, useExplorer } from '../../../src/ui/state/store';
 import { pinCurrent, removeComparison } from '../../../src/ui/state/compare-actions';
+import { LINK } from '../../../src/ui/state/link-params';
+
+const decodeLinkDefaults = (p: 'mlp') => LINK.defaults(p);
 
 describe('createExplorerStore(check): the store in three slices', () => {
   it('holds the configuration, the run status and the view state side by side', () => {
@@ -65,6 +68,18 @@ describe('historyPush: whether the next write of the link pushes a history entry
     s().historyWritten();
     s().loadQuery('problem=toy&eta=0.9', { push: true });
     expect(s().historyPush).toBe(true);
+  });
+
+  it('keeps η, B, runs and steps across a change of problem, unless the new problem brings its own (a network trains at its own)', () => {
+    const store = createExplorerStore();
+    const s = store.getState;
+    s().loadQuery('problem=toy&eta=0.33&B=2&runs=7&steps=99&seed=5');
+    s().setProblem('quadratic');
+    expect([s().config.eta, s().config.B, s().config.runs, s().config.steps, s().config.seed]).toEqual([0.33, 2, 7, 99, 5]);
+    s().setProblem('mlp');
+    const own = decodeLinkDefaults('mlp');
+    expect([s().config.eta, s().config.B, s().config.runs, s().config.steps]).toEqual([own.eta, own.B, own.runs, own.steps]);
+    expect(s().config.seed).toBe(5);
   });
 
   it('arrives with the configuration in the same change, so a subscriber to the config reads it', () => {
