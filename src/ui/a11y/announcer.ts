@@ -1,0 +1,69 @@
+/**
+ * When a live description is spoken (issue 24): a polite live region that changed on
+ * every frame of a drag or a run would be cut off before it was ever read out. So a
+ * new text is announced at most once every `gapMs` (2 s), the latest one winning,
+ * and at once when its threshold key changes (the start minimum enters or leaves the
+ * rectangle, the first escape, the end of a run). The clock and the timer are passed
+ * in, so the rule is tested without a page (tests/ui/a11y/announcer.test.ts).
+ */
+export interface AnnouncerClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const ANNOUNCE_GAP_MS = 2000;
+
+export class Announcer {
+  private lastAt = -Infinity;
+  private lastText: string | null = null;
+  private lastKey: string | null = null;
+  private pending: { text: string; key: string } | null = null;
+  private timer: unknown = null;
+
+  constructor(
+    private readonly speak: (text: string) => void,
+    private readonly clock: AnnouncerClock = { now: () => performance.now(), setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    private readonly gapMs = ANNOUNCE_GAP_MS,
+  ) {}
+
+  /** Offer the current description; `key` is its threshold key (describe-diagram.ts thresholdKey). */
+  offer(text: string, key: string): void {
+    if (text === this.lastText && this.pending === null) {
+      this.lastKey = key;
+      return;
+    }
+    const crossed = this.lastKey !== null && key !== this.lastKey;
+    const now = this.clock.now();
+    if (crossed || this.lastKey === null || now - this.lastAt >= this.gapMs) {
+      this.flush(text, key, now);
+      return;
+    }
+    this.pending = { text, key };
+    if (this.timer === null) this.timer = this.clock.setTimeout(() => this.firePending(), this.lastAt + this.gapMs - now);
+  }
+
+  /** Forget any text waiting for its turn (the view is going away). */
+  dispose(): void {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
+  }
+
+  private firePending(): void {
+    this.timer = null;
+    const p = this.pending;
+    if (p) this.flush(p.text, p.key, this.clock.now());
+  }
+
+  private flush(text: string, key: string, now: number): void {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
+    this.lastKey = key;
+    this.lastAt = now;
+    if (text === this.lastText) return;
+    this.lastText = text;
+    this.speak(text);
+  }
+}
