@@ -49,7 +49,10 @@ async function marks(page: Page): Promise<Mark[]> {
         if (box.width === 0 && box.height === 0) continue;
         const cs = getComputedStyle(el);
         if (cs.visibility === 'hidden' || cs.display === 'none' || Number(cs.opacity) === 0) continue;
-        const label = `${name}: <${el.tagName}${el.getAttribute('class') ? ` class=${el.getAttribute('class')}` : ''}${el.getAttribute('data-testid') ? ` ${el.getAttribute('data-testid')}` : ''}>`;
+        // where it is: the element and its groups up to the svg, by class or test id
+        const chain: string[] = [];
+        for (let e: Element | null = el; e && e.tagName !== 'svg'; e = e.parentElement) chain.unshift(`${e.tagName}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''}${e.getAttribute('class') ? `.${e.getAttribute('class')}` : ''}`);
+        const label = `${name}: ${chain.join(' > ')}`;
         if (el.tagName === 'text') {
           const c = rgb(cs.fill);
           if (c && c[3] > 0 && (el.textContent ?? '').trim()) out.push({ what: `${label} "${(el.textContent ?? '').slice(0, 20)}" ${cs.fill}`, ratio: ratio(c, bg) });

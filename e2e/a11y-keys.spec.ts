@@ -56,7 +56,7 @@ async function walk(page: Page, max = 250): Promise<Stop[]> {
 test.describe('the keyboard', () => {
   test('Tab reaches every control, tab and chart action, each one named and with a visible focus ring', async ({ page }) => {
     test.setTimeout(180_000);
-    await openDone(page, `${TOY}&compare=B:4`);
+    await openDone(page, `${TOY}&compare=eta:0.5`);
     const stops = await walk(page);
     const bad = stops.filter((s) => !s.ring || s.name.trim() === '').map((s) => `${s.role} "${s.name}" at ${s.where}${s.ring ? '' : ' (no focus ring)'}`);
     expect(bad, 'focus stops without a name or a focus ring').toEqual([]);
