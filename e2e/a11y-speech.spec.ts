@@ -57,20 +57,21 @@ test.describe('the audio trace', () => {
   test('rendered offline, its pitch rises where the run’s mean loss rises, with a click at the escapes', async ({ page }) => {
     test.setTimeout(120_000);
     // Wu's toy at η 0.7: SGD leaves x* = 1, its mean loss rising by orders of magnitude
-    await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200');
+    await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=400');
     const rate = 8000;
     const out = await page.evaluate(async (sampleRate) => {
       type Plan = { duration: number; pitch: Array<{ time: number; hz: number }>; clicks: number[] };
-      const audio = (window as unknown as { explorer: { audio: { plan(): Plan | null; renderOffline(p: Plan, r: number): Promise<Float32Array> } } }).explorer.audio;
+      type Audio = { plan(): Plan | null; curve(): { step: number[]; meanLoss: number[] } | null; renderOffline(p: Plan, r: number): Promise<Float32Array> };
+      const audio = (window as unknown as { explorer: { audio: Audio } }).explorer.audio;
       const plan = audio.plan()!;
       const tone = await audio.renderOffline({ ...plan, clicks: [] }, sampleRate);
       const clicks = await audio.renderOffline({ ...plan, pitch: [] }, sampleRate);
-      return { plan, tone: Array.from(tone), clicks: Array.from(clicks) };
+      return { plan, curve: audio.curve()!, tone: Array.from(tone), clicks: Array.from(clicks) };
     }, rate);
-    const { plan } = out;
+    const { plan, curve } = out;
     expect(plan.clicks.length).toBeGreaterThan(0);
-    // the pitch in windows of 0.1 s, from the rendered samples' zero crossings
-    const win = 0.1;
+    // the pitch heard in windows of 0.2 s, from the rendered samples' zero crossings (to 2.5 Hz)
+    const win = 0.2;
     const measured: Array<{ t: number; hz: number }> = [];
     for (let t = 0.05; t + win < plan.duration - 0.05; t += win) {
       const a = Math.round(t * rate);
@@ -79,7 +80,18 @@ test.describe('the audio trace', () => {
       for (let i = a + 1; i < b; i++) if (out.tone[i - 1] < 0 !== out.tone[i] < 0) crossings++;
       measured.push({ t: t + win / 2, hz: crossings / 2 / win });
     }
-    // the plan's pitch at a time (a linear glide between its points), which follows log(mean loss)
+    // the run's mean loss at a time of the sweep (the steps spread evenly over it), straight from the page's curve
+    const kept = curve.step.map((s, i) => ({ s, l: curve.meanLoss[i] })).filter((p) => p.l > 0 && Number.isFinite(p.l));
+    const s0 = kept[0].s;
+    const span = kept[kept.length - 1].s - s0;
+    const lossAt = (t: number) => {
+      const s = s0 + (t / plan.duration) * span;
+      const j = kept.findIndex((p) => p.s >= s);
+      if (j <= 0) return kept[Math.max(j, 0)].l;
+      const f = (s - kept[j - 1].s) / (kept[j].s - kept[j - 1].s || 1);
+      return Math.exp(Math.log(kept[j - 1].l) + f * (Math.log(kept[j].l) - Math.log(kept[j - 1].l)));
+    };
+    // the plan's pitch at a time (a linear glide between its points)
     const planned = (t: number) => {
       const p = plan.pitch;
       const j = p.findIndex((q) => q.time >= t);
@@ -87,19 +99,25 @@ test.describe('the audio trace', () => {
       const f = (t - p[j - 1].time) / (p[j].time - p[j - 1].time || 1);
       return p[j - 1].hz + f * (p[j].hz - p[j - 1].hz);
     };
-    // wherever the mean loss (so the planned pitch) rises by a fifth or more between two windows, the heard pitch rises too
+    // wherever the mean loss rises a thousandfold or more between two windows, the heard pitch is higher
     let rises = 0;
     for (let i = 0; i < measured.length; i++) {
       for (let j = i + 1; j < measured.length; j++) {
-        if (planned(measured[j].t) > planned(measured[i].t) * 1.5) {
+        if (lossAt(measured[j].t) > 1000 * lossAt(measured[i].t)) {
           rises++;
           expect(measured[j].hz, `pitch at ${measured[j].t.toFixed(2)} s above that at ${measured[i].t.toFixed(2)} s`).toBeGreaterThan(measured[i].hz);
         }
       }
     }
-    expect(rises).toBeGreaterThan(0);
+    expect(rises, 'pairs of windows across which the mean loss rises a thousandfold').toBeGreaterThan(0);
     // and the heard pitch is the planned one within a tenth
-    for (const m of measured) expect(Math.abs(m.hz / planned(m.t) - 1), `pitch at ${m.t.toFixed(2)} s`).toBeLessThan(0.1);
+    // (zero crossings count the phase turned, so a window hears the plan's mean frequency over it)
+    const plannedMean = (mid: number) => {
+      let sum = 0;
+      for (let k = 0; k < 40; k++) sum += planned(mid - win / 2 + ((k + 0.5) * win) / 40);
+      return sum / 40;
+    };
+    for (const m of measured) expect(Math.abs(m.hz / plannedMean(m.t) - 1), `pitch at ${m.t.toFixed(2)} s`).toBeLessThan(0.1);
     // each click is heard at its escape's time: sound there, silence half a second before the first
     const energy = (t: number) => {
       let e = 0;

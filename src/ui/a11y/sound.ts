@@ -37,6 +37,14 @@ export function planOfRun(run: LiveRun): TracePlan | null {
   return planTrace(c.step, c.meanLoss, b.escapeStep);
 }
 
+/** The curve a plan is made from (the browser test compares the heard pitch with it): steps and mean loss. */
+export function curveOfRun(run: LiveRun): { step: number[]; meanLoss: number[] } | null {
+  const b = run.sgd;
+  if (!b || b.count === 0) return null;
+  const c = b.summaryCurves();
+  return { step: Array.from(c.step), meanLoss: Array.from(c.meanLoss) };
+}
+
 export function stopTrace(): void {
   stop?.();
   stop = null;
