@@ -53,6 +53,30 @@ test.describe('the diagram’s spoken description', () => {
   });
 });
 
+test.describe('the charts’ data as tables', () => {
+  test('the escape statistics table says the counts the command line prints, beside the theory', async ({ page }) => {
+    const q = `${TOY}&eta=0.9`;
+    const cli = simulateQuery(q).runs.sgd!;
+    await openDone(page, q);
+    const table = page.getByTestId('escape-table');
+    await expect(table.locator('tr', { hasText: 'escaped (measured)' }).locator('td')).toHaveText(`${cli.escaped} of 40`);
+    await expect(table.locator('tr', { hasText: 'diverged (measured)' }).locator('td')).toHaveText(String(cli.diverged));
+    await expect(table.locator('tr', { hasText: 'from ρ(𝒯) (theory)' })).toHaveCount(1);
+  });
+
+  test('the phase grid’s table holds every computed cell, as the heat map does', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/?problem=toy&tab=phase&grid=3&cellruns=10&steps=100&etamin=0.3&etamax=1.5');
+    await expect(page.getByTestId('phase-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    const escaped = (await page.getByTestId('phase-diagram').getAttribute('data-escaped'))!.split(',').map(Number);
+    expect(escaped).toHaveLength(9);
+    const cells = await page.getByTestId('phase-table').locator('tbody td').allTextContents();
+    // the table's rows run B up as the heat map's cells do (cell = row·3 + column)
+    expect(cells).toEqual(escaped.map((v) => `${v} of 10`));
+    await expect(page.getByTestId('phase-table').locator('thead th')).toHaveCount(4);
+  });
+});
+
 test.describe('the audio trace', () => {
   test('rendered offline, its pitch rises where the run’s mean loss rises, with a click at the escapes', async ({ page }) => {
     test.setTimeout(120_000);
