@@ -59,8 +59,9 @@ test.describe('the charts’ data as tables', () => {
     const cli = simulateQuery(q).runs.sgd!;
     await openDone(page, q);
     const table = page.getByTestId('escape-table');
-    await expect(table.locator('tr', { hasText: 'escaped (measured)' }).locator('td')).toHaveText(`${cli.escaped} of 40`);
-    await expect(table.locator('tr', { hasText: 'diverged (measured)' }).locator('td')).toHaveText(String(cli.diverged));
+    const row = (head: string) => table.locator(`tr:has(th:text-is("${head}")) td`);
+    await expect(row('escaped (measured)')).toHaveText(`${cli.escaped} of 40`);
+    await expect(row('diverged (measured)')).toHaveText(String(cli.diverged));
     await expect(table.locator('tr', { hasText: 'from ρ(𝒯) (theory)' })).toHaveCount(1);
   });
 
@@ -69,10 +70,13 @@ test.describe('the charts’ data as tables', () => {
     await page.goto('/?problem=toy&tab=phase&grid=3&cellruns=10&steps=100&etamin=0.3&etamax=1.5');
     await expect(page.getByTestId('phase-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     const escaped = (await page.getByTestId('phase-diagram').getAttribute('data-escaped'))!.split(',').map(Number);
-    expect(escaped).toHaveLength(9);
+    // the toy has n = 2: B is 1 or 2, so 3 η × 2 B cells
+    expect(escaped).toHaveLength(6);
+    expect(escaped.every((v) => v >= 0)).toBe(true);
     const cells = await page.getByTestId('phase-table').locator('tbody td').allTextContents();
-    // the table's rows run B up as the heat map's cells do (cell = row·3 + column)
+    // the table's rows are the heat map's B in order, its columns the η (cell = row·3 + column)
     expect(cells).toEqual(escaped.map((v) => `${v} of 10`));
+    await expect(page.getByTestId('phase-table').locator('tbody th')).toHaveText(['B 1', 'B 2']);
     await expect(page.getByTestId('phase-table').locator('thead th')).toHaveCount(4);
   });
 });
