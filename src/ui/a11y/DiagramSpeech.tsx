@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { Announcer } from './announcer';
-import { describeDiagram, spoken, thresholdKey } from './describe-diagram';
+import { describeDiagram, isUrgent, speechState, spoken, type SpeechState } from './describe-diagram';
+import { pointerHeld } from '../charts/pointer-held';
 import { diagramDescriptionOf } from './diagram-description-of';
 
 /**
@@ -20,10 +21,13 @@ export function DiagramSpeech({ id }: { id: string }) {
     const announcer = new Announcer((text) => {
       el.textContent = text;
     });
+    let prev: SpeechState | null = null;
     const unsubscribe = sim.subscribe((run) => {
       if (!run) return;
       const d = diagramDescriptionOf(run, useExplorer.getState().summary);
-      announcer.offer(describeDiagram(d), thresholdKey(d));
+      const next = speechState(run.id, d);
+      announcer.offer(describeDiagram(d), isUrgent(prev, next, pointerHeld()));
+      prev = next;
     });
     return () => {
       unsubscribe();

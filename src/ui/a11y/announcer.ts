@@ -2,8 +2,8 @@
  * When a live description is spoken (issue 24): a polite live region that changed on
  * every frame of a drag or a run would be cut off before it was ever read out. So a
  * new text is announced at most once every `gapMs` (2 s), the latest one winning,
- * and at once when its threshold key changes (the start minimum enters or leaves the
- * rectangle, the first escape, the end of a run). The clock and the timer are passed
+ * and at once when the caller marks it urgent (describe-diagram.ts isUrgent: a
+ * threshold crossed, the first escape, the end of a run). The clock and the timer are passed
  * in, so the rule is tested without a page (tests/ui/a11y/announcer.test.ts).
  */
 export interface AnnouncerClock {
@@ -17,8 +17,7 @@ export const ANNOUNCE_GAP_MS = 2000;
 export class Announcer {
   private lastAt = -Infinity;
   private lastText: string | null = null;
-  private lastKey: string | null = null;
-  private pending: { text: string; key: string } | null = null;
+  private pending: string | null = null;
   private timer: unknown = null;
 
   constructor(
@@ -27,19 +26,15 @@ export class Announcer {
     private readonly gapMs = ANNOUNCE_GAP_MS,
   ) {}
 
-  /** Offer the current description; `key` is its threshold key (describe-diagram.ts thresholdKey). */
-  offer(text: string, key: string): void {
-    if (text === this.lastText && this.pending === null) {
-      this.lastKey = key;
-      return;
-    }
-    const crossed = this.lastKey !== null && key !== this.lastKey;
+  /** Offer the current description; `urgent` says it is spoken now, whatever the pause. */
+  offer(text: string, urgent = false): void {
+    if (text === this.lastText && this.pending === null) return;
     const now = this.clock.now();
-    if (crossed || this.lastKey === null || now - this.lastAt >= this.gapMs) {
-      this.flush(text, key, now);
+    if (urgent || now - this.lastAt >= this.gapMs) {
+      this.flush(text, now);
       return;
     }
-    this.pending = { text, key };
+    this.pending = text;
     if (this.timer === null) this.timer = this.clock.setTimeout(() => this.firePending(), this.lastAt + this.gapMs - now);
   }
 
@@ -53,14 +48,13 @@ export class Announcer {
   private firePending(): void {
     this.timer = null;
     const p = this.pending;
-    if (p) this.flush(p.text, p.key, this.clock.now());
+    if (p !== null) this.flush(p, this.clock.now());
   }
 
-  private flush(text: string, key: string, now: number): void {
+  private flush(text: string, now: number): void {
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
     this.pending = null;
-    this.lastKey = key;
     this.lastAt = now;
     if (text === this.lastText) return;
     this.lastText = text;

@@ -86,13 +86,34 @@ export function describeDiagram(d: DiagramDescription): string {
   return parts.join(' ');
 }
 
-/**
- * What, when it changes, is announced at once rather than after the 2 s pause:
- * the start minimum entering or leaving the rectangle (or changing status), the first
- * escape, the end of the run.
- */
-export function thresholdKey(d: DiagramDescription): string {
+/** What the pace of the announcements is decided on: the run, the theory's verdict, the first escape, the end. */
+export interface SpeechState {
+  run: number;
+  /** The start minimum's place and verdicts: inside/outside the rectangle, SGD, GD. */
+  theory: string;
+  escaped: boolean;
+  done: boolean;
+}
+
+export function speechState(run: number, d: DiagramDescription): SpeechState {
   const s = d.start;
-  const m = d.measured;
-  return [s ? `${s.inRectangle}/${s.stableSGD}/${s.stableGD}` : '-', m ? `${m.escaped > 0}/${m.done}` : '-'].join('|');
+  return {
+    run,
+    theory: s ? `${s.inRectangle}/${s.stableSGD}/${s.stableGD}/${s.saddle === true}` : '-',
+    escaped: (d.measured?.escaped ?? 0) > 0,
+    done: d.measured?.done ?? false,
+  };
+}
+
+/**
+ * Whether a description is announced at once rather than after the 2 s pause: the
+ * start minimum enters or leaves the rectangle or its verdict changes; or, within one
+ * run, its first escape or its end. While a pointer drags (`held`), each step of the
+ * drag starts and may end a run of its own, so only the theory's crossings are at once.
+ */
+export function isUrgent(prev: SpeechState | null, next: SpeechState, held: boolean): boolean {
+  if (!prev) return false;
+  if (next.theory !== prev.theory) return true;
+  if (held || next.run !== prev.run) return false;
+  return (next.escaped && !prev.escaped) || (next.done && !prev.done);
 }

@@ -37,16 +37,16 @@ function setup() {
 describe('Announcer: a polite live region’s pace', () => {
   it('speaks the first text at once', () => {
     const { a, said } = setup();
-    a.offer('one', 'k');
+    a.offer('one');
     expect(said).toEqual([[0, 'one']]);
   });
 
   it('during a drag speaks at most once per 2 s, the latest text winning', () => {
     const { a, said, advance } = setup();
-    a.offer('η 0.50', 'k');
+    a.offer('η 0.50');
     for (let i = 1; i <= 30; i++) {
       advance(100);
-      a.offer(`η ${(0.5 + i / 100).toFixed(2)}`, 'k');
+      a.offer(`η ${(0.5 + i / 100).toFixed(2)}`);
     }
     advance(ANNOUNCE_GAP_MS);
     // the waiting text is spoken when its 2 s are up (the offer of that same moment waits its turn)
@@ -54,11 +54,11 @@ describe('Announcer: a polite live region’s pace', () => {
     for (let i = 1; i < said.length; i++) expect(said[i][0] - said[i - 1][0]).toBeGreaterThanOrEqual(ANNOUNCE_GAP_MS);
   });
 
-  it('speaks at once when the threshold key changes, even inside the 2 s', () => {
+  it('speaks an urgent text at once, even inside the 2 s', () => {
     const { a, said, advance } = setup();
-    a.offer('inside', 'in');
+    a.offer('inside');
     advance(300);
-    a.offer('outside', 'out');
+    a.offer('outside', true);
     expect(said).toEqual([
       [0, 'inside'],
       [300, 'outside'],
@@ -67,13 +67,13 @@ describe('Announcer: a polite live region’s pace', () => {
 
   it('does not repeat a text that has not changed, and forgets a waiting text when disposed', () => {
     const { a, said, advance } = setup();
-    a.offer('same', 'k');
+    a.offer('same');
     advance(5000);
-    a.offer('same', 'k');
-    a.offer('later', 'k');
+    a.offer('same');
+    a.offer('later');
     expect(said.length).toBe(2);
     advance(100);
-    a.offer('waiting', 'k');
+    a.offer('waiting');
     a.dispose();
     advance(5000);
     expect(said.map(([, t]) => t)).toEqual(['same', 'later']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDiagram, spoken, thresholdKey, type DiagramDescription } from '../../../src/ui/a11y/describe-diagram';
+import { describeDiagram, isUrgent, speechState, spoken, type DiagramDescription } from '../../../src/ui/a11y/describe-diagram';
 
 // Wu's toy at η 0.7, B 1 (README "Problems"): x* = 1 has a = 2, s = 1.8; the rectangle is 2/η × 1/(η√c).
 const TOY: DiagramDescription = {
@@ -62,15 +62,30 @@ describe('spoken: numbers as the labels show them', () => {
   });
 });
 
-describe('thresholdKey: what is announced at once', () => {
-  it('changes when the start minimum leaves the rectangle, at the first escape and when the run ends, not on a count', () => {
-    const base = { ...TOY, start: { ...TOY.start!, inRectangle: true }, measured: { escaped: 0, runs: 100, step: 10, done: false, gd: null } };
-    const k = thresholdKey(base);
-    expect(thresholdKey({ ...base, eta: 0.71 })).toBe(k);
-    expect(thresholdKey({ ...base, start: { ...base.start, inRectangle: false } })).not.toBe(k);
-    const escaped = thresholdKey({ ...base, measured: { ...base.measured, escaped: 1 } });
-    expect(escaped).not.toBe(k);
-    expect(thresholdKey({ ...base, measured: { ...base.measured, escaped: 5, step: 40 } })).toBe(escaped);
-    expect(thresholdKey({ ...base, measured: { ...base.measured, done: true } })).not.toBe(k);
+describe('isUrgent: what is announced at once', () => {
+  const base: DiagramDescription = { ...TOY, start: { ...TOY.start!, inRectangle: true }, measured: { escaped: 0, runs: 100, step: 10, done: false, gd: null } };
+  const at = (run: number, d: DiagramDescription) => speechState(run, d);
+
+  it('is the start minimum leaving the rectangle or changing verdict, even during a drag, but not a new η alone', () => {
+    const prev = at(1, base);
+    expect(isUrgent(prev, at(2, { ...base, eta: 0.71 }), false)).toBe(false);
+    expect(isUrgent(prev, at(2, { ...base, start: { ...base.start!, inRectangle: false } }), true)).toBe(true);
+    expect(isUrgent(prev, at(2, { ...base, start: { ...base.start!, stableGD: false } }), false)).toBe(true);
+  });
+
+  it('is the first escape and the end of the same run, not a count that grows', () => {
+    const prev = at(1, base);
+    const first = at(1, { ...base, measured: { ...base.measured!, escaped: 1 } });
+    expect(isUrgent(prev, first, false)).toBe(true);
+    expect(isUrgent(first, at(1, { ...base, measured: { ...base.measured!, escaped: 5, step: 40 } }), false)).toBe(false);
+    expect(isUrgent(first, at(1, { ...base, measured: { ...base.measured!, escaped: 5, done: true } }), false)).toBe(true);
+  });
+
+  it('is paced, not urgent, when a new run starts or ends while a pointer drags (each drag step is a run)', () => {
+    const done = at(1, { ...base, measured: { ...base.measured!, done: true, escaped: 3 } });
+    expect(isUrgent(done, at(2, { ...base, measured: null }), false)).toBe(false);
+    const started = at(2, { ...base, measured: null });
+    expect(isUrgent(started, at(2, { ...base, measured: { ...base.measured!, done: true, escaped: 3 } }), true)).toBe(false);
+    expect(isUrgent(null, started, false)).toBe(false);
   });
 });
