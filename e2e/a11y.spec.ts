@@ -24,6 +24,8 @@ async function open(page: Page, query: string): Promise<void> {
   if (!/tab=(phase|selection|wws)/.test(query)) await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   // KaTeX and the panels' fonts load lazily: let the page settle before checking colours
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  // a panel that has come to scroll becomes a Tab stop within half a second (shell/use-scroll-focus.ts)
+  await page.waitForTimeout(600);
 }
 
 async function expectClean(page: Page, state: string): Promise<void> {

@@ -24,7 +24,7 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
         el.removeAttribute('aria-label');
       }
     };
-    // The box, and each child: content that grows inside a child resizes the child, not the box.
+    // The box and each child: content that grows inside a child resizes the child, not the box.
     const ro = new ResizeObserver(check);
     const observeChildren = () => {
       ro.disconnect();
@@ -32,12 +32,32 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       for (const c of Array.from(el.children)) ro.observe(c);
       check();
     };
-    const mo = new MutationObserver(observeChildren);
-    mo.observe(el, { childList: true });
+    // Content can also grow inside a child whose own box is fixed (a panel's text): look again
+    // after the DOM below changes, at most twice a second (reading the sizes costs a layout).
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let again = false;
+    const mo = new MutationObserver((records) => {
+      if (records.some((r) => r.target === el && r.type === 'childList')) observeChildren();
+      if (timer !== null) {
+        again = true;
+        return;
+      }
+      check();
+      const rest = () => {
+        timer = null;
+        if (!again) return;
+        again = false;
+        check();
+        timer = setTimeout(rest, 500);
+      };
+      timer = setTimeout(rest, 500);
+    });
+    mo.observe(el, { childList: true, subtree: true, characterData: true });
     observeChildren();
     return () => {
       ro.disconnect();
       mo.disconnect();
+      if (timer !== null) clearTimeout(timer);
     };
   }, [ref, name]);
 }
