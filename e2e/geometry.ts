@@ -90,6 +90,8 @@ function readLayout(args: { tol: number; minFontPx: number }): Layout {
     const katex = el.closest('.katex');
     if (katex && katex !== el) continue;
     if (!visible(el)) continue;
+    // Visually hidden text (the diagram's description, the charts' data tables) is read, not drawn.
+    if (el.closest('.sr-only')) continue;
     if (katex === el) {
       const r = rectOf(el.getBoundingClientRect());
       if (sized(r) && (el.textContent ?? '').trim()) texts.push({ el, text: el.textContent ?? '', rects: [r], fontPx: fontOf(el) });

@@ -27,6 +27,8 @@ import { TAB_ENTRIES } from './tabs/tabs';
 import { LectureLayer } from './lecture/LectureLayer';
 import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './shell/use-media';
 import { killWorkers } from '../worker/rpc/supervised-worker';
+import { curveOfRun, planOfRun, renderOffline } from './a11y/sound';
+import { SoundStatus } from './a11y/SoundStatus';
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
@@ -58,7 +60,7 @@ export function App() {
     const stopUndo = undoHistory.start();
 
     // Test hooks for the browser tests (kill the worker, or any worker by kind or role; read the store, the render loop's work per frame).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons };
+    (window as unknown as { explorer?: unknown }).explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons, audio: { plan: () => (c.current ? planOfRun(c.current) : null), curve: () => (c.current ? curveOfRun(c.current) : null), renderOffline } };
     return () => {
       stopKeys();
       stopUndo();
@@ -147,6 +149,7 @@ export function App() {
         </main>
         <StatusLine />
         <HelpOverlay />
+        <SoundStatus />
         <LectureLayer drawer={drawer && shown('controls')} />
       </div>
       </CompareContext.Provider>

@@ -1,5 +1,6 @@
 import { selectN } from '../state/selectors';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { stabilityRectangle } from '../../core/stability-region';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { escapedBy, scrubAt } from '../sim/scrub';
@@ -9,6 +10,8 @@ import type { DiagramMinimum, DiagramModel } from './diagram-model';
 import { createStabilityDiagram, type DiagramHandlers } from './stability-diagram';
 import { referenceMarks } from './reference-marks';
 import { diagramComparisons } from './diagram-comparisons';
+import { DiagramSpeech, MinimaTable } from '../a11y/DiagramSpeech';
+import { pointKeyMove } from '../a11y/point-keys';
 
 /** React around, D3 inside: the stability diagram bound to the store and the live runs. */
 export function DiagramView() {
@@ -71,6 +74,16 @@ export function DiagramView() {
     [c, minima, note, comparisons],
   );
   const boxRef = useChart(createStabilityDiagram, handlers, model);
+  const descId = useId();
+  const point = c.problem === 'point';
+  // Arrow keys move the hand-placed point; the page's own arrow keys (η, step) wait while it has the focus.
+  const onPointKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next = pointKeyMove(e, { a: c.a, s: c.s }, stabilityRectangle(c.eta, c.n, c.B, c.sampling));
+    if (!next) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setConfig(next);
+  };
 
   // The measured side, counted from the runs: beside the start minimum, never its colour.
   // Written straight into its node from the render loop (a React render per frame cost the views
@@ -106,7 +119,8 @@ export function DiagramView() {
 
   return (
     <div className="view-with-tools">
-      <div className="measured" data-testid="measured-label" aria-live="polite" ref={measuredRef}>
+      {/* Not a live region: it changes every frame; the description below speaks for it, paced. */}
+      <div className="measured" data-testid="measured-label" ref={measuredRef}>
         {'\u00a0'}
       </div>
       {info?.theoryPending ? (
@@ -114,7 +128,22 @@ export function DiagramView() {
           minima: computing…
         </div>
       ) : null}
-      <div className="chart-box" ref={boxRef} />
+      {/*
+        The diagram is named and described at this level (the chart draws, this speaks: docs/accessibility.md).
+        With a hand-placed point it is a Tab stop whose arrow keys move the point (a keyboard's drag).
+      */}
+      <div
+        className="chart-box"
+        ref={boxRef}
+        role="group"
+        aria-label={point ? `stability diagram; hand-placed minimum at a = ${c.a}, s = ${c.s}: arrow keys move it (Shift: ten times as far)` : 'stability diagram: sharpness a across, non-uniformity s up'}
+        aria-describedby={descId}
+        tabIndex={point ? 0 : undefined}
+        data-testid="diagram-box"
+        onKeyDown={point ? onPointKey : undefined}
+      />
+      <DiagramSpeech id={descId} />
+      <MinimaTable />
     </div>
   );
 }

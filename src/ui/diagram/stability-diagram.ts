@@ -19,6 +19,7 @@ import { legendItems } from './diagram-legend';
 import { targetDomain } from './diagram-domain';
 import { diagramLayers } from './diagram-layers';
 import { sizes } from '../theme/sizes';
+import { glideMs } from '../a11y/motion';
 
 export interface DiagramHandlers {
   /** The corner was dragged to (a, s): η = 2/a and the B whose height is s. */
@@ -256,7 +257,8 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const t0 = performance.now();
     cancelAnimationFrame(anim);
     const tick = () => {
-      const u = Math.min(1, (performance.now() - t0) / ANIMATE_MS);
+      const ms = glideMs(ANIMATE_MS); // 0 under prefers-reduced-motion: the axes jump (a11y/motion.ts)
+      const u = ms === 0 ? 1 : Math.min(1, (performance.now() - t0) / ms);
       const e = u * u * (3 - 2 * u);
       shown = { x: from.x * Math.pow(target.x / from.x, e), y: from.y * Math.pow(target.y / from.y, e) };
       draw();

@@ -9,6 +9,7 @@ import { PhaseRun } from './phase-run';
 import { phaseGridOf, problemQueryOf } from './phase-spec';
 import { drawnBoundaries } from './phase-legend-styles';
 import { PhaseLegend } from './PhaseLegend';
+import { PhaseTable } from '../a11y/DataTables';
 
 /**
  * The escape phase diagram workspace: the measured escape fraction
@@ -56,12 +57,15 @@ export function PhaseView() {
     const e = c % E;
     const r = Math.floor(c / E);
     const move: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (move[ev.key]) {
+    // The grid's own arrows: the page's (η, step) wait while the grid has the focus.
+    if (move[ev.key] && !ev.shiftKey && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       ev.preventDefault();
+      ev.stopPropagation();
       const [de, dr] = move[ev.key];
       setCursor(Math.max(0, Math.min(R - 1, r + dr)) * E + Math.max(0, Math.min(E - 1, e + de)));
     } else if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();
+      ev.stopPropagation();
       pick(c);
     }
   }
@@ -131,6 +135,7 @@ export function PhaseView() {
         onKeyDown={onKey}
         data-testid="phase-box"
       />
+      <PhaseTable grid={snap.grid} escaped={snap.escaped} computing={phase === 'running'} />
       <PhaseLegend runs={snap.grid.runs} steps={snap.grid.steps} lecture={config.lecture} drawn={drawnBoundaries(snap.grid, bounds)} />
     </section>
   );

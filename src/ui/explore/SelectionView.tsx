@@ -15,6 +15,7 @@ import { createSelectionHistogram, type HistogramModel } from './selection-histo
 import { SelectionRun } from './selection-run';
 import { createSelectionScatter, type ScatterModel } from './selection-scatter';
 import { ChartBox } from './ChartBox';
+import { Swatch } from '../a11y/Swatch';
 
 /**
  * The selection workspace: K SGD and K GD runs from the same
@@ -102,7 +103,7 @@ export function SelectionView() {
       <div className="selection-grid">
         <figure className="selection-hist">
           <figcaption>
-            Measured: where the runs ended (<span style={{ color: COLORS.sgdRun }}>■ SGD, B = {ran?.B ?? config.B}</span> beside <span style={{ color: COLORS.gdRun }}>■ GD</span>; diverged and still moving apart)
+            Measured: where the runs ended (<Swatch color={COLORS.sgdRun} shape="square" /> SGD, B = {ran?.B ?? config.B} beside <Swatch color={COLORS.gdRun} shape="square" /> GD; diverged and still moving apart)
           </figcaption>
           <ChartBox create={createSelectionHistogram} model={hist} />
           {verdict && (
@@ -113,7 +114,7 @@ export function SelectionView() {
         </figure>
         <figure className="selection-scatter">
           <figcaption>
-            Measured: the selected minima’s (a, s) (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>, area ∝ runs) in the current rectangle (theory)
+            Measured: the selected minima’s (a, s) (<Swatch color={COLORS.sgdRun} shape="circle" /> SGD, <Swatch color={COLORS.gdRun} shape="open-square" /> GD, area ∝ runs) in the current rectangle (theory)
           </figcaption>
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>

@@ -16,7 +16,8 @@ export function LectureButtons() {
         <span className="label-long">QR code</span>
         <span className="label-short">QR</span>
       </button>
-      <button type="button" data-testid="record-button" aria-pressed={recorder} aria-label="record a run as a video" onClick={() => setRecorder(!recorder)}>
+      {/* Named by its visible word (Record, or Rec when narrow), so speech input's "click Record" finds it (WCAG 2.5.3). */}
+      <button type="button" data-testid="record-button" aria-pressed={recorder} title="record a run as a video" onClick={() => setRecorder(!recorder)}>
         <span className="label-long">Record</span>
         <span className="label-short">Rec</span>
       </button>

@@ -3,6 +3,7 @@ import { useExplorer } from '../state/store';
 import { fullLink } from './full-link';
 import { useLectureUi } from './lecture-ui';
 import { drawQr, linkQr } from './qr-code';
+import { useDialogFocus } from '../a11y/use-dialog-focus';
 import './lecture.css';
 
 /** Share of the viewport's height the code takes: the room must scan it from the back (at least 60 %). */
@@ -15,6 +16,8 @@ export function QrOverlay() {
   const config = useExplorer((s) => s.config);
   const canvas = useRef<HTMLCanvasElement>(null);
   const close = useRef<HTMLButtonElement>(null);
+  const card = useRef<HTMLDivElement>(null);
+  useDialogFocus(card, open);
   const [size, setSize] = useState(() => (typeof window === 'undefined' ? 0 : Math.min(window.innerHeight * QR_HEIGHT, window.innerWidth * 0.92)));
   const link = fullLink(config);
   const qr = open ? linkQr(link) : null;
@@ -46,7 +49,7 @@ export function QrOverlay() {
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   return (
     <div className="overlay qr-overlay" role="dialog" aria-modal="true" aria-label="the link as a QR code" data-testid="qr-overlay" onClick={() => setQr(false)}>
-      <div className="qr-card" onClick={(e) => e.stopPropagation()}>
+      <div className="qr-card" ref={card} onClick={(e) => e.stopPropagation()}>
         {qr.ok ? (
           <canvas ref={canvas} data-testid="qr-code" className="qr-code" role="img" aria-label={`QR code of ${link}`} style={{ width: `${Math.floor(size * dpr) / dpr}px` }} />
         ) : (

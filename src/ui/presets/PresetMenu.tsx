@@ -10,6 +10,8 @@ export function PresetMenu() {
       <label htmlFor={id}>Preset</label>
       <select
         id={id}
+        // The label is hidden on narrow headers and in lecture mode (app.css): the select keeps its name.
+        aria-label="Preset"
         data-testid="preset-select"
         value=""
         onChange={(e) => {

@@ -1,5 +1,6 @@
 import { useRef, type CSSProperties, type ReactNode } from 'react';
 import type { LectureShown } from '../panels/layout';
+import { useScrollFocus } from './use-scroll-focus';
 
 /**
  * A titled panel with a fullscreen button; `tools` (such as export buttons) sit in
@@ -25,6 +26,8 @@ export function PanelFrame({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useScrollFocus(body, title);
   const full = () => {
     const el = ref.current;
     if (!el) return;
@@ -47,7 +50,9 @@ export function PanelFrame({
           </svg>
         </button>
       </div>
-      <div className="panel-body">{children}</div>
+      <div className="panel-body" ref={body}>
+        {children}
+      </div>
     </section>
   );
 }

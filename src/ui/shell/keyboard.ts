@@ -7,6 +7,7 @@ import { scrubBy } from '../sim/scrub';
 import { pinCurrent } from '../state/compare-actions';
 import type { SimController } from '../sim/sim-controller';
 import { useLectureUi } from '../lecture/lecture-ui';
+import { toggleTrace, useSound } from '../a11y/sound';
 
 /** The η factor of one ↑/↓ press. */
 export const ETA_KEY_FACTOR = 1.1;
@@ -75,6 +76,14 @@ export function bindKeys(sim: SimController, comparisons?: { restart(): void }):
       case 'Q':
         useLectureUi.getState().setQr(!useLectureUi.getState().qr);
         break;
+      case 'a':
+      case 'A':
+        toggleTrace(sim.current);
+        break;
+      case 'm':
+      case 'M':
+        useSound.getState().setMuted(!useSound.getState().muted);
+        break;
       case '?':
         s.setHelp(!s.help);
         break;
@@ -125,5 +134,12 @@ export const KEY_HELP: Array<[string, string]> = [
   ['1 … 9, 0', 'presets 1 to 10'],
   ['Ctrl+Z / ⌘Z', 'undo the last change of the configuration (a drag is one change)'],
   ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],
+  ['Ctrl+Y', 'redo'],
+  ['A', 'listen: the escape burst’s mean loss as pitch, a click at each escape (A again stops)'],
+  ['M', 'mute or unmute the sound'],
+  ['Tab / Shift+Tab', 'the next / previous control, tab or chart'],
+  ['Esc', 'close the keys, the QR code or the controls drawer'],
+  ['← → ↑ ↓ (diagram focused, problem=point)', 'move the hand-placed point: a, s (Shift: ten times as far)'],
+  ['← → ↑ ↓, Enter (phase grid focused)', 'move the cell cursor; set η and B to the cell'],
   ['?', 'this help'],
 ];

@@ -10,6 +10,7 @@ import { createEscapeHistogram, type EscapeHistogramModel } from './escape-histo
 import { distancesAt, scrubAt } from '../sim/scrub';
 import { DistanceHistogram } from './DistanceHistogram';
 import { CompareCounts } from './CompareCounts';
+import { EscapeTable } from '../a11y/DataTables';
 import './escape-stats-charts.css';
 
 const NO_OPTIONS = {};
@@ -106,6 +107,7 @@ export function EscapeStats() {
           )}
         </div>
       </div>
+      <EscapeTable row={counts ? { escaped: counts.escaped, K: counts.K, diverged: counts.diverged, interval: [lo, hi], at: counts.at, predicted } : null} />
       <div className="stats-charts">
         <div className="stats-chart" ref={node} />
         {counts?.dists && counts.at !== null && <DistanceHistogram dists={counts.dists} t={counts.at} escape={info?.config.escape ?? 1} />}

@@ -1,0 +1,22 @@
+import { COLORS } from './colors';
+
+/**
+ * Lecture mode's line colours (issue 24, part 5): on a projector the diagram's lines are
+ * drawn at 7:1 or more against the white panel (WCAG 1.4.6's enhanced level, applied to
+ * lines). Each is the chart colour it replaces, darkened in the same hue, so the
+ * legend's words still fit; status is also carried by shape and dash (README
+ * "Features"). app.css maps each chart colour to its lecture colour on the diagram's
+ * SVG; `tests/ui/theme/lecture-lines.test.ts` keeps the two equal and checks each ratio.
+ */
+export const LECTURE_LINES: ReadonlyArray<{ key: keyof typeof COLORS; from: string; to: string }> = [
+  { key: 'sgd', from: COLORS.sgd, to: '#004C7A' },
+  { key: 'exact', from: COLORS.exact, to: '#005E45' },
+  { key: 'gd', from: COLORS.gd, to: '#7A4A00' },
+  { key: 'unstable', from: COLORS.unstable, to: '#933800' },
+  { key: 'family', from: COLORS.family, to: '#00516A' },
+  { key: 'reference', from: COLORS.reference, to: '#85356A' },
+  { key: 'radius', from: COLORS.radius, to: '#444444' },
+];
+
+/** The thinnest line lecture mode draws (axes, ticks, marks' outlines), in CSS px. */
+export const LECTURE_MIN_STROKE_PX = 3;

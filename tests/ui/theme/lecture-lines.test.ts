@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../../src/ui/theme/contrast';
+import { LECTURE_LINES } from '../../../src/ui/theme/lecture-lines';
+import { COLORS } from '../../../src/ui/theme/colors';
+
+const css = readFileSync('src/ui/app.css', 'utf8');
+
+describe('lecture mode’s line colours', () => {
+  it('are each at 7:1 or more against the white panel (WCAG’s enhanced level)', () => {
+    for (const l of LECTURE_LINES) expect(contrastRatio(l.to, COLORS.paper), `${l.key} ${l.to}`).toBeGreaterThanOrEqual(7);
+  });
+
+  it('replace chart colours that are under 7:1 themselves', () => {
+    for (const l of LECTURE_LINES) expect(contrastRatio(l.from, COLORS.paper), l.key).toBeLessThan(7);
+  });
+
+  it('are what app.css maps each chart colour to on the diagram, for strokes and fills', () => {
+    for (const attr of ['stroke', 'fill']) {
+      const rules = [...css.matchAll(new RegExp(`html\\.lecture \\[data-testid='stability-diagram'\\] \\[${attr}='(#[0-9a-f]{6})' i\\] \\{\\s*${attr}: (#[0-9a-f]{6});`, 'g'))].map((m) => [m[1], m[2]]);
+      expect(rules).toEqual(LECTURE_LINES.map((l) => [l.from.toLowerCase(), l.to.toLowerCase()]));
+    }
+  });
+});
+
+describe('contrastRatio', () => {
+  it('is 21 for black on white, 1 for a colour on itself, and names a malformed colour', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 10);
+    expect(contrastRatio('#0072b2', '#0072b2')).toBe(1);
+    expect(() => contrastRatio('red', '#fff')).toThrow('a colour must be #rrggbb, got "red"');
+  });
+});
