@@ -1,4 +1,5 @@
 import type { FrameWriter } from './frame-writer';
+import { COLORS } from '../../theme/colors';
 
 /** How long the one-frame probe may take before H.264 counts as missing (a stuck encoder must not hold the dialog). */
 const PROBE_MS = 5000;
@@ -46,7 +47,8 @@ export async function probeH264(width: number, height: number): Promise<string |
     const canvas = new OffscreenCanvas(width, height);
     const g = canvas.getContext('2d');
     if (!g) return 'no canvas to encode a test frame';
-    g.fillStyle = '#808080';
+    // Any flat picture will do for the probe: the contour grey.
+    g.fillStyle = COLORS.contour;
     g.fillRect(0, 0, width, height);
     const w = await openMp4Writer(canvas, 30);
     try {
