@@ -4,7 +4,7 @@
  * charts' axes only widen (the diagram's do not move at all), so a drag shows
  * the rectangle and the runs move against still axes, and every restart of the
  * run does not rebuild them; when it is let go, they settle on the new
- * configuration (README "The live view").
+ * configuration (README "Features", the stability diagram).
  */
 let held = false;
 const releases = new Set<() => void>();
