@@ -119,6 +119,7 @@ export function diagonalNetwork(n: number, k: number, pseed: number): SquareLoss
 
 export const diagonalNetworkProblem = defineProblem({
   kind: 'dln',
+  can: { wws: true },
   label: 'diagonal linear network (Wu–Wang–Su)',
   about: "Wu–Wang–Su's diagonal linear network f(x;θ) = Σⱼ(uⱼ² − vⱼ²)xⱼ, square loss, n samples, k = `width` inputs",
   minima: "GD's limits from u = v = α·1, α = 0.1, 0.5, 1, 2 (different sharpness)",

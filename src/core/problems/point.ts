@@ -71,6 +71,7 @@ export function pointProblem(a: number, s: number, n: number): { problem: Quadra
 
 export const pointProblemDef = defineProblem({
   kind: 'point',
+  can: { handPlaced: true },
   label: 'hand-placed minimum (a, s, n)',
   about: 'a 1D minimum with chosen sharpness a, non-uniformity s and n: n curvatures taking two values with mean a and population standard deviation s',
   minima: '0',

@@ -33,6 +33,18 @@ export interface KeyUse<V> {
   field?: FieldSpec;
 }
 
+/**
+ * What the page can do with a problem beyond its live runs. The views ask the
+ * registry (`problemCan`), never a problem's kind by name, so a new problem
+ * that declares a capability gets the view that needs it.
+ */
+export interface ProblemCapabilities {
+  /** A square-loss model Lᵢ = ½ (f(xᵢ; θ) − yᵢ)²: the Wu–Wang–Su tab applies (Wu–Wang–Su eq. 3, Definition 2.1, Theorem 3.3). */
+  wws?: true;
+  /** Its one minimum is (a, s) set by hand: the diagram draws it as a draggable point instead of listing the theory's minima. */
+  handPlaced?: true;
+}
+
 /** The typed options a problem is built from: the values of the keys it declares. */
 export type ProblemOptions<K extends ProblemKeyName> = { [P in K]: ProblemKeyValue<P> };
 
@@ -56,6 +68,8 @@ export interface ProblemDef<Kind extends string, K extends ProblemKeyName> {
   about: string;
   /** The minima it lists, for the README's problem table. */
   minima: string;
+  /** What the page can do with it (none if absent). */
+  can?: ProblemCapabilities;
   /** Index of the default start minimum (0 if absent). */
   start?: number;
   /** Default escape radius R (1 if absent). */
@@ -81,6 +95,7 @@ export interface RegisteredProblem {
   label: string;
   about: string;
   minima: string;
+  can?: ProblemCapabilities;
   start?: number;
   escape?: number;
   defaults?: RunDefaults;

@@ -81,6 +81,7 @@ export function randomFeatures(n: number, p: number, pseed: number): SquareLossP
 
 export const randomFeaturesProblem = defineProblem({
   kind: 'features',
+  can: { wws: true },
   label: 'random-features model (Wu–Wang–Su)',
   about: "Wu–Wang–Su's random-features model f(x;θ) = Σⱼθⱼφⱼ(x), ReLU features, square loss, n samples, p = `width` features",
   minima: "the minimum-norm interpolant (GD's limit from 0)",

@@ -3,7 +3,7 @@ import { customProblem } from './custom';
 import { diagonalNetworkProblem } from './diagonal-network';
 import { mlpProblem } from './mlp';
 import { pointProblemDef } from './point';
-import type { FieldSpec, RegisteredProblem } from './problem-def';
+import type { FieldSpec, ProblemCapabilities, RegisteredProblem } from './problem-def';
 import type { ProblemKeyName } from './problem-keys';
 import { quadraticProblem } from './quadratic';
 import { randomFeaturesProblem } from './random-features';
@@ -41,6 +41,11 @@ export function problemDef(kind: ProblemKind): RegisteredProblem {
   const def = BY_KIND.get(kind);
   if (!def) throw new Error(`no problem ${kind} in the registry`);
   return def;
+}
+
+/** Whether a problem declares a capability (problem-def.ts, ProblemCapabilities). */
+export function problemCan(kind: ProblemKind, capability: keyof ProblemCapabilities): boolean {
+  return problemDef(kind).can?.[capability] === true;
 }
 
 /** The kinds that read a key, in registry order. */

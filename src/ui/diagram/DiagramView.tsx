@@ -1,6 +1,7 @@
 import { selectN } from '../state/selectors';
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { stabilityRectangle } from '../../core/stability-region';
+import { problemCan } from '../../core/problems/registry';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { escapedBy, scrubAt } from '../sim/scrub';
@@ -38,7 +39,7 @@ export function DiagramView() {
   const measuredRef = useRef<HTMLDivElement>(null);
 
   const minima: DiagramMinimum[] = useMemo(() => {
-    if (!info || c.problem === 'point') return [];
+    if (!info || problemCan(c.problem, 'handPlaced')) return [];
     return info.minima.map((m, i) => ({
       label: m.label,
       a: m.sharpness,
@@ -66,7 +67,7 @@ export function DiagramView() {
       family: c.family,
       axes: c.axes,
       lecture: c.lecture,
-      point: c.problem === 'point' ? { a: c.a, s: c.s } : null,
+      point: problemCan(c.problem, 'handPlaced') ? { a: c.a, s: c.s } : null,
       minima,
       references: referenceMarks(note?.title ?? null),
       comparisons,
@@ -75,7 +76,7 @@ export function DiagramView() {
   );
   const boxRef = useChart(createStabilityDiagram, handlers, model);
   const descId = useId();
-  const point = c.problem === 'point';
+  const point = problemCan(c.problem, 'handPlaced');
   // Arrow keys move the hand-placed point; the page's own arrow keys (η, step) wait while it has the focus.
   const onPointKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const next = pointKeyMove(e, { a: c.a, s: c.s }, stabilityRectangle(c.eta, c.n, c.B, c.sampling));

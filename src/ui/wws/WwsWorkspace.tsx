@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { problemCan } from '../../core/problems/registry';
 import { PanelFrame } from '../shell/PanelFrame';
 import { applyPreset } from '../presets/apply-preset';
 import { WWS_PRESETS } from '../presets/wws-presets';
@@ -23,7 +24,7 @@ export function WwsWorkspace() {
   const info = useExplorer((s) => s.info);
   const summary = useExplorer((s) => s.summary);
   const frame = useExplorer((s) => s.frame);
-  const square = config.problem === 'features' || config.problem === 'dln';
+  const square = problemCan(config.problem, 'wws');
   const [companion, restartCompanion] = useCompanion(config, square);
   const { run, counts } = useLiveRun();
   const switchInfo = companion?.switchInfo ?? null;

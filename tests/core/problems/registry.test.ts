@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAMS, PROBLEMS } from '../../../src/core/params/param-table';
 import { decodeQuery, defaultConfig } from '../../../src/core/params/query';
 import { buildProblem } from '../../../src/core/problems/build-problem';
-import { PROBLEM_DEFS, problemFields, problemsUsing } from '../../../src/core/problems/registry';
+import { PROBLEM_DEFS, problemCan, problemFields, problemsUsing } from '../../../src/core/problems/registry';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -39,6 +39,11 @@ describe('the problem registry', () => {
     expect(problemFields('point').map((f) => f.key)).toEqual(['a', 's', 'n']);
   });
 
+  it('says what each problem can do: the square-loss models open the Wu–Wang–Su tab, the hand-placed minimum is dragged on the diagram', () => {
+    expect(PROBLEMS.filter((p) => problemCan(p, 'wws'))).toEqual(['features', 'dln']);
+    expect(PROBLEMS.filter((p) => problemCan(p, 'handPlaced'))).toEqual(['point']);
+  });
+
   it("applies a problem's own limit with a message naming the key (n ≤ 200 for features)", () => {
     const { config } = decodeQuery('problem=features&n=300');
     expect(config.n).toBe(300);
@@ -58,6 +63,7 @@ export const throwawayProblem = defineProblem({
   label: 'throwaway test problem',
   about: 'n copies of ½ a x²',
   minima: '0',
+  can: { wws: true },
   keys: {
     a: { default: 3, doc: 'the curvature of every copy', field: { label: 'curvature a' } },
     n: { default: 4, max: 10, doc: 'number of copies (≤ 10)', field: { label: 'copies n' } },
@@ -70,7 +76,7 @@ export const throwawayProblem = defineProblem({
 const PROBE = `import { PARAMS } from './src/core/params/param-table';
 import { decodeQuery, encodeQuery } from './src/core/params/query';
 import { componentCount } from './src/core/problems/component-count';
-import { problemFields } from './src/core/problems/registry';
+import { problemCan, problemFields } from './src/core/problems/registry';
 const decoded = decodeQuery('problem=throwaway&a=2&n=7');
 console.log(JSON.stringify({
   problemDoc: PARAMS.problem.doc,
@@ -80,6 +86,8 @@ console.log(JSON.stringify({
   link: encodeQuery(decoded.config),
   count: componentCount(decoded.config),
   fields: problemFields('throwaway').map((f) => [f.key, f.label]),
+  wws: problemCan('throwaway', 'wws'),
+  handPlaced: problemCan('throwaway', 'handPlaced'),
 }));
 `;
 
@@ -127,6 +135,8 @@ describe('adding a problem', () => {
         ['a', 'curvature a'],
         ['n', 'copies n'],
       ]);
+      // What it declares it can do, the views read from the registry (the Wu–Wang–Su tab, the diagram's point).
+      expect([probe.wws, probe.handPlaced]).toEqual([true, false]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
