@@ -1,5 +1,5 @@
 /**
- * The command line's sweeps (README "`npm run sim`"): `--phase`, `--sweep`,
+ * The command line's sweeps (README "npm run sim"): `--phase`, `--sweep`,
  * `--shard i/N` and `--merge FILES…`. sim.ts hands its arguments here first; a
  * plain `npm run sim -- '<query>'` is none of these and stays with sim.ts.
  */

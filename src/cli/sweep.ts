@@ -1,6 +1,6 @@
 /**
  * `--sweep 'eta=0.1:1:20,B=1,2,4,8'`: one result per point of a grid of link
- * values. The syntax (README "`npm run sim`"):
+ * values. The syntax (README "npm run sim"):
  *   - `key=v1,v2,…`   the listed values, as a link would write them;
  *   - `key=lo:hi:n`   n values from lo to hi, evenly spaced, both ends included;
  *   - `key=lo:hi:n:log`  the same, log-spaced (lo, hi > 0);

@@ -50,7 +50,7 @@ const LEFT_OUT = '; left out';
 
 /**
  * A comparison that cannot run on the problem (B > n, noise where it does not apply):
- * left out by name, the others kept (README "Compare"); not a reason to stop the command line.
+ * left out by name, the others kept (README "Features", Compare); not a reason to stop the command line.
  */
 export function isLeftOutComparison(issue: ParamIssue): boolean {
   return issue.key === 'compare' && issue.message.endsWith(LEFT_OUT);

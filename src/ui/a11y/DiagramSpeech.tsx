@@ -7,7 +7,7 @@ import { pointerHeld } from '../charts/pointer-held';
 import { diagramDescriptionOf } from './diagram-description-of';
 
 /**
- * The diagram's description, spoken through a polite live region (issue 24): at most
+ * The diagram's description, spoken through a polite live region (README "Accessibility"): at most
  * once every 2 s during a drag or a run, at once when a threshold is crossed or the
  * run ends (announcer.ts). Written into its node from the run's notifications, not by
  * a React render per frame (the live views' frames are precious, README "The render path").

@@ -1,5 +1,5 @@
 /**
- * When a live description is spoken (issue 24): a polite live region that changed on
+ * When a live description is spoken (README "Accessibility", WCAG 4.1.3): a polite live region that changed on
  * every frame of a drag or a run would be cut off before it was ever read out. So a
  * new text is announced at most once every `gapMs` (2 s), the latest one winning,
  * and at once when the caller marks it urgent (describe-diagram.ts isUrgent: a

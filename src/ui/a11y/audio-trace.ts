@@ -1,5 +1,5 @@
 /**
- * The escape burst as sound (issue 24, part 4; Desmos's audio trace): the ensemble's
+ * The escape burst as sound (README "Accessibility"; Desmos's audio trace): the ensemble's
  * mean loss over time as pitch — higher loss, higher note, on a log scale as the chart
  * draws it — with a short click at each escape, in the step's place along the sweep.
  * Pure planning here (unit-tested); `renderTrace` schedules the plan on any Web Audio

@@ -1,6 +1,6 @@
 /**
  * The stability diagram in words: what a sighted student sees, as one short
- * paragraph a screen reader speaks (issue 24; the wording rules are in
+ * paragraph a screen reader speaks (README "Accessibility"; the wording rules are in
  * docs/accessibility.md). Pure: every number comes in from the store or the
  * run (the worker's theory of the minima, the run's counts); nothing is
  * recomputed here. The theory (computed) and the measurement (counted) are

@@ -1,7 +1,7 @@
 import { COLORS } from './colors';
 
 /**
- * Lecture mode's line colours (issue 24, part 5): on a projector the diagram's lines are
+ * Lecture mode's line colours (README "Accessibility", WCAG 1.4.6 and 1.4.11): on a projector the diagram's lines are
  * drawn at 7:1 or more against the white panel (WCAG 1.4.6's enhanced level, applied to
  * lines). Each is the chart colour it replaces, darkened in the same hue, so the
  * legend's words still fit; status is also carried by shape and dash (README
