@@ -3,8 +3,15 @@ import type { SwitchInfo } from '../../core/engine/switch-protocol';
 import type { FromWorker, Landscape, StartedInfo, StartedWire } from '../../worker/protocol';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
 import { workerKinds } from '../workers/worker-kinds';
+import { pointerHeld } from '../charts/pointer-held';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
 import { SimClient } from './sim-client';
+
+/** While a pointer is held (a slider, the corner, the point), at most this many restarts a second. */
+export const DRAG_RESTARTS_PER_SECOND = 10;
+
+/** The spacing of starts the page's live runs use: one per frame, or a tenth of a second while a pointer is held. */
+export const dragSpacing = (): number => (pointerHeld() ? 1000 / DRAG_RESTARTS_PER_SECOND : 0);
 
 /** Steps per second as the worker takes them: the link's 0 is as fast as it goes. */
 export const speedOf = (s: number) => (s > 0 ? s : Infinity);
@@ -39,11 +46,19 @@ export interface RunHandleOptions {
   lean?: boolean;
   /** Run fn at the next animation frame (starts are coalesced to one per frame). */
   nextFrame?: (fn: () => void) => void;
+  /**
+   * The least time between two starts just now, in ms (0: one per frame). The page asks
+   * for more while a pointer is held: a run restarted every frame of a drag lives 16 ms,
+   * too short to see, and each restart costs the page a frame's work.
+   */
+  spacing?: () => number;
 }
 
 function sameIssues(a: StartedInfo['issues'], b: StartedInfo['issues']): boolean {
   return a.length === b.length && a.every((x, i) => x.key === b[i].key && x.message === b[i].message);
 }
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Without an animation frame for this long, the next start may go anyway. */
 const FRAME_FALLBACK_MS = 100;
@@ -69,6 +84,8 @@ export class RunHandle {
   private inFlight = false;
   private pending: { query: string; controls: RunControls } | null = null;
   private sentThisFrame = false;
+  private lastSentAt = -Infinity;
+  private spacingTimer: ReturnType<typeof setTimeout> | null = null;
   private ackId: number | null = null;
   /** The problem whose landscape is held, so a retuned run need not carry it again. */
   private held: { key: string; landscape: Landscape; problem: StartedInfo['problem'] } | null = null;
@@ -123,6 +140,14 @@ export class RunHandle {
   private flush(): void {
     if (!this.pending || this.inFlight) return;
     if (this.sentThisFrame) return; // the frame's callback flushes it
+    const wait = this.lastSentAt + (this.options.spacing?.() ?? 0) - now();
+    if (wait > 0) {
+      this.spacingTimer ??= setTimeout(() => {
+        this.spacingTimer = null;
+        this.flush();
+      }, wait);
+      return;
+    }
     const { query, controls } = this.pending;
     this.pending = null;
     this.inFlight = true;
@@ -139,6 +164,7 @@ export class RunHandle {
     this.nextFrame(open);
     setTimeout(open, FRAME_FALLBACK_MS);
     this.sent++;
+    this.lastSentAt = now();
     this.client.start(query, {
       stepsPerSecond: speedOf(controls.speed),
       paused: controls.paused,
@@ -146,6 +172,14 @@ export class RunHandle {
       ...(this.options.lean ? { lean: true } : {}),
       ...(this.held ? { knownProblem: this.held.key } : {}),
     });
+  }
+
+  /** Send a start held back by the spacing now (the pointer was let go). */
+  release(): void {
+    if (this.spacingTimer !== null) clearTimeout(this.spacingTimer);
+    this.spacingTimer = null;
+    this.lastSentAt = -Infinity;
+    this.flush();
   }
 
   pause(): void {
@@ -194,6 +228,7 @@ export class RunHandle {
   }
 
   dispose(): void {
+    if (this.spacingTimer !== null) clearTimeout(this.spacingTimer);
     this.client.dispose();
   }
 

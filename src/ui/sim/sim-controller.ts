@@ -1,7 +1,8 @@
 import { simQuery, useExplorer } from '../state/store';
 import { RenderLoop } from '../charts/render-loop';
 import type { LiveRun } from './live-run';
-import { RunHandle } from './run-handle';
+import { dragSpacing, RunHandle } from './run-handle';
+import { onPointerRelease } from '../charts/pointer-held';
 import { workerShare } from './sharing';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
 import { workerKinds } from '../workers/worker-kinds';
@@ -24,6 +25,7 @@ export class SimController {
   private listeners = new Set<Listener>();
   private dirty = false;
   private unsubscribe: () => void;
+  private offRelease: () => void;
   /** The one render loop of the live views (charts subscribe through useChart). */
   readonly loop = new RenderLoop();
   private statusAt = -Infinity;
@@ -53,8 +55,9 @@ export class SimController {
           useExplorer.setState((s) => ({ status: { ...s.status, state: 'error', crash: `The simulation worker stopped (${reason}). A fresh worker is ready; the configuration is kept.` } }));
         },
       },
-      { kind, role: 'live', nextFrame: (fn) => this.loop.request(fn) },
+      { kind, role: 'live', nextFrame: (fn) => this.loop.request(fn), spacing: dragSpacing },
     );
+    this.offRelease = onPointerRelease(() => this.handle.release());
     this.unsubscribe = useExplorer.subscribe((s, prev) => {
       if (s.config !== prev.config) {
         this.request();
@@ -115,6 +118,7 @@ export class SimController {
   dispose(): void {
     if (this.statusTimer) clearTimeout(this.statusTimer);
     this.unsubscribe();
+    this.offRelease();
     this.handle.dispose();
     this.listeners.clear();
   }

@@ -33,6 +33,9 @@ const RADIUS = COLORS.radius;
  * lines) are redrawn on a canvas above it. Diverged runs stop at their last
  * finite point.
  */
+/** While a pointer is held, the series are drawn at most this often (ms). */
+const HELD_DRAW_MS = 100;
+
 export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Chart<SeriesModel> {
   const { canvases, svg, plotArea } = chartLayers(node, 2, opts.testId);
   const [runsCanvas, topCanvas] = canvases;
@@ -60,6 +63,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   let epochs = { sgd: -1, gd: -1 };
   let axesKey = '';
   let topKey = '';
+  let heldDrawAt = -Infinity;
 
   const x = () => scaleLinear().domain([0, range.xMax]).range([plot.x, plot.x + plot.w]);
   const y = () => scaleLog().domain([range.yLo, range.yHi]).range([plot.y + plot.h, plot.y]).clamp(true);
@@ -222,6 +226,11 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   function draw(full: boolean): void {
     const m = model;
     if (!m) return;
+    // While a pointer is held each run lives a tenth of a second (the run handle's spacing): its
+    // faint lines are drawn ten times a second, not every frame, and in full when it is let go.
+    const t = performance.now();
+    if (pointerHeld() && !full && t - heldDrawAt < HELD_DRAW_MS) return;
+    heldDrawAt = t;
     if ((m.run?.id ?? -1) !== runId) {
       resetRun(m.run);
       full = true;
