@@ -20,9 +20,25 @@ function up(): void {
   for (const fn of releases) fn();
 }
 
+/** Until when a held key's auto-repeat counts as a gesture in progress (↑ held down moves η like a drag). */
+let repeatingUntil = 0;
+const REPEAT_GRACE_MS = 150;
+
+function keyDown(e: KeyboardEvent): void {
+  if (e.repeat) repeatingUntil = performance.now() + REPEAT_GRACE_MS;
+}
+
+function keyUp(): void {
+  if (repeatingUntil === 0) return;
+  repeatingUntil = 0;
+  for (const fn of releases) fn();
+}
+
 function install(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
+  window.addEventListener('keydown', keyDown, true);
+  window.addEventListener('keyup', keyUp, true);
   // Capture: a handler that stops propagation (d3-drag does) must not hide the press or the release.
   window.addEventListener('pointerdown', down, true);
   window.addEventListener('pointerup', up, true);
@@ -35,7 +51,17 @@ export function pointerHeld(): boolean {
   return held;
 }
 
-/** Call fn each time a held pointer is let go; returns the unsubscribe. */
+/**
+ * A gesture in progress: a pointer held, or a key held down and repeating (↑ at
+ * 30 a second steps η as a drag would). The live runs restart and redraw at a
+ * gesture's pace while it lasts (the run handle's spacing).
+ */
+export function gestureHeld(): boolean {
+  install();
+  return held || (repeatingUntil > 0 && performance.now() < repeatingUntil);
+}
+
+/** Call fn each time a held pointer (or a repeating key) is let go; returns the unsubscribe. */
 export function onPointerRelease(fn: () => void): () => void {
   install();
   releases.add(fn);

@@ -3,7 +3,7 @@ import type { SwitchInfo } from '../../core/engine/switch-protocol';
 import type { FromWorker, Landscape, StartedInfo, StartedWire } from '../../worker/protocol';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
 import { workerKinds } from '../workers/worker-kinds';
-import { pointerHeld } from '../charts/pointer-held';
+import { gestureHeld } from '../charts/pointer-held';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
 import { SimClient } from './sim-client';
 
@@ -11,7 +11,7 @@ import { SimClient } from './sim-client';
 export const DRAG_RESTARTS_PER_SECOND = 10;
 
 /** The spacing of starts the page's live runs use: one per frame, or a tenth of a second while a pointer is held. */
-export const dragSpacing = (): number => (pointerHeld() ? 1000 / DRAG_RESTARTS_PER_SECOND : 0);
+export const dragSpacing = (): number => (gestureHeld() ? 1000 / DRAG_RESTARTS_PER_SECOND : 0);
 
 /** Steps per second as the worker takes them: the link's 0 is as fast as it goes. */
 export const speedOf = (s: number) => (s > 0 ? s : Infinity);

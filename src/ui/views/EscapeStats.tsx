@@ -13,7 +13,7 @@ import { CompareCounts } from './CompareCounts';
 import { EscapeTable } from '../a11y/DataTables';
 import './escape-stats-charts.css';
 
-import { onPointerRelease, pointerHeld } from '../charts/pointer-held';
+import { gestureHeld, onPointerRelease } from '../charts/pointer-held';
 import type { LiveRun } from '../sim/live-run';
 const NO_OPTIONS = {};
 
@@ -50,7 +50,7 @@ export function EscapeStats() {
     let shownAt = -Infinity;
     const show = (run: LiveRun | null, force: boolean) => {
       const now = performance.now();
-      if (!force && pointerHeld() && now - shownAt < HELD_COUNTS_MS) return;
+      if (!force && gestureHeld() && now - shownAt < HELD_COUNTS_MS) return;
       shownAt = now;
       const b = run?.sgd;
       if (!run || !b) return setCounts(null);

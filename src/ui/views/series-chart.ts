@@ -12,7 +12,7 @@ import { curvePath, drawComparison, drawScrubMarker, drawTheoryLines, runPath, s
 import { seriesLegendItems } from './series-legend';
 import { SeriesRange } from './series-range';
 import { theoryLines, type TheoryLine } from './series-theory';
-import { onPointerRelease, pointerHeld } from '../charts/pointer-held';
+import { gestureHeld, onPointerRelease, pointerHeld } from '../charts/pointer-held';
 import { sizes } from '../theme/sizes';
 
 export { MAX_FAINT, type SeriesComparison, type SeriesModel, type SeriesOptions } from './series-model';
@@ -229,7 +229,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     // While a pointer is held each run lives a tenth of a second (the run handle's spacing): its
     // faint lines are drawn ten times a second, not every frame, and in full when it is let go.
     const t = performance.now();
-    if (pointerHeld() && !full && t - heldDrawAt < HELD_DRAW_MS) return;
+    if (gestureHeld() && !full && t - heldDrawAt < HELD_DRAW_MS) return;
     heldDrawAt = t;
     if ((m.run?.id ?? -1) !== runId) {
       resetRun(m.run);
