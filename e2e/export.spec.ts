@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { simulateQuery, toJson } from '../src/core/simulate';
+import { simulateConfig, simulateQuery, toJson } from '../src/core/simulate';
+import { LINK, runSpecOf } from '../src/ui/state/link-params';
 import { expect, openDone, shoot, test } from './fixtures';
 
 const QUERY = 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200';
@@ -139,8 +140,10 @@ test.describe('exporting a view', () => {
     expect(name).toMatch(/\.json$/);
     const out = JSON.parse(bytes.toString('utf8')) as { runs: { sgd: { checksum: string } }; permalink: string };
     await expect(page.getByTestId('checksum')).toHaveText(`checksum ${out.runs.sgd.checksum}`);
-    expect(out).toEqual(JSON.parse(toJson(simulateQuery(q))));
-    expect(out.permalink).toContain('lecture=1');
+    // `npm run sim` reads the page's whole link and prints its run specification: lecture mode shapes no number.
+    expect(out).toEqual(JSON.parse(toJson(simulateConfig(runSpecOf(LINK.decode(q).config)))));
+    expect(out.permalink).toBe(simulateQuery(QUERY).permalink);
+    expect(out.permalink).not.toContain('lecture');
   });
 
   test('the buttons are reachable with the keyboard and name their view and format', async ({ page }) => {
