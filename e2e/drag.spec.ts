@@ -1,4 +1,5 @@
 import { simulateQuery } from '../src/core/simulate';
+import type { Page } from '@playwright/test';
 import { expect, shoot, test } from './fixtures';
 
 /*
@@ -9,6 +10,15 @@ import { expect, shoot, test } from './fixtures';
 
 const STREAM = 'problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3';
 
+/** The η slider, the page x of a log10 value on it, and the y of its track. */
+async function sliderGeometry(page: Page) {
+  const slider = page.getByTestId('eta-slider');
+  const box = (await slider.boundingBox())!;
+  const min = Number(await slider.getAttribute('min'));
+  const max = Number(await slider.getAttribute('max'));
+  return { slider, xOf: (v: number) => box.x + ((v - min) / (max - min)) * box.width, y: box.y + box.height / 2 };
+}
+
 /** η as the slider sets it from its log10 value (EtaControl's rounding). */
 const etaOf = (v: number) => Number((10 ** v).toPrecision(4));
 
@@ -18,12 +28,7 @@ test.describe('dragging η', () => {
   test('every frame of a 3 s mouse drag draws the corner at 2/η of the slider in that frame, or of the frame before', async ({ page }) => {
     await page.goto(`/?${STREAM}`);
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
-    const slider = page.getByTestId('eta-slider');
-    const box = (await slider.boundingBox())!;
-    const min = Number(await slider.getAttribute('min'));
-    const max = Number(await slider.getAttribute('max'));
-    const xOf = (v: number) => box.x + ((v - min) / (max - min)) * box.width;
-    const y = box.y + box.height / 2;
+    const { xOf, y } = await sliderGeometry(page);
     // Record, at the start of every frame, the slider's value and the corner's a.
     await page.evaluate(() => {
       const w = window as unknown as { dragFrames: Array<{ v: number; a: number }>; dragStop: boolean };
@@ -71,12 +76,7 @@ test.describe('dragging η', () => {
 
   test('after the drag, the run, its checksum and the link are those of a fresh load of the final link, and of npm run sim', async ({ page, browser }) => {
     await page.goto('/?problem=toy&eta=0.7&B=1&runs=200&steps=3000&seed=3');
-    const slider = page.getByTestId('eta-slider');
-    const box = (await slider.boundingBox())!;
-    const min = Number(await slider.getAttribute('min'));
-    const max = Number(await slider.getAttribute('max'));
-    const xOf = (v: number) => box.x + ((v - min) / (max - min)) * box.width;
-    const y = box.y + box.height / 2;
+    const { slider, xOf, y } = await sliderGeometry(page);
     await page.mouse.move(xOf(Math.log10(0.7)), y);
     await page.mouse.down();
     for (let k = 0; k <= 60; k++) {
