@@ -35,7 +35,7 @@ export class SimController {
   constructor(kind: WorkerKind = workerKinds.sim) {
     this.handle = new RunHandle(
       {
-        started: (run, retuned) => this.onStarted(run, retuned),
+        started: (run) => this.onStarted(run),
         frame: (_run, m) => {
           this.followStatus(m.t, m.stepsPerSecond);
           this.notify(true);
@@ -136,10 +136,9 @@ export class SimController {
     if (!streaming && s.status.state !== 'starting') useExplorer.setState((st) => ({ status: { ...st.status, state: 'starting', t: 0, stepsPerSecond: 0, error: null, crash: null }, summary: null }));
   }
 
-  private onStarted(run: LiveRun, retuned: boolean): void {
+  private onStarted(run: LiveRun): void {
     const paused = useExplorer.getState().paused;
     useExplorer.setState((s) => ({ info: run.info, status: { ...s.status, runId: run.id, state: paused ? 'paused' : 'running' } }));
-    void retuned;
     this.notify();
   }
 

@@ -52,14 +52,6 @@ export type LinkConfig = Config & ViewState;
 /** Decoding, encoding and defaults of a whole link (src/core/params/query.ts, over both tables). */
 export const LINK = linkCodec(LINK_PARAMS);
 
-/** The view state of a configuration, at its defaults: what a run's query leaves out. */
-export function viewDefaults(): ViewState {
-  const d = LINK.defaults('toy');
-  const out = {} as Record<ViewKey, unknown>;
-  for (const k of VIEW_KEYS) out[k] = d[k];
-  return out as ViewState;
-}
-
 /** The whole link of a configuration. */
 export const encodeLink = (config: LinkConfig): string => LINK.encode(config);
 

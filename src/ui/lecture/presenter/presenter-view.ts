@@ -13,6 +13,7 @@ const CLAIM_MS = 300;
 /** One channel per deployment: the origin scopes BroadcastChannel, the path keeps two copies under one origin apart. */
 export const channelName = () => `sgd-explorer-presenter ${new URL('.', location.href).pathname}`;
 
+// A window's name on the channel only, never a number of a run (runs draw from their seeded streams).
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 interface Session {
