@@ -9,21 +9,27 @@ import './lecture.css';
 /** Share of the viewport's height the code takes: the room must scan it from the back (at least 60 %). */
 const QR_HEIGHT = 0.72;
 
-/** The current link as a QR code large enough for a hall, with the link as text below. Esc or a click outside closes it. */
+/**
+ * The current link as a QR code large enough for a hall, with the link as text below. Esc or a click outside closes it.
+ * Closed, it reads nothing of the configuration, so a drag of η does not encode the link for it.
+ */
 export function QrOverlay() {
   const open = useLectureUi((s) => s.qr);
+  return open ? <QrCard /> : null;
+}
+
+function QrCard() {
   const setQr = useLectureUi((s) => s.setQr);
   const config = useExplorer((s) => s.config);
   const canvas = useRef<HTMLCanvasElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   const card = useRef<HTMLDivElement>(null);
-  useDialogFocus(card, open);
+  useDialogFocus(card, true);
   const [size, setSize] = useState(() => (typeof window === 'undefined' ? 0 : Math.min(window.innerHeight * QR_HEIGHT, window.innerWidth * 0.92)));
   const link = fullLink(config);
-  const qr = open ? linkQr(link) : null;
+  const qr = linkQr(link);
 
   useEffect(() => {
-    if (!open) return;
     close.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -39,13 +45,12 @@ export function QrOverlay() {
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('resize', onResize);
     };
-  }, [open, setQr]);
+  }, [setQr]);
 
   useEffect(() => {
     if (qr?.ok && canvas.current) drawQr(canvas.current, qr.code, size * (window.devicePixelRatio || 1));
   });
 
-  if (!open || !qr) return null;
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   return (
     <div className="overlay qr-overlay" role="dialog" aria-modal="true" aria-label="the link as a QR code" data-testid="qr-overlay" onClick={() => setQr(false)}>

@@ -11,7 +11,9 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    let live = true;
     const check = () => {
+      if (!live) return;
       const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
       if (scrolls === (el.getAttribute('tabindex') === '0')) return;
       if (scrolls) {
@@ -33,21 +35,26 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       check();
     };
     // Content can also grow inside a child whose own box is fixed (a panel's text): look again
-    // after the DOM below changes, at most twice a second (reading the sizes costs a layout).
+    // after the DOM below changes, at most twice a second. Reading the sizes costs a layout, so
+    // it is read after the frame has been drawn (layout is then clean), never in the middle of a
+    // chart's update; a chart's own svg or canvas is sized by its box and cannot make the panel
+    // overflow, so its streaming mutations (every frame, and every input of a drag) are ignored.
     let timer: ReturnType<typeof setTimeout> | null = null;
     let again = false;
+    const afterFrame = () => requestAnimationFrame(() => setTimeout(check, 0));
     const mo = new MutationObserver((records) => {
       if (records.some((r) => r.target === el && r.type === 'childList')) observeChildren();
+      if (records.every((r) => insideChart(r.target, el))) return;
       if (timer !== null) {
         again = true;
         return;
       }
-      check();
+      afterFrame();
       const rest = () => {
         timer = null;
         if (!again) return;
         again = false;
-        check();
+        afterFrame();
         timer = setTimeout(rest, 500);
       };
       timer = setTimeout(rest, 500);
@@ -55,9 +62,18 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
     mo.observe(el, { childList: true, subtree: true, characterData: true });
     observeChildren();
     return () => {
+      live = false;
       ro.disconnect();
       mo.disconnect();
       if (timer !== null) clearTimeout(timer);
     };
   }, [ref, name]);
+}
+
+/** Whether `node` lies inside an svg or canvas below `box` (a chart draws there, within its own size). */
+function insideChart(node: Node, box: HTMLElement): boolean {
+  for (let n: Node | null = node; n && n !== box; n = n.parentNode) {
+    if (n instanceof SVGSVGElement || n instanceof HTMLCanvasElement) return true;
+  }
+  return false;
 }
