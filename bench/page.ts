@@ -12,8 +12,9 @@
  * second on the η slider and the B slider of both streams, on the rectangle's
  * corner in the diagram, and on the η slider with two configurations streaming
  * (`compare=B:16`); ↑ held down on the page (key repeat at 30 a second); the first
- * point of a new run after a keyboard step of the η slider. Each drag reports the
- * moves the page accepted (pointermove events it dispatched, counted in the page,
+ * point of a new run after a keyboard step of the η slider. Moves and key presses are
+ * issued on the clock, without waiting for the page's answer to the previous one (a
+ * mouse does not wait for the page). Each drag reports the moves the page accepted (pointermove events it dispatched, counted in the page,
  * so a blocked page cannot hide behind a slow driver), its worst event by the
  * Event Timing API (its Interaction to Next Paint), and the starts the page sent
  * the worker (window.explorer.sim.starts) before and after it.
@@ -666,6 +667,7 @@ async function drag(browser: Browser, base: string, key: DragKey, seconds: numbe
       },
       async (until) => {
         let moves = 0;
+        const sent: Array<Promise<void>> = [];
         const start = Date.now();
         while (Date.now() < until) {
           phase += dir / (2 * MOVES_PER_S);
@@ -674,11 +676,14 @@ async function drag(browser: Browser, base: string, key: DragKey, seconds: numbe
             dir = -dir;
           }
           const p = path.at(phase);
-          await page.mouse.move(p.x, p.y);
+          // Issued on the clock, not after the page's answer to the last one: a real mouse
+          // does not wait for the page, and what the page accepted is counted in the page.
+          sent.push(page.mouse.move(p.x, p.y));
           moves++;
           const ahead = start + moves * (1000 / MOVES_PER_S) - Date.now();
           if (ahead > 0) await sleep(ahead);
         }
+        await Promise.all(sent);
         return moves;
       },
       () => page.mouse.up(),
@@ -712,12 +717,15 @@ async function hold(browser: Browser, base: string, seconds: number): Promise<Dr
       async (until) => {
         let presses = 0;
         const start = Date.now();
+        const sent: Array<Promise<void>> = [];
         while (Date.now() < until) {
-          await page.keyboard.down('ArrowUp');
+          // On the clock, as a held key repeats whatever the page is doing.
+          sent.push(page.keyboard.down('ArrowUp'));
           presses++;
           const ahead = start + presses * (1000 / KEY_REPEAT_PER_S) - Date.now();
           if (ahead > 0) await sleep(ahead);
         }
+        await Promise.all(sent);
         return presses;
       },
       () => page.keyboard.up('ArrowUp'),
