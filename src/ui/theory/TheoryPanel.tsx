@@ -38,6 +38,9 @@ const REPOSITORY_URL: string | undefined = import.meta.env.VITE_REPOSITORY_URL;
  * numbers plugged in, each with its source and whether it is exact, only
  * sufficient or only necessary. Computed from the formulas, never the runs.
  */
+/** A value the worker is still computing for the configuration under the hand. */
+const PENDING = '…';
+
 export function TheoryPanel() {
   // Deferred: while η or B is dragged the typesetting waits for an idle moment instead of taking
   // every frame (KaTeX re-renders each row), and React can interrupt it for the next input.
@@ -59,31 +62,36 @@ export function TheoryPanel() {
     if (info?.theoryPending)
       out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: 'computing…', source: 'computed after the runs started (a large model)', kind: 'exact', doc: THEORY_SECTIONS.secondMoment });
     else if (info?.theoryError) out.push({ what: 'theory of the minima', formula: '\\rho(\\mathcal{T}),\\ \\Lambda', value: `not computed: ${info.theoryError}`, source: 'theory worker', kind: 'exact', doc: THEORY_SECTIONS.secondMoment });
-    if (m && info && info.config.eta === eta && info.config.B === B) {
+    if (m && info) {
+      // While the worker has not yet answered for this η and B (a drag), the rows keep their
+      // place and formulas and say "…" instead of the previous configuration's numbers: no
+      // stale value is shown, and the panel does not drop and re-typeset its rows every input.
+      const fresh = info.config.eta === eta && info.config.B === B && info.config.sampling === sampling;
+      const v = (value: string) => (fresh ? value : PENDING);
       out.push(
-        { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: `a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`, source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
-        { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: fmt(m.theorem1), source: 'Wu Theorem 1', kind: 'sufficient', doc: THEORY_SECTIONS.theorem1 },
-        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: rhoValue(m), source: 'second-moment operator', kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: THEORY_SECTIONS.secondMoment },
+        { what: `start minimum ${m.label}`, formula: 'a = \\lambda_{\\max}(H),\\ s = \\sqrt{\\lambda_{\\max}(\\Sigma)}', value: v(`a = ${fmt(m.sharpness)}, s = ${fmt(m.nonUniformity)}`), source: m.hessian === 'exact' ? 'exact Hᵢ(x*)' : (m.hessianNote ?? 'estimate'), kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: m.hessian === 'exact' ? THEORY_SECTIONS.setting : THEORY_SECTIONS.circleHessian },
+        { what: 'Theorem 1 eigenvalue', formula: '\\lambda_{\\max}\\big((I-\\eta H)^2 + \\eta^2 c\\,\\Sigma\\big) \\le 1', value: v(fmt(m.theorem1)), source: 'Wu Theorem 1', kind: 'sufficient', doc: THEORY_SECTIONS.theorem1 },
+        { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: v(rhoValue(m)), source: 'second-moment operator', kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: THEORY_SECTIONS.secondMoment },
         { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact || !(m.lyapunov.stderr > 0) ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
       if (m.marginal.gd)
-        out.push({ what: 'GD at its boundary', formula: '(1-\\eta a)^2 = 1', value: `ηa = ${fmt(eta * m.sharpness)}: marginal`, source: 'GD’s factor is 1 within 10⁻¹²: a perturbation neither grows nor shrinks', kind: 'exact', doc: THEORY_SECTIONS.gd });
+        out.push({ what: 'GD at its boundary', formula: '(1-\\eta a)^2 = 1', value: v(`ηa = ${fmt(eta * m.sharpness)}: marginal`), source: 'GD’s factor is 1 within 10⁻¹²: a perturbation neither grows nor shrinks', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.saddle)
-        out.push({ what: 'a saddle, not a minimum', formula: '\\lambda_{\\min}(H) < 0 \\Rightarrow |1-\\eta\\lambda_{\\min}| > 1', value: `λ_min = ${fmt(m.minCurvature)}`, source: 'GD is stable iff every |1 − ηλ| ≤ 1: unstable for every η', kind: 'exact', doc: THEORY_SECTIONS.gd });
+        out.push({ what: 'a saddle, not a minimum', formula: '\\lambda_{\\min}(H) < 0 \\Rightarrow |1-\\eta\\lambda_{\\min}| > 1', value: v(`λ_min = ${fmt(m.minCurvature)}`), source: 'GD is stable iff every |1 − ηλ| ≤ 1: unstable for every η', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.patel)
-        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: `l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`, source: m.patelHeuristic ? (m.patelNote ?? '') : 'Patel Thms 16–17 (sampling with replacement)', kind: m.patelHeuristic ? 'estimate' : 'sufficient', doc: THEORY_SECTIONS.patel });
-      else if (m.patelNote) out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: 'not shown', source: m.patelNote, kind: 'sufficient', doc: THEORY_SECTIONS.patel });
+        out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: v(`l = ${fmt(m.patel.lower)}, u = ${fmt(m.patel.upper)}`), source: m.patelHeuristic ? (m.patelNote ?? '') : 'Patel Thms 16–17 (sampling with replacement)', kind: m.patelHeuristic ? 'estimate' : 'sufficient', doc: THEORY_SECTIONS.patel });
+      else if (m.patelNote) out.push({ what: 'Patel bounds (SGD-k)', formula: 'l(k) \\le \\eta \\le u(k)', value: v('not shown'), source: m.patelNote, kind: 'sufficient', doc: THEORY_SECTIONS.patel });
       if (m.noise && m.noise.spread !== null)
         out.push({
           what: 'noise floor (inhomogeneous minimum)',
           formula: 'P = \\mathcal{T}(P) + \\eta^2 c\\,\\Sigma_g',
-          value: m.noise.converged ? `spread ≈ ${fmt(m.noise.spread)}` : `spread ≥ ${fmt(m.noise.spread)}: not converged after ${m.noise.iterations} steps, an underestimate`,
+          value: v(m.noise.converged ? `spread ≈ ${fmt(m.noise.spread)}` : `spread ≥ ${fmt(m.noise.spread)}: not converged after ${m.noise.iterations} steps, an underestimate`),
           source: 'the explorer’s extension: the stationary spread of linearised SGD',
           kind: m.noise.converged ? 'exact' : 'estimate',
           doc: THEORY_SECTIONS.noiseFloor,
         });
       if (m.wws)
-        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le 1/(\\eta\\sqrt{c\\,\\mu_0})', value: `‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`, source: m.wws.frobeniusBoundSource, kind: 'necessary', doc: THEORY_SECTIONS.alignment });
+        out.push({ what: 'Frobenius bound', formula: '\\|H\\|_F \\le 1/(\\eta\\sqrt{c\\,\\mu_0})', value: v(`‖H‖_F = ${fmt(m.wws.frobenius)} vs ${fmt(m.wws.frobeniusBound ?? NaN)}; μ₀ = ${fmt(m.wws.mu0 ?? NaN)}`), source: m.wws.frobeniusBoundSource, kind: 'necessary', doc: THEORY_SECTIONS.alignment });
     }
     return out;
   }, [eta, B, sampling, n, m, info]);
