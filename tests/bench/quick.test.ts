@@ -8,7 +8,7 @@ import { isSkipped } from '../../bench/stat';
 // `npm run bench -- --quick` without the page, so the bench cannot rot. Times are
 // machine-dependent: nothing here asserts a speed, only that every figure exists.
 describe('npm run bench -- --quick (engine, references, theory)', () => {
-  it('measures every engine and theory figure as a positive finite number, in the report shape', { timeout: 120_000 }, async () => {
+  it('measures every engine and theory figure as a positive finite number, in the report shape', { timeout: 180_000 }, async () => {
     const opts = benchOptions('quick', { page: false });
     const report = makeReport(opts, await measureAll(opts), 1);
 

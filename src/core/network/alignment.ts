@@ -8,7 +8,7 @@ import type { MlpProblem } from './mlp-problem';
 export const ALIGNMENT_MAX_ROWS = 1000;
 
 /**
- * Wu–Wang–Su's quantities at a network's point θ (docs/theory.md#wuwangsus-quantities-at-a-networks-minimum),
+ * Wu–Wang–Su's quantities at a network's point θ (docs/theory.md#wu-wang-sus-quantities-at-a-networks-minimum),
  * their equation (3) written for k outputs: Lᵢ = ½‖f(xᵢ) − yᵢ‖², rᵢ = f(xᵢ) − yᵢ ∈ ℝᵏ,
  * Jᵢ = ∂f(xᵢ)/∂θ (k × p), G = (1/n) Σ JᵢᵀJᵢ, Σ = (1/n) Σ ∇Lᵢ∇Lᵢᵀ − ∇L∇Lᵀ with ∇Lᵢ = Jᵢᵀrᵢ.
  * Computed, not estimated: closed forms in the Gram matrix K = JJᵀ of all nk output

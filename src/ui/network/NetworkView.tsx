@@ -208,7 +208,7 @@ export function NetworkView() {
         </figure>
         <figure className="network-table">
           <figcaption>
-            Where each run ended: a and s are estimates with their interval; ‖G‖_F and μ (Wu–Wang–Su eq. 3) are computed in closed form from the output gradients, with G the Gauss–Newton matrix, equal to H at zero loss and standing in for it below 1e-4 (docs/theory.md, “Wu–Wang–Su’s quantities at a network’s minimum”)
+            Where each run ended: a and s are estimates with their interval; ‖G‖_F and μ (Wu–Wang–Su eq. 3) are computed in closed form from the output gradients, with G the Gauss–Newton matrix, equal to H at zero loss and standing in for it below 1e-4 (docs/theory.md, “Wu-Wang-Su's quantities at a network's minimum”)
           </figcaption>
           <table data-testid="network-ends">
             <thead>
