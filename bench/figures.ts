@@ -9,6 +9,7 @@ import type { PageWindow } from './options';
 import { DRAG_KEYS, DRAGS, STREAM_KEYS, STREAMS, type DragFigures, type PageFigures, type Profile, type WindowFigures } from './page';
 import type { NativeEnsembleFigure, NativeFigure, NumpyFigures } from './references';
 import { isSkipped, quantile, type Skipped, type Stat } from './stat';
+import type { NetworkFigures } from './network';
 import type { TheoryFigures } from './theory';
 
 export interface Target {
@@ -20,7 +21,7 @@ export interface Target {
 
 export interface Figure {
   id: string;
-  group: 'engine' | 'reference' | 'theory' | 'page';
+  group: 'engine' | 'reference' | 'theory' | 'network' | 'page';
   label: string;
   /** The median (or the single value) in `unit`; null when skipped. */
   value: number | null;
@@ -42,6 +43,8 @@ export interface Measured {
   nativeEnsemble?: NativeEnsembleFigure | Skipped;
   numpy: NumpyFigures | Skipped;
   theory: TheoryFigures;
+  /** bench/network.ts (absent in reports made before it was part of the bench). */
+  network?: NetworkFigures | Skipped;
   page: PageFigures | Skipped;
 }
 
@@ -351,6 +354,32 @@ export function pageRows(p: PageFigures | Skipped): Figure[] {
   return out;
 }
 
+/**
+ * The network problem's rows (README "The network problem"), with the issue's targets:
+ * GD to loss < 1e-4 in ≤ 20 s, a and s at that point in ≤ 3 s, the 24-model Fig. 6 sweep
+ * in ≤ 3 min with its first model within 20 s. Measured in Node on one core, not in the
+ * page's worker: the labels say so. A run that did not train is not given a time to train.
+ */
+export function networkRows(n: NetworkFigures | Skipped): Figure[] {
+  if (isSkipped(n)) return [row('network', 'network', 'a network (bench/network.ts)', n, '')];
+  const what = `${n.label}, p = ${n.parameters.toLocaleString('en-US')} (${n.query})`;
+  const trained: number | Skipped = n.stepsToTrained === null ? { skipped: `GD did not reach loss < 1e-4 (loss ${fmt(n.finalLoss)} after ${fmt(n.trainSeconds)} s)` } : n.trainSeconds;
+  const out = [
+    row('network.train', 'network', `GD from the initialisation to loss < 1e-4, ${what}, Node`, trained, 's', { op: '<=', value: 20 }, { note: n.stepsToTrained === null ? undefined : `${n.stepsToTrained} steps, final loss ${fmt(n.finalLoss)}` }),
+    row('network.measure', 'network', 'a and s at that point (Lanczos on exact Hessian-vector products)', n.sharpnessSeconds + n.nonUniformitySeconds, 's', { op: '<=', value: 3 }, {
+      note: `a ${fmt(n.sharpnessSeconds)} s, s ${fmt(n.nonUniformitySeconds)} s; a = ${fmt(n.a, 5)}, s = ${fmt(n.s, 5)} (estimates)`,
+    }),
+  ];
+  // Reports from before ‖G‖_F and μ have no such time.
+  if (n.alignmentSeconds !== undefined) out.push(row('network.alignment', 'network', "Wu–Wang–Su's ‖G‖_F and μ at that point (closed form)", n.alignmentSeconds, 's'));
+  if (n.fig6) {
+    out.push(row('network.fig6', 'network', `Fig. 6 sweep, ${n.fig6.models} models, one thread`, n.fig6.seconds, 's', { op: '<=', value: 180 }));
+    out.push(row('network.fig6.first', 'network', 'Fig. 6 sweep: the first model done', n.fig6.firstModelSeconds, 's', { op: '<=', value: 20 }));
+  }
+  return out;
+}
+
 export function figures(m: Measured): Figure[] {
-  return [...engineRows(m.engine), ...referenceRows(m), ...theoryRows(m.theory), ...pageRows(m.page)];
+  const network = m.network ?? { skipped: 'not measured (a report from before the network was part of the bench)' };
+  return [...engineRows(m.engine), ...referenceRows(m), ...theoryRows(m.theory), ...networkRows(network), ...pageRows(m.page)];
 }

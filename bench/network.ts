@@ -3,10 +3,12 @@
  *   training: GD from the initialisation to loss < 1e-4 on the default network (target ≤ 20 s in the page's worker);
  *   measurement: a and s at that minimum (target ≤ 3 s);
  *   Fig. 6 sweep: 24 models (target ≤ 3 min on two cores, the first within 20 s).
- * Node, one core; not yet part of `npm run bench` (run it alone: `npx tsx bench/network.ts`,
- * `--tiny` for a seconds-long check of the code, `--fig6` to add the whole sweep).
+ * Node, one core. Part of `npm run bench` (the default network and the sweep; `--quick`
+ * runs the tiny one), or alone: `npx tsx bench/network.ts [--tiny] [--fig6]` (`--tiny` for
+ * a seconds-long check of the code, `--fig6` to add the whole sweep).
  */
 import { loadDigits } from '../src/core/data/digits';
+import { networkAlignment } from '../src/core/network/alignment';
 import { nonUniformity, sharpness } from '../src/core/network/curvature';
 import { isMlp } from '../src/core/network/mlp-problem';
 import { runSweep } from '../src/core/network/sweeps';
@@ -24,6 +26,8 @@ export interface NetworkFigures {
   finalLoss: number;
   sharpnessSeconds: number;
   nonUniformitySeconds: number;
+  /** Wu–Wang–Su's ‖G‖_F and μ at the same point (closed form, src/core/network/alignment.ts). */
+  alignmentSeconds: number;
   a: number;
   s: number;
   fig6?: { models: number; seconds: number; firstModelSeconds: number };
@@ -53,6 +57,8 @@ export async function measureNetwork(query: string, fig6 = false): Promise<Netwo
   const t2 = performance.now();
   const s = nonUniformity(problem, x);
   const t3 = performance.now();
+  networkAlignment(problem, x);
+  const t4 = performance.now();
   const out: NetworkFigures = {
     query,
     label: problem.label,
@@ -62,6 +68,7 @@ export async function measureNetwork(query: string, fig6 = false): Promise<Netwo
     finalLoss: loss,
     sharpnessSeconds: (t2 - t1) / 1000,
     nonUniformitySeconds: (t3 - t2) / 1000,
+    alignmentSeconds: (t4 - t3) / 1000,
     a: a.value,
     s: s.value,
   };
@@ -77,6 +84,10 @@ export async function measureNetwork(query: string, fig6 = false): Promise<Netwo
 }
 
 if (process.argv[1]?.endsWith('network.ts')) {
+  if (process.argv.includes('--help')) {
+    console.log('npx tsx bench/network.ts [--tiny] [--fig6]: GD to loss < 1e-4, then a, s, ‖G‖_F and μ, timed (JSON on stdout)');
+    process.exit(0);
+  }
   const tiny = process.argv.includes('--tiny');
   console.log(JSON.stringify(await measureNetwork(tiny ? TINY_QUERY : DEFAULT_QUERY, process.argv.includes('--fig6')), null, 2));
 }

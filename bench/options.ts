@@ -1,3 +1,5 @@
+import { DEFAULT_QUERY as NETWORK_DEFAULT_QUERY, TINY_QUERY as NETWORK_TINY_QUERY } from './network';
+
 /**
  * What one `npm run bench` does: how many repeats, how large each measurement
  * is, and which parts run. `--quick` shrinks everything so the whole thing takes
@@ -22,6 +24,8 @@ export interface BenchSizes {
   atlasD: number;
   /** Dimensions of the random quadratic problems timed for ρ(𝒯) and Patel's bounds. */
   rhoDims: number[];
+  /** The network trained and measured by bench/network.ts (a permalink query), and whether the 24-model Fig. 6 sweep runs too. */
+  network: { query: string; fig6: boolean };
 }
 
 /** A stretch of a streaming run: it starts `startS` seconds after the run is first seen running. */
@@ -112,6 +116,7 @@ const FULL: BenchSizes = {
   gridSteps: 200,
   atlasD: 10,
   rhoDims: [2, 10, 30],
+  network: { query: NETWORK_DEFAULT_QUERY, fig6: true },
 };
 
 const QUICK: BenchSizes = {
@@ -127,6 +132,7 @@ const QUICK: BenchSizes = {
   gridSteps: 200,
   atlasD: 6,
   rhoDims: [2, 10, 30],
+  network: { query: NETWORK_TINY_QUERY, fig6: false },
 };
 
 export const USAGE = `npm run bench [-- --quick] [-- --no-page] [-- --short-page]

@@ -20,6 +20,7 @@ const GROUPS: Record<Figure['group'], string> = {
   engine: 'Engine (Node, one core)',
   reference: 'Against what a user would use instead',
   theory: 'Theory',
+  network: 'A network (Node, one core)',
   page: 'The page (Chromium, production build)',
 };
 

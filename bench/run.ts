@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { loadFormulaCompiler } from '../src/core/formula/load-formula-compiler';
 import type { EngineProcessOutput } from './engine-process';
 import type { Measured } from './figures';
-import { parseBenchArgs, type BenchOptions } from './options';
+import { measureNetwork, type NetworkFigures } from './network';
+import { parseBenchArgs, type BenchOptions, type BenchSizes } from './options';
 import { measurePage } from './page';
 import { updateReadme } from './readme-table';
 import { mergeEngine, mergeNative, runEngineProcess } from './processes';
@@ -57,10 +58,24 @@ export async function measureAll(opts: BenchOptions, log: (line: string) => void
   if (isSkipped(numpy)) log(`numpy: skipped: ${numpy.skipped}`);
   await loadFormulaCompiler();
   const theory = measureTheory(opts, log);
+  const network = await measureNetworkOrSkip(s.network, log);
   let page: Measured['page'];
   if (opts.page) page = await measurePage(opts.pageSizes, log);
   else page = { skipped: opts.mode === 'quick' ? 'quick mode measures no page' : 'skipped (--no-page)' } satisfies Skipped;
-  return { engine, native, nativeEnsemble, numpy, theory, page };
+  return { engine, native, nativeEnsemble, numpy, theory, network, page };
+}
+
+/** bench/network.ts on the sizes' network; a failure is reported as skipped with its message, not as a crash of the whole bench. */
+async function measureNetworkOrSkip(sizes: BenchSizes['network'], log: (line: string) => void): Promise<NetworkFigures | Skipped> {
+  try {
+    const f = await measureNetwork(sizes.query, sizes.fig6);
+    log(`network ${f.label}: GD ${f.stepsToTrained === null ? 'not trained' : `trained in ${f.stepsToTrained} steps`}, ${f.trainSeconds.toFixed(1)} s; a and s ${(f.sharpnessSeconds + f.nonUniformitySeconds).toFixed(2)} s${f.fig6 ? `; Fig. 6 sweep ${f.fig6.seconds.toFixed(0)} s` : ''}`);
+    return f;
+  } catch (e) {
+    const skipped = { skipped: `the network bench failed: ${e instanceof Error ? e.message : String(e)}` };
+    log(`network: ${skipped.skipped}`);
+    return skipped;
+  }
 }
 
 export async function runBench(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<Report> {

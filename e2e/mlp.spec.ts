@@ -14,6 +14,25 @@ test.describe('a network trained in the page', () => {
     await shoot(page, 'mlp-trained');
   });
 
+  test('the live tab says its views hold no minimum of the network, view by view, and opens the network tab', async ({ page }) => {
+    await page.goto('/?problem=mlp&data=moons&n=10&width=6&steps=50&runs=1');
+    await expect(page.getByTestId('network-live-note')).toContainText('they hold no minimum');
+    const notes = page.getByTestId('network-panel-note');
+    await expect(notes).toHaveCount(5);
+    await expect(page.locator('[data-panel=diagram] [data-testid=network-panel-note]')).toContainText('A network lists no minimum');
+    await expect(page.locator('[data-panel=distance] [data-testid=network-panel-note]')).toContainText('distance from the initialisation');
+    await expect(page.locator('[data-panel=theory] [data-testid=network-panel-note]')).toHaveCount(0);
+    await shoot(page, 'mlp-live-notes');
+    await page.getByTestId('network-live-open').click();
+    await expect(page.getByTestId('workspace-network')).toBeVisible();
+    await expect(page).toHaveURL(/tab=network/);
+    // Another problem's live views carry no such notes.
+    await page.goto('/?problem=toy&steps=50');
+    await expect(page.getByTestId('status-line')).toBeVisible();
+    await expect(page.getByTestId('network-live-note')).toHaveCount(0);
+    await expect(page.getByTestId('network-panel-note')).toHaveCount(0);
+  });
+
   test('names bad keys in the banner: width 0, depth 50, n larger than the digits', async ({ page }) => {
     await page.goto('/?problem=mlp&width=0&depth=50&n=1800&steps=5&runs=1');
     const banner = page.getByTestId('link-banner');
@@ -41,6 +60,10 @@ test.describe('the network workspace', () => {
     // GD's a, as npm run sim measures it, in its row
     const gd = cli.network!.ends[0];
     await expect(ends.first()).toContainText(gd.sharpness!.lower.toPrecision(5));
+    // Wu–Wang–Su's ‖G‖_F and μ beside them, as npm run sim computes them
+    const alignment = gd.alignment as { frobeniusG: number; mu: number };
+    await expect(ends.first().getByTestId('network-end-frobenius')).toHaveText(alignment.frobeniusG.toPrecision(5));
+    await expect(ends.first().getByTestId('network-end-mu')).toHaveText(alignment.mu.toPrecision(4));
     await expect(page.getByTestId('training-reference')).toHaveCount(2);
     await expect(page.getByTestId('error-bar')).toHaveCount(trained.length);
     await shoot(page, 'mlp-network-tab');
@@ -63,6 +86,12 @@ test.describe("the network workspace's sweeps", () => {
       await expect(rows.nth(k)).toHaveAttribute('data-trained', String(gd.trained));
       if (gd.sharpness) await expect(rows.nth(k)).toContainText(gd.sharpness.lower.toPrecision(4));
     }
+    // Drawn: a mark per trained GD model, 2/η dashed, and the paper's Table 2 only as reference marks.
+    const plot = page.getByTestId('network-sweep-plot');
+    await expect(plot.getByTestId('sweep-point-gd')).toHaveCount(node.models.filter((m) => m.ends[0].trained).length);
+    await expect(plot.locator('[data-line=two-over-eta]')).toHaveCount(1);
+    await expect(plot.getByTestId('sweep-reference')).toHaveCount(10);
+    await expect(plot.getByTestId('sweep-reference').first().locator('title')).toHaveText(/^paper \(reference\): .*\(Wu Table 2\)$/);
     await shoot(page, 'mlp-sweep-table2');
     await page.getByTestId('network-sweep-kind').selectOption('fig6');
     await page.getByTestId('network-sweep-start').click();

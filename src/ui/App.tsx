@@ -15,6 +15,7 @@ import { SimContext } from './sim/sim-context';
 import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
 import { selectDrawerOpen, selectEmbed, selectHide, selectLecture, selectNote, selectSetDrawerOpen, selectTab } from './state/selectors';
+import { NetworkLiveNote, NetworkPanelNote } from './network/NetworkLiveNote';
 import { PANELS } from './panels/registry';
 import { gridVars, lectureShown } from './panels/layout';
 import type { PanelId } from './panels/panel';
@@ -129,6 +130,7 @@ export function App() {
               <Workspace />
             </div>
           )}
+          {Workspace === null && <NetworkLiveNote />}
           <div className="grid" hidden={Workspace !== null} style={vars}>
             {PANELS.filter((p) => shown(p.id)).map((p) => (
               <PanelFrame
@@ -140,6 +142,7 @@ export function App() {
                 style={{ gridArea: p.id }}
                 lecture={lectureOf(p.id)}
                 tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
+                note={<NetworkPanelNote panel={p.id} />}
               >
                 <p.Body />
               </PanelFrame>

@@ -7,6 +7,6 @@ describe("the network problem's bench, on a tiny network", () => {
     expect(f.label).toBe('teacher, 12 samples, 10–16–3');
     expect(f.stepsToTrained).not.toBeNull();
     expect(f.finalLoss).toBeLessThan(1e-4);
-    for (const v of [f.trainSeconds, f.sharpnessSeconds, f.nonUniformitySeconds, f.a, f.s]) expect(Number.isFinite(v) && v > 0).toBe(true);
+    for (const v of [f.trainSeconds, f.sharpnessSeconds, f.nonUniformitySeconds, f.alignmentSeconds, f.a, f.s]) expect(Number.isFinite(v) && v > 0).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { isSkipped } from '../../bench/stat';
 // `npm run bench -- --quick` without the page, so the bench cannot rot. Times are
 // machine-dependent: nothing here asserts a speed, only that every figure exists.
 describe('npm run bench -- --quick (engine, references, theory)', () => {
-  it('measures every engine and theory figure as a positive finite number, in the report shape', { timeout: 120_000 }, async () => {
+  it('measures every engine and theory figure as a positive finite number, in the report shape', { timeout: 180_000 }, async () => {
     const opts = benchOptions('quick', { page: false });
     const report = makeReport(opts, await measureAll(opts), 1);
 
@@ -53,7 +53,9 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
 
     const ids = report.figures.map((f) => f.id);
     expect(report.figures.find((f) => f.id === 'engine.sgd.toy')!.display).toMatch(/min .* max .* 5 processes/);
-    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'theory.phaseGrid.typescript', 'page']) expect(ids).toContain(id);
+    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'theory.phaseGrid.typescript', 'network.train', 'network.measure', 'network.alignment', 'page']) expect(ids).toContain(id);
+    // --quick trains the tiny network, which reaches 1e-4: a time, not a skip.
+    expect(report.figures.find((f) => f.id === 'network.train')!.value).not.toBeNull();
     for (const f of report.figures.filter((g) => g.group !== 'page' && g.value !== null)) {
       expect(Number.isFinite(f.value), f.id).toBe(true);
       expect(f.value, f.id).toBeGreaterThan(0);
@@ -66,5 +68,6 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     expect(updated.startsWith(`# Title\n\n${START}\n`)).toBe(true);
     expect(updated.endsWith(`${END}\n\nafter\n`)).toBe(true);
     expect(updated).toContain('| SGD steps/s, toy (n = 2), B = 1 |');
+    expect(updated).toContain('**A network (Node, one core)**');
   });
 });

@@ -124,6 +124,25 @@ export class Mlp {
   }
 
   /**
+   * The Jacobian of the outputs for row `row`, ∂f_k/∂θ for k = 0 … n_L − 1, written as
+   * n_L rows of p numbers into J from row `at` on: one forward pass, then
+   * back-propagation from δ_L = e_k for each output (the gradient code with ℓ replaced by f_k).
+   * Returns the outputs f(x; θ), valid until the next call.
+   */
+  outputJacobian(theta: Float64Array, X: Float64Array, row: number, J: Float64Array, at: number): Float64Array {
+    const f = this.forward(theta, X, row);
+    const { layers, delta, p } = this;
+    for (let k = 0; k < f.length; k++) {
+      const g = J.subarray((at + k) * p, (at + k + 1) * p);
+      g.fill(0);
+      delta[layers].fill(0);
+      delta[layers][k] = 1;
+      for (let l = layers; l >= 1; l--) this.backLayer(theta, l, 1, g, null);
+    }
+    return f;
+  }
+
+  /**
    * out += c·Hv with H = ∇²ℓ for row `row`: the forward pass and its derivative
    * along v (R z_l = V_l a_{l−1} + W_l R a_{l−1} + c_l, R a_l = σ'(z_l) R z_l), then
    * back-propagation and its derivative (R δ_L = R z_L;

@@ -1,5 +1,6 @@
 import { checksumFloat64 } from '../engine/checksum';
 import type { Ensemble } from '../engine/ensemble';
+import { networkAlignment, type AlignmentSkipped, type NetworkAlignment } from './alignment';
 import { nonUniformity, sharpness, type CurvatureOptions, type TopEigenvalue } from './curvature';
 import type { MlpProblem } from './mlp-problem';
 
@@ -21,6 +22,8 @@ export interface RunEnd {
   /** a = λ_max(H) and s = √λ_max(Σ) where trained (an estimate with its interval, curvature.ts); null otherwise. */
   sharpness: TopEigenvalue | null;
   nonUniformity: TopEigenvalue | null;
+  /** Wu–Wang–Su's ‖G‖_F (for ‖H‖_F) and μ where trained, computed in closed form (alignment.ts), or why not; null when not trained. */
+  alignment: NetworkAlignment | AlignmentSkipped | null;
   /** The end point's checksum (engine/checksum.ts), the same in Node and Chromium for the same link. */
   thetaChecksum: string;
   /** θ itself, in the layout of README "Problems" (W₁ row-major, b₁, W₂, b₂, …). */
@@ -55,6 +58,7 @@ export function runEnd(problem: MlpProblem, optimiser: 'gd' | 'sgd', run: number
     diverged,
     sharpness: trained ? sharpness(problem, theta, options) : null,
     nonUniformity: trained ? nonUniformity(problem, theta, options) : null,
+    alignment: trained ? networkAlignment(problem, theta) : null,
     thetaChecksum: checksumFloat64([theta]),
     theta: Array.from(theta),
   };

@@ -1,9 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SWEEPS, sweepVariants, type SweepKind, type SweepModel } from '../../core/network/sweeps';
 import type { NetworkApi } from '../../worker/network-api';
 import { isAbortError, RpcClient } from '../../worker/rpc/rpc-client';
 import { fmt } from '../diagram/diagram-model';
+import { ChartBox } from '../explore/ChartBox';
+import { useExplorer } from '../state/store';
+import { COLORS } from '../theme/colors';
 import { workerKinds } from '../workers/worker-kinds';
+import { createSweepChart } from './sweep-chart';
+import { sweepPlotModel } from './sweep-plot-model';
 
 const TITLES: Record<SweepKind, string> = {
   table2: 'Table 2: GD at five η, a against 2/η',
@@ -21,13 +26,18 @@ function range(e: SweepModel['ends'][number], which: 'sharpness' | 'nonUniformit
  * Wu–Ma–E's §5 sweeps on the link's network, in a worker of their own, model by
  * model: each row appears as its model finishes, with progress and Cancel. Each
  * row is `npm run sim` of its own permalink (and `npm run sim -- --paper-sweep=…` prints
- * the whole sweep). Measured on this network; the paper's numbers are not drawn here.
+ * the whole sweep). Measured on this network, drawn as it fills in (sweep-plot-model.ts),
+ * with the paper's own values beside it only as labelled reference marks.
  */
 export function NetworkSweep({ base, label }: { base: string; label: string }) {
   const [client] = useState(() => new RpcClient<NetworkApi>(workerKinds.network, { role: 'network-sweep' }));
   const [kind, setKind] = useState<SweepKind>('table2');
+  /** The kind of the sweep whose models are shown (the menu may have moved on since). */
+  const [shown, setShown] = useState<SweepKind>('table2');
   const [models, setModels] = useState<SweepModel[]>([]);
   const [state, setState] = useState<{ phase: 'idle' | 'running' | 'done' | 'cancelled' | 'error'; total: number; error?: string }>({ phase: 'idle', total: 0 });
+  const lecture = useExplorer((s) => s.config.lecture);
+  const plot = useMemo(() => sweepPlotModel(shown, models, lecture), [shown, models, lecture]);
   const ctrl = useRef<AbortController | null>(null);
   useEffect(
     () => () => {
@@ -43,6 +53,7 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
     ctrl.current = c;
     const variants = sweepVariants(kind);
     setModels([]);
+    setShown(kind);
     setState({ phase: 'running', total: variants.length });
     try {
       for (const v of variants) {
@@ -79,6 +90,21 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
           {state.phase === 'idle' ? '' : `${models.length} of ${state.total} models${state.phase === 'running' ? '' : ` (${state.phase}${state.error ? `: ${state.error}` : ''})`}`}
         </span>
       </figcaption>
+      {models.length > 0 && (
+        <div className="network-sweep-plot" data-testid="network-sweep-plot">
+          <p className="network-sweep-key">
+            {plot.title}: the explorer’s trained minima (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>, estimates with their intervals), the theory dashed
+            {plot.references.length > 0 ? (
+              <>
+                , and <span style={{ color: COLORS.reference }}>dotted boxes</span>: the paper’s values for its own networks (reference marks, not this network’s; hover for each)
+              </>
+            ) : (
+              '; the paper prints no numbers for Fig. 5 to draw beside them'
+            )}
+          </p>
+          <ChartBox create={createSweepChart} model={plot} />
+        </div>
+      )}
       {models.length > 0 && (
         <table data-testid="network-sweep-rows">
           <thead>

@@ -3,6 +3,7 @@ import './network.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { TrainingPoint } from '../../core/network/training';
 import { TRACE_LANCZOS_STEPS } from '../../core/network/training';
+import { isAlignmentSkipped } from '../../core/network/alignment';
 import { TRAINED_LOSS, type RunEnd } from '../../core/network/trained-minima';
 import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
@@ -206,7 +207,9 @@ export function NetworkView() {
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>
         <figure className="network-table">
-          <figcaption>Where each run ended (estimates with their interval)</figcaption>
+          <figcaption>
+            Where each run ended: a and s are estimates with their interval; ‖G‖_F and μ (Wu–Wang–Su eq. 3) are computed in closed form from the output gradients, with G the Gauss–Newton matrix, equal to H at zero loss and standing in for it below 1e-4 (docs/theory.md, “Wu-Wang-Su's quantities at a network's minimum”)
+          </figcaption>
           <table data-testid="network-ends">
             <thead>
               <tr>
@@ -214,6 +217,8 @@ export function NetworkView() {
                 <th>loss</th>
                 <th>a</th>
                 <th>s</th>
+                <th title="Frobenius norm of G = (1/n) Σ JᵢᵀJᵢ; ‖H‖_F at zero loss">‖G‖_F</th>
+                <th title="Wu–Wang–Su's alignment factor μ = Tr(ΣG)/(2L‖G‖²_F)">μ</th>
                 <th>in the rectangle</th>
               </tr>
             </thead>
@@ -224,6 +229,7 @@ export function NetworkView() {
                   <td>{e.diverged ? 'diverged' : fmt(e.loss)}</td>
                   <td>{e.sharpness ? interval(e.sharpness.lower, e.sharpness.upper) : e.diverged ? '—' : 'not converged'}</td>
                   <td>{e.nonUniformity ? interval(e.nonUniformity.lower, e.nonUniformity.upper) : '—'}</td>
+                  <AlignmentCells alignment={e.alignment} />
                   <td>{e.sharpness && e.nonUniformity ? (e.sharpness.value <= rect.sharpnessMax && e.nonUniformity.value <= rect.nonUniformityMax ? 'inside' : 'outside') : '—'}</td>
                 </tr>
               ))}
@@ -233,6 +239,32 @@ export function NetworkView() {
       </div>
       <NetworkSweep base={query} label={label} />
     </section>
+  );
+}
+
+/** ‖G‖_F and μ of a trained end, or why they are missing (the reason as the cells' tooltip). */
+function AlignmentCells({ alignment }: { alignment: RunEnd['alignment'] }) {
+  if (alignment === null) {
+    return (
+      <>
+        <td>—</td>
+        <td>—</td>
+      </>
+    );
+  }
+  if (isAlignmentSkipped(alignment)) {
+    return (
+      <>
+        <td title={alignment.skipped}>not computed</td>
+        <td title={alignment.skipped}>not computed</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td data-testid="network-end-frobenius">{alignment.frobeniusG.toPrecision(5)}</td>
+      <td data-testid="network-end-mu">{alignment.mu.toPrecision(4)}</td>
+    </>
   );
 }
 

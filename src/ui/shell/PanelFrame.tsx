@@ -14,6 +14,7 @@ export function PanelFrame({
   tools,
   style,
   lecture,
+  note,
   children,
 }: {
   id: string;
@@ -23,6 +24,8 @@ export function PanelFrame({
   tools?: ReactNode;
   style?: CSSProperties;
   lecture?: LectureShown;
+  /** A line between the head and the body (which a chart fills): what the view shows for this problem, where that needs saying. */
+  note?: ReactNode;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
@@ -50,6 +53,7 @@ export function PanelFrame({
           </svg>
         </button>
       </div>
+      {note}
       <div className="panel-body" ref={body}>
         {children}
       </div>
