@@ -14,14 +14,15 @@ import numpy as np
 
 # Each entry: the query, and what the reference needs besides the draws (sim: replay the runs).
 DRAWN = [
-    # random: Patel's Problem 1 with Q_i = A_i A_i^T / d; shared minimiser 0.
+    # random: Patel's Problem 1 with Q_i = A_i A_i^T / d; shared minimiser 0. At eta = 1.4 the
+    # mean square grows (rho 4.5) while Lambda < 0: a minority of the runs escape.
     ('problem=random&n=20&d=2&pseed=1&eta=0.7&B=1&sampling=without&runs=400&steps=200&radius=0.01&escape=0.5', True),
-    ('problem=random&n=20&d=2&pseed=1&eta=0.45&B=2&sampling=without&runs=400&steps=200&radius=0.01&escape=0.5', True),
+    ('problem=random&n=20&d=2&pseed=1&eta=1.4&B=1&sampling=without&runs=400&steps=200&radius=0.01&escape=0.5', True),
     ('problem=random&n=12&d=3&pseed=4&eta=0.3&B=3&sampling=with&runs=400&steps=200&radius=0.01&escape=0.5', True),
     ('problem=random&n=8&d=2&pseed=2&eta=0.5&B=8&sampling=without&runs=2&steps=5', False),
     # circle: Patel's Problem 24, quad minimum (0, q3) and circular minimum (0, 0), Models 1 and 2.
     ('problem=circle&model=1&start=1&eta=3&B=1&sampling=with&runs=400&steps=150&radius=0.5&escape=2', True),
-    ('problem=circle&model=1&start=1&eta=8&B=1&sampling=with&runs=400&steps=150&radius=0.5&escape=2', True),
+    ('problem=circle&model=1&start=1&eta=5&B=1&sampling=with&runs=400&steps=150&radius=0.5&escape=2', True),
     ('problem=circle&model=1&start=1&eta=5.1&B=4&sampling=without&runs=2&steps=5', False),
     ('problem=circle&model=2&start=1&eta=600&B=1&sampling=with&runs=2&steps=5', False),
     ('problem=circle&model=1&start=0&eta=3&B=2&sampling=without&runs=2&steps=5&radius=0.5', False),
@@ -31,10 +32,10 @@ DRAWN = [
     ('problem=styblinski&d=2&n=20&pseed=3&eta=0.02&B=1&sampling=with&runs=2&steps=5&start=3', False),
     # features: Wu-Wang-Su's random-features model at its minimum-norm interpolant.
     ('problem=features&n=6&width=12&pseed=1&eta=0.5&B=2&sampling=without&runs=400&steps=200&radius=0.01&escape=0.5', True),
-    ('problem=features&n=6&width=12&pseed=1&eta=3&B=1&sampling=without&runs=400&steps=200&radius=0.01&escape=0.5', True),
+    ('problem=features&n=6&width=12&pseed=1&eta=2.3&B=1&sampling=without&runs=400&steps=200&radius=0.01&escape=0.5', True),
     ('problem=features&n=8&width=10&pseed=2&eta=1&B=2&sampling=with&runs=2&steps=5', False),
     # dln: Wu-Wang-Su's diagonal linear network at GD's limits.
-    ('problem=dln&n=6&width=4&pseed=1&eta=0.2&B=1&sampling=without&runs=400&steps=200&start=0&radius=0.01&escape=0.5', True),
+    ('problem=dln&n=6&width=4&pseed=1&eta=0.09&B=1&sampling=without&runs=400&steps=200&start=0&radius=0.01&escape=0.5', True),
     ('problem=dln&n=6&width=4&pseed=1&eta=0.05&B=2&sampling=with&runs=2&steps=5&start=2', False),
     ('problem=dln&n=8&width=5&pseed=2&eta=0.1&B=3&sampling=without&runs=2&steps=5&start=1', False),
 ]
