@@ -139,6 +139,7 @@ def dln(data):
 
     hs, J = square_loss(data, theta, lambda t, i: np.concatenate([2 * t[:k] * X[i], -2 * t[k:] * X[i]]), lambda t, i: predict(t, i) - y[i])
 
+    @np.errstate(over='ignore', invalid='ignore')  # diverging runs overflow; reference.py counts them escaped
     def grad(x, i):
         u, v = x[:, :k], x[:, k:]
         r = np.sum((u * u - v * v) * X[i], axis=1) - y[i]
@@ -197,5 +198,6 @@ def lyapunov_diagonal(Hs, eta, B, sampling):
     else:
         batches = list(itertools.product(range(n), repeat=B))
     means = h[np.array(batches)].mean(axis=1)
-    return float(np.max(np.mean(np.log(np.abs(1 - eta * means)), axis=0)))
+    with np.errstate(divide='ignore'):  # a batch mean at exactly 1/eta contracts to 0: ln 0 = -inf is right
+        return float(np.max(np.mean(np.log(np.abs(1 - eta * means)), axis=0)))
 

@@ -211,16 +211,17 @@ def simulate_nd(cfg, prob, runs=2000, seed=12345):
         else:
             idx = rng.integers(0, n, size=(runs, B))
         g = np.zeros_like(x)
-        for i in range(n):
-            k = (idx == i).sum(axis=1)
-            if k.any():
-                g += k[:, None] * prob['grad'](x, i)
-        with np.errstate(over='ignore', invalid='ignore'):
+        with np.errstate(over='ignore', invalid='ignore'):  # diverging runs overflow: counted escaped below
+            for i in range(n):
+                k = (idx == i).sum(axis=1)
+                if k.any():
+                    g += k[:, None] * prob['grad'](x, i)
             x = x - eta * g / idx.shape[1]
         if prob.get('box') is not None:
             x = np.clip(x, prob['box'][0], prob['box'][1])
         bad = ~np.all(np.isfinite(x), axis=1)
-        escaped |= bad | (np.linalg.norm(np.where(bad[:, None], x_star, x) - x_star, axis=1) > R)
+        with np.errstate(over='ignore'):  # a norm past the largest double is inf, which is > R
+            escaped |= bad | (np.linalg.norm(np.where(bad[:, None], x_star, x) - x_star, axis=1) > R)
         x = np.where(bad[:, None], x_star, x)
     return dict(escaped=int(escaped.sum()), runs=runs)
 
