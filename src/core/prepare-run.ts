@@ -5,6 +5,7 @@ import type { ParamIssue } from './params/query';
 import { buildBare, resolveAgainst, type BuiltProblem } from './problems/build-problem';
 import type { Problem } from './problems/problem';
 import { generatorOf } from './rng';
+import { noiseScalingOf } from './engine/sgd-run';
 
 /**
  * Where every run starts, in `npm run sim` and in the worker alike: the problem
@@ -47,7 +48,7 @@ export function startEnsembles(run: PreparedRun, drawing: DrawingNeeds = {}): { 
 
 /** The ensemble of one optimiser; a noise switch (Wu–Wang–Su §3.3) applies to the SGD side only. */
 export function ensembleSpec(config: Config, opt: 'gd' | 'sgd') {
-  return { ...config, opt, noise: opt === 'sgd' ? config.noise : ('sgd' as const), rng: generatorOf(config.v) };
+  return { ...config, opt, noise: opt === 'sgd' ? config.noise : ('sgd' as const), noiseScaling: noiseScalingOf(config.v), rng: generatorOf(config.v) };
 }
 
 /** One optimiser's ensemble, or null when it is not asked for (or a GD phase never switched). */

@@ -27,7 +27,7 @@ describe('sharded phase grids on two local processes', () => {
     const shards = readdirSync(out).filter((f) => f.startsWith('phase-')).sort();
     expect(shards).toEqual(['phase-1.json', 'phase-2.json', 'phase-3.json', 'phase-4.json']);
     const header = JSON.parse(readFileSync(join(out, 'phase-3.json'), 'utf8'));
-    expect(header.of.link).toBe('v=2&problem=toy&eta=0.7&B=1&seed=2&steps=120&grid=5&cellruns=20&etamin=0.3&etamax=1.2');
+    expect(header.of.link).toBe('v=3&problem=toy&eta=0.7&B=1&seed=2&steps=120&grid=5&cellruns=20&etamin=0.3&etamax=1.2');
     expect(header.shard).toBe('3/4');
     expect(header.units).toEqual([2, 6]);
 
@@ -65,7 +65,7 @@ describe('sharded sweeps', () => {
   it('refuse a sweep shard merged with a shard of another sweep', async () => {
     const a = await runCommandText({ kind: 'sweep', query: 'problem=toy&runs=2&steps=5', sweep: 'seed=1,2', shard: { index: 1, count: 2 } });
     const b = await runCommandText({ kind: 'sweep', query: 'problem=toy&runs=2&steps=5', sweep: 'seed=1,3', shard: { index: 2, count: 2 } });
-    await expect(runCommandText({ kind: 'merge', files: ['a.json', 'b.json'] }, (f) => (f === 'a.json' ? a : b))).rejects.toThrow('b.json is a shard of a different run: sweep of "v=2&problem=toy&eta=0.7&B=1&seed=1&runs=2&steps=5" sweeping "seed=1,3"');
+    await expect(runCommandText({ kind: 'merge', files: ['a.json', 'b.json'] }, (f) => (f === 'a.json' ? a : b))).rejects.toThrow('b.json is a shard of a different run: sweep of "v=3&problem=toy&eta=0.7&B=1&seed=1&runs=2&steps=5" sweeping "seed=1,3"');
   });
 });
 

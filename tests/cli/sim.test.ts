@@ -10,7 +10,7 @@ describe('npm run sim', () => {
     const text = execFileSync(tsx[0], [tsx[1], q], { encoding: 'utf8' });
     const out = JSON.parse(text);
     const core = simulateQuery(q);
-    expect(out.permalink).toBe('v=2&problem=toy&eta=0.7&B=1&seed=7&runs=50');
+    expect(out.permalink).toBe('v=3&problem=toy&eta=0.7&B=1&seed=7&runs=50');
     expect(out.minima[1]).toMatchObject({ sharpness: 2, nonUniformity: 1.8, stableSGD: false, stableGD: true, inRectangle: false, fixedPoint: true });
     expect(out.minima[1].spectralRadius).toBeCloseTo(1.7476, 12);
     expect(out.rectangle.sharpnessMax).toBeCloseTo(2 / 0.7, 14);

@@ -43,7 +43,7 @@ describe('the --sweep syntax', () => {
   });
 
   it('sets a point’s keys in the base link, replacing the values it had', () => {
-    expect(pointQuery('v=2&problem=toy&eta=0.7&B=1&seed=1', { eta: '0.5', seed: '3' })).toBe('v=2&problem=toy&B=1&eta=0.5&seed=3');
+    expect(pointQuery('v=3&problem=toy&eta=0.7&B=1&seed=1', { eta: '0.5', seed: '3' })).toBe('v=3&problem=toy&B=1&eta=0.5&seed=3');
   });
 });
 
@@ -53,10 +53,10 @@ describe('a sweep', () => {
     const out = JSON.parse(runJob(job, null));
     expect(out.keys).toEqual(['eta', 'B']);
     expect(out.points.map((p: { permalink: string }) => p.permalink)).toEqual([
-      'v=2&problem=toy&eta=0.3&B=1&seed=4&runs=6&steps=40',
-      'v=2&problem=toy&eta=0.3&B=2&seed=4&runs=6&steps=40',
-      'v=2&problem=toy&eta=0.9&B=1&seed=4&runs=6&steps=40',
-      'v=2&problem=toy&eta=0.9&B=2&seed=4&runs=6&steps=40',
+      'v=3&problem=toy&eta=0.3&B=1&seed=4&runs=6&steps=40',
+      'v=3&problem=toy&eta=0.3&B=2&seed=4&runs=6&steps=40',
+      'v=3&problem=toy&eta=0.9&B=1&seed=4&runs=6&steps=40',
+      'v=3&problem=toy&eta=0.9&B=2&seed=4&runs=6&steps=40',
     ]);
     for (const p of out.points) expect(toJson(p.result)).toBe(toJson(JSON.parse(toJson(simulateQuery(p.permalink)))));
     // Each result is of its own point: the sweep really sets the keys.

@@ -63,7 +63,7 @@ describe('the compare key', () => {
       expect(c.runs.gd?.checksum).toBe(alone.runs.gd?.checksum);
       expect(c.rectangle).toEqual(alone.rectangle);
     }
-    expect(out.compare![0].permalink).toBe('v=2&problem=toy&eta=0.5&B=1&seed=7&runs=30&steps=80');
+    expect(out.compare![0].permalink).toBe('v=3&problem=toy&eta=0.5&B=1&seed=7&runs=30&steps=80');
     expect(out.compare![0].runs.sgd?.checksum).not.toBe(out.runs.sgd?.checksum);
   });
 

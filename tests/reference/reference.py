@@ -15,6 +15,12 @@ its definition, and every number is recomputed by the most direct method availab
   replacement, subsets without), E ln|1 - eta a_b|;
 - escape counts by simulating the runs here, with NumPy's own generator.
 
+The drawn problems (random, circle, styblinski, features, dln: tests/reference/drawn_problems.py)
+take their seeded draws from a JSON file the test writes (`reference.py DATA.json`); `reference.py
+--needs` lists the links whose draws it needs. The mlp problem is not here: its minima are where
+training ends, and its a and s are Lanczos estimates with a stated error, not numbers to 1e-9
+(a dense central-difference check of a tiny network is in tests/core/network/curvature.test.ts).
+
 It prints one JSON object: for each configuration (a permalink query) what it computed.
 tests/reference/reference.test.ts compares it with `npm run sim`'s output for the same link.
 """
@@ -24,6 +30,8 @@ import math
 import sys
 
 import numpy as np
+
+from drawn_problems import DRAWN, drawn_problem, lyapunov_diagonal, range_radius
 
 
 def point_curvatures(a, s, n):
@@ -131,6 +139,14 @@ def theory(cfg):
     T = np.kron(A, A) + eta * eta * c * sum(pi * np.kron(Hi - Hbar, Hi - Hbar) for pi, Hi in zip(p, Hs))
     rho = float(np.max(np.abs(np.linalg.eigvals(T))))
     out = dict(a=a, s=s, c=c, sharpnessMax=2 / eta, nonUniformityMax=(1 / (eta * math.sqrt(c)) if c > 0 else None), rho=rho)
+    if cfg.get('J') is not None:
+        out['rangeRho'] = range_radius(cfg['J'], Hs, p, eta, c)
+    if d > 1 and all(np.count_nonzero(Hi - np.diag(np.diag(Hi))) == 0 for Hi in Hs):
+        out['lyapunov'] = lyapunov_diagonal(Hs, eta, B, sampling)
+    if isinstance(cfg.get('x_star'), np.ndarray):
+        out['x'] = [float(v) for v in cfg['x_star']]
+    if cfg.get('estimate'):
+        out['estimate'] = True
     if d == 1:
         h = np.array([Hi[0, 0] for Hi in Hs])
         if sampling == 'without' and B >= n:
@@ -173,13 +189,63 @@ def simulate(cfg, runs=2000, seed=12345):
     return dict(escaped=int(escaped.sum()), runs=runs)
 
 
+def simulate_nd(cfg, prob, runs=2000, seed=12345):
+    """The runs of a d-dimensional problem: starts uniform in the ball of radius eps about x*
+    (a Gaussian direction, radius eps U^(1/d)), batches drawn as in simulate, iterates projected
+    onto the problem's box if it has one; escaped: |x - x*| > R at some step, or not finite."""
+    q = parse(cfg['query'])
+    eta, B, sampling = float(q['eta']), int(q['B']), q.get('sampling', 'without')
+    steps, eps, R = int(q['steps']), float(q['radius']), float(q['escape'])
+    n, x_star = prob['n'], prob['x_star']
+    d = len(x_star)
+    rng = np.random.default_rng(seed)
+    u = rng.standard_normal((runs, d))
+    u /= np.linalg.norm(u, axis=1, keepdims=True)
+    x = x_star + eps * rng.random(runs)[:, None] ** (1 / d) * u
+    escaped = np.zeros(runs, dtype=bool)
+    for _ in range(steps):
+        if sampling == 'without' and B >= n:
+            idx = np.tile(np.arange(n), (runs, 1))
+        elif sampling == 'without':
+            idx = np.argsort(rng.random((runs, n)), axis=1)[:, :B]
+        else:
+            idx = rng.integers(0, n, size=(runs, B))
+        g = np.zeros_like(x)
+        with np.errstate(over='ignore', invalid='ignore'):  # diverging runs overflow: counted escaped below
+            for i in range(n):
+                k = (idx == i).sum(axis=1)
+                if k.any():
+                    g += k[:, None] * prob['grad'](x, i)
+            x = x - eta * g / idx.shape[1]
+        if prob.get('box') is not None:
+            x = np.clip(x, prob['box'][0], prob['box'][1])
+        bad = ~np.all(np.isfinite(x), axis=1)
+        with np.errstate(over='ignore'):  # a norm past the largest double is inf, which is > R
+            escaped |= bad | (np.linalg.norm(np.where(bad[:, None], x_star, x) - x_star, axis=1) > R)
+        x = np.where(bad[:, None], x_star, x)
+    return dict(escaped=int(escaped.sum()), runs=runs)
+
+
 def main():
+    if sys.argv[1:] == ['--needs']:
+        json.dump([query for query, _ in DRAWN], sys.stdout)
+        return
     result = {}
     for cfg in CONFIGS:
         r = theory(cfg)
         if cfg['sim']:
             r['escape'] = simulate(cfg)
         result[cfg['query']] = r
+    if sys.argv[1:]:
+        with open(sys.argv[1]) as fh:
+            data = json.load(fh)
+        for query, sim in DRAWN:
+            prob = drawn_problem(query, data[query])
+            cfg = dict(query=query, H=prob['H'], p=None, J=prob.get('J'), x_star=prob['x_star'], estimate='problem=circle' in query and 'start=0' in query)
+            r = theory(cfg)
+            if sim:
+                r['escape'] = simulate_nd(cfg, prob)
+            result[query] = r
     json.dump(result, sys.stdout, indent=1)
 
 

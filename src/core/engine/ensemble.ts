@@ -4,7 +4,7 @@ import type { Problem } from '../problems/problem';
 import { median, wilson95 } from '../stats';
 import { checksumFloat64 } from './checksum';
 import { fingerprintRuns } from './fingerprint';
-import { SgdRun, type Optimiser } from './sgd-run';
+import { SgdRun, type NoiseScaling, type Optimiser } from './sgd-run';
 import { perturbedStart } from './start-point';
 
 export interface EnsembleSpec {
@@ -26,6 +26,8 @@ export interface EnsembleSpec {
   hist: number;
   /** Replace SGD's noise by Gaussian noise of the same total variance (square-loss models; Wu–Wang–Su §3.3). */
   noise?: 'sgd' | 'isotropic' | 'aligned';
+  /** How that noise's covariance scales with the batch (NoiseScaling in sgd-run.ts); the newest when absent. */
+  noiseScaling?: NoiseScaling;
   /** Keep every run's iterate at its recorded history points (for the time scrubber's landscape). */
   keepPositions?: boolean;
 }
@@ -118,6 +120,7 @@ export class Ensemble {
             runIndex: r,
             rng: spec.rng,
             noise: spec.noise,
+            noiseScaling: spec.noiseScaling,
             keepPositions: spec.keepPositions,
           },
           x0,

@@ -1,4 +1,4 @@
-import type { Sampling } from '../batch-factor';
+import { inverseBatchFactor, type Sampling } from '../batch-factor';
 import type { Problem } from '../problems/problem';
 import { isSquareLoss, type SquareLossProblem } from '../problems/square-loss';
 import { NEWEST_GENERATOR, streamRng, Salt, type Generator, type Rng } from '../rng';
@@ -7,6 +7,19 @@ import { History } from './history';
 import { KERNEL_MIN_STEPS, kernelAdvance1D, kernelCovers } from '../kernels/advance-1d-kernel';
 
 export type Optimiser = 'gd' | 'sgd';
+
+/**
+ * The factor of the artificial noise's covariance (Wu–Wang–Su §3.3): 'batch-factor', the batch
+ * factor c of the link's sampling, as SGD's own noise and the theory have it
+ * (docs/theory.md#artificial-noise-and-the-batch-factor): 0 at B = n without replacement, where
+ * SGD is GD; 'inverse-B', 1/B whatever the sampling, as links before v=3 drew it.
+ */
+export type NoiseScaling = 'batch-factor' | 'inverse-B';
+
+/** The noise scaling of a link version: 1/B before v=3 (README "Link versions"). */
+export function noiseScalingOf(v: number): NoiseScaling {
+  return v >= 3 ? 'batch-factor' : 'inverse-B';
+}
 
 export interface RunSpec {
   opt: Optimiser;
@@ -29,6 +42,8 @@ export interface RunSpec {
    * (Wu–Wang–Su §3.3; square-loss models only): 'isotropic' or 'aligned'.
    */
   noise?: 'sgd' | 'isotropic' | 'aligned';
+  /** How that noise's covariance scales with the batch; the newest ('batch-factor') when absent. */
+  noiseScaling?: NoiseScaling;
   /** Keep the iterate at every recorded history point (History.positions; for drawing). */
   keepPositions?: boolean;
 }
@@ -156,6 +171,8 @@ export class SgdRun {
     const hist = this.history;
     const noise = this.spec.noise === 'isotropic' || this.spec.noise === 'aligned' ? this.spec.noise : null;
     const square: SquareLossProblem | null = noise && isSquareLoss(p) ? p : null;
+    // The noise's covariance is S/per: per = 1/c (B with replacement, so those links' bits are unchanged).
+    const noisePer = this.spec.noiseScaling === 'inverse-B' ? this.spec.B : inverseBatchFactor(n, this.spec.B, this.spec.sampling);
     // The step counter and the escape step live in locals inside the loop, and the
     // next recorded step is counted down to instead of testing t % stride each step
     // (an integer division per step was a large part of a 1D step's cost).
@@ -166,7 +183,7 @@ export class SgdRun {
     while (taken < k) {
       // Draw the batch.
       if (square !== null) {
-        square.noisyGradient(x, noise as 'isotropic' | 'aligned', this.spec.B, () => rng.normal(), g);
+        square.noisyGradient(x, noise as 'isotropic' | 'aligned', noisePer, () => rng.normal(), g);
       } else if (kind === 'full') {
         p.fullGradient(x, g);
       } else {

@@ -8,7 +8,7 @@ export const PROBLEMS = PROBLEM_KINDS;
 export type BuiltinProblem = ProblemKind;
 
 /** The version of the key set; a later version can translate older links. */
-export const PARAM_VERSION = 2;
+export const PARAM_VERSION = 3;
 
 const OPTIMISERS = ['gd', 'sgd'] as const;
 const optParam: ParamSpec<Array<(typeof OPTIMISERS)[number]>> = {
@@ -79,7 +79,7 @@ function problemKeyParams(): { [K in ProblemKeyName]: ParamSpec<ProblemKeyValue<
  * is the two encoded side by side.
  */
 export const PARAMS = {
-  v: intParam('v', 'version of the link format: 2 draws the runs from xoshiro128** streams; 1 (older links) from mulberry32, reproducing their numbers', { min: 1, max: PARAM_VERSION, default: PARAM_VERSION, always: true }),
+  v: intParam('v', 'version of the link format: 3 scales the artificial noise (noise=isotropic|aligned) by the batch factor c; 2 (older links) by 1/B, and draws the runs from xoshiro128** streams as 3 does; 1 (older links) from mulberry32, reproducing their numbers', { min: 1, max: PARAM_VERSION, default: PARAM_VERSION, always: true }),
   problem: enumParam('problem', `the problem: ${PROBLEM_KINDS.join(', ')}`, PROBLEM_KINDS, { default: 'toy', always: true }),
   eta: numberParam('eta', 'learning rate η > 0', { min: 0, minExclusive: true, max: 1e15, default: (p) => problemDef(p).defaults?.eta ?? 0.7, always: true }),
   B: intParam('B', 'batch size, 1..n (B = n without replacement is GD)', { min: 1, max: 1_000_000, default: (p) => problemDef(p).defaults?.B ?? 1, always: true }),

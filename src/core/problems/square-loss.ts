@@ -97,13 +97,15 @@ export class SquareLossProblem implements Problem {
   }
 
   /**
-   * g ← ∇L(θ) + ξ with ξ ~ N(0, S/B), the two artificial noises of Wu–Wang–Su §3.3,
+   * g ← ∇L(θ) + ξ with ξ ~ N(0, S/per), the two artificial noises of Wu–Wang–Su §3.3,
    * of equal total variance 2L·Tr(G):
    *   'isotropic': S = 2σ²L·I with σ² = Tr(G)/p;
-   *   'aligned':   S = 2L·G, sampled as √(2L/B)·Σᵢ gᵢzᵢ/√n (Cov Jᵀz/√n = G).
-   * G = JᵀJ/n at the current θ (≈ H(θ*) near a global minimum).
+   *   'aligned':   S = 2L·G, sampled as √(2L/per)·Σᵢ gᵢzᵢ/√n (Cov Jᵀz/√n = G).
+   * G = JᵀJ/n at the current θ (≈ H(θ*) near a global minimum). per = 1/c, the inverse batch
+   * factor, as SGD's own noise has it (docs/theory.md#artificial-noise-and-the-batch-factor;
+   * Infinity at B = n without replacement: no noise), or B for links before v=3.
    */
-  noisyGradient(theta: Float64Array, kind: 'isotropic' | 'aligned', B: number, normal: () => number, g: Float64Array): void {
+  noisyGradient(theta: Float64Array, kind: 'isotropic' | 'aligned', per: number, normal: () => number, g: Float64Array): void {
     const p = this.dim;
     const n = this.n;
     const gi = this.gi;
@@ -128,10 +130,10 @@ export class SquareLossProblem implements Problem {
       }
     }
     if (kind === 'aligned') {
-      const c = Math.sqrt(twoL / B / n);
+      const c = Math.sqrt(twoL / per / n);
       for (let j = 0; j < p; j++) g[j] += c * noise[j];
     } else {
-      const c = Math.sqrt((twoL * trG) / p / B);
+      const c = Math.sqrt((twoL * trG) / p / per);
       for (let j = 0; j < p; j++) g[j] += c * normal();
     }
   }
@@ -178,7 +180,7 @@ export function isSquareLoss(p: Problem): p is SquareLossProblem {
 export const SQUARE_LOSS_KEYS: { noise: KeyUse<ProblemKeyValue<'noise'>>; pseed: KeyUse<number>; switchloss: KeyUse<number> } = {
   noise: {
     default: 'sgd',
-    doc: "sgd (SGD's own noise), or GD plus Gaussian noise of the same total variance, isotropic or aligned with H (Wu–Wang–Su §3.3)",
+    doc: "sgd (SGD's own noise), or GD plus Gaussian noise of the same total variance, isotropic or aligned with H (Wu–Wang–Su §3.3), times the batch factor c (1/B before v=3)",
     field: {
       label: 'SGD noise',
       choices: [

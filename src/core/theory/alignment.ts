@@ -252,13 +252,26 @@ export function powerSharpness(J: Float64Array, n: number, p: number, iterations
  * The component Hessians at a global minimum, Hᵢ = gᵢgᵢᵀ, written in the
  * orthonormal basis JᵀK^{-1/2} of their common range: there Hᵢ = ψᵢψᵢᵀ with ψᵢ the
  * i-th column of K^{1/2}, so H ↦ K/n and all of the theory runs in n dimensions.
- * The p − n directions outside the range are flat (growth factor exactly 1).
+ * The p − n directions outside the range are flat (growth factor exactly 1); where the
+ * gradients span only r < n dimensions the set is written in r (docs/theory.md#how-the-numbers-are-computed).
  * A rank-one set: it keeps the n factors ψᵢ (n² numbers), not the n dense Hᵢ (n³).
  */
 export function reducedHessianSet(problem: SquareLossProblem, minimum: Minimum): HessianSet {
   const n = problem.n;
   const K = gram(problem.jacobian(minimum.x), n, problem.dim);
   const { values, vectors } = symEigen(K, n);
+  // Gradients that span fewer than n dimensions (a diagonal network with k < n inputs has rank
+  // J ≤ k): the range is r-dimensional, and the K^{1/2} coordinates below would keep n − r
+  // directions where every Hᵢ vanishes, flat directions counted as the range's. Written in the
+  // r kept eigenvectors of K instead, ψᵢ = Λ_r^{1/2} V_rᵀ eᵢ (the same inner products ψᵢ·ψⱼ = Kᵢⱼ).
+  const top = Math.max(0, ...values);
+  const kept = [...values.keys()].filter((k) => values[k] > 1e-12 * top);
+  if (kept.length < n) {
+    const r = kept.length;
+    const reduced = new Float64Array(n * r);
+    for (let i = 0; i < n; i++) kept.forEach((k, a) => (reduced[i * r + a] = Math.sqrt(values[k]) * vectors[i * n + k]));
+    return { d: r, n, p: new Float64Array(n).fill(1 / n), diagonal: false, rankOne: true, data: reduced };
+  }
   const root = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {

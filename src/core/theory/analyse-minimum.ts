@@ -112,8 +112,9 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     set = reducedCache.get(minimum) ?? reducedHessianSet(square, minimum);
     reducedCache.set(minimum, set);
   } else set = hessianSet(problem, minimum, true);
-  // Square-loss models with p > n have p − n exactly flat directions: growth factor 1.
-  const flat = square !== null && problem.dim > problem.n ? 1 : 0;
+  // Square-loss models have p − r exactly flat directions outside the r-dimensional span of the
+  // sample gradients (r = n unless the gradients are dependent): growth factor 1.
+  const flat = square !== null && problem.dim > set.d ? 1 : 0;
   const m = moments(set);
   const d = set.d;
   const c = batchFactor(problem.n, t.B, t.sampling);

@@ -9,7 +9,7 @@ describe('custom problems in permalinks', () => {
 
   it('encodes formulas readably: ; , ^ * ( ) stay as typed, spaces around operators are dropped', () => {
     const config = { ...defaultConfig('custom'), f: 'min(x^2, 3 * (x - 1)^2); x^2 / 2' };
-    expect(encodeQuery(config)).toBe('v=2&problem=custom&eta=0.7&B=1&seed=1&f=min(x^2,3*(x-1)^2);x^2/2');
+    expect(encodeQuery(config)).toBe('v=3&problem=custom&eta=0.7&B=1&seed=1&f=min(x^2,3*(x-1)^2);x^2/2');
   });
 
   it('round-trips + and the spaces that matter: x + 1 stays x+1 (%2B), x y stays x·y, 2e -1 stays 2·e − 1', () => {
@@ -30,7 +30,7 @@ describe('custom problems in permalinks', () => {
     expect(d.issues).toEqual([]);
     expect([d.config.p, d.config.box, d.config.pin]).toEqual([[1, 3], [-2, 3], '0.75']);
     expect(encodeQuery(d.config)).toBe(q);
-    expect(encodeQuery(defaultConfig('custom'))).toBe('v=2&problem=custom&eta=0.7&B=1&seed=1');
+    expect(encodeQuery(defaultConfig('custom'))).toBe('v=3&problem=custom&eta=0.7&B=1&seed=1');
   });
 
   it('names bad values: a box with lo ≥ hi, pins of mixed dimension, custom keys on another problem', () => {

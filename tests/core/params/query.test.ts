@@ -46,8 +46,8 @@ describe('the parameter table and its query strings', () => {
   });
 
   it('writes the version, problem, η, B and seed always, other keys only off their defaults', () => {
-    expect(encodeQuery(defaultConfig('toy'))).toBe('v=2&problem=toy&eta=0.7&B=1&seed=1');
-    expect(encodeQuery({ ...defaultConfig('quadratic'), H: '8,-2,6;1,2,4' })).toBe('v=2&problem=quadratic&eta=0.7&B=1&seed=1&H=8,-2,6;1,2,4');
+    expect(encodeQuery(defaultConfig('toy'))).toBe('v=3&problem=toy&eta=0.7&B=1&seed=1');
+    expect(encodeQuery({ ...defaultConfig('quadratic'), H: '8,-2,6;1,2,4' })).toBe('v=3&problem=quadratic&eta=0.7&B=1&seed=1&H=8,-2,6;1,2,4');
   });
 
   it('round-trips any valid configuration: encode then decode gives the same state (property)', () => {

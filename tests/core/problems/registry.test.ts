@@ -117,7 +117,7 @@ describe('adding a problem', () => {
       expect(sim.problem).toMatchObject({ kind: 'throwaway', dim: 1, n: 8 });
       expect(sim.minima[0]).toMatchObject({ sharpness: 0.5, nonUniformity: 0 });
       expect(sim.issues).toEqual([]);
-      expect(sim.permalink).toBe('v=2&problem=throwaway&eta=1&B=2&seed=1&runs=3&steps=5&a=0.5&n=8');
+      expect(sim.permalink).toBe('v=3&problem=throwaway&eta=1&B=2&seed=1&runs=3&steps=5&a=0.5&n=8');
       expect(sim.runs.sgd.runs).toBe(3);
       const limited = spawnSync(tsx, ['src/cli/sim.ts', 'problem=throwaway&n=12'], { cwd: dir, encoding: 'utf8' });
       expect(limited.status).not.toBe(0);
@@ -129,7 +129,7 @@ describe('adding a problem', () => {
       expect(probe.aDoc).toBe('point: sharpness a ≥ 0; throwaway: the curvature of every copy');
       expect(probe.nDoc).toBe('point, random, styblinski: number of components; features, dln: number of samples (≤ 200); mlp: number of training samples (≤ 1797 for digits, ≤ 2000); throwaway: number of copies (≤ 10)');
       expect(probe.issues).toEqual([]);
-      expect(probe.link).toBe('v=2&problem=throwaway&eta=0.7&B=1&seed=1&a=2&n=7');
+      expect(probe.link).toBe('v=3&problem=throwaway&eta=0.7&B=1&seed=1&a=2&n=7');
       expect(probe.count).toBe(7);
       expect(probe.fields).toEqual([
         ['a', 'curvature a'],

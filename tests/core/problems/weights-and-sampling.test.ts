@@ -56,3 +56,21 @@ describe('a weighted sum has one definition of its batches', () => {
     expect(d[d.length - 1]).toBeLessThan(0.4);
   });
 });
+
+describe('links before v=3 with weights and sampling=without at B < n', () => {
+  // Recorded by `npm run sim` at commit b20229c^ (before the refusal): SGD's batches uniform, GD on Σ pᵢfᵢ.
+  const OLD = 'v=2&problem=custom&f=0.1*x^2;1.9*x^2;x^2&p=0.5,0.2,0.3&eta=0.9&B=2&sampling=without&runs=50&steps=100&seed=3';
+
+  it('run as they were recorded, with no refusal, and reproduce their checksums', () => {
+    const out = simulateQuery(OLD);
+    expect(out.issues).toEqual([]);
+    expect(out.config.sampling).toBe('without');
+    expect([out.runs.sgd!.checksum, out.runs.gd!.checksum]).toEqual(['d50d53f90bafebee', '8524e3bae85403de']);
+  });
+
+  it('are refused at v=3, naming p and sampling', () => {
+    const out = simulateQuery(OLD.replace('v=2', 'v=3'));
+    expect(out.config.sampling).toBe('with');
+    expect(out.issues.map((i) => i.key)).toEqual(['sampling']);
+  });
+});
