@@ -126,7 +126,8 @@ export class SimSession {
     for (const str of [c.sgd, c.gd]) if (str) pushTrail(str, c.problem.dim);
     this.host.post({ type: 'started', id: c.id, info: startedInfo(c, decoded.issues, { lean: !!msg.lean, deferTheory, cache: this.cache, problemKey: key, knownProblem: msg.knownProblem }) }, []);
     observeAlignment(c);
-    if (c.paused) {
+    // Paused, or behind a GD phase (whose frames show GD's progress from its first step): a frame at t = 0.
+    if (c.paused || c.phase) {
       this.postFrame(c, true);
       this.schedule(c);
     } else {
