@@ -16,7 +16,7 @@ import { spectralRadius } from '../src/core/theory/spectral-radius';
 import { GdPhase } from '../src/core/engine/switch-protocol';
 import { resolveQuery } from './engine';
 import type { BenchOptions } from './options';
-import { timeRepeated, type Stat } from './stat';
+import { stat, timeRepeated, type Stat } from './stat';
 
 export interface RhoFigure {
   d: number;
@@ -119,34 +119,40 @@ export function measurePhaseGrid(etaCount: number, bCount: number, runs: number,
 
 export interface SwitchTheoryFigure {
   query: string;
-  /** The whole theory at the switch point, at once (GdPhase.info()). */
+  n: number;
+  /** The whole theory at the switch point: the sum of its pieces (the same work as GdPhase.info() at once). */
   seconds: Stat;
   /** The longest piece when the worker runs it in pieces (GdPhase.infoInPieces()), over the repeats. */
   longestPieceMs: number;
   pieces: number;
 }
 
-export const SWITCH_QUERY = 'problem=dln&n=200&eta=0.1&B=1&start=1&radius=0.05&switchloss=1e-6';
+export const switchQuery = (n: number) => `problem=dln&n=${n}&eta=0.1&B=1&start=1&radius=0.05&switchloss=1e-6`;
 
-/** Wu–Wang–Su's theory at a switch point, at once and in the worker's pieces (dln with n = 200). */
-export function measureSwitchTheory(repeats: number): SwitchTheoryFigure {
-  const { problem, config } = resolveQuery(SWITCH_QUERY);
+/** Wu–Wang–Su's theory at a switch point, at once and in the worker's pieces (dln with n = 200 in the full bench). */
+export function measureSwitchTheory(n: number, repeats: number): SwitchTheoryFigure {
+  const query = switchQuery(n);
+  const { problem, config } = resolveQuery(query);
   const phase = new GdPhase(problem, config).runToEnd();
-  const seconds = timeRepeated(repeats, () => void phase.info());
   let longest = 0;
   let pieces = 0;
+  const totals: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const work = phase.infoInPieces();
     pieces = 0;
+    let total = 0;
     for (;;) {
       const t0 = performance.now();
       const step = work.next();
-      longest = Math.max(longest, performance.now() - t0);
+      const dt = performance.now() - t0;
+      total += dt;
+      longest = Math.max(longest, dt);
       if (step.done) break;
       pieces++;
     }
+    totals.push(total / 1000);
   }
-  return { query: SWITCH_QUERY, seconds, longestPieceMs: longest, pieces };
+  return { query, n, seconds: stat(totals), longestPieceMs: longest, pieces };
 }
 
 export interface TheoryFigures {
@@ -172,7 +178,7 @@ export function measureTheory(opts: BenchOptions, log: (line: string) => void = 
   const phaseGridTs = measurePhaseGrid(s.gridEta, s.gridB, s.gridRuns, s.gridSteps, opts.slowRepeats, 'typescript');
   log(`theory: phase grid ${phaseGridTs.cells} cells (TypeScript): ${phaseGridTs.seconds.median.toFixed(2)} s`);
   if (phaseGridTs.escaped !== phaseGrid.escaped) throw new Error(`bench: the phase grid's kernel and TypeScript loop disagree (${phaseGrid.escaped} and ${phaseGridTs.escaped} escaped)`);
-  const switchTheory = measureSwitchTheory(opts.slowRepeats);
-  log(`theory: switch-point theory (dln n = 200) ${(switchTheory.seconds.median * 1e3).toFixed(0)} ms at once, longest of ${switchTheory.pieces} pieces ${switchTheory.longestPieceMs.toFixed(1)} ms`);
+  const switchTheory = measureSwitchTheory(s.switchN, opts.slowRepeats);
+  log(`theory: switch-point theory (dln n = ${s.switchN}) ${(switchTheory.seconds.median * 1e3).toFixed(0)} ms in all, longest of ${switchTheory.pieces} pieces ${switchTheory.longestPieceMs.toFixed(1)} ms`);
   return { rho, atlas, phaseGrid, phaseGridTs, switchTheory };
 }
