@@ -164,7 +164,7 @@ export class SimSession {
     // The theory at the switch point (O(n³)) in slices too, so that no slice holds the worker long.
     if (c.switchInfo === null) {
       c.switchWork ??= ph.infoInPieces();
-      const r = runFor(c.switchWork, start + SLICE_MS, () => this.host.now());
+      const r = runFor(c.switchWork, start + budget, () => this.host.now());
       if (!r.done) {
         this.postFrame(c, false);
         this.schedule(c);
