@@ -26,6 +26,8 @@ export interface BenchSizes {
   rhoDims: number[];
   /** The network trained and measured by bench/network.ts (a permalink query), and whether the 24-model Fig. 6 sweep runs too. */
   network: { query: string; fig6: boolean };
+  /** n of the diagonal linear network whose switch-point theory is timed (issue target at n = 200). */
+  switchN: number;
 }
 
 /** A stretch of a streaming run: it starts `startS` seconds after the run is first seen running. */
@@ -117,6 +119,7 @@ const FULL: BenchSizes = {
   atlasD: 10,
   rhoDims: [2, 10, 30],
   network: { query: NETWORK_DEFAULT_QUERY, fig6: true },
+  switchN: 200,
 };
 
 const QUICK: BenchSizes = {
@@ -133,6 +136,7 @@ const QUICK: BenchSizes = {
   atlasD: 6,
   rhoDims: [2, 10, 30],
   network: { query: NETWORK_TINY_QUERY, fig6: false },
+  switchN: 40,
 };
 
 export const USAGE = `npm run bench [-- --quick] [-- --no-page] [-- --short-page]

@@ -1,7 +1,8 @@
 /**
  * What the theory costs: ρ(𝒯) and Patel's bounds on random quadratic sums, the
  * minima atlas of Styblinski–Tang (the theory of every one of its 2^d minima),
- * and the escape phase grid over (η, B), single-threaded.
+ * the escape phase grid over (η, B), single-threaded, and Wu–Wang–Su's theory at
+ * a switch point, whose longest piece is what holds the simulation worker.
  */
 import { batchFactor } from '../src/core/batch-factor';
 import { atlasCount, type AtlasCount } from '../src/core/explore/minima-atlas';
@@ -12,9 +13,10 @@ import { analyseMinimum } from '../src/core/theory/analyse-minimum';
 import { hessianSet, moments } from '../src/core/theory/hessian-set';
 import { patelBounds } from '../src/core/theory/patel-bounds';
 import { spectralRadius } from '../src/core/theory/spectral-radius';
+import { GdPhase } from '../src/core/engine/switch-protocol';
 import { resolveQuery } from './engine';
 import type { BenchOptions } from './options';
-import { timeRepeated, type Stat } from './stat';
+import { stat, timeRepeated, type Stat } from './stat';
 
 export interface RhoFigure {
   d: number;
@@ -115,12 +117,51 @@ export function measurePhaseGrid(etaCount: number, bCount: number, runs: number,
   return { loop: loop === 'kernel' ? kernelStatus().kernel : 'TypeScript', query: `problem=toy&b=(0.1,1.9)×${half}`, spec, cells: cellCount(spec), escaped, seconds };
 }
 
+export interface SwitchTheoryFigure {
+  query: string;
+  n: number;
+  /** The whole theory at the switch point: the sum of its pieces (the same work as GdPhase.info() at once). */
+  seconds: Stat;
+  /** The longest piece when the worker runs it in pieces (GdPhase.infoInPieces()), over the repeats. */
+  longestPieceMs: number;
+  pieces: number;
+}
+
+export const switchQuery = (n: number) => `problem=dln&n=${n}&eta=0.1&B=1&start=1&radius=0.05&switchloss=1e-6`;
+
+/** Wu–Wang–Su's theory at a switch point, at once and in the worker's pieces (dln with n = 200 in the full bench). */
+export function measureSwitchTheory(n: number, repeats: number): SwitchTheoryFigure {
+  const query = switchQuery(n);
+  const { problem, config } = resolveQuery(query);
+  const phase = new GdPhase(problem, config).runToEnd();
+  let longest = 0;
+  let pieces = 0;
+  const totals: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const work = phase.infoInPieces();
+    pieces = 0;
+    let total = 0;
+    for (;;) {
+      const t0 = performance.now();
+      const step = work.next();
+      const dt = performance.now() - t0;
+      total += dt;
+      longest = Math.max(longest, dt);
+      if (step.done) break;
+      pieces++;
+    }
+    totals.push(total / 1000);
+  }
+  return { query, n, seconds: stat(totals), longestPieceMs: longest, pieces };
+}
+
 export interface TheoryFigures {
   rho: RhoFigure[];
   atlas: AtlasFigure;
   phaseGrid: PhaseGridFigure;
   /** The same grid on the TypeScript loop, beside the kernel's. */
   phaseGridTs: PhaseGridFigure;
+  switchTheory: SwitchTheoryFigure;
 }
 
 export function measureTheory(opts: BenchOptions, log: (line: string) => void = () => {}): TheoryFigures {
@@ -137,5 +178,7 @@ export function measureTheory(opts: BenchOptions, log: (line: string) => void = 
   const phaseGridTs = measurePhaseGrid(s.gridEta, s.gridB, s.gridRuns, s.gridSteps, opts.slowRepeats, 'typescript');
   log(`theory: phase grid ${phaseGridTs.cells} cells (TypeScript): ${phaseGridTs.seconds.median.toFixed(2)} s`);
   if (phaseGridTs.escaped !== phaseGrid.escaped) throw new Error(`bench: the phase grid's kernel and TypeScript loop disagree (${phaseGrid.escaped} and ${phaseGridTs.escaped} escaped)`);
-  return { rho, atlas, phaseGrid, phaseGridTs };
+  const switchTheory = measureSwitchTheory(s.switchN, opts.slowRepeats);
+  log(`theory: switch-point theory (dln n = ${s.switchN}) ${(switchTheory.seconds.median * 1e3).toFixed(0)} ms in all, longest of ${switchTheory.pieces} pieces ${switchTheory.longestPieceMs.toFixed(1)} ms`);
+  return { rho, atlas, phaseGrid, phaseGridTs, switchTheory };
 }

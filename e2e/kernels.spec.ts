@@ -3,7 +3,7 @@ import { expect, openDone, test } from './fixtures';
 
 /**
  * The live run's SGD steps go to the WebAssembly kernel in the page's simulation
- * worker (Chromium) for the toy and 1D quadratic sums; the command line is told
+ * worker (Chromium) for the toy, 1D quadratic sums and the quadratic-circle sums' SGD; the command line is told
  * to step in TypeScript (Node). Equal checksums: the same iterates, bit for bit.
  */
 // Long runs: the kernel takes the stretches of 64 steps or more between recorded history points, and
@@ -12,6 +12,9 @@ const LINKS = [
   'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=200000',
   'v=1&problem=toy&eta=0.55&B=1&sampling=with&seed=3&runs=10&steps=200000',
   'problem=point&a=2&s=1.5&n=9&eta=0.3&B=1&seed=2&runs=10&steps=100000',
+  // The circle's kernel (src/core/kernels/circle-kernel.ts): one index, and B without replacement.
+  'problem=circle&model=1&eta=0.7&B=1&seed=7&runs=20&steps=100000',
+  'problem=circle&model=2&eta=300&B=4&sampling=without&seed=2&runs=10&steps=50000',
 ];
 
 test.describe('the WebAssembly kernels in Chromium', () => {

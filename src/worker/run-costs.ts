@@ -13,11 +13,17 @@ import { isSquareLoss } from '../core/problems/square-loss';
  */
 export const THEORY_INLINE_WORK = 3e7;
 
-/** A rough count of the multiply–adds of theoryOfMinima: ρ(𝒯) and the sets (n·d³), and for square-loss models the alignment (n²·p). */
+/**
+ * A rough count of the multiply–adds of theoryOfMinima: the sets (n·d³) and ρ(𝒯) on the
+ * m = d(d+1)/2 dimensional symmetric matrices (m³), and for square-loss models the
+ * alignment (n²·p). The m³ term puts `random` with d = 30 (about 0.3 s of theory in Node)
+ * in the theory worker, so its runs stream at once; d = 20 (0.1 s) stays inline.
+ */
 export function theoryWork(problem: Problem): number {
   const n = problem.n;
   const d = problem.dim;
-  const each = isSquareLoss(problem) ? n * n * d + n * n * n : n * d * d * d;
+  const m = (d * (d + 1)) / 2;
+  const each = isSquareLoss(problem) ? n * n * d + n * n * n : n * d * d * d + m * m * m;
   return problem.minima.length * each;
 }
 

@@ -1,4 +1,5 @@
 import type { GdPhase, SwitchInfo } from '../core/engine/switch-protocol';
+import type { InPieces } from '../core/in-pieces';
 import type { Config } from '../core/params/param-table';
 import { encodeQuery, type ParamIssue } from '../core/params/query';
 import type { PreparedRun } from '../core/prepare-run';
@@ -21,6 +22,8 @@ export interface Current {
   /** Wu–Wang–Su's GD phase (switchloss > 0): the streams exist only after it. */
   phase: GdPhase | null;
   switchInfo: SwitchInfo | null;
+  /** The theory at the switch point while it is computed, a slice at a time (runGdPhase). */
+  switchWork: InPieces<SwitchInfo> | null;
   alignEvery: number;
   lastAlignT: number;
   /** Alignment points being computed, oldest first (workOnAlignment). */
@@ -60,6 +63,7 @@ export function newCurrent(msg: Extract<ToWorker, { type: 'start' }>, run: Prepa
     config,
     phase: run.phase,
     switchInfo: null,
+    switchWork: null,
     // Only a companion run (lean) wants the alignment: the live view does not keep it.
     alignEvery: msg.lean ? alignmentEvery(problem, config.steps) : 0,
     lastAlignT: -1,

@@ -1,4 +1,5 @@
 import { ensemblesSettled, SETTLE_EVERY } from '../core/engine/settled';
+import { runFor } from '../core/in-pieces';
 import { decodeQuery } from '../core/params/query';
 import { prepareRun, startEnsembles } from '../core/prepare-run';
 import { RunCache } from '../core/run-cache';
@@ -149,8 +150,8 @@ export class SimSession {
   }
 
   /**
-   * GD until the loss is below switchloss, in slices; then the streams start at
-   * its switch point (Wu–Wang–Su Fig. 4). False while GD runs or when nothing
+   * GD until the loss is below switchloss, then the theory at its switch point,
+   * both in slices; then the streams start at the switch point (Wu–Wang–Su Fig. 4). False while GD runs or when nothing
    * runs after it.
    */
   private runGdPhase(c: Current, start: number, budget: number): boolean {
@@ -161,10 +162,21 @@ export class SimSession {
       this.schedule(c);
       return false;
     }
+    // The theory at the switch point (O(n³)) in slices too, so that no slice holds the worker long.
+    if (c.switchInfo === null) {
+      c.switchWork ??= ph.infoInPieces();
+      const r = runFor(c.switchWork, start + budget, () => this.host.now());
+      if (!r.done) {
+        this.postFrame(c, false);
+        this.schedule(c);
+        return false;
+      }
+      c.switchInfo = r.value;
+      c.switchWork = null;
+    }
     const ens = startEnsembles(c.run, { keepPositions: keepsPositions(c.problem, c.config) });
     c.sgd = newStream(ens.sgd);
     c.gd = newStream(ens.gd);
-    c.switchInfo = ph.info();
     if (!c.sgd && !c.gd) {
       this.postFrame(c, true);
       this.host.post({ type: 'done', id: c.id, t: 0, reason: 'steps', sgd: null, gd: null, switch: c.switchInfo }, []);

@@ -50,10 +50,13 @@ describe('npm run bench -- --quick (engine, references, theory)', () => {
     expect(report.theory.phaseGrid.loop).toBe('WebAssembly');
     expect(report.theory.phaseGridTs.loop).toBe('TypeScript');
     expect(report.theory.phaseGridTs.escaped).toBe(report.theory.phaseGrid.escaped);
+    // The switch-point theory of dln (n = 40 here, 200 in the full bench), in more than 3n pieces, each timed.
+    expect(report.theory.switchTheory.pieces).toBeGreaterThan(3 * opts.sizes.switchN);
+    expect(report.theory.switchTheory.longestPieceMs).toBeGreaterThan(0);
 
     const ids = report.figures.map((f) => f.id);
     expect(report.figures.find((f) => f.id === 'engine.sgd.toy')!.display).toMatch(/min .* max .* 5 processes/);
-    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'theory.phaseGrid.typescript', 'network.train', 'network.measure', 'network.alignment', 'page']) expect(ids).toContain(id);
+    for (const id of ['engine.sgd.toy', 'engine.sgd.customToy', 'engine.custom.ratio', 'engine.gd.circle', 'engine.ensemble', 'theory.rho.d30', 'theory.atlas', 'theory.phaseGrid', 'theory.phaseGrid.typescript', 'theory.switch', 'theory.switch.piece', 'network.train', 'network.measure', 'network.alignment', 'page']) expect(ids).toContain(id);
     // --quick trains the tiny network, which reaches 1e-4: a time, not a skip.
     expect(report.figures.find((f) => f.id === 'network.train')!.value).not.toBeNull();
     for (const f of report.figures.filter((g) => g.group !== 'page' && g.value !== null)) {

@@ -307,6 +307,9 @@ describe('the simulation session behind the worker', () => {
       expect(big('problem=features&n=200&width=1000')).toBeGreaterThan(THEORY_INLINE_WORK);
       expect(big('problem=toy')).toBeLessThan(THEORY_INLINE_WORK);
       expect(big('problem=circle&model=1')).toBeLessThan(THEORY_INLINE_WORK);
+      // A random quadratic sum's theory (ρ(𝒯) on d(d+1)/2 dimensions) takes about 0.3 s at d = 30, 0.1 s at d = 20.
+      expect(big('problem=random&d=30')).toBeGreaterThan(THEORY_INLINE_WORK);
+      expect(big('problem=random&d=20')).toBeLessThan(THEORY_INLINE_WORK);
     });
   });
 });

@@ -5,6 +5,8 @@ import { NEWEST_GENERATOR, streamRng, Salt, type Generator, type Rng } from '../
 import { batchMode, type BatchMode } from './batch-sampler';
 import { History } from './history';
 import { KERNEL_MIN_STEPS, kernelAdvance1D, kernelCovers } from '../kernels/advance-1d-kernel';
+import { CIRCLE_KERNEL_MIN_STEPS, circleKernelCovers, kernelAdvanceCircle } from '../kernels/circle-kernel';
+import type { CircleProblem } from '../problems/circle';
 
 export type Optimiser = 'gd' | 'sgd';
 
@@ -75,6 +77,8 @@ export class SgdRun {
   private readonly lazyLoss: boolean;
   /** advance1D may hand stretches of steps to the WebAssembly kernel (src/core/kernels/advance-1d-kernel.ts). */
   private kernel: boolean;
+  /** advance may hand stretches of steps to the quadratic-circle kernel (src/core/kernels/circle-kernel.ts). */
+  private circleKernel: boolean;
 
   constructor(
     readonly problem: Problem,
@@ -96,6 +100,7 @@ export class SgdRun {
     this.lazyLoss = problem.project && problem.domain !== null && problem.lossFiniteOnDomain === true;
     this.history = spec.historyBudget > 0 ? new History(spec.historyBudget, this.lazyLoss ? { dim: problem.dim, loss: (x) => problem.loss(x) } : null, spec.keepPositions ? problem.dim : 0) : null;
     this.kernel = kernelCovers(problem);
+    this.circleKernel = circleKernelCovers(problem, this.mode) && spec.noise !== 'isotropic' && spec.noise !== 'aligned';
     if (this.problem.project && this.problem.domain) this.clampStart();
     this.observe();
   }
@@ -151,6 +156,47 @@ export class SgdRun {
     if (this.mode.kind === 'uniform-one' && p.dim === 1 && !p.project && p.batchGradient1D !== undefined && this.spec.noise !== 'isotropic' && this.spec.noise !== 'aligned') {
       return this.advance1D(k, p as Problem & Required<Pick<Problem, 'batchGradient1D'>>);
     }
+    if (this.circleKernel) return this.advanceCircle(k);
+    return this.advanceSteps(k);
+  }
+
+  /**
+   * advance() on a quadratic-circle problem: the stretches between recorded history
+   * points go to the WebAssembly kernel, which takes the same draws and steps, so
+   * the kernel and advanceSteps may take turns; short stretches stay in TypeScript.
+   */
+  private advanceCircle(k: number): number {
+    const hist = this.history;
+    const stretch = { x: this.x, t: this.t, escapeStep: this.escapeStep };
+    let taken = 0;
+    while (taken < k && this.divergedStep < 0) {
+      const t = this.t;
+      const nextObserve = hist === null ? -1 : t - (t % hist.stride) + hist.stride;
+      const limit = nextObserve < 0 ? k - taken : Math.min(k - taken, nextObserve - t);
+      if (limit < CIRCLE_KERNEL_MIN_STEPS || !this.circleKernel) {
+        taken += this.advanceSteps(this.circleKernel ? limit : k - taken);
+        continue;
+      }
+      stretch.t = t;
+      stretch.escapeStep = this.escapeStep;
+      const r = kernelAdvanceCircle(this.problem as CircleProblem, this.mode, this.m, this.perm, this.rng, this.spec.eta, this.spec.center, this.R2, limit, stretch);
+      if (r === null) {
+        this.circleKernel = false; // unavailable here: TypeScript from now on
+        continue;
+      }
+      this.t = stretch.t;
+      this.escapeStep = stretch.escapeStep;
+      taken += r.taken;
+      if (r.diverged) this.divergedStep = stretch.t;
+      else if (this.t === nextObserve) this.observe();
+    }
+    return taken;
+  }
+
+  /** advance() in TypeScript, for every problem and batch mode. */
+  private advanceSteps(k: number): number {
+    if (this.divergedStep >= 0) return 0;
+    const p = this.problem;
     const x = this.x;
     const g = this.g;
     const idx = this.idx;

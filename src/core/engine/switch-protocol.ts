@@ -2,7 +2,8 @@ import type { Config } from '../params/param-table';
 import type { Problem } from '../problems/problem';
 import { isSquareLoss } from '../problems/square-loss';
 import { generatorOf } from '../rng';
-import { wwsTheory, type WwsTheory } from '../theory/alignment';
+import { drain, type InPieces } from '../in-pieces';
+import { wwsTheoryInPieces, type WwsTheory } from '../theory/alignment';
 import { Ensemble, type EnsembleSpec } from './ensemble';
 import { SgdRun } from './sgd-run';
 import { perturbedStart } from './start-point';
@@ -93,9 +94,17 @@ export class GdPhase {
   }
 
   info(): SwitchInfo {
+    return drain(this.infoInPieces());
+  }
+
+  /**
+   * info() in pieces: the theory at the switch point is O(n³) (0.2–0.5 s at n = 200),
+   * so the worker runs it a slice at a time (src/core/in-pieces.ts); the same numbers.
+   */
+  *infoInPieces(): InPieces<SwitchInfo> {
     const p = this.problem;
     const at = this.point;
-    const theory = at && isSquareLoss(p) ? wwsTheory(p, { label: 'switch point', x: at, fixedPoint: false }, this.config.eta, this.config.B, this.config.sampling) : null;
+    const theory = at && isSquareLoss(p) ? yield* wwsTheoryInPieces(p, { label: 'switch point', x: at, fixedPoint: false }, this.config.eta, this.config.B, this.config.sampling) : null;
     return {
       threshold: this.config.switchloss,
       step: at ? this.run.t : null,

@@ -44,10 +44,13 @@ export function setKernelPreference(p: KernelPreference): void {
   preference = p;
 }
 
+/** False when the TypeScript loops are forced (every kernel of this process asks). */
+export const kernelsAllowed = (): boolean => preference !== 'typescript';
+
 export function kernelStatus(): KernelStatus {
   if (preference === 'typescript') return { kernel: 'TypeScript', reason: 'TypeScript chosen (--kernel typescript)' };
   if (instance() === null) return { kernel: 'TypeScript', reason: (loaded as { reason: string }).reason };
-  return { kernel: 'WebAssembly', reason: '1D phase cells and SGD steps (toy, 1D quadratic sums) in WebAssembly (src/core/kernels/sgd-1d.wat); the other problems in TypeScript' };
+  return { kernel: 'WebAssembly', reason: '1D phase cells and SGD steps (toy, 1D quadratic sums; src/core/kernels/sgd-1d.wat) and quadratic-circle SGD steps (sgd-circle.wat) in WebAssembly; the other problems in TypeScript' };
 }
 
 /** The kernel's code for a problem (0 toy, 1 1D quadratic sum) and its component values; null where it does not apply. */

@@ -8,6 +8,8 @@
  * Values are sorted descending BY VALUE (mathjs `eigs` sorts by |λ|, which is not
  * what λ_max wants).
  */
+import { drain, type InPieces } from '../in-pieces';
+
 export interface SymEigen {
   values: Float64Array;
   /** Column k of the row-major d×d matrix is the unit eigenvector of values[k]. */
@@ -28,6 +30,12 @@ export const JACOBI_LIMIT = 32;
 export function symEigenvalues(A: ArrayLike<number>, d: number): Float64Array {
   if (d <= 2) return symEigen(A, d).values;
   return d > JACOBI_LIMIT ? tridiagonalQL(A, d, false).values : jacobi(A, d, false).values;
+}
+
+/** symEigenvalues in pieces: tridiagonalQL's above JACOBI_LIMIT, one piece below (Jacobi at d ≤ 32 is quick). */
+export function* symEigenvaluesInPieces(A: ArrayLike<number>, d: number): InPieces<Float64Array> {
+  if (d <= JACOBI_LIMIT) return symEigenvalues(A, d);
+  return (yield* tridiagonalQLInPieces(A, d, false)).values;
 }
 
 /** λ_max of a symmetric matrix. */
@@ -134,6 +142,11 @@ function jacobi(A0: ArrayLike<number>, d: number, wantVectors = true): SymEigen 
  * QL rotations are not accumulated.
  */
 export function tridiagonalQL(A0: ArrayLike<number>, n: number, wantVectors: boolean): SymEigen {
+  return drain(tridiagonalQLInPieces(A0, n, wantVectors));
+}
+
+/** tridiagonalQL, yielding after each row of the reduction and its accumulation and after each eigenvalue found (3n pieces). */
+export function* tridiagonalQLInPieces(A0: ArrayLike<number>, n: number, wantVectors: boolean): InPieces<SymEigen> {
   const V = Float64Array.from(A0 as ArrayLike<number>);
   const d = new Float64Array(n);
   const e = new Float64Array(n);
@@ -188,6 +201,7 @@ export function tridiagonalQL(A0: ArrayLike<number>, n: number, wantVectors: boo
       }
     }
     d[i] = h;
+    yield;
   }
   for (let i = 0; i < n - 1; i++) {
     V[(n - 1) * n + i] = V[i * n + i];
@@ -202,6 +216,7 @@ export function tridiagonalQL(A0: ArrayLike<number>, n: number, wantVectors: boo
       }
     }
     for (let k = 0; k <= i; k++) V[k * n + i + 1] = 0;
+    yield;
   }
   for (let j = 0; j < n; j++) {
     d[j] = V[(n - 1) * n + j];
@@ -267,6 +282,7 @@ export function tridiagonalQL(A0: ArrayLike<number>, n: number, wantVectors: boo
     }
     d[l] += f;
     e[l] = 0;
+    yield;
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[j] - d[i]);
   const values = new Float64Array(n);

@@ -1,7 +1,8 @@
 import { batchFactor, type Sampling } from '../batch-factor';
 import type { Minimum } from '../problems/problem';
 import { gram, gramRows, type SquareLossProblem } from '../problems/square-loss';
-import { symEigen, symEigenvalues } from '../linalg/sym-eigen';
+import { symEigen, symEigenvaluesInPieces } from '../linalg/sym-eigen';
+import { drain, type InPieces } from '../in-pieces';
 import type { HessianSet } from './hessian-set';
 
 /** Wu–Wang–Su's alignment quantities at a point θ (003, eq. 3 and Definition 2.1). */
@@ -144,10 +145,16 @@ export interface WwsTheory {
  * over r ∈ range(K) (all of ℝⁿ when K is non-singular); null when not positive.
  */
 export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: number, B: number, sampling: Sampling = 'with'): WwsTheory {
+  return drain(wwsTheoryInPieces(problem, minimum, eta, B, sampling));
+}
+
+/** wwsTheory in pieces of about n² operations (a row, an eigenvalue, a few power iterations): a worker yields between them. */
+export function* wwsTheoryInPieces(problem: SquareLossProblem, minimum: Minimum, eta: number, B: number, sampling: Sampling = 'with'): InPieces<WwsTheory> {
   const n = problem.n;
   const p = problem.dim;
   const J = problem.jacobian(minimum.x);
-  const K = gram(J, n, p);
+  yield;
+  const K = yield* gramInPieces(J, n, p);
   const M = new Float64Array(n * n);
   let trK2 = 0;
   let trK = 0;
@@ -162,6 +169,7 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
         M[i * n + i] += s / n; // χᵢ = (K²)ᵢᵢ/n
       }
     }
+    yield;
   }
   const G2 = trK2 / (n * n);
   let chiMin = Infinity;
@@ -171,11 +179,11 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
     chiMin = Math.min(chiMin, s / n);
   }
   const gamma = chiMin / G2;
-  const ev = symEigenvalues(M, n);
+  const ev = yield* symEigenvaluesInPieces(M, n);
   const mu0raw = ev[n - 1] / G2;
   const mu0 = mu0raw > 0 ? mu0raw : null;
   const frob = Math.sqrt(G2);
-  const { a, s } = powerSharpness(J, n, p);
+  const { a, s } = yield* powerSharpnessInPieces(J, n, p);
   const c = batchFactor(n, B, sampling);
   return {
     mu0,
@@ -202,9 +210,17 @@ export function wwsTheory(problem: SquareLossProblem, minimum: Minimum, eta: num
  * iterates are those of the p-dimensional iteration from v₀ = 1/√p.
  */
 export function powerSharpness(J: Float64Array, n: number, p: number, iterations = 3000): { a: number; s: number } {
+  return drain(powerSharpnessInPieces(J, n, p, iterations));
+}
+
+/** Iterations of the power method between yields: about 2n² operations each. */
+const POWER_PIECE = 16;
+
+/** powerSharpness, yielding after each row of K and every POWER_PIECE iterations. */
+export function* powerSharpnessInPieces(J: Float64Array, n: number, p: number, iterations = 3000): InPieces<{ a: number; s: number }> {
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) norms[i] += J[i * p + k] * J[i * p + k];
-  const K = gram(J, n, p);
+  const K = yield* gramInPieces(J, n, p);
   // x₀ = Jv₀, v₀ = (1, …, 1)/√p
   const x0 = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -214,10 +230,11 @@ export function powerSharpness(J: Float64Array, n: number, p: number, iterations
   }
   const y = new Float64Array(n);
   const z = new Float64Array(n);
-  const power = (weighted: boolean) => {
+  const power = function* (weighted: boolean): InPieces<number> {
     const x = Float64Array.from(x0);
     let lam = 0;
     for (let it = 0; it < iterations; it++) {
+      if (it % POWER_PIECE === POWER_PIECE - 1) yield;
       // 𝒜v = Jᵀy with y = W x/n, x = Jv
       for (let i = 0; i < n; i++) {
         if (!weighted) {
@@ -243,8 +260,8 @@ export function powerSharpness(J: Float64Array, n: number, p: number, iterations
     }
     return lam;
   };
-  const a = power(false);
-  const s2 = power(true);
+  const a = yield* power(false);
+  const s2 = yield* power(true);
   return { a, s: Math.sqrt(Math.max(0, s2)) };
 }
 
@@ -284,4 +301,14 @@ export function reducedHessianSet(problem: SquareLossProblem, minimum: Minimum):
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let a = 0; a < n; a++) data[i * n + a] = root[a * n + i];
   return { d: n, n, p: new Float64Array(n).fill(1 / n), diagonal: false, rankOne: true, data };
+}
+
+/** K = JJᵀ a row at a time (gram's arithmetic). */
+function* gramInPieces(J: Float64Array, n: number, p: number): InPieces<Float64Array> {
+  const K = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    gramRows(J, n, p, K, i, i + 1);
+    yield;
+  }
+  return K;
 }

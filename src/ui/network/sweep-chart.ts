@@ -16,6 +16,9 @@ function axis(log: boolean, values: number[], range: [number, number]): ScaleCon
   return scaleLinear().domain([Math.min(0, lo), Math.max(hi * 1.08, 1e-9)]).range(range).nice();
 }
 
+/** A point's colour: GD's or SGD's. */
+const colour = (d: SweepPlotPoint) => (d.optimiser === 'gd' ? COLORS.gdRun : COLORS.sgdRun);
+
 /**
  * A sweep drawn (sweep-plot-model.ts): the measured minima with their intervals as
  * error bars (● SGD, □ GD), the theory's lines dashed and labelled, and the paper's
@@ -95,7 +98,6 @@ export function createSweepChart(node: HTMLDivElement): Chart<SweepPlotModel> {
     pIn.append('path').attr('class', 'mark');
     const pAll = pIn.merge(p);
     pAll.attr('data-testid', (d) => `sweep-point-${d.optimiser}`);
-    const colour = (d: SweepPlotPoint) => (d.optimiser === 'gd' ? COLORS.gdRun : COLORS.sgdRun);
     pAll
       .select('.bar')
       .attr('stroke', colour)
