@@ -6,8 +6,9 @@ import { expect, openDone, test } from './fixtures';
  * Issue 24, part 5: a projector's contrast. In lecture mode every text, and the diagram's
  * lines, are drawn at 7:1 or more against what is behind them (WCAG 1.4.6, the enhanced
  * level); the diagram's lines and every chart's axes at least 3 px wide;
- * prefers-reduced-motion stops the diagram's axis glide. (The canvas charts' coloured
- * lines are not covered yet: README "Accessibility".)
+ * prefers-reduced-motion stops the diagram's axis glide. The canvas charts (the escape
+ * burst, the distance, the landscape's paths) are read as they stroke: the colour, opacity
+ * and width of each line at the moment it is drawn.
  */
 const TOY = 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200';
 
@@ -76,6 +77,50 @@ async function marks(page: Page): Promise<Mark[]> {
   /* oxlint-enable unicorn/consistent-function-scoping */
 }
 
+interface Stroke {
+  panel: string;
+  color: string;
+  alpha: number;
+  /** The line's width in CSS pixels. */
+  width: number;
+}
+
+/**
+ * Records, from the page's first script on, every line a canvas strokes inside a panel: the
+ * colour the chart set (its theme token), its opacity and its width in CSS pixels (the
+ * canvas's transform and its backing store's scale undone).
+ */
+async function recordCanvasStrokes(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: Stroke[] = [];
+    (window as unknown as { canvasStrokes: Stroke[] }).canvasStrokes = seen;
+    const stroke = CanvasRenderingContext2D.prototype.stroke;
+    CanvasRenderingContext2D.prototype.stroke = function (this: CanvasRenderingContext2D, ...args: [Path2D?]) {
+      const panel = this.canvas.closest<HTMLElement>('section.panel')?.dataset.panel;
+      if (panel && typeof this.strokeStyle === 'string') {
+        const t = this.getTransform();
+        const backing = this.canvas.clientWidth > 0 ? this.canvas.clientWidth / this.canvas.width : 1;
+        seen.push({ panel, color: this.strokeStyle, alpha: this.globalAlpha, width: this.lineWidth * Math.hypot(t.a, t.b) * backing });
+      }
+      return (stroke as (this: CanvasRenderingContext2D, ...a: [Path2D?]) => void).apply(this, args);
+    };
+  });
+}
+
+/** WCAG's linear value of an sRGB channel (0–255). */
+const linear = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+
+/** WCAG's contrast of a #rrggbb colour at an opacity over a white panel. */
+function onWhite(hex: string, alpha: number): number {
+  const c = [1, 3, 5].map((i) => alpha * parseInt(hex.slice(i, i + 2), 16) + (1 - alpha) * 255);
+  const f = linear;
+  const lum = 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  return 1.05 / (lum + 0.05);
+}
+
+/** Below this opacity a stroke is one of the many faint single runs, read together as a band (docs/accessibility.md#lecture-modes-contrast). */
+const CLOUD_ALPHA = 0.5;
+
 test.describe('lecture mode’s contrast', () => {
   test('the page’s text passes axe’s enhanced contrast (7:1) in lecture mode', async ({ page }) => {
     await openDone(page, `${TOY}&lecture=1`);
@@ -95,6 +140,20 @@ test.describe('lecture mode’s contrast', () => {
     expect.soft([...new Set(faint)], 'text and lines under 7:1').toEqual([]);
     const thin = all.filter((m) => m.width !== undefined && (m.what.startsWith('diagram:') || m.axis) && m.width < 3).map((m) => `${m.what} ${m.width} px`);
     expect.soft([...new Set(thin)], 'lines thinner than 3 px').toEqual([]);
+  });
+
+  test('the burst’s, the distance’s and the landscape’s canvas lines are at 7:1 or more and 3 px or wider', async ({ page }) => {
+    await recordCanvasStrokes(page);
+    // an ensemble (its mean and median), a comparison, GD, the theory's lines and a 2D landscape's paths
+    await openDone(page, 'problem=circle&model=1&eta=4&sampling=with&seed=3&runs=20&steps=400&compare=B:2&lecture=1');
+    const strokes = await page.evaluate(() => (window as unknown as { canvasStrokes: Stroke[] }).canvasStrokes);
+    for (const panel of ['burst', 'distance', 'landscape']) expect(strokes.filter((s) => s.panel === panel).length, `${panel}'s strokes`).toBeGreaterThan(0);
+    // a stroke in the panel's own colour is a halo, not a line
+    const lines = strokes.filter((s) => s.alpha > CLOUD_ALPHA && s.color.toLowerCase() !== '#ffffff');
+    const faint = lines.filter((s) => onWhite(s.color, s.alpha) < 7).map((s) => `${s.panel}: ${s.color} at opacity ${s.alpha}, ${onWhite(s.color, s.alpha).toFixed(2)}:1`);
+    expect.soft([...new Set(faint)], 'canvas lines under 7:1').toEqual([]);
+    const thin = lines.filter((s) => s.width < 3).map((s) => `${s.panel}: ${s.color} ${s.width.toFixed(2)} px`);
+    expect.soft([...new Set(thin)], 'canvas lines thinner than 3 px').toEqual([]);
   });
 
   test('prefers-reduced-motion: the diagram’s axes jump to a new η’s range instead of gliding', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { COLORS } from './colors';
+import { COMPARE_COLORS } from './compare-colors';
 
 /**
  * Lecture mode's line colours (README "Accessibility", WCAG 1.4.6 and 1.4.11): on a projector the diagram's lines are
@@ -8,7 +9,7 @@ import { COLORS } from './colors';
  * "Features"). app.css maps each chart colour to its lecture colour on the diagram's
  * SVG; `tests/ui/theme/lecture-lines.test.ts` keeps the two equal and checks each ratio.
  */
-export const LECTURE_LINES: ReadonlyArray<{ key: keyof typeof COLORS; from: string; to: string }> = [
+export const LECTURE_LINES: ReadonlyArray<{ key: keyof typeof COLORS | 'compareGreen'; from: string; to: string }> = [
   { key: 'sgd', from: COLORS.sgd, to: '#004C7A' },
   { key: 'exact', from: COLORS.exact, to: '#005E45' },
   { key: 'gd', from: COLORS.gd, to: '#7A4A00' },
@@ -16,7 +17,19 @@ export const LECTURE_LINES: ReadonlyArray<{ key: keyof typeof COLORS; from: stri
   { key: 'family', from: COLORS.family, to: '#00516A' },
   { key: 'reference', from: COLORS.reference, to: '#85356A' },
   { key: 'radius', from: COLORS.radius, to: '#444444' },
+  { key: 'compareGreen', from: COMPARE_COLORS[2], to: '#0B5424' },
 ];
+
+const BY_COLOR = new Map(LECTURE_LINES.map((l) => [l.from.toLowerCase(), l.to]));
+
+/**
+ * The colour a canvas chart strokes a line in: in lecture mode the lecture token of the
+ * chart colour it was given (the same table app.css applies to the diagram's SVG), else
+ * the colour itself. A colour already at 7:1 is its own lecture colour.
+ */
+export function lineColor(color: string, lecture: boolean): string {
+  return lecture ? (BY_COLOR.get(color.toLowerCase()) ?? color) : color;
+}
 
 /** The thinnest line lecture mode draws (axes, ticks, marks' outlines), in CSS px. */
 export const LECTURE_MIN_STROKE_PX = 3;

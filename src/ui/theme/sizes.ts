@@ -21,6 +21,8 @@ const DEFAULT = {
   ring: 11,
   /** The series' ensemble lines (mean, median, theory) against the single runs. */
   seriesLine: 1,
+  /** The opacity of the landscape's paths (run 0's and GD's), over the contours. */
+  trailAlpha: 0.85,
   /** The Wu–Wang–Su charts: thin and thick lines, the theory line, the Frobenius chart's points. */
   wws: { font: 14, thin: 2, thick: 2.5, heavy: 3.5, theory: 2, keyWidth: 1, escapeYTitle: 18, frobeniusYTitle: 16, point: 4, pointCurrent: 8, margin: { r: 20, b: 26, l: 62, split: 12 } },
   /** The explore workspaces (phase diagram, selection): type and margins of each chart. */
@@ -40,7 +42,10 @@ const LECTURE: Sizes = {
   yTitle: 26,
   handle: 15,
   ring: 16,
-  seriesLine: 1.6,
+  /** 2: the thinnest ensemble line (R's, 1.5 × this) is 3 px on a projector (README "Accessibility"). */
+  seriesLine: 2,
+  /** Opaque: a line drawn through a veil of the panel loses its 7:1. */
+  trailAlpha: 1,
   wws: { font: 26, thin: 3, thick: 4, heavy: 6, theory: 3.5, keyWidth: 1.5, escapeYTitle: 24, frobeniusYTitle: 22, point: 6, pointCurrent: 11, margin: { r: 30, b: 34, l: 84, split: 18 } },
   phase: { font: 26, ticks: 5, xTitle: 14, yTitle: 30, margin: { l: 120, r: 30, t: 16, b: 96 } },
   scatter: { font: 26, bubble: 34, bubbleMin: 7, margin: { l: 96, r: 16, t: 12, b: 76 } },

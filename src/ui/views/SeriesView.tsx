@@ -5,6 +5,7 @@ import { useSim } from '../sim/sim-context';
 import { scrubAt } from '../sim/scrub';
 import { useCompareRuns } from '../sim/compare-context';
 import { createSeriesChart, type SeriesModel, type SeriesOptions } from './series-chart';
+import { lineColor } from '../theme/lecture-lines';
 
 const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
   loss: { yLabel: 'loss f(x_t) − f(x*)', yShort: 'loss', testId: 'burst-view' },
@@ -32,7 +33,8 @@ export function SeriesView({ field }: { field: 'loss' | 'dist' }) {
               return scrubAt(sim.current)?.t ?? null;
             },
             get comparisons() {
-              return cmp ? cmp.runs : [];
+              // lecture mode strokes each comparison in its colour's lecture token (theme/lecture-lines.ts)
+              return cmp ? cmp.runs.map((c) => ({ ...c, color: lineColor(c.color, lecture) })) : [];
             },
             field,
             lecture,

@@ -10,6 +10,7 @@ import type { LiveRun } from '../sim/sim-controller';
 import type { RunBuffers } from '../sim/run-buffers';
 import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
+import { lineColor } from '../theme/lecture-lines';
 import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
 import { drawContours, drawDots, evenly, strokePath, type Dot } from './landscape-draw';
@@ -208,14 +209,14 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       const pc = canvas.getContext('2d')!;
       pc.setTransform(dpr, 0, 0, dpr, 0, 0);
       pc.clearRect(0, 0, w, h);
-      const stroke = (list: Array<[number, number]>, color: string) => strokePath(pc, list, color, 2 * sw);
+      const stroke = (list: Array<[number, number]>, color: string) => strokePath(pc, list, lineColor(color, lecture), 2 * sw);
       // Paths of run 0 (SGD) and GD in 2D and beyond.
       if (!oneD) {
         pc.save();
         pc.beginPath();
         pc.rect(m.l, m.t, w - m.l - m.r, plotH);
         pc.clip();
-        pc.globalAlpha = 0.85;
+        pc.globalAlpha = sizes(lecture).trailAlpha;
         for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(pathPoints(b), (p) => [x(b.trail[p * dim + ci]), y(b.trail[p * dim + cj])]), color);
         pc.restore();
       }

@@ -7,6 +7,7 @@ import { drawLegend, layoutLegend, type LegendLayout } from '../charts/legend';
 import { chartLayers, chartType, decadeTicks, leftMargin, sizeCanvas, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
+import { lineColor } from '../theme/lecture-lines';
 import { textWidth } from '../theme/text-width';
 import { curvePath, drawComparison, drawScrubMarker, drawTheoryLines, runPath, seriesValues } from './series-paths';
 import { seriesLegendItems } from './series-legend';
@@ -151,7 +152,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const ys = y();
     ctx.save();
     clip(ctx);
-    ctx.strokeStyle = COLORS.sgdRun;
+    ctx.strokeStyle = lineColor(COLORS.sgdRun, m.lecture);
     ctx.globalAlpha = sgd.K === 1 ? 1 : Math.max(0.08, Math.min(0.5, 6 / faint));
     ctx.lineWidth = (sgd.K === 1 ? 2.5 : 1) * sizes(m.lecture).stroke;
     ctx.lineJoin = 'round';
@@ -186,7 +187,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     if (sgd && sgd.K > 1 && sgd.count > 0) {
       const sc = sgd.summaryCurves();
       const curve = (vals: Float64Array, color: string, dash: number[]) => {
-        ctx.strokeStyle = color;
+        ctx.strokeStyle = lineColor(color, m.lecture);
         ctx.setLineDash(dash);
         ctx.lineWidth = 3 * k;
         ctx.beginPath();
@@ -198,16 +199,16 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       ctx.setLineDash([]);
     }
     if (gd && gd.count > 0) {
-      ctx.strokeStyle = COLORS.gdRun;
+      ctx.strokeStyle = lineColor(COLORS.gdRun, m.lecture);
       ctx.lineWidth = 3 * k;
       ctx.beginPath();
       runPath(ctx, gd, 0, seriesValues(gd, m.field), 0, xs, ys);
       ctx.stroke();
     }
     if (m.field === 'dist') {
-      drawTheoryLines(ctx, theory, range.xMax, xs, ys, k);
+      drawTheoryLines(ctx, theory.map((th) => ({ ...th, color: lineColor(th.color, m.lecture) })), range.xMax, xs, ys, k);
       const R = run.info.config.escape;
-      ctx.strokeStyle = RADIUS;
+      ctx.strokeStyle = lineColor(RADIUS, m.lecture);
       ctx.setLineDash([2, 4]);
       ctx.lineWidth = 1.5 * k;
       ctx.beginPath();

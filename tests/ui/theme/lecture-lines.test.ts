@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../../src/ui/theme/contrast';
-import { LECTURE_LINES } from '../../../src/ui/theme/lecture-lines';
+import { LECTURE_LINES, lineColor } from '../../../src/ui/theme/lecture-lines';
 import { COLORS } from '../../../src/ui/theme/colors';
 
 const css = readFileSync('src/ui/app.css', 'utf8');
@@ -28,5 +28,18 @@ describe('contrastRatio', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 10);
     expect(contrastRatio('#0072b2', '#0072b2')).toBe(1);
     expect(() => contrastRatio('red', '#fff')).toThrow('a colour must be #rrggbb, got "red"');
+  });
+});
+
+describe('lineColor(color, lecture)', () => {
+  it('gives a chart colour’s lecture token in lecture mode, whatever its case, and the colour itself outside it', () => {
+    expect(lineColor(COLORS.sgdRun, true)).toBe('#004C7A');
+    expect(lineColor(COLORS.gdRun.toLowerCase(), true)).toBe('#933800');
+    expect(lineColor(COLORS.sgdRun, false)).toBe(COLORS.sgdRun);
+  });
+
+  it('leaves a colour already at 7:1 as it is', () => {
+    expect(lineColor(COLORS.ink, true)).toBe(COLORS.ink);
+    expect(lineColor(COLORS.sgdMean, true)).toBe(COLORS.sgdMean);
   });
 });
