@@ -62,7 +62,7 @@ test.describe('the keyboard', () => {
     expect(bad, 'focus stops without a name or a focus ring').toEqual([]);
     const names = stops.map((s) => s.name);
     // the header, the controls, the tabs, every panel's exports and fullscreen, the comparison's Swap and ×
-    for (const want of ['Copy link', 'Preset', 'η', 'Live runs', 'Phase diagram', 'Swap with A', 'Remove comparison B', 'Pin as comparison']) {
+    for (const want of ['Copy link', 'Preset', 'η', 'Listen', 'Live runs', 'Phase diagram', 'Swap with A', 'Remove comparison B', 'Pin as comparison']) {
       expect(names.some((n) => n.includes(want)), `a stop named ${want} in ${JSON.stringify(names)}`).toBe(true);
     }
     expect(names.filter((n) => /full screen/.test(n)).length).toBeGreaterThanOrEqual(5);
@@ -103,5 +103,26 @@ test.describe('the keyboard', () => {
     await expect(page).toHaveURL(/[?&]s=1\.8\d+(&|$)/);
     expect(new URL(page.url()).searchParams.get('eta')).toBe('0.5');
     await expect(box).toHaveAttribute('aria-label', /hand-placed minimum at a = 1.64/);
+  });
+});
+
+test.describe('the keyboard on a phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('Tab reaches the header, the tabs and every panel’s actions, then the drawer’s controls once it is open, each one named and ringed', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openDone(page, TOY);
+    const closed = await walk(page);
+    const open = await (async () => {
+      await page.getByTestId('controls-drawer-toggle').click();
+      return walk(page);
+    })();
+    const bad = [...closed, ...open].filter((s) => !s.ring || s.name.trim() === '').map((s) => `${s.role} "${s.name}" at ${s.where}${s.ring ? '' : ' (no focus ring)'}`);
+    expect([...new Set(bad)], 'focus stops without a name or a focus ring').toEqual([]);
+    const names = closed.map((s) => s.name);
+    for (const want of ['Controls', 'Link', 'Listen', 'Phase']) expect(names.some((n) => n.includes(want)), `a stop named ${want} in ${JSON.stringify(names)}`).toBe(true);
+    expect(names.filter((n) => /full screen/.test(n)).length, 'each live panel’s full-screen button').toBeGreaterThanOrEqual(3);
+    const inDrawer = open.map((s) => s.name);
+    for (const want of ['η', 'Preset']) expect(inDrawer.some((n) => n.includes(want)), `a stop named ${want} with the drawer open in ${JSON.stringify(inDrawer)}`).toBe(true);
   });
 });

@@ -135,7 +135,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['Ctrl+Z / ⌘Z', 'undo the last change of the configuration (a drag is one change)'],
   ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],
   ['Ctrl+Y', 'redo'],
-  ['A', 'listen: the escape burst’s mean loss as pitch, a click at each escape (A again stops)'],
+  ['A', 'listen: the escape burst’s mean loss as pitch, a click at each escape (A again stops; the header’s “Listen” button does the same)'],
   ['M', 'mute or unmute the sound'],
   ['Tab / Shift+Tab', 'the next / previous control, tab or chart'],
   ['Esc', 'close the keys, the QR code or the controls drawer'],
