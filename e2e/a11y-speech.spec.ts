@@ -53,6 +53,30 @@ test.describe('the diagram’s spoken description', () => {
   });
 });
 
+test.describe('the live views’ spoken descriptions', () => {
+  test('the escape burst, the distance chart and the landscape are named groups described in words that follow the run and η', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openDone(page, `${TOY}&eta=0.9`);
+    const described = async (name: RegExp) => {
+      const group = page.getByRole('group', { name });
+      await expect(group).toHaveCount(1);
+      return page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`);
+    };
+    const burst = await described(/^escape burst/);
+    const distance = await described(/^distance from the start minimum/);
+    const landscape = await described(/^loss landscape/);
+    await expect(burst).toHaveAttribute('role', 'status');
+    await expect(burst).toHaveText(/^η 0\.9, B 1: the escape burst, the loss of 40 SGD runs and GD against the step\. Measured: the mean loss went from [\d.e−]+ at step 0 to [\d.e−]+ at step 200[,;]/);
+    // the theory's sentence comes before the measurement's, and a finished run says no "so far"
+    await expect(distance).toHaveText(/^η 0\.9, B 1: the distance from the start minimum of 40 SGD runs and GD against the step, with the escape radius R = [\d.]+\. Theory: ρ\(𝒯\) = [\d.]+, the mean square distance (growing|shrinking) as ρ\(𝒯\) to the power t(; Lyapunov exponent Λ = [\d.−]+)?\. Measured: the mean distance went from /);
+    await expect(landscape).toHaveText(/^η 0\.9, B 1: the loss landscape along x, with \d+ minim(um|a): .*\. Measured: at step 200, SGD’s run 0 is at x = [\d.e−]+ and GD at x = [\d.e−]+\.$/);
+    for (const d of [burst, distance]) await expect(d).not.toContainText('so far');
+    await page.evaluate(() => (window as unknown as { explorer: { store: { getState(): { setConfig(c: object): void } } } }).explorer.store.getState().setConfig({ eta: 1.089 }));
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    for (const d of [burst, distance, landscape]) await expect(d).toContainText('η 1.09, B 1:', { timeout: 5_000 });
+  });
+});
+
 test.describe('the charts’ data as tables', () => {
   test('the escape statistics table says the counts the command line prints, beside the theory', async ({ page }) => {
     const q = `${TOY}&eta=0.9`;
@@ -154,6 +178,21 @@ test.describe('the audio trace', () => {
     };
     expect(energy(plan.clicks[0])).toBeGreaterThan(0.01);
     if (plan.clicks[0] > 0.5) expect(energy(plan.clicks[0] - 0.5)).toBe(0);
+  });
+
+  test('the header’s Listen button plays the trace as A does, is pressed while it plays, and the keys dialog names it', async ({ page }) => {
+    await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200');
+    const listen = page.getByRole('button', { name: 'Listen', exact: true });
+    await expect(listen).toBeVisible();
+    await expect(listen).toHaveAttribute('aria-pressed', 'false');
+    await listen.click();
+    await expect(page.getByTestId('sound-status')).toContainText('Playing the mean loss as pitch');
+    await expect(listen).toHaveAttribute('aria-pressed', 'true');
+    await listen.click();
+    await expect(page.getByTestId('sound-status')).toHaveText('Sound trace stopped.');
+    await expect(listen).toHaveAttribute('aria-pressed', 'false');
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toContainText('“Listen” button');
   });
 
   test('A plays the trace and says so; M mutes it', async ({ page }) => {

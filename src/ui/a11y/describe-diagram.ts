@@ -52,7 +52,7 @@ export interface DiagramDescription {
 export function spoken(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'infinity' : x < 0 ? 'minus infinity' : 'not a number';
   const t = String(Number(x.toPrecision(3)));
-  return t.replace('-', '−');
+  return t.replaceAll('-', '−');
 }
 
 /** The theory sentence of the start minimum: where it is and what that means for SGD and GD. */

@@ -1,9 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useChart } from '../charts/use-chart';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
 import { scrubAt } from '../sim/scrub';
 import { createLandscapeChart, type LandscapeModel } from './landscape-chart';
+import { LiveSpeech } from '../a11y/LiveSpeech';
+import { describeLandscape } from '../a11y/describe-live';
+import { landscapeDescriptionOf } from '../a11y/live-description-of';
+import type { LiveRun } from '../sim/live-run';
 
 const NO_OPTIONS = {};
 
@@ -30,6 +34,8 @@ export function LandscapeView() {
     [sim, lecture, coords],
   );
   const box = useChart(createLandscapeChart, NO_OPTIONS, model, sim?.loop);
+  const descId = useId();
+  const describe = useCallback((run: LiveRun) => describeLandscape(landscapeDescriptionOf(run, coords)), [coords]);
 
   const options = Array.from({ length: Math.min(dim, 100) }, (_v, i) => i);
   return (
@@ -58,7 +64,8 @@ export function LandscapeView() {
           </label>
         </div>
       )}
-      <div className="chart-box" ref={box} />
+      <div className="chart-box" ref={box} role="group" aria-label="loss landscape with the minima’s verdicts, SGD’s run 0 and GD" aria-describedby={descId} />
+      <LiveSpeech id={descId} describe={describe} testId="landscape-description" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useChart } from '../charts/use-chart';
 import { useExplorer } from '../state/store';
 import { useSim } from '../sim/sim-context';
@@ -6,6 +6,16 @@ import { scrubAt } from '../sim/scrub';
 import { useCompareRuns } from '../sim/compare-context';
 import { createSeriesChart, type SeriesModel, type SeriesOptions } from './series-chart';
 import { lineColor } from '../theme/lecture-lines';
+import { LiveSpeech } from '../a11y/LiveSpeech';
+import { describeSeries } from '../a11y/describe-live';
+import { seriesDescriptionOf } from '../a11y/live-description-of';
+import type { LiveRun } from '../sim/live-run';
+
+/** Each series' name and its description in words (docs/accessibility.md#a-new-view). */
+const SPEECH = {
+  loss: { name: 'escape burst: the loss of each SGD run, their mean and median, and GD, against the step', testId: 'burst-description', describe: (run: LiveRun) => describeSeries(seriesDescriptionOf(run, 'loss')) },
+  dist: { name: 'distance from the start minimum against the step, with the theory’s lines and the escape radius R', testId: 'distance-description', describe: (run: LiveRun) => describeSeries(seriesDescriptionOf(run, 'dist')) },
+} as const;
 
 const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
   loss: { yLabel: 'loss f(x_t) − f(x*)', yShort: 'loss', testId: 'burst-view' },
@@ -45,7 +55,14 @@ export function SeriesView({ field }: { field: 'loss' | 'dist' }) {
     [sim, cmp, field, lecture],
   );
   const node = useChart(createSeriesChart, OPTIONS[field], model, sim?.loop);
-  return <div className="chart-box" ref={node} />;
+  const descId = useId();
+  const speech = SPEECH[field];
+  return (
+    <>
+      <div className="chart-box" ref={node} role="group" aria-label={speech.name} aria-describedby={descId} />
+      <LiveSpeech id={descId} describe={speech.describe} testId={speech.testId} />
+    </>
+  );
 }
 
 /** The escape burst panel. */
