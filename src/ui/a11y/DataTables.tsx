@@ -3,7 +3,7 @@ import { etaAt, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import { spoken } from './describe-diagram';
 
 /*
- * The charts' numbers as tables a screen reader can walk (docs/accessibility.md, rule 8):
+ * The charts' numbers as tables a screen reader can walk (docs/accessibility.md#wording-rules, rule 9):
  * visually hidden, each with a caption saying what it holds. They show the numbers the
  * views already hold; nothing is recomputed.
  */

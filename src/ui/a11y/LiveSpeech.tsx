@@ -5,7 +5,7 @@ import { Announcer } from './announcer';
 
 /**
  * A live view's description, spoken through its own polite live region
- * (docs/accessibility.md#wording-rules, rule 7): at most once every 2 s while the run
+ * (docs/accessibility.md#wording-rules, rule 8): at most once every 2 s while the run
  * streams, at once when it ends. Written into its node from the run's notifications,
  * not by a React render per frame. `describe` must keep its identity (a module-level
  * function or a memoised one): a new one restarts the announcer.
