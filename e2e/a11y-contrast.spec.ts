@@ -129,14 +129,17 @@ test.describe('lecture mode’s contrast', () => {
     expect(bad).toEqual([]);
   });
 
-  test('the diagram’s text and lines and every chart’s text are at 7:1 or more; the diagram’s lines and every axis 3 px or wider', async ({ page }) => {
+  test('the diagram’s and the live views’ text and SVG lines are at 7:1 or more; the diagram’s lines and every axis 3 px or wider', async ({ page }) => {
     await openDone(page, `${TOY}&lecture=1`);
     const all = await marks(page);
     const diagram = all.filter((m) => m.what.startsWith('diagram:'));
     expect(diagram.length).toBeGreaterThan(20);
     const text = all.filter((m) => m.width === undefined);
     expect(text.length).toBeGreaterThan(20);
-    const faint = [...diagram, ...text].filter((m) => m.ratio < 7).map((m) => `${m.what} at ${m.ratio.toFixed(2)}:1`);
+    // the live views' SVG lines and marks: the landscape's minima, the legends' keys
+    const live = all.filter((m) => m.width !== undefined && /^(landscape|burst|distance):/.test(m.what));
+    expect(live.length).toBeGreaterThan(3);
+    const faint = [...diagram, ...text, ...live].filter((m) => m.ratio < 7).map((m) => `${m.what} at ${m.ratio.toFixed(2)}:1`);
     expect.soft([...new Set(faint)], 'text and lines under 7:1').toEqual([]);
     const thin = all.filter((m) => m.width !== undefined && (m.what.startsWith('diagram:') || m.axis) && m.width < 3).map((m) => `${m.what} ${m.width} px`);
     expect.soft([...new Set(thin)], 'lines thinner than 3 px').toEqual([]);

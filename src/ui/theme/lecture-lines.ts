@@ -2,12 +2,12 @@ import { COLORS } from './colors';
 import { COMPARE_COLORS } from './compare-colors';
 
 /**
- * Lecture mode's line colours (README "Accessibility", WCAG 1.4.6 and 1.4.11): on a projector the diagram's lines are
+ * Lecture mode's line colours (README "Accessibility", WCAG 1.4.6 and 1.4.11): on a projector the charts' lines are
  * drawn at 7:1 or more against the white panel (WCAG 1.4.6's enhanced level, applied to
  * lines). Each is the chart colour it replaces, darkened in the same hue, so the
  * legend's words still fit; status is also carried by shape and dash (README
- * "Features"). app.css maps each chart colour to its lecture colour on the diagram's
- * SVG; `tests/ui/theme/lecture-lines.test.ts` keeps the two equal and checks each ratio.
+ * "Features"). app.css maps each chart colour to its lecture colour on the SVG of the
+ * diagram and the live views, and the canvases stroke `lineColor`; `tests/ui/theme/lecture-lines.test.ts` keeps the two equal and checks each ratio.
  */
 export const LECTURE_LINES: ReadonlyArray<{ key: keyof typeof COLORS | 'compareGreen'; from: string; to: string }> = [
   { key: 'sgd', from: COLORS.sgd, to: '#004C7A' },
@@ -24,7 +24,7 @@ const BY_COLOR = new Map(LECTURE_LINES.map((l) => [l.from.toLowerCase(), l.to]))
 
 /**
  * The colour a canvas chart strokes a line in: in lecture mode the lecture token of the
- * chart colour it was given (the same table app.css applies to the diagram's SVG), else
+ * chart colour it was given (the same table app.css applies to the charts' SVG), else
  * the colour itself. A colour already at 7:1 is its own lecture colour.
  */
 export function lineColor(color: string, lecture: boolean): string {

@@ -15,9 +15,9 @@ describe('lecture mode’s line colours', () => {
     for (const l of LECTURE_LINES) expect(contrastRatio(l.from, COLORS.paper), l.key).toBeLessThan(7);
   });
 
-  it('are what app.css maps each chart colour to on the diagram, for strokes and fills', () => {
+  it('are what app.css maps each chart colour to on the diagram and the live views, for strokes and fills', () => {
     for (const attr of ['stroke', 'fill']) {
-      const rules = [...css.matchAll(new RegExp(`html\\.lecture \\[data-testid='stability-diagram'\\] \\[${attr}='(#[0-9a-f]{6})' i\\] \\{\\s*${attr}: (#[0-9a-f]{6});`, 'g'))].map((m) => [m[1], m[2]]);
+      const rules = [...css.matchAll(new RegExp(`html\\.lecture :is\\(\\[data-testid='stability-diagram'\\], \\[data-testid='landscape-view'\\], \\[data-testid='burst-view'\\], \\[data-testid='distance-view'\\]\\) \\[${attr}='(#[0-9a-f]{6})' i\\] \\{\\s*${attr}: (#[0-9a-f]{6});`, 'g'))].map((m) => [m[1], m[2]]);
       expect(rules).toEqual(LECTURE_LINES.map((l) => [l.from.toLowerCase(), l.to.toLowerCase()]));
     }
   });
