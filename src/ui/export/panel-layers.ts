@@ -1,3 +1,4 @@
+import { framesIn } from '../charts/frame';
 import { COLORS } from '../theme/colors';
 /** One drawn layer of a view: an SVG or a canvas, placed in the frame of the view's main SVG. */
 export interface PanelLayer {
@@ -31,12 +32,24 @@ function backgroundOf(el: Element | null): string {
 
 /**
  * The SVG and canvas layers of a panel's chart (HTML around them, such as the
- * measured label or the coordinate pickers, is not part of the picture). The
- * frame is the largest SVG: the one with the axes.
+ * measured label or the coordinate pickers, is not part of the picture), as
+ * its PlotFrame lists them (charts/frame.ts). A chart not on a frame is found
+ * by its elements: the largest SVG, the one with the axes.
  */
 export function panelDrawing(panel: HTMLElement): PanelDrawing | null {
   const box = panel.querySelector<HTMLElement>('.panel-body .chart-box') ?? panel.querySelector<HTMLElement>('.panel-body');
   if (!box) return null;
+  const frames = framesIn(box);
+  if (frames.length > 0) {
+    // The charts on a PlotFrame say what they drew: the largest frame is the picture, the others placed in it.
+    const main = frames.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+    const f = main.node.getBoundingClientRect();
+    const layers = frames.flatMap((fr) => {
+      const r = fr.node.getBoundingClientRect();
+      return fr.layers().map((l) => ({ ...l, x: l.x + r.left - f.left, y: l.y + r.top - f.top }));
+    });
+    return { width: Math.round(main.width), height: Math.round(main.height), background: backgroundOf(panel), layers: layers.filter((l) => l.width > 0 && l.height > 0) };
+  }
   const els = Array.from(box.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('svg, canvas')).filter(
     // only top-level layers: an <svg> nested in another is drawn with its parent
     (e) => !(e instanceof SVGSVGElement && e.parentElement?.closest('svg')),

@@ -13,10 +13,11 @@ export function textWidth(text: string, px: number, weight = 'normal'): number {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   if (ctx === undefined) {
-    ctx = document.createElement('canvas').getContext('2d');
-    family = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+    // Node (the layout's unit tests) has no document: the estimate below, the same on every machine.
+    ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    family = typeof document === 'undefined' ? '' : getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
   }
-  // Without a canvas (never in a browser), a generous estimate.
+  // Without a canvas (Node; never in a browser), a generous estimate.
   const w = ctx ? ((ctx.font = `${weight} ${px}px ${family}`), ctx.measureText(text).width) : text.length * px * 0.6;
   if (cache.size > 2000) cache.clear();
   cache.set(key, w);

@@ -1,6 +1,6 @@
-import { select } from 'd3-selection';
-import { nodeSize, type Chart } from '../charts/chart';
-import { chartType, labelSpaced } from '../charts/plot-frame';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/frame';
+import { labelSpaced } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 
 export interface DistanceHistogramModel {
@@ -32,24 +32,20 @@ export function distanceBins(dists: number[], escape: number): { lo: number; hi:
  * with the escape radius R dashed. Counted from the decimated histories.
  */
 export function createDistanceHistogram(node: HTMLDivElement): Chart<DistanceHistogramModel> {
-  const svg = select(node).append('svg').attr('role', 'img').attr('aria-label', 'distances to the start minimum at the scrubber’s step');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const bars = svg.append('g');
-  const radius = svg.append('line').attr('stroke', COLORS.ink).attr('stroke-dasharray', '2 4').attr('stroke-width', 1.5);
-  const axis = svg.append('line').attr('stroke', COLORS.ink);
-  const ticks = svg.append('g');
-  let size = nodeSize(node, 120, 70);
+  const frame = new PlotFrame(node, { label: 'distances to the start minimum at the scrubber’s step', compactBelow: { width: Infinity, height: Infinity } });
+  const bars = frame.marks.append('g');
+  const radius = frame.over.append('line').attr('stroke', COLORS.ink).attr('stroke-dasharray', '2 4').attr('stroke-width', 1.5);
+  const axis = frame.gx.append('line').attr('stroke', COLORS.ink);
+  const ticks = frame.gx.append('g');
   let model: DistanceHistogramModel | null = null;
 
   function draw(): void {
     const m = model;
     if (!m) return;
-    const t = chartType(m.lecture, true);
-    const { width, height } = size;
-    svg.attr('width', width).attr('height', height);
-    const plot = { x: 8, y: 4, w: width - 16, h: Math.max(10, height - 4 - t.tick * 1.8) };
-    plotArea.attr('x', plot.x).attr('y', plot.y).attr('width', plot.w).attr('height', plot.h);
     const { lo, hi, bins } = distanceBins(m.dists, m.escape);
+    const decades = Array.from({ length: Math.floor(hi) - Math.ceil(lo) + 1 }, (_, i) => Math.ceil(lo) + i);
+    frame.layout(m.lecture, { x: { ticks: decades.map(label) }, top: 4, left: 8, right: 8 });
+    const { plot, type: t, width } = frame;
     const top = Math.max(1, ...bins);
     const xOf = (l: number) => plot.x + ((l - lo) / (hi - lo || 1)) * plot.w;
     const yOf = (c: number) => plot.y + plot.h - (c / top) * plot.h;
@@ -66,8 +62,7 @@ export function createDistanceHistogram(node: HTMLDivElement): Chart<DistanceHis
       .attr('data-count', (c) => c);
     const r = xOf(Math.log10(m.escape));
     radius.attr('x1', r).attr('x2', r).attr('y1', plot.y).attr('y2', plot.y + plot.h);
-    axis.attr('x1', plot.x).attr('x2', plot.x + plot.w).attr('y1', plot.y + plot.h).attr('y2', plot.y + plot.h);
-    const decades = Array.from({ length: Math.floor(hi) - Math.ceil(lo) + 1 }, (_, i) => Math.ceil(lo) + i);
+    axis.attr('x1', plot.x).attr('x2', plot.x + plot.w);
     // Whole decades, those whose labels do not touch, kept inside the chart.
     const shown = labelSpaced(decades, xOf, label, t.tick).filter((e) => xOf(e) - 14 > 0 && xOf(e) + 14 < width);
     ticks
@@ -75,7 +70,7 @@ export function createDistanceHistogram(node: HTMLDivElement): Chart<DistanceHis
       .data(shown)
       .join('text')
       .attr('x', (e) => xOf(e))
-      .attr('y', plot.y + plot.h + t.tick * 1.2)
+      .attr('y', t.tick * 1.2)
       .attr('font-size', t.tick)
       .attr('text-anchor', 'middle')
       .text(label);
@@ -87,11 +82,11 @@ export function createDistanceHistogram(node: HTMLDivElement): Chart<DistanceHis
       draw();
     },
     resize() {
-      size = nodeSize(node, 120, 70);
+      frame.resize();
       draw();
     },
     destroy() {
-      svg.remove();
+      frame.destroy();
     },
   };
 }

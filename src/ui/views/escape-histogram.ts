@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
-import { nodeSize, type Chart } from '../charts/chart';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/frame';
 import { placeLabels, type LabelRequest } from '../charts/label-placement';
-import { chartType, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
+import { stepAxis } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 
 export interface EscapeHistogramModel {
@@ -26,24 +26,19 @@ export function escapeBins(steps: number[], tMax: number): number[] {
 
 /** The measured histogram of escape steps with the theory's predicted steps marked beside it. */
 export function createEscapeHistogram(node: HTMLDivElement): Chart<EscapeHistogramModel> {
-  const svg = select(node).append('svg').attr('role', 'img').attr('aria-label', 'histogram of escape steps').attr('data-testid', 'escape-histogram');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const bars = svg.append('g');
-  const marks = svg.append('g');
-  const gx = svg.append('g').attr('class', 'axis');
-  const xl = svg.append('text').attr('text-anchor', 'end');
-  let size = nodeSize(node, 160, 70);
+  const frame = new PlotFrame(node, { label: 'histogram of escape steps', minWidth: 160, compactBelow: { width: Infinity, height: Infinity } });
+  frame.svg.attr('data-testid', 'escape-histogram');
+  const bars = frame.marks.append('g');
+  const marks = frame.over.append('g');
   let model: EscapeHistogramModel | null = null;
   let drawnAxis = '';
 
   function draw(): void {
     const m = model;
     if (!m) return;
-    const t = chartType(m.lecture, true);
-    const { width, height } = size;
-    svg.attr('width', width).attr('height', height);
-    const plot = { x: 8, y: t.tick * 1.4, w: width - 16, h: Math.max(10, height - t.tick * 1.4 - t.tick * 3) };
-    plotArea.attr('x', plot.x).attr('y', plot.y).attr('width', plot.w).attr('height', plot.h);
+    // Room above the bars for the predicted steps' names.
+    const laidOut = frame.layout(m.lecture, { x: { ticks: [], titles: ['escape step (measured)'] }, top: (t) => t.tick * 1.4, left: 8, right: 8 });
+    const { plot, type: t, width } = frame;
     const x = scaleLinear().domain([0, m.tMax]).range([plot.x, plot.x + plot.w]);
     const bins = escapeBins(m.steps, m.tMax);
     const top = Math.max(1, ...bins);
@@ -59,13 +54,10 @@ export function createEscapeHistogram(node: HTMLDivElement): Chart<EscapeHistogr
       .attr('height', (c) => y(0) - y(c))
       .attr('fill', COLORS.sgdRun);
     // The axis is rebuilt only when it changes: each restart of a dragged run would otherwise rebuild it.
-    const axisKey = `${m.tMax}|${plot.x},${plot.y},${plot.w},${plot.h}|${t.tick}|${width}x${height}`;
-    if (axisKey !== drawnAxis) {
+    const axisKey = `${m.tMax}`;
+    if (laidOut || axisKey !== drawnAxis) {
       drawnAxis = axisKey;
-      gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(x, Math.max(2, Math.floor(plot.w / 90))));
-      gx.selectAll('text').attr('font-size', t.tick);
-      tidyAxisEnds(gx, plot.x - 4, width - 2, t.tick);
-      xl.attr('x', plot.x + plot.w).attr('y', height - 2).attr('font-size', t.tick).text('escape step (measured)');
+      frame.axis('x', stepAxis(x, Math.max(2, Math.floor(plot.w / 90))));
     }
     // The predicted steps: dashed lines, their names placed apart from each other.
     const shown = m.predicted.filter((p) => p.step !== null && p.step <= m.tMax);
@@ -100,11 +92,11 @@ export function createEscapeHistogram(node: HTMLDivElement): Chart<EscapeHistogr
       draw();
     },
     resize() {
-      size = nodeSize(node, 160, 70);
+      frame.resize();
       draw();
     },
     destroy() {
-      svg.remove();
+      frame.destroy();
     },
   };
 }

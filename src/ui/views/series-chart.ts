@@ -1,14 +1,11 @@
 import { axisLeft } from 'd3-axis';
-import { select } from 'd3-selection';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Chart } from '../charts/chart';
-import { nodeSize } from '../charts/chart';
-import { drawLegend, layoutLegend, type LegendLayout } from '../charts/legend';
-import { chartLayers, chartType, decadeTicks, leftMargin, sizeCanvas, stepAxis, tidyAxisEnds } from '../charts/plot-frame';
+import { PlotFrame } from '../charts/frame';
+import { decadeTicks, stepAxis } from '../charts/plot-frame';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
 import { lineColor } from '../theme/lecture-lines';
-import { textWidth } from '../theme/text-width';
 import { curvePath, drawComparison, drawScrubMarker, drawTheoryLines, runPath, seriesValues } from './series-paths';
 import { seriesLegendItems } from './series-legend';
 import { SeriesRange } from './series-range';
@@ -38,25 +35,15 @@ const RADIUS = COLORS.radius;
 const HELD_DRAW_MS = 100;
 
 export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Chart<SeriesModel> {
-  const { canvases, svg, plotArea } = chartLayers(node, 2, opts.testId);
-  const [runsCanvas, topCanvas] = canvases;
-  const gx = svg.append('g').attr('class', 'axis');
-  const gy = svg.append('g').attr('class', 'axis');
-  const xl = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yl = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const legendG = svg.append('g');
-  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-  let size = nodeSize(node);
+  const frame = new PlotFrame(node, { testId: opts.testId, label: opts.yLabel, canvases: 2, minHeight: 90 });
   let model: SeriesModel | null = null;
 
   // What is on the retained canvas.
   let runId = -1;
-  let layoutKey = '';
-  let legend: LegendLayout | null = null;
+  let layoutKey = 0;
   let theory: TheoryLine[] = [];
   /** The theory's lines start at the runs' first recorded distance: computed once that exists. */
   let theoryReady = false;
-  let plot = { x: 0, y: 0, w: 1, h: 1 };
   /** The axes' ranges and the data range they follow. */
   const range = new SeriesRange();
   let drawn = { sgd: 0, gd: 0 };
@@ -66,8 +53,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   let topKey = '';
   let heldDrawAt = -Infinity;
 
-  const x = () => scaleLinear().domain([0, range.xMax]).range([plot.x, plot.x + plot.w]);
-  const y = () => scaleLog().domain([range.yLo, range.yHi]).range([plot.y + plot.h, plot.y]).clamp(true);
+  const x = () => scaleLinear().domain([0, range.xMax]).range([frame.plot.x, frame.plot.x + frame.plot.w]);
+  const y = () => scaleLog().domain([range.yLo, range.yHi]).range([frame.plot.y + frame.plot.h, frame.plot.y]).clamp(true);
 
   // A drag has ended: the axes settle on the run as it is now.
   const offRelease = onPointerRelease(() => draw(true));
@@ -82,54 +69,29 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     topKey = '';
   }
 
-  /** Margins, legend and plot area: only when the size, the mode or the legend's items change. */
+  /** The frame's margins, legend and plot area: laid out again only when the size, the mode or the legend's items change. */
   function layout(m: SeriesModel): boolean {
-    const items = seriesLegendItems(m, theory);
-    const key = `${size.width}x${size.height}|${m.lecture}|${items.map((i) => i.label).join('|')}`;
-    if (key === layoutKey) return false;
-    layoutKey = key;
-    const t = chartType(m.lecture, size.width < 420 || size.height < 260);
-    legend = layoutLegend(items, { width: size.width - 16, height: size.height, fontSize: t.legend });
-    const left = leftMargin(['1e-300'], t.tick, t.label);
-    const bottom = t.tick * 1.6 + t.label * 1.5;
-    const right = legend.side === 'right' ? legend.width + 20 : 12;
-    const below = legend.side === 'bottom' ? legend.height + 6 : 0;
-    plot = { x: left, y: t.tick * 0.8, w: Math.max(20, size.width - left - right), h: Math.max(20, size.height - t.tick * 0.8 - bottom - below) };
-    plotArea.attr('x', plot.x).attr('y', plot.y).attr('width', plot.w).attr('height', plot.h);
-    svg.attr('width', size.width).attr('height', size.height);
-    for (const c of [runsCanvas, topCanvas]) sizeCanvas(c, size.width, size.height, dpr);
-    drawLegend(legendG, items, legend, t.stroke);
-    legendG.attr('transform', legend.side === 'right' ? `translate(${size.width - legend.width - 8},${plot.y})` : `translate(8,${plot.y + plot.h + bottom + 2})`);
-    // The full title, the short one, or none where even that is longer than the plot is tall (the panel's title names the axis).
-    const yText = [opts.yLabel, opts.yShort].find((title) => textWidth(title, t.label, '600') < plot.h - 4) ?? '';
-    xl.attr('x', plot.x + plot.w / 2).attr('y', plot.y + plot.h + t.tick * 1.6 + t.label).attr('font-size', t.label).text('step t');
-    yl.attr('transform', `translate(${t.label},${plot.y + plot.h / 2}) rotate(-90)`).attr('font-size', t.label).text(yText);
-    axesKey = '';
-    return true;
+    // The widest decade label the y axis can show, so the plot does not move as the axis steps.
+    const changed = frame.layout(m.lecture, { x: { ticks: [], titles: ['step t'] }, y: { ticks: ['1e-300'], titles: [opts.yLabel, opts.yShort] }, legend: seriesLegendItems(m, theory) });
+    if (changed) {
+      layoutKey++;
+      axesKey = '';
+    }
+    return changed;
   }
 
   function drawAxes(m: SeriesModel): void {
     const key = `${range.xMax}|${range.yLo}|${range.yHi}|${layoutKey}`;
     if (key === axesKey) return;
     axesKey = key;
-    const t = chartType(m.lecture, size.width < 420 || size.height < 260);
-    const xs = x();
-    const ys = y();
-    gx.attr('transform', `translate(0,${plot.y + plot.h})`).call(stepAxis(xs, Math.max(2, Math.floor(plot.w / sizes(m.lecture).stepTickGap))));
-    tidyAxisEnds(gx, plot.x - 6, size.width - 2, t.tick);
+    const { plot, type: t } = frame;
+    frame.axis('x', stepAxis(x(), Math.max(2, Math.floor(plot.w / sizes(m.lecture).stepTickGap))));
     const tickValues = decadeTicks(range.yLo, range.yHi, plot.h, t.tick * 1.5);
-    gy.attr('transform', `translate(${plot.x},0)`).call(axisLeft(ys).tickValues(tickValues).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
-    svg.selectAll('.axis text').attr('font-size', t.tick);
-    svg.selectAll('.axis line, .axis path').attr('stroke-width', t.stroke);
-  }
-
-  function ctxOf(c: HTMLCanvasElement): CanvasRenderingContext2D {
-    const ctx = c.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return ctx;
+    frame.axis('y', axisLeft(y()).tickValues(tickValues).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
   }
 
   function clip(ctx: CanvasRenderingContext2D): void {
+    const { plot } = frame;
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.clip();
@@ -138,9 +100,9 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   /** The faint SGD runs: whole (`full`) or only what was added since the last frame. */
   function drawRuns(m: SeriesModel, full: boolean): void {
     const sgd = m.run?.sgd;
-    const ctx = ctxOf(runsCanvas);
+    const ctx = frame.context(0);
     if (full) {
-      ctx.clearRect(0, 0, size.width, size.height);
+      ctx.clearRect(0, 0, frame.width, frame.height);
       drawn.sgd = 0;
     }
     if (!sgd || sgd.count === 0) return;
@@ -176,8 +138,9 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const key = `${sgd?.count}|${sgd?.epoch}|${gd?.count}|${gd?.epoch}|${gd?.divergedStep[0]}|${scrub}|${compared}`;
     if (!full && key === topKey) return;
     topKey = key;
-    const ctx = ctxOf(topCanvas);
-    ctx.clearRect(0, 0, size.width, size.height);
+    const ctx = frame.context(1);
+    const { plot } = frame;
+    ctx.clearRect(0, 0, frame.width, frame.height);
     if (!run) return;
     const xs = x();
     const ys = y();
@@ -268,12 +231,12 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       draw(modeChanged);
     },
     resize() {
-      size = nodeSize(node);
+      frame.resize();
       draw(true);
     },
     destroy() {
       offRelease();
-      select(node).selectAll('*').remove();
+      frame.destroy();
     },
   };
 }
