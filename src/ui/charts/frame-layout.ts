@@ -23,6 +23,8 @@ export interface FrameSpec {
   x?: AxisRoom;
   y?: AxisRoom;
   legend?: readonly LegendItem[];
+  /** The largest share of the height a bottom legend, and of the width a side legend, may take (legend.ts's defaults when absent). */
+  legendShare?: { bottom?: number; right?: number };
   /** Room kept above the plot (default: half a tick label, for the top tick of a y axis); a function of the type sizes the frame chose. */
   top?: number | ((type: FrameType) => number);
   /** Room kept right of the plot (default 12 px; a legend at the side adds its own). */
@@ -31,6 +33,8 @@ export interface FrameSpec {
   left?: number;
   /** Room kept below the plot when there is no x axis (default 8 px). */
   bottom?: number;
+  /** Room under the x axis for a second, smaller figure (the 1D landscape's path strip), from the type and the frame's height. */
+  below?: (type: FrameType, height: number) => number;
 }
 
 export interface FrameLayout {
@@ -70,15 +74,15 @@ export function frameLayout(width: number, height: number, type: FrameType, spec
   const xTitleRoom = (spec.x?.titles?.length ?? 0) > 0 && height - t - xTickH - label * 1.3 >= MIN_PLOT ? label * 1.3 : 0;
   const axisBelow = spec.x ? Math.ceil(xTickH + xTitleRoom) : (spec.bottom ?? 8);
   let r = spec.right ?? 12;
-  let b = axisBelow;
+  let b = axisBelow + (spec.below ? Math.ceil(spec.below(type, height)) : 0);
   let legend: LegendLayout | null = null;
   if (spec.legend && spec.legend.length > 0) {
-    legend = layoutLegend([...spec.legend], { width: width - 16, height, fontSize: type.legend });
+    legend = layoutLegend([...spec.legend], { width: width - 16, height, fontSize: type.legend, maxBottom: spec.legendShare?.bottom, maxRight: spec.legendShare?.right });
     if (legend.side === 'right') r += legend.width + 20;
     else b += legend.height + 6;
   }
   const plot = { x: l, y: t, w: Math.max(MIN_PLOT, width - l - r), h: Math.max(MIN_PLOT, height - t - b) };
-  const legendAt = legend ? (legend.side === 'right' ? { x: width - legend.width - 8, y: t } : { x: 8, y: plot.y + plot.h + axisBelow + 2 }) : null;
+  const legendAt = legend ? (legend.side === 'right' ? { x: width - legend.width - 8, y: t } : { x: 8, y: height - legend.height - 4 }) : null;
   // A title is shown only where it fits along its axis.
   const fits = (titles: readonly string[] | undefined, room: number) => titles?.find((s) => textWidth(s, label, '600') < room - 4) ?? '';
   return {

@@ -1,12 +1,16 @@
 import type { Selection } from 'd3-selection';
 import { textWidth } from '../theme/text-width';
+import { uniqueId } from '../theme/unique-id';
+import { COLORS } from '../theme/colors';
 import { markPath, type MarkShape } from './marks';
 
 /** What a legend row shows beside its text. */
 export type Swatch =
   | { kind: 'line'; color: string; dash?: string; width?: number }
-  | { kind: 'area'; fill: string; stroke: string; dash?: string; round?: boolean }
-  | { kind: 'mark'; shape: MarkShape; fill: string; stroke: string };
+  | { kind: 'area'; fill: string; stroke: string; dash?: string; round?: boolean; opacity?: number }
+  | { kind: 'mark'; shape: MarkShape; fill: string; stroke: string }
+  /** A colour scale (the phase diagram's measured fraction), left to right; drawn wider than a line's swatch. */
+  | { kind: 'ramp'; stops: string[] };
 
 export interface LegendItem {
   key: string;
@@ -27,7 +31,9 @@ export interface LegendLayout {
 }
 
 const SWATCH = 28;
+const RAMP = 3 * SWATCH;
 const GAP = 8;
+const swatchWidth = (it: LegendItem) => (it.swatch.kind === 'ramp' ? RAMP : SWATCH);
 
 export interface LegendRoom {
   /** Width and height of the whole chart. */
@@ -51,7 +57,7 @@ export function layoutLegend(items: LegendItem[], room: LegendRoom): LegendLayou
   const lh = Math.ceil(fs * 1.35);
   const maxBottom = room.maxBottom ?? 0.3;
   const maxRight = room.maxRight ?? 0.34;
-  const widthOf = (t: string) => SWATCH + GAP + textWidth(t, fs);
+  const widthOf = (it: LegendItem, t: string) => swatchWidth(it) + GAP + textWidth(t, fs);
   const bottom = (compact: boolean): LegendLayout => {
     const rows: LegendLayout['rows'] = [];
     let x = 0;
@@ -59,7 +65,7 @@ export function layoutLegend(items: LegendItem[], room: LegendRoom): LegendLayou
     let widest = 0;
     for (const it of items) {
       const text = compact ? (it.short ?? it.label) : it.label;
-      const w = widthOf(text);
+      const w = widthOf(it, text);
       if (x > 0 && x + w > room.width) {
         x = 0;
         y += lh;
@@ -72,7 +78,7 @@ export function layoutLegend(items: LegendItem[], room: LegendRoom): LegendLayou
   };
   const right = (compact: boolean): LegendLayout => {
     const rows = items.map((it, i) => ({ x: 0, y: i * lh, text: compact ? (it.short ?? it.label) : it.label }));
-    const width = Math.max(0, ...rows.map((r) => widthOf(r.text)));
+    const width = Math.max(0, ...rows.map((r, i) => widthOf(items[i], r.text)));
     return { side: 'right', compact, width, height: items.length * lh, fontSize: fs, rows };
   };
   const fitsBottom = (l: LegendLayout) => l.height <= room.height * maxBottom && l.width <= room.width;
@@ -93,6 +99,7 @@ export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, stro
   g.attr('data-legend', '').attr('class', 'legend');
   g.selectAll('*').remove();
   const fs = layout.fontSize;
+  g.attr('font-size', fs);
   items.forEach((it, i) => {
     const row = layout.rows[i];
     const r = g.append('g').attr('transform', `translate(${row.x},${row.y})`);
@@ -115,29 +122,22 @@ export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, stro
         .attr('height', fs * 0.8)
         .attr('rx', s.round ? fs * 0.4 : 0)
         .attr('fill', s.fill)
+        .attr('fill-opacity', s.opacity ?? null)
         .attr('stroke', s.stroke)
         .attr('stroke-width', 2 * strokeScale)
         .attr('stroke-dasharray', s.dash ?? null);
-    else
+    else if (s.kind === 'ramp') {
+      const id = uniqueId('legend-ramp');
+      const grad = r.append('defs').append('linearGradient').attr('id', id);
+      s.stops.forEach((c, k) => grad.append('stop').attr('offset', s.stops.length > 1 ? k / (s.stops.length - 1) : 0).attr('stop-color', c));
+      r.append('rect').attr('x', 1).attr('y', mid - fs * 0.45).attr('width', RAMP - 2).attr('height', fs * 0.9).attr('fill', `url(#${id})`).attr('stroke', COLORS.ink).attr('stroke-width', strokeScale);
+    } else
       r.append('path')
         .attr('d', markPath(s.shape, fs * 0.36))
         .attr('transform', `translate(${SWATCH / 2},${mid})`)
         .attr('fill', s.fill)
         .attr('stroke', s.stroke)
         .attr('stroke-width', s.shape === 'cross' ? 3 : 1);
-    r.append('text').attr('x', SWATCH + GAP).attr('y', mid).attr('dy', '0.35em').attr('font-size', fs).text(row.text);
+    r.append('text').attr('x', swatchWidth(it) + GAP).attr('y', mid).attr('dy', '0.35em').attr('font-size', fs).text(row.text);
   });
-}
-
-/**
- * A legend laid out and drawn outside the plot in one call: the margin on the
- * side it takes (`m.b` or `m.r`) grows by its size, and `g` is placed there.
- */
-export function legendOutside(g: G, items: LegendItem[], room: { width: number; height: number; fontSize: number; stroke: number }, m: { r: number; t: number; b: number }): LegendLayout {
-  const L = layoutLegend(items, { width: room.width - 16, height: room.height, fontSize: room.fontSize });
-  if (L.side === 'right') m.r += L.width + 20;
-  else m.b += L.height + 6;
-  drawLegend(g, items, L, room.stroke);
-  g.attr('transform', L.side === 'right' ? `translate(${room.width - L.width - 8},${m.t})` : `translate(8,${room.height - L.height - 4})`);
-  return L;
 }

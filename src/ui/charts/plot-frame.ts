@@ -1,44 +1,178 @@
-import { axisBottom } from 'd3-axis';
-import type { ScaleLinear } from 'd3-scale';
+import type { Axis, AxisDomain } from 'd3-axis';
 import { select, type Selection } from 'd3-selection';
-import { textWidth } from '../theme/text-width';
+import type { PanelLayer } from '../export/panel-layers';
+import { chartType } from '../theme/sizes';
+import { uniqueId } from '../theme/unique-id';
+import { nodeSize } from './chart';
+import { frameLayout, type FrameLayout, type FrameSpec, type FrameType } from './frame-layout';
+import { drawLegend } from './legend';
+import { tidyAxisEnds } from './axis-ticks';
 
-/** Type sizes of a chart (the tokens of theme/sizes.ts). */
-export { chartType } from '../theme/sizes';
-
-export interface Frame {
-  width: number;
-  height: number;
-  /** The data area. */
-  plot: { x: number; y: number; w: number; h: number };
-}
-
-/** Room an axis needs on the left: its widest tick label and the rotated title. */
-export function leftMargin(tickLabels: string[], tickPx: number, labelPx: number): number {
-  return Math.ceil(Math.max(20, ...tickLabels.map((t) => textWidth(t, tickPx))) + 10 + labelPx * 1.5);
-}
-
+type G = Selection<SVGGElement, unknown, null, undefined>;
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 
-/**
- * The layers every chart has, stacked in its node: canvases (for dense marks)
- * under an SVG (axes, labels, legend), and an invisible rect marking the data
- * area (`data-plot-area`, used by the layout tests and the export).
- */
-export function chartLayers(node: HTMLDivElement, canvases: number, testId: string) {
-  const wrap = select(node).attr('data-testid', testId);
-  const cs = Array.from({ length: canvases }, () => wrap.append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').node()!);
-  const svg: Svg = wrap.append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  return { wrap, canvases: cs, svg, plotArea };
+export interface PlotFrameOptions {
+  /** The node's `data-testid` and the svg's accessible name. */
+  testId?: string;
+  label: string;
+  /** Canvases under the svg, for dense marks (they share the svg's coordinates). */
+  canvases?: number;
+  /** The canvases over the svg instead (marks drawn above an SVG picture such as contours); they let pointer events through. */
+  canvasesAbove?: boolean;
+  /** The smallest size the frame lays out at (a collapsed panel must not give negative ranges). */
+  minWidth?: number;
+  minHeight?: number;
+  /** The legend's `data-testid`, where a browser test reads it. */
+  legendTestId?: string;
+  /** Below this width or height the frame uses the compact type (outside lecture mode). */
+  compactBelow?: { width: number; height: number };
 }
 
-/** A bottom axis over steps: SI suffixes (2k, 5M) and a plain 0. */
-export function stepAxis(x: ScaleLinear<number, number>, ticks: number) {
-  const f = x.tickFormat(ticks, '~s');
-  return axisBottom(x)
-    .ticks(ticks)
-    .tickFormat((v) => (Number(v) === 0 ? '0' : f(v)));
+/** Every frame on the page, by node: the export and the recorder ask a panel's frame for its layers. */
+const FRAMES = new Set<PlotFrame>();
+
+/** The frames drawn inside an element (a panel), in the page's order. */
+export function framesIn(el: Element): PlotFrame[] {
+  return [...FRAMES].filter((f) => el.contains(f.node)).sort((a, b) => (a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/**
+ * The one frame of a chart (docs/architecture.md#charts): it owns the svg and
+ * the canvases under it, the margins (from the axes' measured tick labels and
+ * titles, frame-layout.ts), the plot area and its clip, the axes, the legend
+ * (legend.ts, from the marks' own labels and swatches) and the layers the
+ * export and the recorder read. Lecture mode and the small sizes of a phone
+ * are its concern: a chart reads `frame.type` and draws inside `frame.plot`.
+ *
+ *   const frame = new PlotFrame(node, { label: 'distances' });
+ *   frame.layout(lecture, { x: { ticks: ['1e-3', '1e0'], titles: ['distance'] } });
+ *   frame.marks.selectAll('rect').data(bins).join('rect')…   // inside frame.plot, clipped
+ *   frame.axis('x', axisBottom(x));
+ */
+export class PlotFrame {
+  readonly node: HTMLDivElement;
+  readonly svg: Svg;
+  readonly canvases: HTMLCanvasElement[];
+  /** Under the marks, not clipped (gridlines, bands). */
+  readonly back: G;
+  /** The data marks, clipped to the plot area. */
+  readonly marks: G;
+  readonly gx: G;
+  readonly gy: G;
+  /** Above the marks and the axes, not clipped (labels that may leave the plot, handles). */
+  readonly over: G;
+  readonly legendG: G;
+  width = 0;
+  height = 0;
+  type: FrameType;
+  layoutNow: FrameLayout;
+  private readonly plotRect: Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly clipRect: Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly options: PlotFrameOptions;
+  private readonly dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  private key = '';
+
+  constructor(node: HTMLDivElement, options: PlotFrameOptions) {
+    this.node = node;
+    this.options = options;
+    const wrap = select(node);
+    if (options.testId) wrap.attr('data-testid', options.testId);
+    const layered = (options.canvases ?? 0) > 0;
+    const canvases = () => Array.from({ length: options.canvases ?? 0 }, () => wrap.append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', options.canvasesAbove ? 'none' : 'auto').node()!);
+    const under = options.canvasesAbove ? [] : canvases();
+    this.svg = wrap.append('svg').attr('role', 'img').attr('aria-label', options.label);
+    if (layered) this.svg.style('position', 'absolute').style('left', '0').style('top', '0');
+    this.canvases = options.canvasesAbove ? canvases() : under;
+    // The data area: invisible, read by the layout tests (data-plot-area) and the export.
+    this.plotRect = this.svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
+    const clipId = uniqueId('plot-clip');
+    this.clipRect = this.svg.append('clipPath').attr('id', clipId).append('rect');
+    this.back = this.svg.append('g');
+    this.marks = this.svg.append('g').attr('clip-path', `url(#${clipId})`);
+    this.gx = this.svg.append('g').attr('class', 'axis axis-x');
+    this.gy = this.svg.append('g').attr('class', 'axis axis-y');
+    this.xTitle = this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+    this.yTitle = this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+    this.over = this.svg.append('g');
+    this.legendG = this.svg.append('g').attr('data-testid', options.legendTestId ?? null);
+    this.type = chartType(false);
+    this.layoutNow = frameLayout(0, 0, this.type, {});
+    this.resize();
+    FRAMES.add(this);
+  }
+
+  /** The data area of the last layout. */
+  get plot() {
+    return this.layoutNow.plot;
+  }
+
+  /** Re-reads the node's size; true when it changed (the next `layout` lays out again). */
+  resize(): boolean {
+    const { width, height } = nodeSize(this.node, this.options.minWidth ?? 120, this.options.minHeight ?? 70);
+    if (width === this.width && height === this.height) return false;
+    this.width = width;
+    this.height = height;
+    return true;
+  }
+
+  /**
+   * Lays the frame out for the mode and what its axes and legend hold: the
+   * svg's and canvases' size, the margins, the plot area and its clip, the
+   * titles and the legend. Does nothing (and returns false) when neither the
+   * size, the mode nor the spec changed, so a live chart may call it every frame.
+   */
+  layout(lecture: boolean, spec: FrameSpec): boolean {
+    const c = this.options.compactBelow ?? { width: 420, height: 260 };
+    const type = chartType(lecture, this.width < c.width || this.height < c.height);
+    const key = JSON.stringify([this.width, this.height, type, spec.x, spec.y, typeof spec.top === 'function' ? spec.top(type) : spec.top, spec.right, spec.left, spec.bottom, spec.below?.(type, this.height), spec.legendShare, spec.legend?.map((i) => [i.label, i.short, i.swatch])]);
+    if (key === this.key) return false;
+    this.key = key;
+    this.type = type;
+    const L = frameLayout(this.width, this.height, type, spec);
+    this.layoutNow = L;
+    this.svg.attr('width', this.width).attr('height', this.height);
+    for (const cv of this.canvases) sizeCanvas(cv, this.width, this.height, this.dpr);
+    const { plot } = L;
+    for (const r of [this.plotRect, this.clipRect]) r.attr('x', plot.x).attr('y', plot.y).attr('width', plot.w).attr('height', plot.h);
+    this.gx.attr('transform', `translate(0,${plot.y + plot.h})`).attr('display', spec.x ? null : 'none');
+    this.gy.attr('transform', `translate(${plot.x},0)`).attr('display', spec.y ? null : 'none');
+    this.xTitle.attr('x', L.xTitle.x).attr('y', L.xTitle.y).attr('font-size', type.label).text(L.xTitle.text);
+    this.yTitle.attr('transform', `translate(${L.yTitle.x},${L.yTitle.y}) rotate(-90)`).attr('font-size', type.label).text(L.yTitle.text);
+    if (L.legend && L.legendAt && spec.legend) {
+      drawLegend(this.legendG, [...spec.legend], L.legend, type.stroke);
+      this.legendG.attr('transform', `translate(${L.legendAt.x},${L.legendAt.y})`);
+    } else this.legendG.selectAll('*').remove();
+    return true;
+  }
+
+  /** Draws an axis in its place at the frame's type size; a bottom axis keeps its end labels inside the frame. */
+  axis<D extends AxisDomain>(which: 'x' | 'y', axis: Axis<D>): void {
+    const g = which === 'x' ? this.gx : this.gy;
+    g.call(axis);
+    g.selectAll('text').attr('font-size', this.type.tick);
+    g.selectAll('line, path').attr('stroke-width', this.type.stroke);
+    if (which === 'x') tidyAxisEnds(g, this.plot.x - 6, this.width - 2, this.type.tick);
+  }
+
+  /** A canvas's 2D context in the frame's CSS pixels. */
+  context(i: number): CanvasRenderingContext2D {
+    const ctx = this.canvases[i].getContext('2d')!;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    return ctx;
+  }
+
+  /** The drawn layers in paint order, in the frame's coordinates (the export and the recorder draw these). */
+  layers(): PanelLayer[] {
+    const svg = this.svg.node()!;
+    return (this.options.canvasesAbove ? [svg, ...this.canvases] : [...this.canvases, svg]).map((el) => ({ el, x: 0, y: 0, width: this.width, height: this.height }));
+  }
+
+  destroy(): void {
+    FRAMES.delete(this);
+    select(this.node).selectAll('*').remove();
+  }
 }
 
 /** Size a canvas for the device pixel ratio, only when its size changed (a resize reallocates and clears it). */
@@ -51,67 +185,4 @@ export function sizeCanvas(c: HTMLCanvasElement, w: number, h: number, dpr: numb
   c.style.width = `${w}px`;
   c.style.height = `${h}px`;
   return true;
-}
-
-/** Powers of ten from lo to hi, every k-th so that labels `gap` pixels tall do not touch over `length` pixels. */
-export function decadeTicks(lo: number, hi: number, length: number, gap: number): number[] {
-  const top = Math.round(Math.log10(hi));
-  const bottom = Math.round(Math.log10(lo));
-  const every = Math.max(1, Math.ceil((top - bottom) / Math.max(1, Math.floor(length / gap))));
-  const out: number[] = [];
-  for (let e = top; e >= bottom; e -= every) out.push(10 ** e);
-  return out;
-}
-
-/** Tick values of a continuous scale at least `gap` pixels apart (d3's count is only a hint). */
-export function spacedTicks(scale: { ticks(n: number): number[]; (v: number): number | undefined }, count: number, gap: number): number[] {
-  for (let n = Math.max(1, Math.floor(count)); ; n--) {
-    const t = scale.ticks(n);
-    let ok = true;
-    for (let i = 1; i < t.length && ok; i++) ok = Math.abs((scale(t[i]) ?? 0) - (scale(t[i - 1]) ?? 0)) >= gap;
-    if (ok || n <= 1) return t;
-  }
-}
-
-/**
- * Keep a bottom axis's end labels inside [left, right]: a label centred on a
- * tick near either end is anchored at its edge instead, so it neither leaves
- * the panel nor runs into the vertical axis's lowest label.
- */
-export function tidyAxisEnds(g: Selection<SVGGElement, unknown, null, undefined>, left: number, right: number, px: number): void {
-  g.selectAll<SVGGElement, number>('.tick').each(function () {
-    const m = /translate\(([-\d.e]+)/.exec(this.getAttribute('transform') ?? '');
-    if (!m) return;
-    const x = Number(m[1]);
-    const text = this.querySelector('text');
-    if (!text) return;
-    const half = textWidth(text.textContent ?? '', px) / 2;
-    text.setAttribute('text-anchor', x - half < left ? 'start' : x + half > right ? 'end' : 'middle');
-  });
-}
-
-/** Of the given tick values, those whose labels (`fmt` at `px`) do not touch the one kept before them, left to right. */
-export function labelSpaced(values: number[], at: (v: number) => number, fmt: (v: number) => string, px: number): number[] {
-  const out: number[] = [];
-  let right = -Infinity;
-  for (const v of [...values].sort((a, b) => at(a) - at(b))) {
-    const half = textWidth(fmt(v), px) / 2;
-    const x = at(v);
-    if (x - half < right + px * 0.5) continue;
-    out.push(v);
-    right = x + half;
-  }
-  return out;
-}
-
-/** Of the given tick values, those at least `gap` pixels from the one kept before them (a vertical axis's labels). */
-export function gapSpaced(values: number[], at: (v: number) => number, gap: number): number[] {
-  const out: number[] = [];
-  let last = -Infinity;
-  for (const v of [...values].sort((a, b) => at(a) - at(b))) {
-    if (at(v) - last < gap) continue;
-    out.push(v);
-    last = at(v);
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import type { Selection } from 'd3-selection';
-import type { chartType } from '../charts/plot-frame';
+import type { FrameType } from '../charts/frame-layout';
 
 export type Scale = ScaleContinuousNumeric<number, number>;
 export type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -15,7 +15,7 @@ export interface DiagramFrame {
   width: number;
   height: number;
   margin: { l: number; r: number; t: number; b: number };
-  type: ReturnType<typeof chartType>;
+  type: FrameType;
   /** The stroke factor and the label size of the mode. */
   sw: number;
   fontPx: number;

@@ -1,31 +1,25 @@
-import { select } from 'd3-selection';
+import type { PlotFrame } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 import { uniqueId } from '../theme/unique-id';
 
 /**
- * The diagram's SVG, layer by layer from the back: axes and titles, then inside
- * the clip the GD strip, the references, the family, the SGD rectangle, the exact
- * region, the comparisons and the minima; over them the handles, the hand-placed
- * point, the legend and the labels' leader lines.
+ * The diagram's marks in its frame (charts/plot-frame.ts, which owns the axes,
+ * titles, clip and legend), layer by layer from the back: inside the clip the
+ * GD strip, the references, the family, the SGD rectangle, the exact region,
+ * the comparisons and the minima; over them the handles, the hand-placed point
+ * and the labels' leader lines.
  */
-export function diagramLayers(node: HTMLDivElement) {
-  const svg = select(node).append('svg');
-  svg.attr('data-testid', 'stability-diagram').attr('role', 'img').attr('aria-label', 'sharpness–non-uniformity diagram');
-  const defs = svg.append('defs');
-  const clipId = uniqueId('clip');
-  const clipRect = defs.append('clipPath').attr('id', clipId).append('rect');
-  const hatch = defs.append('pattern').attr('id', `${clipId}-hatch`).attr('patternUnits', 'userSpaceOnUse').attr('width', 10).attr('height', 10).attr('patternTransform', 'rotate(45)');
+export function diagramLayers(frame: PlotFrame) {
+  const svg = frame.svg;
+  svg.attr('data-testid', 'stability-diagram');
+  const hatchId = uniqueId('gd-hatch');
+  const hatch = svg.insert('defs', ':first-child').append('pattern').attr('id', hatchId).attr('patternUnits', 'userSpaceOnUse').attr('width', 10).attr('height', 10).attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 10).attr('height', 10).attr('fill', COLORS.gdFill);
   const hatchLine = hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 10).attr('stroke', COLORS.gd);
 
-  const root = svg.append('g');
-  const gx = root.append('g').attr('class', 'axis axis-x');
-  const gy = root.append('g').attr('class', 'axis axis-y');
-  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const plotArea = root.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
-  const gdStrip = plot.append('rect').attr('data-testid', 'gd-strip').attr('fill', `url(#${clipId}-hatch)`);
+  // Inside the frame's clip.
+  const plot = frame.marks;
+  const gdStrip = plot.append('rect').attr('data-testid', 'gd-strip').attr('fill', `url(#${hatchId})`);
   const refs = plot.append('g').attr('class', 'references');
   const family = plot.append('g').attr('class', 'family');
   const rect = plot.append('rect').attr('data-testid', 'sgd-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
@@ -33,14 +27,15 @@ export function diagramLayers(node: HTMLDivElement) {
   const gdLine = plot.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
   const compareRects = plot.append('g').attr('class', 'comparisons');
   const minimaG = plot.append('g').attr('class', 'minima');
-  const over = root.append('g');
+  // Over the plot, not clipped.
+  const over = frame.over;
   const compareCorners = over.append('g').attr('class', 'comparison-corners');
   const cornerLabel = over.append('text').attr('class', 'corner-label').attr('data-testid', 'corner-label');
   const corner = over.append('circle').attr('data-testid', 'rect-corner').attr('r', 10).attr('fill', COLORS.sgd).attr('stroke', COLORS.paper).attr('tabindex', -1).style('cursor', 'move');
   const pointG = over.append('g').attr('class', 'hand-point');
   const pointMark = pointG.append('circle').attr('data-testid', 'hand-point').attr('r', 11).attr('stroke', COLORS.ink).style('cursor', 'move');
   const pointLabel = pointG.append('text').attr('class', 'point-label').attr('data-testid', 'point-label');
-  const legend = root.append('g').attr('data-testid', 'diagram-legend');
-  const leaders = root.append('g').attr('class', 'leaders');
-  return { svg, clipId, clipRect, hatchLine, gx, gy, xLabel, yLabel, plotArea, gdStrip, refs, family, rect, ellipse, gdLine, compareRects, minimaG, compareCorners, cornerLabel, corner, pointG, pointMark, pointLabel, legend, leaders };
+  // A leader line may cross the corner's handle: it must not take the pointer from it.
+  const leaders = over.append('g').attr('class', 'leaders').attr('pointer-events', 'none');
+  return { svg, hatchId, hatchLine, gdStrip, refs, family, rect, ellipse, gdLine, compareRects, minimaG, compareCorners, cornerLabel, corner, pointG, pointMark, pointLabel, leaders };
 }

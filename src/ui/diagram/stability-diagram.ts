@@ -6,13 +6,9 @@ import { line } from 'd3-shape';
 import { batchFactor } from '../../core/batch-factor';
 import { batchForHeight, exactRegionBoundary, stabilityRectangle } from '../../core/stability-region';
 import type { Chart } from '../charts/chart';
-import { nodeSize } from '../charts/chart';
-import type { Box } from '../charts/label-placement';
-import { drawLegend, layoutLegend, type LegendLayout } from '../charts/legend';
-import { chartType, tidyAxisEnds } from '../charts/plot-frame';
-import { textWidth } from '../theme/text-width';
+import { PlotFrame } from '../charts/plot-frame';
 import type { DiagramModel } from './diagram-model';
-import { coarse, type DiagramFrame, type G, type Scale } from './diagram-frame';
+import { coarse, type DiagramFrame, type Scale } from './diagram-frame';
 import { drawComparisons, drawFamily, drawMinima, drawReferences } from './diagram-marks';
 import { drawLabels, drawPoint } from './diagram-labels';
 import { legendItems } from './diagram-legend';
@@ -40,10 +36,9 @@ const ANIMATE_MS = 280;
  * of magnitude, and hold still while the corner is being dragged.
  */
 export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHandlers): DiagramHandle {
-  const { svg, clipId, clipRect, hatchLine, gx, gy, xLabel, yLabel, plotArea, gdStrip, refs, family, rect, ellipse, gdLine, compareRects, minimaG, compareCorners, cornerLabel, corner, pointG, pointMark, pointLabel, legend, leaders } = diagramLayers(node);
+  const frame = new PlotFrame(node, { label: 'sharpness–non-uniformity diagram', legendTestId: 'diagram-legend', minWidth: 240, minHeight: 200, compactBelow: { width: 520, height: 360 } });
+  const { svg, hatchId, hatchLine, gdStrip, refs, family, rect, ellipse, gdLine, compareRects, minimaG, compareCorners, cornerLabel, corner, pointG, pointMark, pointLabel, leaders } = diagramLayers(frame);
 
-  let width = 800;
-  let height = 560;
   let model: DiagramModel | null = null;
   let shown = { x: 1, y: 1 }; // current domain tops (linear) — animated toward the target
   let target = { x: 1, y: 1 };
@@ -54,45 +49,23 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
   let anim = 0;
   let x: Scale = scaleLinear();
   let y: Scale = scaleLinear();
-  /** The legend's place (a band under the axis, or a column at the right), set by layoutFor. */
-  let legendLayout: LegendLayout | null = null;
-  let legendBox: Box = { x: 0, y: 0, w: 0, h: 0 };
-  /** What the legend and margins were last laid out for (a drag changes neither). */
-  let layoutKey = '';
-  let margins = { l: 84, r: 24, t: 20, b: 70 };
+  const xTitles = ['sharpness a = λmax(H)', 'sharpness a', 'a'];
+  const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 'non-unif. s', 's'];
+  /** The plot area as margins (the frame's), for the marks' helpers. */
+  const margin = () => {
+    const { plot, width, height } = frame;
+    return { l: plot.x, t: plot.y, r: width - plot.x - plot.w, b: height - plot.y - plot.h };
+  };
 
-  const type = () => chartType(model?.lecture ?? false, width < 520 || height < 360);
-  const margin = () => margins;
-  const k = () => type().stroke;
-
-  /** Margins and the legend: outside the data area by construction (docs/architecture.md#charts). */
+  /** Margins and the legend: the frame's, outside the data area by construction (docs/architecture.md#charts). */
   function layoutFor(m: DiagramModel): void {
-    const items = legendItems(m, `${clipId}-hatch`);
-    const t = type();
-    const key = `${width}x${height}|${t.legend}|${items.map((i) => i.label).join('|')}`;
-    if (key === layoutKey) return;
-    layoutKey = key;
-    legendLayout = layoutLegend(items, { width: width - 16, height, fontSize: t.legend, maxBottom: 0.22, maxRight: 0.3 });
-    const left = Math.ceil(textWidth('0.000', t.tick) + 14 + t.label * 1.6);
-    const axisBand = Math.ceil(t.tick * 1.6 + t.label * 1.5);
-    const L = legendLayout;
-    margins = {
-      l: left,
-      r: L.side === 'right' ? L.width + 28 : Math.max(16, t.tick),
-      t: Math.ceil(t.tick * 0.9),
-      b: axisBand + (L.side === 'bottom' ? L.height + 8 : 0),
-    };
-    const mg = margins;
-    legendBox =
-      L.side === 'right'
-        ? { x: width - L.width - 12, y: mg.t, w: L.width, h: L.height }
-        : { x: 8, y: height - L.height - 4, w: L.width, h: L.height };
-    drawLegend(legend, items, L, t.stroke);
-    legend.attr('transform', `translate(${legendBox.x},${legendBox.y})`);
+    if (frame.layout(m.lecture, { x: { ticks: [], titles: xTitles }, y: { ticks: ['0.000'], titles: yTitles }, legend: legendItems(m, hatchId), legendShare: { bottom: 0.22, right: 0.3 }, top: (t) => Math.ceil(t.tick * 0.9), right: 16 }))
+      svg.attr('viewBox', `0 0 ${frame.width} ${frame.height}`);
   }
 
   function scales(m: DiagramModel): void {
     const mg = margin();
+    const { width, height } = frame;
     const xr = [mg.l, width - mg.r];
     const yr = [height - mg.b, mg.t];
     if (m.axes === 'log') {
@@ -110,8 +83,8 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     layoutFor(m);
     scales(m);
     const mg = margin();
-    const t = type();
-    const sw = k();
+    const { width, height, type: t } = frame;
+    const sw = t.stroke;
     const r = stabilityRectangle(m.eta, m.n, m.B, m.sampling);
     const c = batchFactor(m.n, m.B, m.sampling);
     const a2 = r.sharpnessMax;
@@ -120,9 +93,6 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const x0 = x(m.axes === 'log' ? x.domain()[0] : 0);
     const y0 = y(m.axes === 'log' ? y.domain()[0] : 0);
 
-    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
-    clipRect.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
-    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
     hatchLine.attr('stroke-width', 1.2 * sw);
 
     const fontPx = t.label;
@@ -133,25 +103,9 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
     const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${m.axes}|${t.tick}|${sw}|${width}`;
     if (axesKey !== drawnAxes) {
       drawnAxes = axesKey;
-      gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 10, Math.floor(plotW / (t.tick * 4.5)))), m.axes === 'log' ? '~g' : undefined));
-      gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 8, Math.floor(plotH / (t.tick * 2.2)))), m.axes === 'log' ? '~g' : undefined));
-      for (const g of [gx, gy] as G[]) {
-        g.selectAll('text').attr('font-size', t.tick);
-        g.selectAll('line,path').attr('stroke-width', sw);
-      }
-      tidyAxisEnds(gx, mg.l - 6, width - 2, t.tick);
+      frame.axis('x', axisBottom(x).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 10, Math.floor(plotW / (t.tick * 4.5)))), m.axes === 'log' ? '~g' : undefined));
+      frame.axis('y', axisLeft(y).ticks(Math.max(2, Math.min(m.axes === 'log' ? 6 : 8, Math.floor(plotH / (t.tick * 2.2)))), m.axes === 'log' ? '~g' : undefined));
     }
-    const xTitles = ['sharpness a = λmax(H)', 'sharpness a'];
-    const yTitles = ['non-uniformity s = √λmax(Σ)', 'non-uniformity s', 'non-unif. s', 's'];
-    xLabel
-      .attr('x', mg.l + plotW / 2)
-      .attr('y', height - mg.b + t.tick * 1.6 + t.label * 1.1)
-      .attr('font-size', fontPx)
-      .text(xTitles.find((s) => textWidth(s, fontPx, '600') < plotW) ?? xTitles[1]);
-    yLabel
-      .attr('transform', `translate(${fontPx * 0.9},${mg.t + plotH / 2}) rotate(-90)`)
-      .attr('font-size', fontPx)
-      .text(yTitles.find((s) => textWidth(s, fontPx, '600') < plotH) ?? 's');
 
     // GD's strip 0 ≤ a ≤ 2/η, all heights (Wu §3.1).
     gdStrip.attr('x', x0).attr('y', yTop).attr('width', Math.max(0, x(a2) - x0)).attr('height', Math.max(0, y0 - yTop));
@@ -220,7 +174,7 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
         const m = model;
         if (!m) return;
         const a = x.invert(Math.max(margin().l + 4, ev.x));
-        const s = y.invert(Math.min(height - margin().b - 4, ev.y));
+        const s = y.invert(Math.min(frame.height - margin().b - 4, ev.y));
         const eta = 2 / Math.max(a, 1e-12);
         const b = batchForHeight(s, eta, m.n, m.sampling);
         const B = Math.min(m.n, Math.max(1, Math.round(Number.isFinite(b) ? b : m.n)));
@@ -279,15 +233,13 @@ export function createStabilityDiagram(node: HTMLDivElement, handlers: DiagramHa
       retarget();
     },
     resize() {
-      const size = nodeSize(node, 240, 200);
-      width = size.width;
-      height = size.height;
+      frame.resize();
       draw();
     },
     destroy() {
       offRelease();
       cancelAnimationFrame(anim);
-      svg.remove();
+      frame.destroy();
     },
   };
 }

@@ -7,8 +7,6 @@ import { createPhaseHeatmap, type PhaseHandlers, type PhaseModel } from './phase
 import { useChart } from '../charts/use-chart';
 import { PhaseRun } from './phase-run';
 import { phaseGridOf, problemQueryOf } from './phase-spec';
-import { drawnBoundaries } from './phase-legend-styles';
-import { PhaseLegend } from './PhaseLegend';
 import { PhaseTable } from '../a11y/DataTables';
 
 /**
@@ -136,7 +134,6 @@ export function PhaseView() {
         data-testid="phase-box"
       />
       <PhaseTable grid={snap.grid} escaped={snap.escaped} computing={phase === 'running'} />
-      <PhaseLegend runs={snap.grid.runs} steps={snap.grid.steps} lecture={config.lecture} drawn={drawnBoundaries(snap.grid, bounds)} />
     </section>
   );
 }

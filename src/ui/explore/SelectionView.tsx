@@ -8,14 +8,12 @@ import { createStabilityDiagram, type DiagramHandlers } from '../diagram/stabili
 import type { DiagramModel } from '../diagram/diagram-model';
 import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
-import { COLORS } from '../theme/colors';
 import { problemQueryOf } from './phase-spec';
 import { selectionBars } from './selection-bars';
 import { createSelectionHistogram, type HistogramModel } from './selection-histogram';
 import { SelectionRun } from './selection-run';
 import { createSelectionScatter, type ScatterModel } from './selection-scatter';
 import { ChartBox } from './ChartBox';
-import { Swatch } from '../a11y/Swatch';
 
 /**
  * The selection workspace: K SGD and K GD runs from the same
@@ -103,7 +101,7 @@ export function SelectionView() {
       <div className="selection-grid">
         <figure className="selection-hist">
           <figcaption>
-            Measured: where the runs ended (<Swatch color={COLORS.sgdRun} shape="square" /> SGD, B = {ran?.B ?? config.B} beside <Swatch color={COLORS.gdRun} shape="square" /> GD; diverged and still moving apart)
+            Measured: where the runs ended, SGD with B = {ran?.B ?? config.B} beside GD (the chart’s legend)
           </figcaption>
           <ChartBox create={createSelectionHistogram} model={hist} />
           {verdict && (
@@ -114,7 +112,7 @@ export function SelectionView() {
         </figure>
         <figure className="selection-scatter">
           <figcaption>
-            Measured: the selected minima’s (a, s) (<Swatch color={COLORS.sgdRun} shape="circle" /> SGD, <Swatch color={COLORS.gdRun} shape="open-square" /> GD, area ∝ runs) in the current rectangle (theory)
+            Measured: the selected minima’s (a, s) in the current rectangle (theory)
           </figcaption>
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>

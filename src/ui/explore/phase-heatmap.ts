@@ -1,12 +1,14 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
-import { pointer, select, type Selection } from 'd3-selection';
+import { pointer } from 'd3-selection';
 import { etaAt, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import type { PhaseBoundaries } from '../../worker/selection-protocol';
-import { nodeSize, type Chart } from '../charts/chart';
-import { labelSpaced } from '../charts/plot-frame';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/plot-frame';
+import type { LegendItem } from '../charts/legend';
+import { labelSpaced } from '../charts/axis-ticks';
 import { fmt } from '../diagram/diagram-model';
-import { BOUNDARY_STYLES, type BoundaryKey } from './phase-legend-styles';
+import { BOUNDARY_STYLES, drawnBoundaries, type BoundaryKey } from './phase-legend-styles';
 import { COLORS } from '../theme/colors';
 import { sizes } from '../theme/sizes';
 
@@ -33,7 +35,20 @@ const ramp = scaleLinear<string>().domain([0, 1]).range([COLORS.rampLow, COLORS.
 /** The measured fraction's colour: pale grey (none escaped) to near black (all); theory lines are coloured. */
 export const escapeColor = (fraction: number): string => ramp(fraction);
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
+/** The legend: the measured ramp, then each theory boundary (marked when it falls off the grid), from the lines' own styles. */
+function phaseLegend(m: PhaseModel): LegendItem[] {
+  const drawn = drawnBoundaries(m.grid, m.boundaries);
+  const { runs, steps } = m.grid;
+  const stops = [0, 0.25, 0.5, 0.75, 1].map(escapeColor);
+  return [
+    { key: 'measured', label: `Measured: 0 → ${runs} of ${runs} runs escaped within ${steps} steps`, short: `Measured: 0 → ${runs} escaped`, swatch: { kind: 'ramp', stops } },
+    ...(['rho', 'lyapunov', 'rectangle', 'gd'] as const).map((k): LegendItem => {
+      const st = BOUNDARY_STYLES[k];
+      const off = drawn.includes(k) ? '' : ' (off the grid)';
+      return { key: k, label: `Theory ${st.label}${off}`, short: `${st.short}${off}`, swatch: { kind: 'line', color: st.color, dash: st.dash, width: st.width } };
+    }),
+  ];
+}
 
 /**
  * The escape phase diagram: measured escape fractions over η (log) × B on a
@@ -41,29 +56,28 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  * computed yet shows its coarse block's value faintly until its own arrives.
  */
 export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers): PhaseHandle {
-  const canvas = select(box).append('canvas').attr('data-testid', 'phase-canvas').style('position', 'absolute');
-  const svg = select(box).append('svg').attr('data-testid', 'phase-diagram').style('position', 'absolute').style('left', 0).style('top', 0);
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const root = svg.append('g');
-  const gx = root.append('g').attr('class', 'axis axis-x');
-  const gy = root.append('g').attr('class', 'axis axis-y');
-  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const lines = root.append('g').attr('class', 'boundaries');
-  const ring = root.append('rect').attr('data-testid', 'phase-current').attr('fill', 'none').attr('stroke', COLORS.reference);
-  const cursorRect = root.append('rect').attr('data-testid', 'phase-cursor').attr('fill', 'none').attr('stroke', COLORS.black).attr('stroke-dasharray', '4 3');
-  const hit = root.append('rect').attr('fill', 'transparent').style('cursor', 'pointer');
+  const frame = new PlotFrame(box, { label: 'escape phase diagram over η and B', canvases: 1, legendTestId: 'phase-legend', minWidth: 320, minHeight: 220, compactBelow: { width: 0, height: 0 } });
+  const canvas = frame.canvases[0];
+  canvas.dataset.testid = 'phase-canvas';
+  const svg = frame.svg.attr('data-testid', 'phase-diagram');
+  const lines = frame.over.append('g').attr('class', 'boundaries');
+  const ring = frame.over.append('rect').attr('data-testid', 'phase-current').attr('fill', 'none').attr('stroke', COLORS.reference);
+  const cursorRect = frame.over.append('rect').attr('data-testid', 'phase-cursor').attr('fill', 'none').attr('stroke', COLORS.black).attr('stroke-dasharray', '4 3');
+  const hit = frame.over.append('rect').attr('fill', 'transparent').style('cursor', 'pointer');
 
-  let width = 800;
-  let height = 500;
   let model: PhaseModel | null = null;
   let x = scaleLog();
   let y = scaleBand<number>();
 
-  const margin = () => sizes(model?.lecture ?? false).phase.margin;
+  /** The plot area as margins (the frame's), for the drawing below. */
+  const margin = () => {
+    const { plot, width, height } = frame;
+    return { l: plot.x, t: plot.y, r: width - plot.x - plot.w, b: height - plot.y - plot.h };
+  };
 
   function scales(m: PhaseModel): void {
     const mg = margin();
+    const { width, height } = frame;
     // cell edges: half a log-step beyond the first and last η
     const half = m.grid.etaCount > 1 ? Math.sqrt(etaAt(m.grid, 1) / etaAt(m.grid, 0)) : 1.05;
     x = scaleLog().domain([m.grid.etaMin / half, m.grid.etaMax * half]).range([mg.l, width - mg.r]);
@@ -94,16 +108,8 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
 
   function drawCells(m: PhaseModel): void {
     const mg = margin();
-    const dpr = globalThis.devicePixelRatio || 1;
-    const node = canvas.node()!;
-    canvas
-      .attr('width', Math.round(width * dpr))
-      .attr('height', Math.round(height * dpr))
-      .style('width', `${width}px`)
-      .style('height', `${height}px`);
-    const ctx = node.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const { width, height } = frame;
+    const ctx = frame.context(0);
     ctx.clearRect(0, 0, width, height);
     // not computed yet: white with a light hatch, apart from "none escaped"
     const pw = width - mg.l - mg.r;
@@ -159,7 +165,7 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
         return d;
       };
       paths.push({ key: 'rho', d: step(b.rho) }, { key: 'lyapunov', d: step(b.lyapunov) }, { key: 'rectangle', d: step(b.rectangle) });
-      if (inRange(b.gd)) paths.push({ key: 'gd', d: `M${x(b.gd)},${height - margin().b}L${x(b.gd)},${margin().t}` });
+      if (inRange(b.gd)) paths.push({ key: 'gd', d: `M${x(b.gd)},${frame.plot.y + frame.plot.h}L${x(b.gd)},${frame.plot.y}` });
     }
     const drawn = paths.filter((p) => p.d);
     const g = lines.selectAll<SVGGElement, Path>('g').data(drawn, (p) => p.key);
@@ -192,27 +198,19 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
   function draw(): void {
     const m = model;
     if (!m) return;
-    scales(m);
-    const mg = margin();
     const z = sizes(m.lecture);
     const sw = z.stroke;
-    const fontPx = z.phase.font;
-    svg.attr('width', width).attr('height', height);
-    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
-    canvas.style('left', '0px').style('top', '0px');
+    frame.layout(m.lecture, { x: { ticks: [], titles: ['learning rate η (log scale)'] }, y: { ticks: m.grid.batches.map(String), titles: ['batch size B'] }, legend: phaseLegend(m), top: 12, right: 24 });
+    scales(m);
+    const mg = margin();
+    const { width, height, type } = frame;
     drawCells(m);
     // Log-scale ticks come several to a decade: keep those whose labels do not touch.
-    const ticks = labelSpaced(x.ticks(z.phase.ticks), (v) => x(v), fmt, fontPx - 2);
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(ticks).tickFormat((v) => fmt(Number(v))));
+    const ticks = labelSpaced(x.ticks(z.phase.ticks), (v) => x(v), fmt, type.tick);
+    frame.axis('x', axisBottom(x).tickValues(ticks).tickFormat((v) => fmt(Number(v))));
     const rows = m.grid.batches;
-    const every = Math.max(1, Math.ceil((rows.length * (fontPx + 6)) / Math.max(1, height - mg.t - mg.b)));
-    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(rows.filter((_, i) => i % every === 0 || i === rows.length - 1)));
-    for (const g of [gx, gy] as G[]) {
-      g.selectAll('text').attr('font-size', fontPx - 2);
-      g.selectAll('line,path').attr('stroke-width', sw);
-    }
-    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - z.phase.xTitle).attr('font-size', fontPx).text('learning rate η (log scale)');
-    yLabel.attr('transform', `translate(${z.phase.yTitle},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('batch size B');
+    const every = Math.max(1, Math.ceil((rows.length * (type.tick + 8)) / Math.max(1, height - mg.t - mg.b)));
+    frame.axis('y', axisLeft(y).tickValues(rows.filter((_, i) => i % every === 0 || i === rows.length - 1)));
     drawBoundaries(m, sw);
     const cur = nearestCell(m, m.current.eta, m.current.B);
     const showRing = cur >= 0 && m.current.eta >= m.grid.etaMin * 0.999 && m.current.eta <= m.grid.etaMax * 1.001;
@@ -249,11 +247,11 @@ export function createPhaseHeatmap(box: HTMLDivElement, handlers: PhaseHandlers)
       draw();
     },
     resize() {
-      ({ width, height } = nodeSize(box, 320, 220));
+      frame.resize();
       draw();
     },
     destroy() {
-      select(box).selectAll('canvas,svg').remove();
+      frame.destroy();
     },
   };
 }

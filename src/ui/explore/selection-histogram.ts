@@ -1,8 +1,9 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Chart } from '../charts/chart';
-import { PlotFrame } from '../charts/frame';
-import { gapSpaced } from '../charts/plot-frame';
+import { PlotFrame } from '../charts/plot-frame';
+import type { LegendItem } from '../charts/legend';
+import { gapSpaced } from '../charts/axis-ticks';
 import { COLORS } from '../theme/colors';
 import type { SelectionBar } from './selection-bars';
 
@@ -27,7 +28,12 @@ export function createSelectionHistogram(node: HTMLDivElement): Chart<HistogramM
     const many = m.bars.length > 8;
     const top = Math.max(1, ...m.bars.map((b) => Math.max(b.sgd, b.gd)));
     const yDomain = scaleLinear().domain([0, top]).nice().domain();
-    frame.layout(m.lecture, { x: { ticks: m.bars.map((b) => b.label), rotated: many }, y: { ticks: [String(yDomain[1])], titles: ['runs'] }, top: (t) => t.label + 6 });
+    const legend: LegendItem[] = [
+      { key: 'sgd', label: 'SGD', swatch: { kind: 'area', fill: COLORS.sgdRun, stroke: COLORS.ink } },
+      { key: 'gd', label: 'GD', swatch: { kind: 'area', fill: COLORS.gdRun, stroke: COLORS.ink } },
+      { key: 'apart', label: 'diverged, still moving (pale)', short: 'pale: not settled', swatch: { kind: 'area', fill: COLORS.sgdRun, stroke: COLORS.ink, opacity: 0.45 } },
+    ];
+    frame.layout(m.lecture, { x: { ticks: m.bars.map((b) => b.label), rotated: many }, y: { ticks: [String(yDomain[1])], titles: ['runs'] }, legend, top: (t) => t.label + 6 });
     const { plot, type: t } = frame;
     const x = scaleBand<string>()
       .domain(m.bars.map((b) => b.key))

@@ -1,11 +1,11 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleSqrt } from 'd3-scale';
-import { select, type Selection } from 'd3-selection';
 import type { Rectangle } from '../../core/stability-region';
 import { COLORS } from '../theme/colors';
-import { nodeSize, type Chart } from '../charts/chart';
-import { gapSpaced, labelSpaced, tidyAxisEnds } from '../charts/plot-frame';
-import { uniqueId } from '../theme/unique-id';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/plot-frame';
+import type { LegendItem } from '../charts/legend';
+import { gapSpaced, labelSpaced } from '../charts/axis-ticks';
 import { sizes } from '../theme/sizes';
 
 /** A minimum some run ended in, at its (a, s), with how many SGD and GD runs ended there. */
@@ -28,7 +28,17 @@ export interface ScatterModel {
   lecture: boolean;
 }
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
+/** The scatter's legend: what each mark is, from the marks' own styles (the error bars only when some point has them). */
+function scatterLegend(sw: number, ranged: boolean): LegendItem[] {
+  const bars: LegendItem[] = ranged ? [{ key: 'interval', label: 'estimate’s interval', short: 'interval', swatch: { kind: 'line', color: COLORS.ink, width: sw } }] : [];
+  return [
+    { key: 'sgd', label: 'SGD (area ∝ runs)', short: 'SGD', swatch: { kind: 'mark', shape: 'circle', fill: COLORS.sgdRun, stroke: COLORS.ink } },
+    { key: 'gd', label: 'GD', swatch: { kind: 'mark', shape: 'square', fill: 'none', stroke: COLORS.gdRun } },
+    { key: 'rect', label: 'SGD rectangle (theory)', short: 'rectangle', swatch: { kind: 'area', fill: COLORS.sgdFill, stroke: COLORS.sgd } },
+    { key: 'edge', label: 'GD’s edge a = 2/η', short: 'a = 2/η', swatch: { kind: 'line', color: COLORS.gd, dash: '8 5', width: 2.5 * sw } },
+    ...bars,
+  ];
+}
 
 /**
  * The selected minima on the sharpness–non-uniformity plane, like Wu Fig. 6:
@@ -36,34 +46,20 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  * rectangle and GD's edge a = 2/η drawn from theory beside them.
  */
 export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel> {
-  const svg = select(node).append('svg').attr('data-testid', 'selection-scatter').attr('role', 'img').attr('aria-label', 'selected minima on the sharpness–non-uniformity plane');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const root = svg.append('g');
-  const gx = root.append('g').attr('class', 'axis axis-x');
-  const gy = root.append('g').attr('class', 'axis axis-y');
-  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const clipId = uniqueId('clip');
-  const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
-  const plot = root.append('g').attr('clip-path', `url(#${clipId})`);
-  const rect = plot.append('rect').attr('data-testid', 'scatter-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
-  const gdLine = plot.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
-  const bars = root.append('g').attr('data-testid', 'error-bars');
-  const gdMarks = root.append('g');
-  const sgdMarks = root.append('g');
-  let width = 600;
-  let height = 400;
+  const frame = new PlotFrame(node, { label: 'selected minima on the sharpness–non-uniformity plane', minWidth: 260, minHeight: 200, compactBelow: { width: 0, height: 0 } });
+  frame.svg.attr('data-testid', 'selection-scatter');
+  const rect = frame.marks.append('rect').attr('data-testid', 'scatter-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
+  const gdLine = frame.marks.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
+  const bars = frame.over.append('g').attr('data-testid', 'error-bars');
+  const gdMarks = frame.over.append('g');
+  const sgdMarks = frame.over.append('g');
   let model: ScatterModel | null = null;
 
   function draw(): void {
     const m = model;
     if (!m) return;
     const z = sizes(m.lecture);
-    const fontPx = z.scatter.font;
     const sw = z.stroke;
-    const mg = z.scatter.margin;
-    plotArea.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
-    svg.attr('width', width).attr('height', height);
     const finite = Number.isFinite(m.rect.nonUniformityMax);
     const xMax = Math.max(m.rect.sharpnessMax * 1.1, ...m.points.map((p) => p.a * 1.1), 1e-9);
     const yMax = Math.max(finite ? m.rect.nonUniformityMax * 1.15 : 0, ...m.points.map((p) => p.s * 1.15), xMax / 4);
@@ -72,19 +68,16 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const minS = Math.min(...m.points.map((p) => p.s));
     const xLo = m.points.length && minA > 0.5 * xMax ? 0.9 * minA : 0;
     const yLo = m.points.length && minS > 0.5 * yMax ? 0.9 * minS : 0;
-    const x = scaleLinear().domain([xLo, xMax]).nice().range([mg.l, width - mg.r]);
-    const y = scaleLinear().domain([yLo, yMax]).nice().range([height - mg.b, mg.t]);
-    clip.attr('x', mg.l).attr('y', mg.t).attr('width', Math.max(0, width - mg.l - mg.r)).attr('height', Math.max(0, height - mg.t - mg.b));
+    const x = scaleLinear().domain([xLo, xMax]).nice();
+    const y = scaleLinear().domain([yLo, yMax]).nice();
+    frame.layout(m.lecture, { x: { ticks: [], titles: ['sharpness a'] }, y: { ticks: y.ticks(10).map(y.tickFormat(10)), titles: ['non-uniformity s'] }, legend: scatterLegend(sw, m.points.some((p) => p.aRange || p.sRange)), top: 10 });
+    const { plot, type, width } = frame;
+    const mg = { r: width - plot.x - plot.w, t: plot.y };
+    x.range([plot.x, plot.x + plot.w]);
+    y.range([plot.y + plot.h, plot.y]);
     const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, z.scatter.bubble]);
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).tickValues(labelSpaced(x.ticks(6), (v) => x(v), (v) => String(v), fontPx - 2)));
-    gy.attr('transform', `translate(${mg.l},0)`).call(axisLeft(y).tickValues(gapSpaced(y.ticks(5), (v) => y(v), fontPx * 1.3)));
-    tidyAxisEnds(gx, mg.l - 6, width - 2, fontPx - 2);
-    for (const g of [gx, gy] as G[]) {
-      g.selectAll('text').attr('font-size', fontPx - 2);
-      g.selectAll('line,path').attr('stroke-width', sw);
-    }
-    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - 8).attr('font-size', fontPx).text('sharpness a');
-    yLabel.attr('transform', `translate(${z.yTitle},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text('non-uniformity s');
+    frame.axis('x', axisBottom(x).tickValues(labelSpaced(x.ticks(6), (v) => x(v), (v) => String(v), type.tick)));
+    frame.axis('y', axisLeft(y).tickValues(gapSpaced(y.ticks(5), (v) => y(v), type.label * 1.3)).tickFormat(y.tickFormat(10)));
     const top = finite ? y(Math.min(m.rect.nonUniformityMax, y.domain()[1])) : mg.t;
     const x0 = x(x.domain()[0]);
     const y0 = y(y.domain()[0]);
@@ -154,11 +147,11 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
       draw();
     },
     resize() {
-      ({ width, height } = nodeSize(node, 260, 200));
+      frame.resize();
       draw();
     },
     destroy() {
-      svg.remove();
+      frame.destroy();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { framesIn } from '../charts/frame';
+import { framesIn } from '../charts/plot-frame';
 import { COLORS } from '../theme/colors';
 /** One drawn layer of a view: an SVG or a canvas, placed in the frame of the view's main SVG. */
 export interface PanelLayer {
@@ -33,7 +33,7 @@ function backgroundOf(el: Element | null): string {
 /**
  * The SVG and canvas layers of a panel's chart (HTML around them, such as the
  * measured label or the coordinate pickers, is not part of the picture), as
- * its PlotFrame lists them (charts/frame.ts). A chart not on a frame is found
+ * its PlotFrame lists them (charts/plot-frame.ts). A chart not on a frame is found
  * by its elements: the largest SVG, the one with the axes.
  */
 export function panelDrawing(panel: HTMLElement): PanelDrawing | null {

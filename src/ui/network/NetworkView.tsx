@@ -88,8 +88,8 @@ export function NetworkView() {
   const lossModel: TrainingChartModel = useMemo(() => {
     const series: TrainingSeries[] = [];
     const runs = state.points[0]?.sgdLoss.length ?? 0;
-    for (let k = 0; k < runs; k++) series.push({ id: `sgd-${k}`, color: COLORS.sgdRun, width: 1, points: state.points.map((p) => [p.t, p.sgdLoss[k]]) });
-    series.push({ id: 'gd', color: COLORS.gdRun, width: 2.5, points: state.points.map((p) => [p.t, p.gdLoss ?? NaN]) });
+    for (let k = 0; k < runs; k++) series.push({ id: `sgd-${k}`, label: 'SGD runs', short: 'SGD', color: COLORS.sgdRun, width: 1, points: state.points.map((p) => [p.t, p.sgdLoss[k]]) });
+    series.push({ id: 'gd', label: 'GD', color: COLORS.gdRun, width: 2.5, points: state.points.map((p) => [p.t, p.gdLoss ?? NaN]) });
     return { title: 'training loss against the step', yLabel: 'training loss', log: true, steps, series, reference: { value: TRAINED_LOSS, label: 'trained: 1e-4' }, lecture };
   }, [state.points, steps, lecture]);
 
@@ -101,8 +101,8 @@ export function NetworkView() {
       log: false,
       steps,
       series: [
-        { id: 'sgd-a', color: COLORS.sgdRun, width: 1.5, points: pts((p) => p.sgdSharpness) },
-        { id: 'gd-a', color: COLORS.gdRun, width: 2.5, points: pts((p) => p.gdSharpness) },
+        { id: 'sgd-a', label: 'SGD run 0', short: 'SGD', color: COLORS.sgdRun, width: 1.5, points: pts((p) => p.sgdSharpness) },
+        { id: 'gd-a', label: 'GD', color: COLORS.gdRun, width: 2.5, points: pts((p) => p.gdSharpness) },
       ],
       reference: { value: 2 / eta, label: `2/η = ${fmt(2 / eta)}` },
       lecture,
@@ -190,19 +190,19 @@ export function NetworkView() {
       <div className="network-grid">
         <figure className="network-loss">
           <figcaption>
-            Training loss (<span style={{ color: COLORS.gdRun }}>— GD</span>, <span style={{ color: COLORS.sgdRun }}>— SGD runs</span>)
+            Training loss of GD and the SGD runs (the chart’s legend)
           </figcaption>
           <ChartBox create={createTrainingChart} model={lossModel} />
         </figure>
         <figure className="network-sharpness">
           <figcaption>
-            Sharpness along training (<span style={{ color: COLORS.gdRun }}>— GD</span>, <span style={{ color: COLORS.sgdRun }}>— SGD run 0</span>; {TRACE_LANCZOS_STEPS} Lanczos steps, a lower bound) with 2/η dashed
+            Sharpness along training of GD and SGD run 0 ({TRACE_LANCZOS_STEPS} Lanczos steps, a lower bound) with 2/η dashed
           </figcaption>
           <ChartBox create={createTrainingChart} model={sharpModel} />
         </figure>
         <figure className="network-minima">
           <figcaption>
-            Measured: the trained minima’s (a, s) (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>) with their intervals as error bars (mostly narrower than the marks), in the current rectangle a ≤ {fmt(rect.sharpnessMax)}, s ≤ {fmt(rect.nonUniformityMax)}
+            Measured: the trained minima’s (a, s) with their intervals as error bars (mostly narrower than the marks), in the current rectangle a ≤ {fmt(rect.sharpnessMax)}, s ≤ {fmt(rect.nonUniformityMax)}
           </figcaption>
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>

@@ -1,8 +1,10 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { select } from 'd3-selection';
 import { line } from 'd3-shape';
-import { nodeSize, type Chart } from '../charts/chart';
+import type { Chart } from '../charts/chart';
+import type { LegendItem } from '../charts/legend';
+import { PlotFrame } from '../charts/plot-frame';
+import { decadeTicks, spacedTicks } from '../charts/axis-ticks';
 import { sizes } from '../theme/sizes';
 import { COLORS } from '../theme/colors';
 
@@ -13,6 +15,9 @@ export interface TrainingSeries {
   width: number;
   dash?: string;
   points: Array<[number, number]>;
+  /** Its legend row; series sharing a label (the SGD runs) share one row. */
+  label?: string;
+  short?: string;
 }
 
 export interface TrainingChartModel {
@@ -26,56 +31,52 @@ export interface TrainingChartModel {
   lecture: boolean;
 }
 
+const REF_DASH = '8 5';
+
+/** The legend: one row per distinct series label, from the series' own styles, then the reference. */
+export function trainingLegend(m: TrainingChartModel): LegendItem[] {
+  const items: LegendItem[] = [];
+  for (const s of m.series) {
+    if (!s.label || items.some((i) => i.label === s.label)) continue;
+    items.push({ key: s.id, label: s.label, short: s.short, swatch: { kind: 'line', color: s.color, dash: s.dash, width: 1.5 * s.width } });
+  }
+  if (m.reference) items.push({ key: 'reference', label: m.reference.label, swatch: { kind: 'line', color: COLORS.ink, dash: REF_DASH, width: 1.5 } });
+  return items;
+}
+
 /**
  * A chart of a quantity against the training step: the losses (log scale) or the
- * sharpness with 2/η dashed (the edge of stability, Cohen et al. 2021).
+ * sharpness with 2/η dashed (the edge of stability, Cohen et al. 2021), on the
+ * PlotFrame (docs/architecture.md#charts), which draws the legend.
  */
 export function createTrainingChart(node: HTMLDivElement): Chart<TrainingChartModel> {
-  const svg = select(node).append('svg').attr('role', 'img');
-  const root = svg.append('g');
-  const gx = root.append('g').attr('class', 'axis axis-x');
-  const gy = root.append('g').attr('class', 'axis axis-y');
-  const xLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const ref = root.append('line').attr('stroke', COLORS.ink).attr('stroke-dasharray', '8 5').attr('data-testid', 'training-reference');
-  const refText = root.append('text').attr('text-anchor', 'end');
-  const curves = root.append('g');
-  let width = 500;
-  let height = 260;
+  const frame = new PlotFrame(node, { label: 'training chart', minWidth: 260, minHeight: 180, compactBelow: { width: 0, height: 0 } });
+  const ref = frame.marks.append('line').attr('stroke', COLORS.ink).attr('stroke-dasharray', REF_DASH).attr('data-testid', 'training-reference');
+  const curves = frame.marks.append('g');
   let model: TrainingChartModel | null = null;
 
   function draw(): void {
     const m = model;
     if (!m) return;
-    const z = sizes(m.lecture);
-    const fontPx = z.scatter.font;
-    const sw = z.stroke;
-    const mg = z.scatter.margin;
-    svg.attr('width', width).attr('height', height).attr('aria-label', m.title);
+    const sw = sizes(m.lecture).stroke;
+    frame.svg.attr('aria-label', m.title);
     const values = m.series.flatMap((s) => s.points.map((p) => p[1])).filter((v) => Number.isFinite(v) && (!m.log || v > 0));
     if (m.reference) values.push(m.reference.value);
     const lo = values.length ? Math.min(...values) : 1;
     const hi = values.length ? Math.max(...values) : 1;
-    const x = scaleLinear().domain([0, Math.max(1, m.steps)]).range([mg.l, width - mg.r]);
-    const y = m.log
-      ? scaleLog().domain([Math.max(lo, 1e-12), Math.max(hi, lo * 10, 1e-11)]).nice().range([height - mg.b, mg.t])
-      : scaleLinear().domain([0, Math.max(hi * 1.1, 1e-9)]).nice().range([height - mg.b, mg.t]);
-    gx.attr('transform', `translate(0,${height - mg.b})`).call(axisBottom(x).ticks(5));
-    gy.attr('transform', `translate(${mg.l},0)`).call(m.log ? axisLeft(y).ticks(5, '.0e') : axisLeft(y).ticks(5));
-    for (const g of [gx, gy]) {
-      g.selectAll('text').attr('font-size', fontPx - 2);
-      g.selectAll('line,path').attr('stroke-width', sw);
-    }
-    xLabel.attr('x', (mg.l + width - mg.r) / 2).attr('y', height - 8).attr('font-size', fontPx).text('step t');
-    yLabel.attr('transform', `translate(${z.yTitle},${(mg.t + height - mg.b) / 2}) rotate(-90)`).attr('font-size', fontPx).text(m.yLabel);
+    const y = m.log ? scaleLog().domain([Math.max(lo, 1e-12), Math.max(hi, lo * 10, 1e-11)]).nice() : scaleLinear().domain([0, Math.max(hi * 1.1, 1e-9)]).nice();
+    const yTicks = m.log ? decadeTicks(y.domain()[0], y.domain()[1], 400, 1) : y.ticks(5);
+    const yFormat = (v: number) => (m.log ? `1e${Math.round(Math.log10(v))}` : y.tickFormat(5)(v));
+    frame.layout(m.lecture, { x: { ticks: [], titles: ['step t'] }, y: { ticks: yTicks.map(yFormat), titles: [m.yLabel] }, legend: trainingLegend(m), top: 10, right: 16 });
+    const { plot, type } = frame;
+    const x = scaleLinear().domain([0, Math.max(1, m.steps)]).range([plot.x, plot.x + plot.w]);
+    y.range([plot.y + plot.h, plot.y]);
+    frame.axis('x', axisBottom(x).tickValues(spacedTicks(x, Math.max(2, Math.floor(plot.w / sizes(m.lecture).tickGap)), type.tick * 3)));
+    frame.axis('y', axisLeft(y).tickValues(m.log ? decadeTicks(y.domain()[0], y.domain()[1], plot.h, type.tick * 1.6) : y.ticks(5)).tickFormat((v) => yFormat(Number(v))));
     if (m.reference) {
       const yr = y(m.reference.value);
-      ref.attr('display', null).attr('x1', mg.l).attr('x2', width - mg.r).attr('y1', yr).attr('y2', yr).attr('stroke-width', 1.5 * sw);
-      refText.attr('display', null).attr('x', width - mg.r - 4).attr('y', yr - 4).attr('font-size', fontPx - 2).text(m.reference.label);
-    } else {
-      ref.attr('display', 'none');
-      refText.attr('display', 'none');
-    }
+      ref.attr('display', null).attr('x1', plot.x).attr('x2', plot.x + plot.w).attr('y1', yr).attr('y2', yr).attr('stroke-width', 1.5 * sw);
+    } else ref.attr('display', 'none');
     const path = line<[number, number]>()
       .defined((p) => Number.isFinite(p[1]) && (!m.log || p[1] > 0))
       .x((p) => x(p[0]))
@@ -100,11 +101,11 @@ export function createTrainingChart(node: HTMLDivElement): Chart<TrainingChartMo
       draw();
     },
     resize() {
-      ({ width, height } = nodeSize(node, 260, 180));
+      frame.resize();
       draw();
     },
     destroy() {
-      svg.remove();
+      frame.destroy();
     },
   };
 }

@@ -23,12 +23,11 @@ const DEFAULT = {
   seriesLine: 1,
   /** The opacity of the landscape's paths (run 0's and GD's), over the contours. */
   trailAlpha: 0.85,
-  /** The Wu–Wang–Su charts: thin and thick lines, the theory line, the Frobenius chart's points. */
-  wws: { font: 14, thin: 2, thick: 2.5, heavy: 3.5, theory: 2, keyWidth: 1, escapeYTitle: 18, frobeniusYTitle: 16, point: 4, pointCurrent: 8, margin: { r: 20, b: 26, l: 62, split: 12 } },
-  /** The explore workspaces (phase diagram, selection): type and margins of each chart. */
-  phase: { font: 16, ticks: 8, xTitle: 12, yTitle: 22, margin: { l: 80, r: 24, t: 12, b: 64 } },
-  scatter: { font: 15, bubble: 24, bubbleMin: 5, margin: { l: 64, r: 12, t: 10, b: 52 } },
-  histogram: { font: 15, left: 64, bottom: 36, bottomMany: 100 },
+  /** The Wu–Wang–Su charts: thin and thick lines, the theory line, the Frobenius chart’s points and the room of its bars (the frame owns type and margins). */
+  wws: { thin: 2, thick: 2.5, heavy: 3.5, theory: 2, keyWidth: 1, point: 4, pointCurrent: 8, margin: { r: 20, b: 26, split: 12 } },
+  /** The explore workspaces: the phase diagram's η ticks, the selection scatter's bubbles (the frame owns type and margins). */
+  phase: { ticks: 8 },
+  scatter: { bubble: 24, bubbleMin: 5 },
 };
 
 type Sizes = typeof DEFAULT;
@@ -46,10 +45,9 @@ const LECTURE: Sizes = {
   seriesLine: 2,
   /** Opaque: a line drawn through a veil of the panel loses its 7:1. */
   trailAlpha: 1,
-  wws: { font: 26, thin: 3, thick: 4, heavy: 6, theory: 3.5, keyWidth: 1.5, escapeYTitle: 24, frobeniusYTitle: 22, point: 6, pointCurrent: 11, margin: { r: 30, b: 34, l: 84, split: 18 } },
-  phase: { font: 26, ticks: 5, xTitle: 14, yTitle: 30, margin: { l: 120, r: 30, t: 16, b: 96 } },
-  scatter: { font: 26, bubble: 34, bubbleMin: 7, margin: { l: 96, r: 16, t: 12, b: 76 } },
-  histogram: { font: 27, left: 96, bottom: 50, bottomMany: 150 },
+  wws: { thin: 3, thick: 4, heavy: 6, theory: 3.5, keyWidth: 1.5, point: 6, pointCurrent: 11, margin: { r: 30, b: 34, split: 18 } },
+  phase: { ticks: 5 },
+  scatter: { bubble: 34, bubbleMin: 7 },
 };
 
 /** The text of a small chart (below about 520 × 360 px) outside lecture mode. */

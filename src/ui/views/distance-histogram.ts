@@ -1,6 +1,6 @@
 import type { Chart } from '../charts/chart';
-import { PlotFrame } from '../charts/frame';
-import { labelSpaced } from '../charts/plot-frame';
+import { PlotFrame } from '../charts/plot-frame';
+import { labelSpaced } from '../charts/axis-ticks';
 import { COLORS } from '../theme/colors';
 
 export interface DistanceHistogramModel {

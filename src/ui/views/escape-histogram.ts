@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import type { Chart } from '../charts/chart';
-import { PlotFrame } from '../charts/frame';
+import { PlotFrame } from '../charts/plot-frame';
 import { placeLabels, type LabelRequest } from '../charts/label-placement';
-import { stepAxis } from '../charts/plot-frame';
+import { stepAxis } from '../charts/axis-ticks';
 import { COLORS } from '../theme/colors';
 
 export interface EscapeHistogramModel {

@@ -1,18 +1,16 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { Chart } from '../charts/chart';
-import { nodeSize } from '../charts/chart';
-import { chartType, sizeCanvas, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
+import { PlotFrame } from '../charts/plot-frame';
+import { spacedTicks } from '../charts/axis-ticks';
 import type { LiveRun } from '../sim/sim-controller';
 import type { RunBuffers } from '../sim/run-buffers';
 import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
 import { lineColor } from '../theme/lecture-lines';
 import { textWidth } from '../theme/text-width';
-import { uniqueId } from '../theme/unique-id';
 import { drawContours, drawDots, evenly, strokePath, type Dot } from './landscape-draw';
 import { placeRuns, scrubProbe } from './landscape-points';
 import { sizes } from '../theme/sizes';
@@ -33,39 +31,29 @@ export interface LandscapeModel {
  * chosen coordinates of the paths and current points.
  */
 export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel> {
-  const svg = select(box).attr('data-testid', 'landscape-view').append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
   // What moves every frame — the paths of run 0 and GD (up to 20 000 points) and every run's current
   // point — on one canvas over the SVG: one bitmap for the browser to upload per frame, and no SVG
   // rebuilt per streamed frame. Pointer events pass through to the SVG's zoom.
-  const canvas = select(box).append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').style('pointer-events', 'none').node()!;
-  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-  const gx = svg.append('g');
-  const gy = svg.append('g');
-  const clipId = uniqueId('lc');
-  const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
-  const plot = svg.append('g').attr('clip-path', `url(#${clipId})`);
-  const zoomed = plot.append('g');
+  const frame = new PlotFrame(box, { testId: 'landscape-view', label: 'the landscape and the iterates', canvases: 1, canvasesAbove: true, minWidth: 200, minHeight: 150 });
+  const svg = frame.svg;
+  const zoomed = frame.marks.append('g');
   const contourG = zoomed.append('g');
   const curve = zoomed.append('path').attr('fill', 'none').attr('stroke', COLORS.ink);
   const minimaG = zoomed.append('g');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const lower = svg.append('g');
+  const lower = frame.over.append('g');
   const lowerAxis = lower.append('g').attr('class', 'axis');
   const lowerLabel = lower.append('text');
   let drawnAxes = '';
   let drawnStrip = '';
   let drawnMinima = '';
-  let drawnFrame = '';
   let drawnTitle = '';
   let drawnCurve: { L: unknown; axes: string } = { L: null, axes: '' };
-  const title = svg.append('text').attr('font-weight', 600);
-  let w = 600;
-  let h = 400;
+  const title = frame.over.append('text').attr('font-weight', 600);
   let transform: ZoomTransform = zoomIdentity;
   let last: { run: LiveRun | null; lecture: boolean; coords: [number, number] } = { run: null, lecture: false, coords: [0, 1] };
   let contourKey: unknown = null;
   let scrub: ScrubAt | null = null;
-  const scrubNote = svg.append('text').attr('data-testid', 'landscape-scrub-note').attr('fill', COLORS.ink);
+  const scrubNote = frame.over.append('text').attr('data-testid', 'landscape-scrub-note').attr('fill', COLORS.ink);
   const z = zoom<SVGSVGElement, unknown>()
     .scaleExtent([1, 50])
     .on('zoom', (ev) => {
@@ -81,25 +69,20 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
 
   function draw(run: LiveRun | null, lecture: boolean, coords: [number, number]): void {
     last = { run, lecture, coords };
-    const type = chartType(lecture, w < 420 || h < 260);
-    const fs = type.label;
-    const sw = type.stroke;
-    const m = { l: Math.ceil(textWidth('−0.25', type.tick) + 16), r: 14, t: Math.ceil(fs * 1.5), b: Math.ceil(type.tick * 2) };
     if (!run) return;
     const L = run.info.landscape;
     const dim = run.info.problem.dim;
     const oneD = L.kind === '1d';
-    const plotH = oneD ? (h - m.t - m.b) * 0.64 - fs * 1.4 : h - m.t - m.b;
-    // The SVG is touched only when what it shows changed: any attribute written on a streamed
-    // frame, even to its old value, made the browser lay out and repaint the whole chart.
-    // The problem, not the run: a retuned run (η or B dragged) keeps the frame, title and contours.
+    // The frame writes the SVG only when the size, the mode or this spec changed: any attribute written
+    // on a streamed frame, even to its old value, made the browser lay out and repaint the whole chart.
+    // 1D: below the curve, a strip of run 0's x along its path (about a third of the height).
+    frame.layout(lecture, { x: { ticks: [] }, y: { ticks: ['−0.25'] }, top: (t) => Math.ceil(t.label * 1.5), right: 14, below: oneD ? (t, height) => (height - Math.ceil(t.label * 1.5) - t.tick * 1.6) * 0.36 + t.label * 1.4 : undefined });
+    const { type, plot, width: w, height: h } = frame;
+    const fs = type.label;
+    const sw = type.stroke;
+    const m = { l: plot.x, r: w - plot.x - plot.w, t: plot.y };
+    const plotH = plot.h;
     const frameKey = `${w}x${h}|${lecture}|${run.info.problemKey}|${coords[0]},${coords[1]}|${plotH}`;
-    if (frameKey !== drawnFrame) {
-      drawnFrame = frameKey;
-      svg.attr('width', w).attr('height', h);
-      clip.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', plotH);
-      plotArea.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', plotH);
-    }
     const minima = run.info.minima;
     let x = scaleLinear().range([m.l, w - m.r]);
     let y = scaleLinear().range([m.t + plotH, m.t]);
@@ -142,10 +125,8 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     const axesKey = `${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${lecture}`;
     if (axesKey !== drawnAxes) {
       drawnAxes = axesKey;
-      gx.attr('transform', `translate(0,${m.t + plotH})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / sizes(lecture).tickGap), type.tick * 3)));
-      gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(spacedTicks(y, oneD ? 4 : 6, type.tick * 1.4)));
-      svg.selectAll('.tick text').attr('font-size', type.tick);
-      tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
+      frame.axis('x', axisBottom(x).tickValues(spacedTicks(x, Math.floor(plot.w / sizes(lecture).tickGap), type.tick * 3)));
+      frame.axis('y', axisLeft(y).tickValues(spacedTicks(y, oneD ? 4 : 6, type.tick * 1.4)));
     }
     if (frameKey !== drawnTitle) {
       drawnTitle = frameKey;
@@ -205,9 +186,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
 
     /** What moves every frame: the paths and the current points (canvas), and the 1D strip. */
     function drawDynamic(): void {
-      sizeCanvas(canvas, w, h, dpr);
-      const pc = canvas.getContext('2d')!;
-      pc.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const pc = frame.context(0);
       pc.clearRect(0, 0, w, h);
       const stroke = (list: Array<[number, number]>, color: string) => strokePath(pc, list, lineColor(color, lecture), 2 * sw);
       // Paths of run 0 (SGD) and GD in 2D and beyond.
@@ -275,20 +254,16 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
       draw(model.run, model.lecture, model.coords);
     },
     resize() {
-      const size = nodeSize(box, 200, 150);
-      w = size.width;
-      h = size.height;
+      frame.resize();
       contourKey = null;
       drawnAxes = '';
       drawnStrip = '';
       drawnMinima = '';
-      drawnFrame = '';
       drawnTitle = '';
       draw(last.run, last.lecture, last.coords);
     },
     destroy() {
-      svg.remove();
-      canvas.remove();
+      frame.destroy();
     },
   };
 }

@@ -1,8 +1,8 @@
 import { axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Chart } from '../charts/chart';
-import { PlotFrame } from '../charts/frame';
-import { decadeTicks, stepAxis } from '../charts/plot-frame';
+import { PlotFrame } from '../charts/plot-frame';
+import { decadeTicks, stepAxis } from '../charts/axis-ticks';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
 import { lineColor } from '../theme/lecture-lines';

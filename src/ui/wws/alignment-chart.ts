@@ -1,10 +1,10 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import { line } from 'd3-shape';
-import { nodeSize, type Chart } from '../charts/chart';
-import { legendOutside, type LegendItem } from '../charts/legend';
-import { chartType, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/plot-frame';
+import type { LegendItem } from '../charts/legend';
+import { spacedTicks } from '../charts/axis-ticks';
 import { COLORS } from '../theme/colors';
 import type { AlignmentSeries } from './wws-companion';
 import { sizes } from '../theme/sizes';
@@ -32,45 +32,33 @@ const SERIES: Array<{ key: 'alpha' | 'beta' | 'mu' | 'gamma'; label: string; col
  * the per-sample gradients at the current iterate, against the step.
  */
 export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
-  const svg = select(box).attr('data-testid', 'wws-alignment').append('svg');
-  const gx = svg.append('g').attr('class', 'axis');
-  const gy = svg.append('g').attr('class', 'axis');
-  const xl = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
-  const lines = svg.append('g');
-  const mu0Line = svg.append('line').attr('data-testid', 'wws-mu0-line');
-  const legend = svg.append('g');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  let w = 500;
-  let h = 300;
+  const frame = new PlotFrame(box, { testId: 'wws-alignment', label: 'alignment α, β, μ and γ along SGD run 0', minWidth: 240, minHeight: 160, compactBelow: { width: 0, height: 0 } });
+  const lines = frame.marks.append('g');
+  const mu0Line = frame.marks.append('line').attr('data-testid', 'wws-mu0-line');
   let last: AlignmentChartData | null = null;
 
   function draw(d: AlignmentChartData): void {
     last = d;
     const lec = d.lecture;
-    const type = chartType(lec);
-    const fs = type.label;
-    const m = { l: Math.ceil(type.tick * 2.4 + 14), r: 16, t: 12, b: Math.ceil(type.tick * 1.6 + fs * 1.5) };
-    svg.attr('width', w).attr('height', h);
-    // The legend beside or under the plot, never over the curves.
     const mu0 = d.mu0;
-    const items: LegendItem[] = SERIES.map((k) => ({ key: k.key, label: k.label, swatch: { kind: 'line', color: k.color, dash: k.dash || undefined, width: k.width } }));
-    if (mu0 !== null) items.push({ key: 'mu0', label: `theory μ₀ = ${mu0.toPrecision(3)} at the minimum`, short: `μ₀ = ${mu0.toPrecision(3)}`, swatch: { kind: 'line', color: COLORS.theory, dash: '9 6', width: 2 } });
-    legendOutside(legend, items, { width: w, height: h, fontSize: type.legend, stroke: type.stroke }, m);
-    plotArea.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', h - m.t - m.b);
     const s = d.series;
     let top = d.mu0 ?? 1;
     for (const k of SERIES) for (const v of s[k.key]) if (Number.isFinite(v)) top = Math.max(top, v);
-    const x = scaleLinear().domain([0, Math.max(1, d.tMax)]).range([m.l, w - m.r]);
     const y = scaleLinear()
-      .domain([0, Math.min(top, 6) * (w > 700 ? 1.4 : 1.7)])
-      .range([h - m.b, m.t])
+      .domain([0, Math.min(top, 6) * (frame.width > 700 ? 1.4 : 1.7)])
       .clamp(true)
       .nice();
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / sizes(lec).tickGap), type.tick * 3)));
-    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(spacedTicks(y, 5, type.tick * 1.4)));
-    tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
-    svg.selectAll('.tick text').attr('font-size', type.tick);
-    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('step of SGD run 0');
+    // d3's own labels for these ticks (one decimal over a range of a few units), measured for the left margin.
+    const yFormat = y.tickFormat(10);
+    // The legend beside or under the plot (the frame's), never over the curves.
+    const items: LegendItem[] = SERIES.map((k) => ({ key: k.key, label: k.label, swatch: { kind: 'line', color: k.color, dash: k.dash || undefined, width: k.width } }));
+    if (mu0 !== null) items.push({ key: 'mu0', label: `theory μ₀ = ${mu0.toPrecision(3)} at the minimum`, short: `μ₀ = ${mu0.toPrecision(3)}`, swatch: { kind: 'line', color: COLORS.theory, dash: '9 6', width: 2 } });
+    frame.layout(lec, { x: { ticks: [], titles: ['step of SGD run 0'] }, y: { ticks: y.ticks(10).map(yFormat) }, legend: items, top: 12, right: 16 });
+    const { plot, type } = frame;
+    y.range([plot.y + plot.h, plot.y]);
+    const x = scaleLinear().domain([0, Math.max(1, d.tMax)]).range([plot.x, plot.x + plot.w]);
+    frame.axis('x', axisBottom(x).tickValues(spacedTicks(x, Math.floor(plot.w / sizes(lec).tickGap), type.tick * 3)));
+    frame.axis('y', axisLeft(y).tickValues(spacedTicks(y, 5, type.tick * 1.4)).tickFormat(yFormat));
     const n = s.step.length;
     lines
       .selectAll('path')
@@ -88,8 +76,8 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
           .y((i) => y(s[k.key][i]))(Array.from({ length: n }, (_, i) => i)),
       );
     mu0Line
-      .attr('x1', m.l)
-      .attr('x2', w - m.r)
+      .attr('x1', plot.x)
+      .attr('x2', plot.x + plot.w)
       .attr('y1', mu0 !== null ? y(mu0) : 0)
       .attr('y2', mu0 !== null ? y(mu0) : 0)
       .attr('stroke', COLORS.theory)
@@ -101,11 +89,11 @@ export function createAlignmentChart(box: HTMLDivElement): AlignmentChart {
   return {
     update: draw,
     resize() {
-      ({ width: w, height: h } = nodeSize(box, 240, 160));
+      frame.resize();
       if (last) draw(last);
     },
     destroy() {
-      svg.remove();
+      frame.destroy();
     },
   };
 }

