@@ -21,6 +21,7 @@ const TOY = 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200';
 const PHASE = 'problem=toy&tab=phase&eta=0.7&B=1&grid=10&cellruns=20&steps=200&seed=1';
 const SELECTION = 'problem=toy&tab=selection&eta=0.7&B=1&selruns=50&steps=200&seed=1';
 const WWS = WWS_PRESETS[0].query as string;
+const NETWORK = 'problem=mlp&n=20&width=16&eta=0.4&B=4&runs=2&steps=1200&tab=network';
 
 const STATES = [
   { tag: '1366x768', viewport: { width: 1366, height: 768 }, lecture: false },
@@ -81,6 +82,15 @@ for (const state of STATES) {
       await expect(page.locator('[data-testid=wws-frobenius] g.bar').first()).toBeVisible({ timeout: 30_000 });
       await page.waitForTimeout(600);
       for (const c of await chartSvgs(page)) check(join(DIR, state.tag, `wws-${c.name}.svg`), c.svg);
+    });
+
+    test('the network tab: the training loss, the sharpness along training and the trained minima with their error bars', async ({ page }) => {
+      await page.goto(`/?${NETWORK}${lecture}`);
+      await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+      await expect(page.getByTestId('error-bar').first()).toBeVisible();
+      const charts = await chartSvgs(page);
+      expect(charts.map((c) => c.name).sort()).toEqual(['network-loss-chart', 'network-sharpness-chart', 'selection-scatter']);
+      for (const c of charts) check(join(DIR, state.tag, `network-${c.name}.svg`), c.svg);
     });
   });
 }

@@ -90,12 +90,13 @@ export function NetworkView() {
     const runs = state.points[0]?.sgdLoss.length ?? 0;
     for (let k = 0; k < runs; k++) series.push({ id: `sgd-${k}`, label: 'SGD runs', short: 'SGD', color: COLORS.sgdRun, width: 1, points: state.points.map((p) => [p.t, p.sgdLoss[k]]) });
     series.push({ id: 'gd', label: 'GD', color: COLORS.gdRun, width: 2.5, points: state.points.map((p) => [p.t, p.gdLoss ?? NaN]) });
-    return { title: 'training loss against the step', yLabel: 'training loss', log: true, steps, series, reference: { value: TRAINED_LOSS, label: 'trained: 1e-4' }, lecture };
+    return { testId: 'network-loss-chart', title: 'training loss against the step', yLabel: 'training loss', log: true, steps, series, reference: { value: TRAINED_LOSS, label: 'trained: 1e-4' }, lecture };
   }, [state.points, steps, lecture]);
 
   const sharpModel: TrainingChartModel = useMemo(() => {
     const pts = (pick: (p: TrainingPoint) => number | null) => state.points.filter((p) => pick(p) !== null).map((p): [number, number] => [p.t, pick(p)!]);
     return {
+      testId: 'network-sharpness-chart',
       title: 'sharpness against the step',
       yLabel: 'sharpness a',
       log: false,

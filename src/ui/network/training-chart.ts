@@ -21,6 +21,8 @@ export interface TrainingSeries {
 }
 
 export interface TrainingChartModel {
+  /** The svg's test id (the snapshot file's name). */
+  testId: string;
   title: string;
   yLabel: string;
   log: boolean;
@@ -59,7 +61,7 @@ export function createTrainingChart(node: HTMLDivElement): Chart<TrainingChartMo
     const m = model;
     if (!m) return;
     const sw = sizes(m.lecture).stroke;
-    frame.svg.attr('aria-label', m.title);
+    frame.svg.attr('aria-label', m.title).attr('data-testid', m.testId);
     const values = m.series.flatMap((s) => s.points.map((p) => p[1])).filter((v) => Number.isFinite(v) && (!m.log || v > 0));
     if (m.reference) values.push(m.reference.value);
     const lo = values.length ? Math.min(...values) : 1;
