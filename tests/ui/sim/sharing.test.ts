@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerShare } from '../../src/ui/sim/sharing';
+import { workerShare } from '../../../src/ui/sim/sharing';
 
 describe('the share of a core each configuration’s worker takes', () => {
   it('is the whole core for one configuration, on any machine', () => {

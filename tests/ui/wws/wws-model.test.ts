@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WwsTheory } from '../../src/core/theory/alignment';
-import { batchSweep, fittedGrowth, frobeniusRows, gammaLine, lossDomain, LOSS_CAP, reachedMinimum, sci, sweepBatches } from '../../src/ui/wws/wws-model';
-import type { SwitchInfo } from '../../src/core/engine/switch-protocol';
+import type { WwsTheory } from '../../../src/core/theory/alignment';
+import { batchSweep, fittedGrowth, frobeniusRows, gammaLine, lossDomain, LOSS_CAP, reachedMinimum, sci, sweepBatches } from '../../../src/ui/wws/wws-model';
+import type { SwitchInfo } from '../../../src/core/engine/switch-protocol';
 
 const theory: WwsTheory = {
   mu0: 0.5,

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDigits } from '../../src/core/data/digits';
-import { etaAt, phaseCell } from '../../src/core/explore/phase-grid';
-import { selection } from '../../src/core/explore/selection';
-import { decodeQuery } from '../../src/core/params/query';
-import { buildProblem } from '../../src/core/problems/build-problem';
-import { generatorOf } from '../../src/core/rng';
-import { phaseGridOf } from '../../src/ui/explore/phase-spec';
-import { simulateQuery, theoryOfMinima, type SimOutput } from '../../src/core/simulate';
-import { PRESETS, presetQuery } from '../../src/ui/presets/presets';
+import { loadDigits } from '../../../src/core/data/digits';
+import { etaAt, phaseCell } from '../../../src/core/explore/phase-grid';
+import { selection } from '../../../src/core/explore/selection';
+import { decodeQuery } from '../../../src/core/params/query';
+import { buildProblem } from '../../../src/core/problems/build-problem';
+import { generatorOf } from '../../../src/core/rng';
+import { phaseGridOf } from '../../../src/ui/explore/phase-spec';
+import { simulateQuery, theoryOfMinima, type SimOutput } from '../../../src/core/simulate';
+import { PRESETS, presetQuery } from '../../../src/ui/presets/presets';
 
 /*
  * Every number in every preset note is either checked here against what the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStepsPerFrame, MAX_FRAMES, planRecording } from '../../../src/ui/lecture/recorder/record-plan';
+import { defaultStepsPerFrame, MAX_FRAMES, planRecording } from '../../../../src/ui/lecture/recorder/record-plan';
 
 describe('planRecording(steps, stepsPerFrame, fps): the frames of a video', () => {
   it('one frame at the start, then one per stepsPerFrame steps, the last at the final step', () => {

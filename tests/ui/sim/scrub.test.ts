@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RunBuffers } from '../../src/ui/sim/run-buffers';
-import { distancesAt, divergedBy, escapedBy, indexAtOrBefore, scrubAt, type ScrubRun } from '../../src/ui/sim/scrub';
-import type { StreamPart } from '../../src/worker/protocol';
+import { RunBuffers } from '../../../src/ui/sim/run-buffers';
+import { distancesAt, divergedBy, escapedBy, indexAtOrBefore, scrubAt, type ScrubRun } from '../../../src/ui/sim/scrub';
+import type { StreamPart } from '../../../src/worker/protocol';
 
 /** Three runs recorded at steps 0, 5, 10, 15: run 1 escapes at 7, run 2 diverges at 12. */
 function buffers(): RunBuffers {

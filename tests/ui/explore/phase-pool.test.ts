@@ -1,20 +1,20 @@
 import '@vitest/web-worker';
 import { describe, expect, it } from 'vitest';
-import { batchAxis, cellCount, phaseCell, type PhaseGridSpec } from '../../src/core/explore/phase-grid';
-import { decodeQuery } from '../../src/core/params/query';
-import { buildProblem } from '../../src/core/problems/build-problem';
-import { PhasePool } from '../../src/ui/explore/phase-pool';
-import { phaseApi } from '../../src/worker/phase-api';
-import { isAbortError, WorkerStoppedError } from '../../src/worker/rpc/rpc-client';
-import type { WorkerKind } from '../../src/worker/rpc/worker-kind';
-import { channelKind, channelWorker, type ChannelWorker } from '../support/channel-worker';
+import { batchAxis, cellCount, phaseCell, type PhaseGridSpec } from '../../../src/core/explore/phase-grid';
+import { decodeQuery } from '../../../src/core/params/query';
+import { buildProblem } from '../../../src/core/problems/build-problem';
+import { PhasePool } from '../../../src/ui/explore/phase-pool';
+import { phaseApi } from '../../../src/worker/phase-api';
+import { isAbortError, WorkerStoppedError } from '../../../src/worker/rpc/rpc-client';
+import type { WorkerKind } from '../../../src/worker/rpc/worker-kind';
+import { channelKind, channelWorker, type ChannelWorker } from '../../support/channel-worker';
 
 const query = 'problem=point&a=2&s=1.5&n=6';
 const grid: PhaseGridSpec = { etaMin: 0.1, etaMax: 1.5, etaCount: 7, batches: batchAxis(6, 6), runs: 20, steps: 80, sampling: 'without', seed: 5, start: 0, radius: 1e-3, escape: 1 };
 const realKind: WorkerKind = {
   id: 'phase',
   label: 'the phase-diagram worker',
-  spawn: () => new Worker(new URL('../../src/worker/phase.worker.ts', import.meta.url), { type: 'module' }),
+  spawn: () => new Worker(new URL('../../../src/worker/phase.worker.ts', import.meta.url), { type: 'module' }),
   cancel: 'signal',
 };
 const direct = () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Ensemble } from '../../src/core/engine/ensemble';
-import { decodeQuery } from '../../src/core/params/query';
-import { buildProblem } from '../../src/core/problems/build-problem';
-import { ensembleSpec } from '../../src/core/prepare-run';
-import { RunBuffers } from '../../src/ui/sim/run-buffers';
-import type { FromWorker } from '../../src/worker/protocol';
-import { SimSession } from '../../src/worker/sim-session';
+import { Ensemble } from '../../../src/core/engine/ensemble';
+import { decodeQuery } from '../../../src/core/params/query';
+import { buildProblem } from '../../../src/core/problems/build-problem';
+import { ensembleSpec } from '../../../src/core/prepare-run';
+import { RunBuffers } from '../../../src/ui/sim/run-buffers';
+import type { FromWorker } from '../../../src/worker/protocol';
+import { SimSession } from '../../../src/worker/sim-session';
 
 describe("the page's run buffers", () => {
   it("rebuild exactly each run's decimated history from the streamed frames, at bounded size", () => {
