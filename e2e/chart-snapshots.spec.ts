@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { WWS_PRESETS } from '../src/ui/presets/wws-presets';
-import { expect, test } from './fixtures';
+import { expect, shoot, test } from './fixtures';
 import { normaliseSvg } from './svg-snapshot';
 
 /**
@@ -63,17 +63,20 @@ for (const state of STATES) {
       const charts = await chartSvgs(page);
       expect(charts.length).toBeGreaterThanOrEqual(state.lecture ? 3 : 5);
       for (const c of charts) check(join(DIR, state.tag, `live-${c.name}.svg`), c.svg);
+      await shoot(page, `snapshot-${state.tag}-live`);
     });
 
     test('the explore tabs: the phase diagram, the selection histogram, scatter and atlas', async ({ page }) => {
       await page.goto(`/?${PHASE}${lecture}`);
       await expect(page.getByTestId('phase-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
       for (const c of await chartSvgs(page)) check(join(DIR, state.tag, `phase-${c.name}.svg`), c.svg);
+      await shoot(page, `snapshot-${state.tag}-phase`);
       await page.goto(`/?${SELECTION}${lecture}`);
       await expect(page.getByTestId('selection-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
       await expect(page.getByTestId('atlas-counter')).toContainText('minima are stable', { timeout: 30_000 });
       await page.waitForTimeout(600);
       for (const c of await chartSvgs(page)) check(join(DIR, state.tag, `selection-${c.name}.svg`), c.svg);
+      await shoot(page, `snapshot-${state.tag}-selection`);
     });
 
     test('the Wu–Wang–Su tab: the escape, alignment and Frobenius charts', async ({ page }) => {
@@ -82,6 +85,7 @@ for (const state of STATES) {
       await expect(page.locator('[data-testid=wws-frobenius] g.bar').first()).toBeVisible({ timeout: 30_000 });
       await page.waitForTimeout(600);
       for (const c of await chartSvgs(page)) check(join(DIR, state.tag, `wws-${c.name}.svg`), c.svg);
+      await shoot(page, `snapshot-${state.tag}-wws`);
     });
 
     test('the network tab: the training loss, the sharpness along training and the trained minima with their error bars', async ({ page }) => {
@@ -91,6 +95,7 @@ for (const state of STATES) {
       const charts = await chartSvgs(page);
       expect(charts.map((c) => c.name).sort()).toEqual(['network-loss-chart', 'network-sharpness-chart', 'selection-scatter']);
       for (const c of charts) check(join(DIR, state.tag, `network-${c.name}.svg`), c.svg);
+      await shoot(page, `snapshot-${state.tag}-network`);
     });
   });
 }

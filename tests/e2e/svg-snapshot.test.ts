@@ -15,6 +15,13 @@ describe('the SVG snapshot format', () => {
     expect(a).toContain('id="gd-hatch-2"');
   });
 
+  it('writes each element’s attributes in name order, whatever order the page set them in', () => {
+    const a = normaliseSvg('<svg role="img" width="568" height="206" style="position: absolute;"><rect y="1" x="2"></rect></svg>');
+    const b = normaliseSvg('<svg role="img" style="position: absolute;" width="568" height="206"><rect x="2" y="1"></rect></svg>');
+    expect(a).toBe(b);
+    expect(a).toBe('<svg height="206" role="img" style="position: absolute;" width="568">\n<rect x="2" y="1">\n</rect>\n</svg>\n');
+  });
+
   it('keeps a real change visible', () => {
     expect(normaliseSvg('<rect x="12.3"></rect>')).not.toBe(normaliseSvg('<rect x="12.5"></rect>'));
   });
