@@ -46,7 +46,7 @@ function scatterLegend(sw: number, ranged: boolean): LegendItem[] {
  * rectangle and GD's edge a = 2/η drawn from theory beside them.
  */
 export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel> {
-  const frame = new PlotFrame(node, { label: 'selected minima on the sharpness–non-uniformity plane', minWidth: 260, minHeight: 200, compactBelow: { width: 0, height: 0 } });
+  const frame = new PlotFrame(node, { label: 'selected minima on the sharpness–non-uniformity plane', minWidth: 260, minHeight: 150, compactBelow: { width: 0, height: 0 } });
   frame.svg.attr('data-testid', 'selection-scatter');
   const rect = frame.marks.append('rect').attr('data-testid', 'scatter-rectangle').attr('fill', COLORS.sgdFill).attr('stroke', COLORS.sgd);
   const gdLine = frame.marks.append('line').attr('stroke', COLORS.gd).attr('stroke-dasharray', '8 5');
@@ -70,7 +70,7 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const yLo = m.points.length && minS > 0.5 * yMax ? 0.9 * minS : 0;
     const x = scaleLinear().domain([xLo, xMax]).nice();
     const y = scaleLinear().domain([yLo, yMax]).nice();
-    frame.layout(m.lecture, { x: { ticks: [], titles: ['sharpness a'] }, y: { ticks: y.ticks(10).map(y.tickFormat(10)), titles: ['non-uniformity s'] }, legend: scatterLegend(sw, m.points.some((p) => p.aRange || p.sRange)), top: 10 });
+    frame.layout(m.lecture, { x: { ticks: [], titles: ['sharpness a'] }, y: { ticks: y.ticks(10).map(y.tickFormat(10)), titles: ['non-uniformity s', 's'] }, legend: scatterLegend(sw, m.points.some((p) => p.aRange || p.sRange)), top: 10 });
     const { plot, type, width } = frame;
     const mg = { r: width - plot.x - plot.w, t: plot.y };
     x.range([plot.x, plot.x + plot.w]);

@@ -90,7 +90,7 @@ export function NetworkView() {
     const runs = state.points[0]?.sgdLoss.length ?? 0;
     for (let k = 0; k < runs; k++) series.push({ id: `sgd-${k}`, label: 'SGD runs', short: 'SGD', color: COLORS.sgdRun, width: 1, points: state.points.map((p) => [p.t, p.sgdLoss[k]]) });
     series.push({ id: 'gd', label: 'GD', color: COLORS.gdRun, width: 2.5, points: state.points.map((p) => [p.t, p.gdLoss ?? NaN]) });
-    return { testId: 'network-loss-chart', title: 'training loss against the step', yLabel: 'training loss', log: true, steps, series, reference: { value: TRAINED_LOSS, label: 'trained: 1e-4' }, lecture };
+    return { testId: 'network-loss-chart', title: 'training loss against the step', yLabel: 'training loss', yShort: 'loss', log: true, steps, series, reference: { value: TRAINED_LOSS, label: 'trained: 1e-4' }, lecture };
   }, [state.points, steps, lecture]);
 
   const sharpModel: TrainingChartModel = useMemo(() => {
@@ -99,6 +99,7 @@ export function NetworkView() {
       testId: 'network-sharpness-chart',
       title: 'sharpness against the step',
       yLabel: 'sharpness a',
+      yShort: 'a',
       log: false,
       steps,
       series: [
@@ -191,7 +192,7 @@ export function NetworkView() {
       <div className="network-grid">
         <figure className="network-loss">
           <figcaption>
-            Training loss of GD and the SGD runs (the chart’s legend)
+            Training loss of GD and the SGD runs
           </figcaption>
           <ChartBox create={createTrainingChart} model={lossModel} />
         </figure>
@@ -203,7 +204,7 @@ export function NetworkView() {
         </figure>
         <figure className="network-minima">
           <figcaption>
-            Measured: the trained minima’s (a, s) with their intervals as error bars (mostly narrower than the marks), in the current rectangle a ≤ {fmt(rect.sharpnessMax)}, s ≤ {fmt(rect.nonUniformityMax)}
+            Measured: the trained minima’s (a, s) and their intervals, in the rectangle a ≤ {fmt(rect.sharpnessMax)}, s ≤ {fmt(rect.nonUniformityMax)}
           </figcaption>
           <ChartBox create={createSelectionScatter} model={scatter} />
         </figure>

@@ -25,6 +25,8 @@ export interface TrainingChartModel {
   testId: string;
   title: string;
   yLabel: string;
+  /** The y title where the long one does not fit along the axis. */
+  yShort?: string;
   log: boolean;
   steps: number;
   series: TrainingSeries[];
@@ -69,7 +71,7 @@ export function createTrainingChart(node: HTMLDivElement): Chart<TrainingChartMo
     const y = m.log ? scaleLog().domain([Math.max(lo, 1e-12), Math.max(hi, lo * 10, 1e-11)]).nice() : scaleLinear().domain([0, Math.max(hi * 1.1, 1e-9)]).nice();
     const yTicks = m.log ? decadeTicks(y.domain()[0], y.domain()[1], 400, 1) : y.ticks(5);
     const yFormat = (v: number) => (m.log ? `1e${Math.round(Math.log10(v))}` : y.tickFormat(5)(v));
-    frame.layout(m.lecture, { x: { ticks: [], titles: ['step t'] }, y: { ticks: yTicks.map(yFormat), titles: [m.yLabel] }, legend: trainingLegend(m), top: 10, right: 16 });
+    frame.layout(m.lecture, { x: { ticks: [], titles: ['step t'] }, y: { ticks: yTicks.map(yFormat), titles: m.yShort ? [m.yLabel, m.yShort] : [m.yLabel] }, legend: trainingLegend(m), top: 10, right: 16 });
     const { plot, type } = frame;
     const x = scaleLinear().domain([0, Math.max(1, m.steps)]).range([plot.x, plot.x + plot.w]);
     y.range([plot.y + plot.h, plot.y]);
