@@ -36,7 +36,7 @@ export interface PageWindow {
   seconds: number;
 }
 
-/** How much of the page is measured (issue 13's "How it is measured"). */
+/** How much of the page is measured (README "Performance"). */
 export interface PageSizes {
   /** Fresh page loads for the first-paint median. */
   loads: number;

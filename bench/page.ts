@@ -1,6 +1,6 @@
 /**
  * The page, measured in headless Chromium on the production build with every
- * live view shown (issue 13's "How it is measured"): first paint of the
+ * live view shown (README "Performance"): first paint of the
  * diagram; two 200-run × 10⁷-step streams (the toy and circle Model 1), each
  * measured in a window early and late in the same run, with no input; the same
  * streams while the η slider is dragged by mouse moves; a 1000-run stream; the
@@ -47,7 +47,7 @@ export const SELECTORS = {
   status: '[data-testid="status-line"]',
 } as const;
 
-/** The streams of issue 13: long enough to be running at every window. */
+/** The streams README "Performance" measures: long enough to be running at every window. */
 export const STREAMS = {
   toy: { label: 'toy', query: '?problem=toy&eta=0.7&B=1&runs=200&steps=10000000&seed=3' },
   circle: { label: 'circle Model 1', query: '?problem=circle&model=1&eta=4&sampling=with&runs=200&steps=10000000&seed=3' },

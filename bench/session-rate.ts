@@ -30,7 +30,7 @@ export function ensembleRate(query: string, seconds: number, warmS = 0.5, chunk 
  * The live ensemble's speed without a page: the worker's own session code
  * (src/worker/sim-session.ts) driven in Node by a host that runs its tasks back
  * to back and acks every frame at once. The page's run-steps per second are
- * compared with this figure (issue 13: drawing must not slow the simulation).
+ * compared with this figure (README "Performance": drawing must not slow the simulation).
  */
 import { buildProblem } from '../src/core/problems/build-problem';
 import { decodeQuery } from '../src/core/params/query';

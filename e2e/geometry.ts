@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Layout checked by geometry, not pixels (issue 13's screens): the page is read
+ * Layout checked by geometry, not pixels (the screens of README "The layout"): the page is read
  * in the browser and every broken rule comes back as a line naming the element.
  *
  * - A text box is an SVG `text` element, or the text nodes an HTML element holds

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { WWS_PRESETS } from '../src/ui/presets/wws-presets';
 
 /**
- * The screens a lecture uses (issue 13), checked by geometry: no text leaves its
+ * The screens a lecture uses (README "The layout"), checked by geometry: no text leaves its
  * panel, no two texts in a chart overlap, no legend lies on its plot's data
  * area; in lecture mode at projector sizes the diagram takes 40 % of the screen
  * and no text is under 24 px. One page per size; a screenshot of each state.

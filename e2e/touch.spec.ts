@@ -3,7 +3,7 @@ import { expect, openDone, test } from './fixtures';
 import { layoutOf, settle } from './geometry';
 
 /**
- * A phone in portrait (issue 13: a student opening the shared link): the
+ * A phone in portrait (README "The layout": a student opening the shared link): the
  * diagram first and whole, the live views stacked below it, the controls in a
  * drawer; the η slider and the rectangle's corner work by touch.
  */

@@ -98,7 +98,7 @@ export interface StreamPart {
   trailSteps: Float64Array;
 }
 
-/** Wu–Wang–Su's α, β, μ, γ (003 eq. 3, Definition 2.1) of one run's iterate at newly reached steps (square-loss models). */
+/** Wu–Wang–Su's α, β, μ, γ (Wu–Wang–Su eq. 3, Definition 2.1) of one run's iterate at newly reached steps (square-loss models). */
 export interface AlignmentPart {
   step: Float64Array;
   loss: Float64Array;

@@ -5,7 +5,7 @@ import { DRAG_KEYS, holdQuery, type DragFigures, type DragKey, type PageFigures,
 import { pageText } from '../../bench/readme-table';
 import type { SessionRate } from '../../bench/session-rate';
 
-// The page's rows from made-up measurements: every figure of issues 13 and 21 is there
+// The page's rows from made-up measurements: every figure README "Performance" reports is there
 // with its target, a window that did not measure a streaming run is not passed off as
 // one, throughput divides the page's rate by the ensemble's in Node, and a drag is
 // judged on the moves the page accepted, not those sent.

@@ -33,7 +33,7 @@ export function switchRequested(problem: Problem, config: Config): boolean {
 }
 
 /**
- * The first half of Wu–Wang–Su Fig. 4 (003 §3.2): "the sharp minimum is found
+ * The first half of Wu–Wang–Su Fig. 4 (Wu–Wang–Su §3.2): "the sharp minimum is found
  * by GD; when GD nearly converges, we switch to SGD with the same learning
  * rate". GD with step η runs from run 0's start (x0, a network's initialisation, or
  * the start minimum perturbed within `radius`) until L(θ) < switchloss, at most SWITCH_GD_BUDGET

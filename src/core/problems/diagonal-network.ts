@@ -5,7 +5,7 @@ import { defineProblem } from './problem-def';
 
 /**
  * A diagonal linear network f(x; θ) = Σⱼ (uⱼ² − vⱼ²) xⱼ, θ = (u, v) ∈ ℝ²ᵏ
- * (Wu–Wang–Su 003, §2). Non-convex: its global minima form a manifold of
+ * (Wu–Wang–Su §2). Non-convex: its global minima form a manifold of
  * different sharpness, so selection is visible. From the problem seed:
  * xᵢ ~ N(0, I_k), a 3-sparse teacher β* with entries ±1, yᵢ = xᵢᵀβ*.
  * gᵢ = (2u∘xᵢ, −2v∘xᵢ); ∇²f(xᵢ) = diag(2xᵢ, −2xᵢ).

@@ -9,7 +9,7 @@ const INPUT_DIM = 10;
 
 /**
  * A random-features model f(x; θ) = Σⱼ θⱼ φⱼ(x), φⱼ(x) = √(2/p) ReLU(wⱼᵀx + bⱼ)
- * (Wu–Wang–Su 003, §2: an over-parameterised model, p > n). From the problem
+ * (Wu–Wang–Su §2: an over-parameterised model, p > n). From the problem
  * seed: xᵢ ~ N(0, I₁₀), wⱼ ~ N(0, I₁₀/10), bⱼ ~ N(0, 0.01), targets
  * yᵢ = sin(2uᵀxᵢ) for a random unit u. Linear in θ, so every global minimum has
  * the same Hessian H = JᵀJ/n; we list the minimum-norm interpolant, where GD

@@ -4,7 +4,7 @@ import type { ProblemKeyValue } from './problem-keys';
 
 /**
  * A model f(x; θ) with p parameters on n samples, fitted by the square loss
- * Lᵢ(θ) = ½ (f(xᵢ; θ) − yᵢ)² (Wu–Wang–Su, 003 §2). The problem's components are
+ * Lᵢ(θ) = ½ (f(xᵢ; θ) − yᵢ)² (Wu–Wang–Su §2). The problem's components are
  * the Lᵢ; ∇Lᵢ = rᵢ gᵢ with rᵢ the residual and gᵢ = ∇_θ f(xᵢ; θ) the model gradient.
  */
 export interface SquareLossModel {

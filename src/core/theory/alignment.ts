@@ -5,7 +5,7 @@ import { symEigen, symEigenvaluesInPieces } from '../linalg/sym-eigen';
 import { drain, type InPieces } from '../in-pieces';
 import type { HessianSet } from './hessian-set';
 
-/** Wu–Wang–Su's alignment quantities at a point θ (003, eq. 3 and Definition 2.1). */
+/** Wu–Wang–Su's alignment quantities at a point θ (Wu–Wang–Su eq. 3 and Definition 2.1). */
 export interface Alignment {
   loss: number;
   /** α = Tr(GΣ)/(‖G‖_F‖Σ‖_F): how much the noise lies in sharp directions. */

@@ -15,7 +15,7 @@ import { fittedGrowth, reachedMinimum } from './wws-model';
 import './wws.css';
 
 /**
- * The Wu–Wang–Su workspace (seed 003): the escape protocol of Fig. 4, the
+ * The Wu–Wang–Su workspace (Wu, Wang & Su 2022): the escape protocol of Fig. 4, the
  * alignment along a run (eq. 3, Definition 2.1), the Frobenius bound
  * (Theorem 3.3, Fig. 6b) and the noise switch (§3.3), for the square-loss models.
  */
