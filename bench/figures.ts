@@ -233,7 +233,7 @@ export const PAGE_TARGETS = {
   movesPerSecond: 50,
 } as const;
 
-const notMeasured: Skipped = { skipped: 'not measured (a report from before issue 21)' };
+const notMeasured: Skipped = { skipped: 'not measured (a report from before the drag figures)' };
 
 /**
  * A drag's rows: frame p95, tasks over 50 ms, the moves the page accepted a second and
@@ -335,7 +335,7 @@ export function pageRows(p: PageFigures | Skipped): Figure[] {
     );
   }
 
-  // The drags of issue 21, mouse moves at 60 a second.
+  // The drags README "Performance" reports, mouse moves at 60 a second.
   for (const k of DRAG_KEYS) out.push(...dragRows(`page.drag.${k}`, `${DRAGS[k].label} by mouse moves for ${sz.dragSeconds} s`, p.drag[k] ?? notMeasured));
   out.push(...dragRows('page.hold', `toy, 200 runs × 10⁷ steps, ↑ held down on the page for ${sz.holdSeconds ?? 3} s (key repeat at 30 a second)`, p.hold ?? notMeasured, true));
 

@@ -44,7 +44,7 @@ export interface PageSizes {
   early: PageWindow;
   late: PageWindow;
   /**
-   * Seconds of each drag by mouse moves at 60 a second (issue 21): the η slider and the
+   * Seconds of each drag by mouse moves at 60 a second: the η slider and the
    * B slider on each stream, the rectangle's corner on the diagram, the η slider with
    * two configurations streaming.
    */

@@ -8,7 +8,7 @@
  * page's run-steps per second against the same configuration stepped in Node;
  * and the main-thread heap over a 10⁷-step run.
  *
- * The drag gesture of issue 21 ("How it is measured"): mouse moves issued at 60 a
+ * The drag gesture (README "Performance"): mouse moves issued at 60 a
  * second on the η slider and the B slider of both streams, on the rectangle's
  * corner in the diagram, and on the η slider with two configurations streaming
  * (`compare=B:16`); ↑ held down on the page (key repeat at 30 a second); the first
@@ -84,7 +84,7 @@ const MOVES_PER_S = 60;
 /** What a drag moves: a slider, the rectangle's corner on the diagram, or η by the ↑ key held down. */
 export type DragControl = 'eta' | 'batch' | 'corner' | 'keys';
 
-/** The drags of issue 21: which stream, what is dragged, and the part of the page run (`--only=`) that measures it. */
+/** The drags README "Performance" reports: which stream, what is dragged, and the part of the page run (`--only=`) that measures it. */
 export const DRAGS = {
   etaToy: { label: 'toy, 200 runs × 10⁷ steps, η slider dragged', query: STREAMS.toy.query, control: 'eta', part: 'drag' },
   etaCircle: { label: 'circle Model 1, 200 runs × 10⁷ steps, η slider dragged', query: STREAMS.circle.query, control: 'eta', part: 'drag' },
@@ -162,13 +162,13 @@ export interface EventTimingFigures {
 
 export interface DragFigures {
   query: string;
-  /** What was dragged (absent in reports made before issue 21: the η slider). */
+  /** What was dragged (absent in reports made before the drag figures: the η slider). */
   control?: DragControl;
   seconds: number;
   /** Mouse moves (key presses for ↑ held) the driver issued. */
   moves: number;
   /**
-   * What the page accepted (absent in reports made before issue 21): the pointermove
+   * What the page accepted (absent in reports made before the drag figures): the pointermove
    * events (keydowns for ↑ held) it dispatched, a second; slider input events; and the
    * rectangle's corner redrawn with a new η or B.
    */
@@ -215,7 +215,7 @@ export interface PageFigures {
   firstPaintMs: Stat | Skipped;
   firstContentfulPaintMs: Stat | Skipped;
   stream: Record<StreamKey, StreamFigures | Skipped>;
-  /** The drags of issue 21 (DRAGS): η and B on both streams, the corner, η with two configurations. */
+  /** The drags README "Performance" reports (DRAGS): η and B on both streams, the corner, η with two configurations. */
   drag: Record<DragKey, DragFigures | Skipped>;
   /** ↑ held down on the page (key repeat at 30 a second), with the figures of a drag. */
   hold: DragFigures | Skipped;
@@ -224,7 +224,7 @@ export interface PageFigures {
   compared: (WindowFigures & { query: string }) | Skipped;
   /** ms from Enter to the first frame showing the new run, one sample per change. */
   firstPointMs: Stat | Skipped;
-  /** ms from a keyboard step of the η slider (→, the keydown event's time) to the first frame showing the new run. Absent in reports made before issue 21. */
+  /** ms from a keyboard step of the η slider (→, the keydown event's time) to the first frame showing the new run. Absent in reports made before the drag figures. */
   stepPointMs?: Stat | Skipped;
   throughput: Record<StreamKey, ThroughputFigures | Skipped>;
   heap: HeapFigures | Skipped;

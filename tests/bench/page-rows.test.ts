@@ -135,7 +135,7 @@ describe('the page rows of npm run bench', () => {
     expect(holdQuery(3)).toContain('eta=0.001&');
   });
 
-  it('marks the figures a report from before issue 21 lacks as not measured', () => {
+  it('marks the figures a report from before the drag figures lacks as not measured', () => {
     const old = figures(win({ startS: 20 }));
     const r = pageRows({ ...old, drag: { toy: drag, circle: drag } as unknown as PageFigures['drag'], hold: undefined as unknown as PageFigures['hold'], stepPointMs: undefined });
     const f = (id: string) => r.find((x) => x.id === id)!;
