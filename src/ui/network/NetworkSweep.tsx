@@ -5,7 +5,6 @@ import { isAbortError, RpcClient } from '../../worker/rpc/rpc-client';
 import { fmt } from '../diagram/diagram-model';
 import { ChartBox } from '../explore/ChartBox';
 import { useExplorer } from '../state/store';
-import { COLORS } from '../theme/colors';
 import { workerKinds } from '../workers/worker-kinds';
 import { createSweepChart } from './sweep-chart';
 import { sweepPlotModel } from './sweep-plot-model';
@@ -93,10 +92,10 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
       {models.length > 0 && (
         <div className="network-sweep-plot" data-testid="network-sweep-plot">
           <p className="network-sweep-key">
-            {plot.title}: the explorer’s trained minima (<span style={{ color: COLORS.sgdRun }}>● SGD</span>, <span style={{ color: COLORS.gdRun }}>□ GD</span>, estimates with their intervals), the theory dashed
+            {plot.title}: the explorer’s trained minima (estimates with their intervals), the theory dashed
             {plot.references.length > 0 ? (
               <>
-                , and <span style={{ color: COLORS.reference }}>dotted boxes</span>: the paper’s values for its own networks (reference marks, not this network’s; hover for each)
+                , and the paper’s values for its own networks (reference marks, not this network’s; hover for each)
               </>
             ) : (
               '; the paper prints no numbers for Fig. 5 to draw beside them'
