@@ -17,9 +17,6 @@ function axis(log: boolean, values: number[]): ScaleContinuousNumeric<number, nu
   return scaleLinear().domain([Math.min(0, lo), Math.max(hi * 1.08, 1e-9)]).nice();
 }
 
-/** A minimum's colour: GD's or SGD's. */
-const colour = (d: SweepPlotPoint) => (d.optimiser === 'gd' ? COLORS.gdRun : COLORS.sgdRun);
-
 /** The legend: what each kind of mark present is, from the marks' own styles. */
 export function sweepLegend(m: SweepPlotModel): LegendItem[] {
   const items: LegendItem[] = [];
