@@ -11,18 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { findChromium } from '../scripts/find-chromium.mjs';
+import { CLIP_FULL, CLIP_SHORT, CLIP_TARGETS, type ClipSizes } from './options';
 import { buildProduction, startPreview } from './preview-server';
-
-export interface ClipSizes {
-  /** The run's steps; MP4 frames are steps/mp4Spf + 1, GIF frames steps/gifSpf + 1. */
-  steps: number;
-  mp4Spf: number;
-  gifSpf: number;
-}
-
-/** 3588 steps: 300 frames at 12 steps a frame (10.0 s at 30 fps), 121 at 30 a frame (10.1 s at 12 fps). */
-export const CLIP_FULL: ClipSizes = { steps: 3588, mp4Spf: 12, gifSpf: 30 };
-export const CLIP_SHORT: ClipSizes = { steps: 40, mp4Spf: 4, gifSpf: 10 };
 
 export interface ClipFile {
   format: 'mp4' | 'gif';
@@ -32,8 +22,6 @@ export interface ClipFile {
   seconds: number;
   bytes: number;
 }
-
-export const CLIP_TARGETS = { seconds: 10, mp4Bytes: 5e6, gifBytes: 8e6 };
 
 const query = (steps: number) => `?problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=${steps}`;
 

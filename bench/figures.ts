@@ -4,9 +4,10 @@
  * console table and the README table are both printed from these rows.
  */
 import { ENGINE_PROBLEMS, type EngineFigures, type Throughput } from './engine';
-import type { EngineProblemKey } from './options';
+import { CLIP_TARGETS, type EngineProblemKey } from './options';
 import type { PageWindow } from './options';
 import { DRAG_KEYS, DRAGS, STREAM_KEYS, STREAMS, type DragFigures, type PageFigures, type Profile, type WindowFigures } from './page';
+import { PRESENTER_TARGET_MS } from './presenter';
 import type { NativeEnsembleFigure, NativeFigure, NumpyFigures } from './references';
 import { isSkipped, quantile, type Skipped, type Stat } from './stat';
 import type { NetworkFigures } from './network';
@@ -359,7 +360,38 @@ export function pageRows(p: PageFigures | Skipped): Figure[] {
       note: isSkipped(h) ? undefined : `${fmt(h.beforeMB)} → ${fmt(h.afterMB)} MB after GC; the run took ${fmt(h.runSeconds)} s`,
     }),
   );
+  const older: Skipped = { skipped: 'not measured by this version of the bench' };
+  out.push(...presenterRows(p.presenter ?? older), ...clipRows(p.clip ?? older));
   return out;
+}
+
+/** The presenter view: how long after the laptop's corner the projector's shows each η of a drag (the target: within 50 ms). */
+const presenterLabel = (q: string) => `presenter view, η dragged on the laptop: the projector window's corner shows each value after the laptop's, ${q}`;
+
+function presenterRows(pr: NonNullable<PageFigures['presenter']>): Figure[] {
+  const lag = (q: number) => (isSkipped(pr) ? pr : quantile(pr.lagMs.samples, q));
+  const note = isSkipped(pr) ? undefined : `${pr.lagMs.samples.length} values followed of ${pr.shown} shown (${pr.skipped} passed over for a later one); max ${ms(pr.lagMs.max)}`;
+  return [
+    row('page.presenter.median', 'page', presenterLabel('median'), lag(0.5), 'ms', { op: '<=', value: PRESENTER_TARGET_MS }, { note }),
+    row('page.presenter.p95', 'page', presenterLabel('p95'), lag(0.95), 'ms', { op: '<=', value: PRESENTER_TARGET_MS }),
+  ];
+}
+
+/** The 10 s clip of the toy's four views at 1920×1080: render time and size of the MP4, size of the GIF. */
+function clipRows(c: NonNullable<PageFigures['clip']>): Figure[] {
+  const file = (f: 'mp4' | 'gif') => (isSkipped(c) ? c : (c.find((x) => x.format === f) ?? { skipped: `no ${f} in the report` }));
+  const note = (f: 'mp4' | 'gif') => {
+    const x = file(f);
+    return isSkipped(x) ? undefined : `${x.frames} frames at ${x.width}×${x.height}`;
+  };
+  const mp4 = file('mp4');
+  const gif = file('gif');
+  return [
+    row('page.clip.mp4.seconds', 'page', 'clip: 10 s of the toy\'s four views at 30 fps as MP4 (H.264), from Record to the file', isSkipped(mp4) ? mp4 : mp4.seconds, 's', { op: '<=', value: CLIP_TARGETS.seconds }, { note: note('mp4') }),
+    row('page.clip.mp4.bytes', 'page', 'clip: the same MP4\'s size', isSkipped(mp4) ? mp4 : mp4.bytes / 1e6, 'MB', { op: '<=', value: CLIP_TARGETS.mp4Bytes / 1e6 }),
+    row('page.clip.gif.seconds', 'page', 'clip: the same run as a looping GIF at 960×540, 12 fps, from Record to the file', isSkipped(gif) ? gif : gif.seconds, 's', undefined, { note: note('gif') }),
+    row('page.clip.gif.bytes', 'page', 'clip: the same GIF\'s size', isSkipped(gif) ? gif : gif.bytes / 1e6, 'MB', { op: '<=', value: CLIP_TARGETS.gifBytes / 1e6 }),
+  ];
 }
 
 /**

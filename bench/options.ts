@@ -36,6 +36,19 @@ export interface PageWindow {
   seconds: number;
 }
 
+export interface ClipSizes {
+  /** The run's steps; MP4 frames are steps/mp4Spf + 1, GIF frames steps/gifSpf + 1. */
+  steps: number;
+  mp4Spf: number;
+  gifSpf: number;
+}
+
+/** 3588 steps: 300 frames at 12 steps a frame (10.0 s at 30 fps), 121 at 30 a frame (10.1 s at 12 fps). */
+export const CLIP_FULL: ClipSizes = { steps: 3588, mp4Spf: 12, gifSpf: 30 };
+export const CLIP_SHORT: ClipSizes = { steps: 40, mp4Spf: 4, gifSpf: 10 };
+/** The issue's targets for the 10 s clip: render (Record → file) of the 1080p MP4, and each file's size. */
+export const CLIP_TARGETS = { seconds: 10, mp4Bytes: 5e6, gifBytes: 8e6 };
+
 /** How much of the page is measured (README "Performance"). */
 export interface PageSizes {
   /** Fresh page loads for the first-paint median. */
@@ -59,6 +72,8 @@ export interface PageSizes {
   nodeSeconds: number;
   /** The main-thread heap over a 10⁷-step run to its end. */
   heap: boolean;
+  /** The clip recorded through the page's recorder (absent in reports made before it was measured: the full clip). */
+  clip?: ClipSizes;
 }
 
 export const PAGE_FULL: PageSizes = {
@@ -71,6 +86,7 @@ export const PAGE_FULL: PageSizes = {
   changes: 12,
   nodeSeconds: 5,
   heap: true,
+  clip: CLIP_FULL,
 };
 
 /** For working on the bench itself: the same measurements, shorter (`--short-page`). */
@@ -84,6 +100,7 @@ export const PAGE_SHORT: PageSizes = {
   changes: 10,
   nodeSeconds: 1,
   heap: false,
+  clip: CLIP_SHORT,
 };
 
 export type EngineProblemKey = 'toy' | 'customToy' | 'quadratic' | 'circle' | 'styblinski';

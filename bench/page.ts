@@ -33,7 +33,9 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { measureBundle, type BundleFigures } from './bundle';
-import { PAGE_FULL, PAGE_SHORT, type PageSizes, type PageWindow } from './options';
+import { measureClip, clipLine, type ClipFile } from './clip';
+import { CLIP_FULL, PAGE_FULL, PAGE_SHORT, type PageSizes, type PageWindow } from './options';
+import { measurePresenter, type PresenterFigures } from './presenter';
 import { buildProduction, startPreview } from './preview-server';
 import { ensembleRate, sessionRate, type SessionRate } from './session-rate';
 import { quantile, stat, type Skipped, type Stat } from './stat';
@@ -230,6 +232,10 @@ export interface PageFigures {
   heap: HeapFigures | Skipped;
   /** The phase grid from load to done, as the page reports it (absent in reports from before it was measured). */
   phaseGrid?: PhaseGridPageFigures | Skipped;
+  /** The 10 s clip of the four views through the page's recorder: the MP4, then the GIF (absent in reports from before it was measured). */
+  clip?: ClipFile[] | Skipped;
+  /** The projector window's corner after the laptop's during a drag of η (absent in reports from before it was measured). */
+  presenter?: PresenterFigures | Skipped;
 }
 
 export interface PhaseGridPageFigures {
@@ -961,7 +967,7 @@ const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'first', 'step', 'heap', 'phase'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -1011,6 +1017,8 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       throughput: both(() => s),
       heap: s,
       phaseGrid: s,
+      clip: s,
+      presenter: s,
     });
     try {
       server = await startPreview(build.dist);
@@ -1064,6 +1072,11 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     const phaseGrid = await run('phase', 'phase grid', () => phaseGridInPage(b, base, sizes.loads));
     if ('ms' in phaseGrid) log(`page: phase grid 40 × 40 × 100 × 200 in ${phaseGrid.ms.median.toFixed(0)} ms (${phaseGrid.kernel}, ${phaseGrid.workers} workers)`);
 
+    const presenter = await run('presenter', 'presenter view', () => measurePresenter(b, base));
+    if ('lagMs' in presenter) log(`page: presenter view, projector corner after the laptop's: median ${presenter.lagMs.median.toFixed(1)} ms, p95 ${quantile(presenter.lagMs.samples, 0.95).toFixed(1)} ms over ${presenter.lagMs.samples.length} values (${presenter.skipped} passed over for a later one)`);
+    const clip = await run('clip', '10 s clip', () => measureClip(b, base, sizes.clip ?? CLIP_FULL));
+    if (Array.isArray(clip)) for (const c of clip) log(`page: clip ${clipLine(c)}`);
+
     const throughput = both((k): ThroughputFigures | Skipped => {
       const s = streams[k];
       const n = node[k];
@@ -1072,7 +1085,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid, clip, presenter };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
@@ -1086,7 +1099,8 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
  * temporary directory. The parts (PAGE_PARTS): node, paint, stream, drag (η on
  * both streams), dragB (B on both streams), corner (the rectangle's corner on
  * both), dragCompare (η with compare=B:16), hold (↑ held down), many, compare,
- * first (η box + Enter), step (→ on the η slider), heap. Issue 21's gestures
+ * first (η box + Enter), step (→ on the η slider), heap, phase, presenter (the
+ * projector window's lag), clip (the 10 s MP4 and GIF). Issue 21's gestures
  * alone: `--only=drag,dragB,corner,dragCompare,hold,first,step`. BENCH_PORT sets
  * the preview server's port.
  */

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './figures';
 import { metText, type Report } from './report';
+import type { PageSizes } from './options';
 import type { PageFigures } from './page';
 import { isSkipped, type Skipped } from './stat';
 
@@ -30,7 +31,15 @@ const w = (x: { startS: number; seconds: number }) => `${x.seconds} s from ${x.s
 export function pageText(page: PageFigures | Skipped): string {
   if (isSkipped(page) || !page.sizes) return '';
   const z = page.sizes;
-  return `The page, in the production build at 1920×1080 with every live view shown: first paint is the median of ${z.loads} loads; each stream (200 runs × 10⁷ steps) is measured in one page over a window of ${w(z.early)} and another of ${w(z.late)} after it is first seen running, and a window counts only if the run streamed through it; each drag is ${z.dragSeconds} s of real mouse moves issued at 60 a second, 2 s into a 200-run stream: the η slider, then the B slider, on the toy and on circle Model 1, the rectangle's corner on the diagram, and the η slider with two configurations streaming (compare=B:16); a drag's moves are those the page accepted (the pointermove events it dispatched, counted in the page, so a blocked page cannot hide behind a slow driver), its worst event is the longest Event Timing entry (observer installed before the drag, 16 ms threshold: its Interaction to Next Paint), and its notes say how many inputs became how many starts of the worker (window.explorer.sim.starts); ${z.holdSeconds === undefined ? '' : `↑ is held down for ${z.holdSeconds} s on the page's body (key repeat at 30 a second, from an η the presses carry to about 2); `}each first new point is the p95 of ${z.changes} changes, from the η box + Enter and from a keyboard step (→) of the η slider; throughput divides the page's run-steps per second by the same ensemble's stepped directly in Node (one core). Where a frame target is missed, the notes give Chromium's own account of the main thread (script, layout, style). `;
+  return `The page, in the production build at 1920×1080 with every live view shown: first paint is the median of ${z.loads} loads; each stream (200 runs × 10⁷ steps) is measured in one page over a window of ${w(z.early)} and another of ${w(z.late)} after it is first seen running, and a window counts only if the run streamed through it; each drag is ${z.dragSeconds} s of real mouse moves issued at 60 a second, 2 s into a 200-run stream: the η slider, then the B slider, on the toy and on circle Model 1, the rectangle's corner on the diagram, and the η slider with two configurations streaming (compare=B:16); a drag's moves are those the page accepted (the pointermove events it dispatched, counted in the page, so a blocked page cannot hide behind a slow driver), its worst event is the longest Event Timing entry (observer installed before the drag, 16 ms threshold: its Interaction to Next Paint), and its notes say how many inputs became how many starts of the worker (window.explorer.sim.starts); ${z.holdSeconds === undefined ? '' : `↑ is held down for ${z.holdSeconds} s on the page's body (key repeat at 30 a second, from an η the presses carry to about 2); `}each first new point is the p95 of ${z.changes} changes, from the η box + Enter and from a keyboard step (→) of the η slider; throughput divides the page's run-steps per second by the same ensemble's stepped directly in Node (one core). Where a frame target is missed, the notes give Chromium's own account of the main thread (script, layout, style). ${clipText(z)}The presenter view: a laptop window opens its projector window (V) in the same browser, η is dragged on the laptop (3 drags of 20 mouse moves 40 ms apart), and each value the laptop's rectangle corner shows is timed until the projector's corner shows it, both on one clock. `;
+}
+
+/** How the clip was recorded, from the sizes the report ran with. */
+function clipText(z: PageSizes): string {
+  const c = z.clip;
+  if (!c) return '';
+  const frames = (spf: number) => Math.ceil(c.steps / spf) + 1;
+  return `The clip: the toy's four views (${c.steps} steps) recorded by the page's own recorder in a 1920×1080 window, ${frames(c.mp4Spf)} MP4 frames at 30 fps and ${frames(c.gifSpf)} GIF frames at 12 fps, each timed from the click on Record to the downloaded file. `;
 }
 
 export function readmeSection(r: Report): string {

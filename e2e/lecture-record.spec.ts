@@ -274,9 +274,10 @@ test.describe('recording a run as a video', () => {
     await mkdir('e2e/output/screens', { recursive: true });
     await writeFile('e2e/output/screens/lecture-recording-mp4-last-frame.png', Buffer.from(va.last, 'base64'));
 
-    // Chromium's H.264 encoder (OpenH264) is not bit-reproducible: two encodes of the same pictures differ
-    // in the encoder's noise. The pictures fed to it are the same (the WebM test above shows it, its VP9 being
-    // reproducible), so two MP4s of one link decode to frames equal to well within what an eye can see.
+    // Chromium's H.264 encoder (OpenH264) is not bit-reproducible from 640×480 up, where Chromium gives it two
+    // threads, and takes no fixed quantiser here (e2e/encoder-repeatability.spec.ts shows both with WebCodecs
+    // alone). The pictures fed to it are the same (the WebM test above shows it, its VP9 being reproducible),
+    // so two MP4s of one link decode to frames equal to well within what an eye can see.
     const b = await record(page);
     const cmp = await compareBack(browser, base, a.bytes, b.bytes);
     console.log(`two MP4 recordings of one link: ${cmp.equal} of ${cmp.frames[0]} frames equal bit for bit; lowest PSNR ${Math.min(...cmp.psnr).toFixed(1)} dB`);
