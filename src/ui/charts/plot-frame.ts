@@ -73,6 +73,8 @@ export class PlotFrame {
   private readonly options: PlotFrameOptions;
   private readonly dpr = Math.min(2, globalThis.devicePixelRatio || 1);
   private key = '';
+  /** The size, type and plot area last laid out (what the marks depend on). */
+  private geometry = '';
 
   constructor(node: HTMLDivElement, options: PlotFrameOptions) {
     this.node = node;
@@ -120,8 +122,11 @@ export class PlotFrame {
   /**
    * Lays the frame out for the mode and what its axes and legend hold: the
    * svg's and canvases' size, the margins, the plot area and its clip, the
-   * titles and the legend. Does nothing (and returns false) when neither the
-   * size, the mode nor the spec changed, so a live chart may call it every frame.
+   * titles and the legend. Does nothing when neither the size, the mode nor the
+   * spec changed, so a live chart may call it every frame. Returns true only when
+   * what the marks are drawn against moved (the size, the type or the plot area):
+   * a legend that only changed its words (a new run's ρ) is drawn again without
+   * making the chart redraw its data.
    */
   layout(lecture: boolean, spec: FrameSpec): boolean {
     const c = this.options.compactBelow ?? { width: 420, height: 260 };
@@ -129,8 +134,12 @@ export class PlotFrame {
     const key = JSON.stringify([this.width, this.height, type, spec.x, spec.y, typeof spec.top === 'function' ? spec.top(type) : spec.top, spec.right, spec.left, spec.bottom, spec.below?.(type, this.height), spec.legendShare, spec.legend?.map((i) => [i.label, i.short, i.swatch])]);
     if (key === this.key) return false;
     this.key = key;
-    this.type = type;
     const L = frameLayout(this.width, this.height, type, spec);
+    const { plot: p } = L;
+    const geometry = `${this.width}x${this.height}|${JSON.stringify(type)}|${p.x},${p.y},${p.w},${p.h}`;
+    const moved = geometry !== this.geometry;
+    this.geometry = geometry;
+    this.type = type;
     this.layoutNow = L;
     this.svg.attr('width', this.width).attr('height', this.height);
     for (const cv of this.canvases) sizeCanvas(cv, this.width, this.height, this.dpr);
@@ -144,7 +153,7 @@ export class PlotFrame {
       drawLegend(this.legendG, [...spec.legend], L.legend, type.stroke);
       this.legendG.attr('transform', `translate(${L.legendAt.x},${L.legendAt.y})`);
     } else this.legendG.selectAll('*').remove();
-    return true;
+    return moved;
   }
 
   /** Draws an axis in its place at the frame's type size; a bottom axis keeps its end labels inside the frame. */

@@ -33,6 +33,8 @@ const RADIUS = COLORS.radius;
  */
 /** While a pointer is held, the series are drawn at most this often (ms). */
 const HELD_DRAW_MS = 100;
+/** While a gesture is held, the faint runs drawn (of up to MAX_FAINT). */
+const HELD_FAINT = 64;
 
 export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Chart<SeriesModel> {
   const frame = new PlotFrame(node, { testId: opts.testId, label: opts.yLabel, canvases: 2, minHeight: 90 });
@@ -52,6 +54,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
   let axesKey = '';
   let topKey = '';
   let heldDrawAt = -Infinity;
+  /** How many faint runs the retained canvas holds (0: none drawn yet). */
+  let faintNow = 0;
 
   const x = () => scaleLinear().domain([0, range.xMax]).range([frame.plot.x, frame.plot.x + frame.plot.w]);
   const y = () => scaleLog().domain([range.yLo, range.yHi]).range([frame.plot.y + frame.plot.h, frame.plot.y]).clamp(true);
@@ -61,7 +65,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
 
   function resetRun(run: LiveRun | null): void {
     runId = run ? run.id : -1;
-    theory = [];
+    theory = run ? theoryLines(run) : [];
     theoryReady = false;
     range.reset();
     drawn = { sgd: 0, gd: 0 };
@@ -104,12 +108,18 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     if (full) {
       ctx.clearRect(0, 0, frame.width, frame.height);
       drawn.sgd = 0;
+      faintNow = 0;
     }
     if (!sgd || sgd.count === 0) return;
     const from = Math.max(0, drawn.sgd - 1);
     if (sgd.count - from < 2 && !full) return;
     const arr = seriesValues(sgd, m.field);
-    const faint = Math.min(sgd.K, MAX_FAINT);
+    // While a gesture is held a run lives a tenth of a second: its band is drawn from the first
+    // HELD_FAINT runs (their opacity follows the count, so the band looks as dense), all of them
+    // again when it is let go.
+    // Chosen on a full redraw and kept for the segments appended after it, so one band is one opacity.
+    if (full || faintNow === 0) faintNow = Math.min(sgd.K, gestureHeld() ? HELD_FAINT : MAX_FAINT);
+    const faint = Math.min(sgd.K, faintNow);
     const xs = x();
     const ys = y();
     ctx.save();

@@ -20,7 +20,7 @@ export const seriesValues = (b: RunBuffers, field: SeriesModel['field']) => (fie
 /** The theory's lines (Wu–Wang–Su Fig. 4; docs/theory.md#escape-time-predictions): y₀·e^{rate·t} across the t axis. */
 export function drawTheoryLines(ctx: CanvasRenderingContext2D, theory: readonly TheoryLine[], xMax: number, xs: Scale, ys: Scale, k: number): void {
   for (const th of theory) {
-    if (!Number.isFinite(th.rate)) continue;
+    if (!Number.isFinite(th.rate) || !Number.isFinite(th.y0)) continue;
     ctx.strokeStyle = th.color;
     ctx.setLineDash(th.dash.split(' ').map(Number));
     ctx.lineWidth = 2.5 * k;

@@ -31,8 +31,11 @@ function startDistance(run: LiveRun): number {
 export function theoryLines(run: LiveRun): TheoryLine[] {
   const m = run.info.minima[run.info.center];
   if (!m || !m.fixedPoint) return [];
-  const d0 = startDistance(run);
-  if (!(d0 > 0)) return [];
+  // Before the runs' first point the lines are listed (the legend keeps its rows from the
+  // run's start, so a restart does not move the plot twice) with no origin: not drawn yet.
+  const first = startDistance(run);
+  const d0 = first > 0 ? first : NaN;
+  if ((run.sgd ?? run.gd)?.count && !(d0 > 0)) return [];
   const out: TheoryLine[] = [];
   const rho = m.spectralRadius;
   if (rho > 0 && Number.isFinite(rho))
