@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Chart, CreateChart } from './chart';
 import type { RenderLoop } from './render-loop';
+import { gestureHeld } from './pointer-held';
 
 /**
  * The one way a chart is mounted: create it on the returned node once (again
@@ -9,12 +10,13 @@ import type { RenderLoop } from './render-loop';
  * latest model on every frame of the render loop, where it draws only what the
  * run added since the last frame.
  *
- * A new model is drawn in the next animation frame, not inside the event that
- * made it: a drag's input returns at once, and however many models arrive
- * before that frame (a slider and the worker's answer, a held key), the chart
- * draws the last one once. The frame is the input's own (requestAnimationFrame
- * runs before that frame is painted), so the rectangle still follows the hand
- * frame by frame (docs/architecture.md, "How a number travels").
+ * While a gesture is held (a drag, a repeating key) a new model is drawn in the
+ * next animation frame, not inside the event that made it: the input returns at
+ * once, and however many models arrive before that frame (a slider and the
+ * worker's answer), the chart draws the last one once. The frame is the
+ * input's own (requestAnimationFrame runs before that frame is painted), so the
+ * rectangle still follows the hand frame by frame (docs/architecture.md, "How a
+ * number travels"). Otherwise the model is drawn at once, as it arrives.
  */
 export function useChart<M, O>(create: CreateChart<M, O>, options: O, model: M | null, loop?: RenderLoop | null) {
   const node = useRef<HTMLDivElement>(null);
@@ -51,6 +53,11 @@ export function useChart<M, O>(create: CreateChart<M, O>, options: O, model: M |
   useEffect(() => {
     latest.current = model;
     if (model === null || model === drawn.current || !chart.current) return;
+    if (!gestureHeld()) {
+      drawn.current = model;
+      chart.current.update(model);
+      return;
+    }
     // A live chart draws in the render loop's frame with the other views; any other in its own.
     if (loop) {
       loop.request();
