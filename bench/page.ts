@@ -863,9 +863,11 @@ async function firstPoints(browser: Browser, base: string, changes: number): Pro
 
 /** The page's run-steps per second over both windows, when both measured a streaming run. */
 function pageRate(s: StreamFigures): number | Skipped {
-  const ws = [s.early, s.late];
-  const bad = ws.find((w) => !w.streaming);
-  if (bad) return { skipped: `the run was not streaming in the window ${bad.startS.toFixed(0)} s in (state ${bad.state.join(' → ')}, t ${bad.t.join(' → ')})` };
+  // The windows the run streamed through: the toy's 200 × 10⁷ steps, stepped by the WebAssembly
+  // kernel, end about 12 s in, before the late window, and its rate is the early window's.
+  const ws = [s.early, s.late].filter((w) => w.streaming);
+  const bad = s.early.streaming ? null : s.early;
+  if (bad || ws.length === 0) return { skipped: `the run was not streaming in the window ${s.early.startS.toFixed(0)} s in (state ${s.early.state.join(' → ')}, t ${s.early.t.join(' → ')})` };
   const steps = ws.reduce((a, w) => a + w.runStepsPerSecond * w.seconds, 0);
   return steps / ws.reduce((a, w) => a + w.seconds, 0);
 }
