@@ -865,9 +865,8 @@ async function firstPoints(browser: Browser, base: string, changes: number): Pro
 function pageRate(s: StreamFigures): number | Skipped {
   // The windows the run streamed through: the toy's 200 × 10⁷ steps, stepped by the WebAssembly
   // kernel, end about 12 s in, before the late window, and its rate is the early window's.
+  if (!s.early.streaming) return { skipped: `the run was not streaming in the window ${s.early.startS.toFixed(0)} s in (state ${s.early.state.join(' → ')}, t ${s.early.t.join(' → ')})` };
   const ws = [s.early, s.late].filter((w) => w.streaming);
-  const bad = s.early.streaming ? null : s.early;
-  if (bad || ws.length === 0) return { skipped: `the run was not streaming in the window ${s.early.startS.toFixed(0)} s in (state ${s.early.state.join(' → ')}, t ${s.early.t.join(' → ')})` };
   const steps = ws.reduce((a, w) => a + w.runStepsPerSecond * w.seconds, 0);
   return steps / ws.reduce((a, w) => a + w.seconds, 0);
 }
