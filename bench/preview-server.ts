@@ -4,9 +4,9 @@
  * `vite preview` on 127.0.0.1, stopped (its whole process group) afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,7 +20,17 @@ export interface Build {
   dispose(): void;
 }
 
+/**
+ * A fresh production build in a temporary folder. BENCH_DIST names a build made
+ * beforehand instead (kept after the run), so a part of the page can be measured
+ * again without building: `npx vite build --outDir dist-x && BENCH_DIST=dist-x npx tsx bench/page.ts --only=drag`.
+ */
 export function buildProduction(): Build | { error: string } {
+  const given = process.env.BENCH_DIST;
+  if (given) {
+    const dist = resolve(root, given);
+    return existsSync(join(dist, 'index.html')) ? { dist, seconds: 0, dispose: () => {} } : { error: `BENCH_DIST=${given}: no index.html there (build it first with npx vite build --outDir ${given})` };
+  }
   const dist = mkdtempSync(join(tmpdir(), 'sharpness-bench-dist-'));
   const t0 = performance.now();
   const r = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
