@@ -4,7 +4,7 @@ import type { RunsSummary } from '../../core/engine/ensemble';
 import { simQuery, useExplorer } from '../state/store';
 import { COMPARE_COLORS, COMPARE_DASHES } from '../theme/compare-colors';
 import type { RenderLoop } from '../charts/render-loop';
-import { dragSpacing, RunHandle } from './run-handle';
+import { dragSpacing, pageGesture, RunHandle } from './run-handle';
 import { workerShare } from './sharing';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
 import { workerKinds } from '../workers/worker-kinds';
@@ -144,7 +144,7 @@ export class CompareRuns {
         error: (message) => update({ error: message }),
         crashed: (reason) => update({ error: `The comparison's worker stopped (${reason}).`, query: '' }),
       },
-      { kind: this.kind, role: 'compare', nextFrame: (fn) => this.loop.request(fn), spacing: dragSpacing },
+      { kind: this.kind, role: 'compare', nextFrame: (fn) => this.loop.request(fn), spacing: dragSpacing, gesture: pageGesture },
     );
     holder.slot = { handle, state, share: 1 };
     return holder.slot;

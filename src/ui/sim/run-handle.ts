@@ -3,7 +3,7 @@ import type { SwitchInfo } from '../../core/engine/switch-protocol';
 import type { FromWorker, Landscape, StartedInfo, StartedWire } from '../../worker/protocol';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
 import { workerKinds } from '../workers/worker-kinds';
-import { gestureHeld } from '../charts/pointer-held';
+import { gestureHeld, onPointerRelease } from '../charts/pointer-held';
 import { applyFrame, startedRun, type LiveRun } from './live-run';
 import { SimClient } from './sim-client';
 
@@ -12,6 +12,24 @@ export const DRAG_RESTARTS_PER_SECOND = 10;
 
 /** The spacing of starts the page's live runs use: one per frame, or a tenth of a second while a pointer is held. */
 export const dragSpacing = (): number => (gestureHeld() ? 1000 / DRAG_RESTARTS_PER_SECOND : 0);
+
+/**
+ * While a gesture is held, a run takes this part of its share of a core. It lives a
+ * tenth of a second (DRAG_RESTARTS_PER_SECOND) and is seen for its first steps, while
+ * the page draws the drag on a core it shares with the compositor and raster threads:
+ * a worker computing flat out on a two-core machine kept the page's frames at two
+ * vsyncs (README "Performance"). The share comes back when the gesture is let go.
+ */
+export const HELD_SHARE = 0.4;
+
+/** A gesture as the page knows it: a pointer or a repeating key held (charts/pointer-held.ts). */
+export interface Gesture {
+  held(): boolean;
+  /** Call fn when the gesture is let go; returns the unsubscribe. */
+  onRelease(fn: () => void): () => void;
+}
+
+export const pageGesture: Gesture = { held: gestureHeld, onRelease: onPointerRelease };
 
 /** Steps per second as the worker takes them: the link's 0 is as fast as it goes. */
 export const speedOf = (s: number) => (s > 0 ? s : Infinity);
@@ -52,6 +70,8 @@ export interface RunHandleOptions {
    * too short to see, and each restart costs the page a frame's work.
    */
   spacing?: () => number;
+  /** While this gesture is held, starts ask for HELD_SHARE of their share of a core (none: always the whole share). */
+  gesture?: Gesture;
 }
 
 function sameIssues(a: StartedInfo['issues'], b: StartedInfo['issues']): boolean {
@@ -86,6 +106,8 @@ export class RunHandle {
   private sentThisFrame = false;
   private lastSentAt = -Infinity;
   private spacingTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Gives the run started during a gesture its whole share back when the gesture ends. */
+  private restoreShare: (() => void) | null = null;
   private ackId: number | null = null;
   /** The problem whose landscape is held, so a retuned run need not carry it again. */
   private held: { key: string; landscape: Landscape; problem: StartedInfo['problem'] } | null = null;
@@ -165,10 +187,22 @@ export class RunHandle {
     setTimeout(open, FRAME_FALLBACK_MS);
     this.sent++;
     this.lastSentAt = now();
+    const held = this.options.gesture?.held() ?? false;
+    this.restoreShare?.();
+    this.restoreShare = null;
+    if (held) {
+      const off = this.options.gesture!.onRelease(() => {
+        off();
+        if (this.restoreShare !== off) return;
+        this.restoreShare = null;
+        this.client.share(controls.share);
+      });
+      this.restoreShare = off;
+    }
     this.client.start(query, {
       stepsPerSecond: speedOf(controls.speed),
       paused: controls.paused,
-      share: controls.share,
+      share: held ? controls.share * HELD_SHARE : controls.share,
       ...(this.options.lean ? { lean: true } : {}),
       ...(this.held ? { knownProblem: this.held.key } : {}),
     });
@@ -199,6 +233,9 @@ export class RunHandle {
   }
 
   share(share: number): void {
+    // A share set now is the run's whole share: a gesture's end does not set another.
+    this.restoreShare?.();
+    this.restoreShare = null;
     this.client.share(share);
   }
 
@@ -229,6 +266,7 @@ export class RunHandle {
 
   dispose(): void {
     if (this.spacingTimer !== null) clearTimeout(this.spacingTimer);
+    this.restoreShare?.();
     this.client.dispose();
   }
 

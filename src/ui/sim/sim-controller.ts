@@ -1,7 +1,7 @@
 import { simQuery, useExplorer } from '../state/store';
 import { RenderLoop } from '../charts/render-loop';
 import type { LiveRun } from './live-run';
-import { dragSpacing, RunHandle } from './run-handle';
+import { dragSpacing, pageGesture, RunHandle } from './run-handle';
 import { onPointerRelease } from '../charts/pointer-held';
 import { workerShare } from './sharing';
 import type { WorkerKind } from '../../worker/rpc/worker-kind';
@@ -55,7 +55,7 @@ export class SimController {
           useExplorer.setState((s) => ({ status: { ...s.status, state: 'error', crash: `The simulation worker stopped (${reason}). A fresh worker is ready; the configuration is kept.` } }));
         },
       },
-      { kind, role: 'live', nextFrame: (fn) => this.loop.request(fn), spacing: dragSpacing },
+      { kind, role: 'live', nextFrame: (fn) => this.loop.request(fn), spacing: dragSpacing, gesture: pageGesture },
     );
     this.offRelease = onPointerRelease(() => this.handle.release());
     this.unsubscribe = useExplorer.subscribe((s, prev) => {

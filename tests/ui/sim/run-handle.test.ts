@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateQuery } from '../../../src/core/simulate';
 import type { LiveRun } from '../../../src/ui/sim/live-run';
-import { RunHandle, type RunEvents } from '../../../src/ui/sim/run-handle';
+import { HELD_SHARE, RunHandle, type Gesture, type RunEvents } from '../../../src/ui/sim/run-handle';
 import { sessionKind } from '../../support/session-worker';
 
 const controls = { speed: 0, paused: false, share: 1 };
 const q = (eta: number, extra = '') => `problem=toy&eta=${eta}&B=1&seed=3&runs=20&steps=300${extra}`;
 
 /** A handle on a session worker; frames are "drawn" at once; `frames()` runs the queued frame callbacks. */
-function open(events: RunEvents = {}, lean = false) {
+function open(events: RunEvents = {}, lean = false, gesture?: Gesture) {
   const kind = sessionKind();
   const frameQueue: Array<() => void> = [];
   const log = { started: [] as Array<{ run: LiveRun; retuned: boolean }>, done: [] as LiveRun[], errors: [] as string[], crashes: [] as string[] };
@@ -29,7 +29,7 @@ function open(events: RunEvents = {}, lean = false) {
       error: (m) => log.errors.push(m),
       crashed: (r) => log.crashes.push(r),
     },
-    { kind, role: 'test', lean, nextFrame: (fn) => frameQueue.push(fn) },
+    { kind, role: 'test', lean, nextFrame: (fn) => frameQueue.push(fn), gesture },
   );
   const frames = () => frameQueue.splice(0).forEach((fn) => fn());
   const until = async (pred: () => boolean, ms = 15000) => {
@@ -73,6 +73,32 @@ describe('RunHandle: one live run on a simulation worker', () => {
     const starts = kind.spawned[0].received.filter((m) => m.type === 'start');
     expect(starts.map((m) => m.type === 'start' && m.query)).toEqual([q(0.5, '&steps=100000'), q(0.79, '&steps=100000')]);
     expect(handle.run!.info.config.eta).toBe(0.79);
+  });
+
+  it('while a gesture is held asks the worker for less of a core, and gives the run its whole share back when it is let go', async () => {
+    let held = true;
+    const releases = new Set<() => void>();
+    const gesture: Gesture = { held: () => held, onRelease: (fn) => (releases.add(fn), () => releases.delete(fn)) };
+    const { handle, kind, log, until } = open({}, false, gesture);
+    disposers.push(() => handle.dispose());
+    handle.start(q(0.6, '&steps=100000'), { ...controls, share: 0.5 });
+    await until(() => log.started.length === 1);
+    const sent = () => kind.spawned[0].received;
+    const start = sent().find((m) => m.type === 'start');
+    expect(start?.type === 'start' && start.share).toBe(0.5 * HELD_SHARE);
+    expect(sent().some((m) => m.type === 'share')).toBe(false);
+    held = false;
+    [...releases].forEach((fn) => fn());
+    await until(() => sent().some((m) => m.type === 'share'));
+    const back = sent().filter((m) => m.type === 'share');
+    expect(back.map((m) => m.type === 'share' && [m.id, m.share])).toEqual([[handle.run!.id, 0.5]]);
+    expect(releases.size).toBe(0);
+    // A start when nothing is held asks for the whole share, and a release then sends nothing.
+    handle.start(q(0.61, '&steps=100000'), { ...controls, share: 0.5 });
+    await until(() => log.started.length === 2);
+    const last = sent().filter((m) => m.type === 'start').at(-1);
+    expect(last?.type === 'start' && last.share).toBe(0.5);
+    expect(releases.size).toBe(0);
   });
 
   it('retunes: a new η keeps the problem, and the worker leaves the landscape out', async () => {
