@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,7 +28,7 @@ export interface Build {
 export function buildProduction(): Build | { error: string } {
   const given = process.env.BENCH_DIST;
   if (given) {
-    const dist = resolve(root, given);
+    const dist = resolvePath(root, given);
     return existsSync(join(dist, 'index.html')) ? { dist, seconds: 0, dispose: () => {} } : { error: `BENCH_DIST=${given}: no index.html there (build it first with npx vite build --outDir ${given})` };
   }
   const dist = mkdtempSync(join(tmpdir(), 'sharpness-bench-dist-'));
