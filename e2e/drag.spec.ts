@@ -106,4 +106,27 @@ test.describe('dragging η', () => {
     await fresh.close();
     expect(checksum).toBe(`checksum ${simulateQuery(link).runs.sgd!.checksum}`);
   });
+
+  test('a new η rewrites the words of the distance chart legend in place: its rows stay the elements they were', async ({ page }) => {
+    await page.goto(`/?${STREAM}`);
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    const rows = '[data-testid="distance-view"] g.legend > g';
+    await expect(page.locator(rows).filter({ hasText: 'ρ = ' })).toHaveCount(1);
+    const before = await page.evaluate((sel) => {
+      const found = [...document.querySelectorAll(sel)];
+      (window as unknown as { legendRows: Element[] }).legendRows = found;
+      return found.map((r) => r.textContent);
+    }, rows);
+    const slider = page.getByTestId('eta-slider');
+    await slider.focus();
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator(rows).allTextContents(), { timeout: 15_000 }).not.toEqual(before);
+    const after = await page.evaluate((sel) => {
+      const kept = (window as unknown as { legendRows: Element[] }).legendRows;
+      const now = [...document.querySelectorAll(sel)];
+      return { same: now.length === kept.length && now.every((r, i) => r === kept[i]), texts: now.map((r) => r.textContent) };
+    }, rows);
+    expect(after.texts.find((t) => t?.includes('ρ = '))).not.toBe(before.find((t) => t?.includes('ρ = ')));
+    expect(after.same).toBe(true);
+  });
 });

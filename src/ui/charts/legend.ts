@@ -94,11 +94,31 @@ export function layoutLegend(items: LegendItem[], room: LegendRoom): LegendLayou
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
+/** Each drawn legend's rows and swatches, to tell a change of words from a change of rows. */
+const drawnShapes = new WeakMap<Element, string>();
+
 /** Draws a laid-out legend into `g` (its root carries data-legend, for the layout tests). */
 export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, strokeScale = 1): void {
   g.attr('data-legend', '').attr('class', 'legend');
-  g.selectAll('*').remove();
   const fs = layout.fontSize;
+  // A legend whose rows and swatches are as drawn and whose words alone changed
+  // (the distance chart's ρ of a new run, many times a second while η is
+  // dragged) moves and rewrites its rows in place: rebuilding them made the
+  // page lay out and shape new text nodes in every frame of the drag.
+  const shape = JSON.stringify([fs, strokeScale, items.map((it) => [it.key, it.swatch])]);
+  const node = g.node();
+  if (node && drawnShapes.get(node) === shape && node.childElementCount === items.length) {
+    g.selectAll<SVGGElement, unknown>(':scope > g').each(function (_, i) {
+      const row = layout.rows[i];
+      const at = `translate(${row.x},${row.y})`;
+      if (this.getAttribute('transform') !== at) this.setAttribute('transform', at);
+      const text = this.lastElementChild;
+      if (text && text.textContent !== row.text) text.textContent = row.text;
+    });
+    return;
+  }
+  if (node) drawnShapes.set(node, shape);
+  g.selectAll('*').remove();
   g.attr('font-size', fs);
   items.forEach((it, i) => {
     const row = layout.rows[i];
