@@ -72,8 +72,7 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
 
 /** Whether `node` lies inside an svg or canvas below `box` (a chart draws there, within its own size). */
 function insideChart(node: Node, box: HTMLElement): boolean {
-  for (let n: Node | null = node; n && n !== box; n = n.parentNode) {
-    if (n instanceof SVGSVGElement || n instanceof HTMLCanvasElement) return true;
-  }
-  return false;
+  // The browser's own ancestor walk: a drag's frames bring hundreds of records (axis ticks, labels).
+  const chart = (node instanceof Element ? node : node.parentElement)?.closest('svg, canvas');
+  return chart != null && chart !== box && box.contains(chart);
 }

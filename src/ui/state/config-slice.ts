@@ -106,6 +106,9 @@ export const createConfigSlice =
     },
 
     clearFieldError(key) {
+      // Every input of a drag clears its field's error: with none to clear, no store update
+      // (each one runs every subscriber's selector).
+      if (!(key in get().fieldErrors)) return;
       const fieldErrors = { ...get().fieldErrors };
       delete fieldErrors[key];
       set({ fieldErrors });
