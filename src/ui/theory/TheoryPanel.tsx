@@ -1,5 +1,5 @@
 import { selectN } from '../state/selectors';
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { batchFactor } from '../../core/batch-factor';
 import { stabilityRectangle } from '../../core/stability-region';
 import type { MinimumTheory } from '../../core/theory/analyse-minimum';
@@ -42,13 +42,13 @@ const REPOSITORY_URL: string | undefined = import.meta.env.VITE_REPOSITORY_URL;
 const PENDING = '…';
 
 export function TheoryPanel() {
-  // Deferred: while η or B is dragged the typesetting waits for an idle moment instead of taking
-  // every frame (KaTeX re-renders each row), and React can interrupt it for the next input.
-  const eta = useDeferredValue(useExplorer((s) => s.config.eta));
-  const B = useDeferredValue(useExplorer((s) => s.config.B));
-  const sampling = useDeferredValue(useExplorer((s) => s.config.sampling));
-  const n = useDeferredValue(useExplorer(selectN));
-  const info = useDeferredValue(useExplorer((s) => s.info));
+  // Read at once, not deferred: KaTeX's output is cached per formula (tex.ts), so an input of a
+  // drag only rewrites the numbers, and a deferred value cost every input a second React commit.
+  const eta = useExplorer((s) => s.config.eta);
+  const B = useExplorer((s) => s.config.B);
+  const sampling = useExplorer((s) => s.config.sampling);
+  const n = useExplorer(selectN);
+  const info = useExplorer((s) => s.info);
   const m = info ? info.minima[info.center] : null;
   const tex = useTex();
   const rows = useMemo<Row[]>(() => {
