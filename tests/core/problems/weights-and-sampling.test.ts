@@ -72,5 +72,29 @@ describe('links before v=3 with weights and sampling=without at B < n', () => {
     const out = simulateQuery(OLD.replace('v=2', 'v=3'));
     expect(out.config.sampling).toBe('with');
     expect(out.issues.map((i) => i.key)).toEqual(['sampling']);
+    expect(out.minima.every((m) => m.samplingNote === undefined)).toBe(true);
+  });
+
+  it('say in every minimum’s theory that SGD does not follow it, naming p, sampling and the link version', () => {
+    const out = simulateQuery(OLD);
+    expect(out.minima.length).toBeGreaterThan(0);
+    for (const m of out.minima) {
+      expect(m.samplingNote).toContain('weights p with sampling=without at B = 2 < n = 3');
+      expect(m.samplingNote).toContain('this v=2 link, run as recorded');
+      expect(m.samplingNote).toContain('SGD draws its batches uniformly, ignoring p');
+    }
+    // at B = n it is GD on the weighted sum, which the theory describes: no note
+    expect(simulateQuery(OLD.replace('B=2', 'B=3')).minima.every((m) => m.samplingNote === undefined)).toBe(true);
+    expect(simulateQuery(OLD.replace('v=2', 'v=1')).minima[0].samplingNote).toContain('this v=1 link');
+  });
+
+  it('print the note on the command line’s stderr and in its JSON, and exit 0 with the recorded runs', () => {
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli/sim.ts', OLD], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.issues).toEqual([]);
+    expect([out.runs.sgd.checksum, out.runs.gd.checksum]).toEqual(['d50d53f90bafebee', '8524e3bae85403de']);
+    expect(out.minima[0].samplingNote).toContain('this v=2 link');
+    expect(r.stderr.match(/^sim: note: weights p with sampling=without/gm)).toHaveLength(1);
   });
 });
