@@ -91,7 +91,7 @@ export function resolveAgainst(built: BuiltProblem, input: Config): Resolved {
   // Weights with SGD need sampling=with (from v=3); B = n is GD on the weighted sum, which is sound, and kept.
   const unweighable = weightsWithoutRefusal(config, problem.n, problem.weights !== null);
   if (unweighable) {
-    issues.push({ key: 'sampling', message: unweighable });
+    issues.push({ key: 'sampling', message: `${unweighable}; used sampling=with` });
     config.sampling = 'with';
   }
   if (problem.minima.length === 0 && config.x0.length === 0 && !problem.initial) {

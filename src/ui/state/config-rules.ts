@@ -49,7 +49,7 @@ export function clampBatch(config: LinkConfig, issues: ParamIssue[]): LinkConfig
   const weighted = 'p' in problemDef(out.problem).keys && out.p.length === n;
   const unweighable = weightsWithoutRefusal(out, n, weighted);
   if (unweighable) {
-    issues.push({ key: 'sampling', message: unweighable });
+    issues.push({ key: 'sampling', message: `${unweighable}; used sampling=with` });
     out = { ...out, sampling: 'with' };
   }
   if (out.compare.length > 0) {

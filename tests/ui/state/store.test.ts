@@ -123,6 +123,13 @@ describe('weights p without replacement on the page, as the worker runs them', (
     expect(store.getState().fieldErrors.B).toBeUndefined();
   });
 
+  it('a comparison that would need it is left out by name, as on the command line', () => {
+    const store = createExplorerStore(() => null);
+    store.getState().loadQuery(`v=3&${WEIGHTED.replace('sampling=without', 'sampling=with')}&compare=sampling:without;eta:0.5`);
+    expect(store.getState().config.compare).toEqual(['eta:0.5']);
+    expect(store.getState().link.issues.map((i) => i.message)).toEqual(['compare "sampling:without": weights p need sampling=with for B < n (a batch without replacement cannot follow the weights); got sampling=without with p and B = 2 < n = 3; left out']);
+  });
+
   it('the sampling control (setConfig) and the batch slider say it too, and picking with replacement clears it', () => {
     const store = createExplorerStore(() => null);
     store.getState().loadQuery(`v=3&${WEIGHTED.replace('B=2', 'B=3')}`);
