@@ -45,6 +45,8 @@ if (sweep !== undefined) {
 // The view keys were read (a page's link is taken as it is) but shape no number: the run specification is printed.
 const out = simulateConfig(runSpecOf(decoded.config));
 for (const i of out.issues) console.error(`sim: ${i.message}`);
+// A note (an old weighted link without replacement) says what the numbers mean; the link is run as recorded, so it is not a reason to stop.
+for (const note of new Set(out.minima.map((m) => m.samplingNote).filter((t) => t !== undefined))) console.error(`sim: note: ${note}`);
 // A comparison left out by name stays in the JSON's issues and the rest is printed, as the page keeps the others.
 if (out.issues.some((i) => !isLeftOutComparison(i))) process.exit(2);
 process.stdout.write(toJson(out) + '\n');

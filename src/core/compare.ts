@@ -8,7 +8,8 @@ import { COMPARE_KEYS, formatEntryWith, parseEntryWith, type RawOverrides } from
 import { batchLimit } from './params/batch-limit';
 import { PARAM_SPECS, type Config } from './params/param-table';
 import { show } from './params/param-types';
-import { problemsUsing } from './problems/registry';
+import { problemDef, problemsUsing } from './problems/registry';
+import { weightsWithoutRefusal } from './params/weights-sampling';
 
 export { COMPARE_KEYS, MAX_COMPARE } from './params/compare-param';
 
@@ -41,7 +42,7 @@ function setKey<K extends (typeof COMPARE_KEYS)[number]>(c: Config, k: K, raw: u
 
 /**
  * Why a comparison cannot run on the main configuration's problem (B above n,
- * a key the problem does not read), or null. `n` is the problem's component count.
+ * a key the problem does not read, weights p without replacement at B < n), or null. `n` is the problem's component count.
  */
 export function comparisonIssue(main: Config, entry: string, n: number): string | null {
   const o = overridesOf(entry);
@@ -49,6 +50,10 @@ export function comparisonIssue(main: Config, entry: string, n: number): string 
   const overB = typeof B === 'number' ? batchLimit(B, n) : null;
   if (overB) return `compare ${show(entry)}: ${overB}`;
   if (o.noise !== undefined && !problemsUsing('noise').includes(main.problem)) return `compare ${show(entry)}: noise applies only to ${problemsUsing('noise').join(', ')}`;
+  // Left out rather than quietly run with replacement, which would make it the main run under another name.
+  const weighted = 'p' in problemDef(main.problem).keys && main.p.length === n;
+  const unweighable = weightsWithoutRefusal({ v: main.v, sampling: o.sampling === undefined ? main.sampling : (o.sampling as Config['sampling']), B: typeof B === 'number' ? B : main.B }, n, weighted);
+  if (unweighable) return `compare ${show(entry)}: ${unweighable}`;
   return null;
 }
 

@@ -67,6 +67,7 @@ export function theoryOfMinima(problem: Problem, config: Config): MinimumTheory[
       escape: config.escape,
       seed: config.seed,
       rng: generatorOf(config.v),
+      v: config.v,
     }),
   );
 }

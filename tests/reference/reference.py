@@ -17,9 +17,9 @@ its definition, and every number is recomputed by the most direct method availab
 
 The drawn problems (random, circle, styblinski, features, dln: tests/reference/drawn_problems.py)
 take their seeded draws from a JSON file the test writes (`reference.py DATA.json`); `reference.py
---needs` lists the links whose draws it needs. The mlp problem is not here: its minima are where
-training ends, and its a and s are Lanczos estimates with a stated error, not numbers to 1e-9
-(a dense central-difference check of a tiny network is in tests/core/network/curvature.test.ts).
+--needs` lists the links whose draws it needs. The networks (mlp: tests/reference/network.py) take
+the rows they trained on and the end points the command line printed, and recompute at each the
+loss, dense per-sample Hessians, a, s and Wu-Wang-Su's |G|_F, Tr G, mu and mu1.
 
 It prints one JSON object: for each configuration (a permalink query) what it computed.
 tests/reference/reference.test.ts compares it with `npm run sim`'s output for the same link.
@@ -32,6 +32,7 @@ import sys
 import numpy as np
 
 from drawn_problems import DRAWN, drawn_problem, lyapunov_diagonal, range_radius
+from network import NETWORKS, network
 
 
 def point_curvatures(a, s, n):
@@ -228,7 +229,7 @@ def simulate_nd(cfg, prob, runs=2000, seed=12345):
 
 def main():
     if sys.argv[1:] == ['--needs']:
-        json.dump([query for query, _ in DRAWN], sys.stdout)
+        json.dump([query for query, _ in DRAWN] + NETWORKS, sys.stdout)
         return
     result = {}
     for cfg in CONFIGS:
@@ -246,6 +247,11 @@ def main():
             if sim:
                 r['escape'] = simulate_nd(cfg, prob)
             result[query] = r
+        for query in NETWORKS:
+            q = parse(query)
+            n, eta, B = int(q['n']), float(q['eta']), int(q['B'])
+            c = batch_factor(n, B, q['sampling'])
+            result[query] = dict(c=c, sharpnessMax=2 / eta, nonUniformityMax=(1 / (eta * math.sqrt(c)) if c > 0 else None), network=network(query, data[query]))
     json.dump(result, sys.stdout, indent=1)
 
 

@@ -4,6 +4,7 @@ import type { Problem } from './problem';
 import type { ProblemOptions, RegisteredProblem } from './problem-def';
 import type { NumericProblemKey, ProblemKeyName } from './problem-keys';
 import { problemDef } from './registry';
+import { weightsWithoutRefusal } from '../params/weights-sampling';
 import { batchLimit } from '../params/batch-limit';
 
 export interface Resolved {
@@ -87,14 +88,10 @@ export function resolveAgainst(built: BuiltProblem, input: Config): Resolved {
     issues.push({ key: 'B', message: `${overB}; used ${problem.n}` });
     config.B = problem.n;
   }
-  // Without replacement a batch of B < n distinct components has no mean that is unbiased for a
-  // weighted sum Σ pᵢfᵢ under one definition shared by the draws, c, ρ(𝒯) and Λ
-  // (docs/theory.md#weights-and-sampling); so weights with SGD need sampling=with. B = n is GD
-  // on the weighted sum, which is sound, and kept. Links before v=3 ran this combination without
-  // the refusal (SGD's batches uniform, ignoring p; GD on Σ pᵢfᵢ) and keep their runs bit for bit
-  // (README "Link versions").
-  if (problem.weights !== null && config.sampling === 'without' && config.B < problem.n && config.v >= 3) {
-    issues.push({ key: 'sampling', message: `weights p need sampling=with for B < n (a batch without replacement cannot follow the weights); got sampling=without with p and B = ${config.B} < n = ${problem.n}; used sampling=with` });
+  // Weights with SGD need sampling=with (from v=3); B = n is GD on the weighted sum, which is sound, and kept.
+  const unweighable = weightsWithoutRefusal(config, problem.n, problem.weights !== null);
+  if (unweighable) {
+    issues.push({ key: 'sampling', message: `${unweighable}; used sampling=with` });
     config.sampling = 'with';
   }
   if (problem.minima.length === 0 && config.x0.length === 0 && !problem.initial) {

@@ -24,6 +24,8 @@ export interface TheorySettings {
   seed: number;
   /** The link's generator for Monte Carlo estimates; the newest when absent. */
   rng?: Generator;
+  /** The link's version `v`, for a note that names it (samplingNote); the newest when absent. */
+  v?: number;
 }
 
 /** What the theory says about one minimum at the current η, B and sampling. */
@@ -98,6 +100,12 @@ export interface MinimumTheory {
   wws: WwsTheory | null;
   /** Why the linear theory may not describe this point (not stationary, degenerate …). */
   caveat?: string;
+  /**
+   * A link before v=3 with weights p, sampling=without and B < n: it runs as recorded, SGD's
+   * batches uniform (ignoring p) and GD on Σ pᵢfᵢ, while this theory is the weighted sum's, which
+   * its SGD runs do not follow (README "Link versions"). Says so, naming the keys and the version.
+   */
+  samplingNote?: string;
 }
 
 /** Reduced Hessian sets of square-loss minima do not depend on η or B: keep them. */
@@ -189,5 +197,15 @@ export function analyseMinimum(problem: Problem, minimum: Minimum, t: TheorySett
     noise: minimum.fixedPoint || square ? null : noiseFloor(problem, minimum, set, op, rho.value, t.eta, c),
     wws: square ? wwsTheory(square, minimum, t.eta, t.B, t.sampling) : null,
     caveat: minimum.caveat ?? (saddle ? `a saddle, not a minimum: H has the negative eigenvalue λ_min = ${Number(lmin.toPrecision(4))}, so GD and SGD leave it at every η` : undefined),
+    ...(problem.weights !== null && t.sampling === 'without' && t.B < problem.n ? { samplingNote: weightedWithoutNote(t, problem.n) } : {}),
   };
+}
+
+/**
+ * From v=3 weights p with sampling=without at B < n are refused (docs/theory.md#weights-and-sampling),
+ * so only an older link reaches the theory with them; it keeps its recorded runs (README "Link versions").
+ */
+function weightedWithoutNote(t: TheorySettings, n: number): string {
+  const link = t.v !== undefined && t.v < 3 ? `this v=${t.v} link, run as recorded` : 'as links before v=3 run';
+  return `weights p with sampling=without at B = ${t.B} < n = ${n} (${link}): SGD draws its batches uniformly, ignoring p, while GD and this theory (H, Σ, ρ(𝒯), Λ, the rectangle's point) are those of the weighted sum Σ pᵢfᵢ, so the SGD runs do not follow this theory; from v=3 this combination is refused and run with sampling=with`;
 }

@@ -8,6 +8,7 @@ import { RunControls } from './RunControls';
 /** The left panel: η, B, sampling, the problem, the runs, the view. */
 export function ControlsPanel() {
   const sampling = useExplorer((s) => s.config.sampling);
+  const samplingError = useExplorer((s) => s.fieldErrors.sampling);
   const family = useExplorer((s) => s.config.family);
   const axes = useExplorer((s) => s.config.axes);
   const lecture = useExplorer((s) => s.config.lecture);
@@ -28,6 +29,11 @@ export function ControlsPanel() {
           ]}
           onChange={(v) => setConfig({ sampling: v })}
         />
+        {samplingError && (
+          <div className="field-error" role="alert" data-testid="error-sampling">
+            {samplingError}
+          </div>
+        )}
       </fieldset>
       <ProblemFields />
       <RunControls />

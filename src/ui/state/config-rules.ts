@@ -4,6 +4,8 @@ import { LINK, VIEW_KEYS, type LinkConfig, type LinkKey } from './link-params';
 import { comparisonIssue } from '../../core/compare';
 import { componentCount } from '../../core/problems/component-count';
 import { batchLimit } from '../../core/params/batch-limit';
+import { weightsWithoutRefusal } from '../../core/params/weights-sampling';
+import { problemDef } from '../../core/problems/registry';
 
 /** What the current link (or the worker, after building the problem) repaired. */
 export interface LinkReport {
@@ -33,7 +35,7 @@ const simQueries = new WeakMap<Config, string>();
 /** Keys kept when the problem changes; the per-problem ones take the new problem's defaults. */
 export const SHARED_KEYS: LinkKey[] = ['eta', 'B', 'sampling', 'opt', 'seed', 'runs', 'steps', 'radius', 'hist', 'stop', ...OTHER_WORK_KEYS, ...VIEW_KEYS];
 
-/** Cross-field checks the table cannot make alone: B ≤ n, for the main configuration and each comparison; t ≤ steps. */
+/** Cross-field checks the table cannot make alone: B ≤ n, for the main configuration and each comparison; weights p without replacement; t ≤ steps. */
 export function clampBatch(config: LinkConfig, issues: ParamIssue[]): LinkConfig {
   const n = componentCount(config);
   let out = config;
@@ -41,6 +43,14 @@ export function clampBatch(config: LinkConfig, issues: ParamIssue[]): LinkConfig
   if (overB) {
     issues.push({ key: 'B', message: `${overB}; used ${n}` });
     out = { ...out, B: n };
+  }
+  // Weights p refused without replacement at B < n (from v=3), as the worker's build does, so the page's
+  // batch factor and rectangle are those of the runs. p counts only with one weight per component (else the build ignores it).
+  const weighted = 'p' in problemDef(out.problem).keys && out.p.length === n;
+  const unweighable = weightsWithoutRefusal(out, n, weighted);
+  if (unweighable) {
+    issues.push({ key: 'sampling', message: `${unweighable}; used sampling=with` });
+    out = { ...out, sampling: 'with' };
   }
   if (out.compare.length > 0) {
     const kept = out.compare.filter((e) => {

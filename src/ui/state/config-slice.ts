@@ -57,8 +57,17 @@ export const createConfigSlice =
     historyPush: false,
 
     setConfig(patch, opts = {}) {
-      const config = clampBatch({ ...get().config, ...patch }, []);
-      set({ config, historyPush: get().historyPush || !!opts.push });
+      const issues: ParamIssue[] = [];
+      const config = clampBatch({ ...get().config, ...patch }, issues);
+      // The weights' refusal (sampling=without at B < n) is said beside the sampling control; picking a sampling clears it.
+      const onSampling = issues.find((i) => i.key === 'sampling');
+      let fieldErrors = get().fieldErrors;
+      if (onSampling) fieldErrors = { ...fieldErrors, sampling: onSampling.message };
+      else if ('sampling' in patch && fieldErrors.sampling) {
+        fieldErrors = { ...fieldErrors };
+        delete fieldErrors.sampling;
+      }
+      set({ config, historyPush: get().historyPush || !!opts.push, fieldErrors });
     },
 
     setField(key, raw) {
@@ -87,7 +96,11 @@ export const createConfigSlice =
       delete fieldErrors[key];
       const issues: ParamIssue[] = [];
       const config = clampBatch(next, issues);
-      if (issues.length > 0 && key !== 'B') fieldErrors.B = issues[0].message;
+      // The weights' refusal belongs to the sampling control; every other repair here is the batch size's.
+      const onSampling = issues.find((i) => i.key === 'sampling');
+      if (onSampling) fieldErrors.sampling = onSampling.message;
+      const onB = issues.find((i) => i.key !== 'sampling');
+      if (onB && key !== 'B') fieldErrors.B = onB.message;
       set({ config, fieldErrors });
       return true;
     },

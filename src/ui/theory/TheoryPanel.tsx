@@ -25,7 +25,8 @@ interface Row {
   formula: string;
   value: string;
   source: string;
-  kind: 'exact' | 'sufficient' | 'necessary' | 'estimate';
+  /** `note`: not a quantity but what the numbers above mean for this link. */
+  kind: 'exact' | 'sufficient' | 'necessary' | 'estimate' | 'note';
   /** The section of docs/theory.md that derives it. */
   doc: TheorySection;
 }
@@ -74,6 +75,8 @@ export function TheoryPanel() {
         { what: 'mean-square growth', formula: '\\rho(\\mathcal{T}) \\le 1', value: v(rhoValue(m)), source: 'second-moment operator', kind: m.hessian === 'exact' ? 'exact' : 'estimate', doc: THEORY_SECTIONS.secondMoment },
         { what: 'almost-sure growth', formula: '\\Lambda = \\lim \\tfrac1t \\mathbb{E}\\ln\\|x_t\\| \\le \\tfrac12\\ln\\rho', value: `Λ = ${fmt(m.lyapunov.value)}${m.lyapunov.exact || !(m.lyapunov.stderr > 0) ? '' : ` ± ${fmt(m.lyapunov.stderr)}`}`, source: m.lyapunov.method, kind: m.lyapunov.exact ? 'exact' : 'estimate', doc: THEORY_SECTIONS.almostSure },
       );
+      if (m.samplingNote)
+        out.push({ what: 'SGD does not follow this theory', formula: '\\textstyle\\sum_i p_i f_i', value: v('weights p, sampling=without, B < n'), source: m.samplingNote, kind: 'note', doc: THEORY_SECTIONS.weights });
       if (m.marginal.gd)
         out.push({ what: 'GD at its boundary', formula: '(1-\\eta a)^2 = 1', value: v(`ηa = ${fmt(eta * m.sharpness)}: marginal`), source: 'GD’s factor is 1 within 10⁻¹²: a perturbation neither grows nor shrinks', kind: 'exact', doc: THEORY_SECTIONS.gd });
       if (m.saddle)

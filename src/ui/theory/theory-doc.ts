@@ -17,6 +17,7 @@ export const THEORY_SECTIONS = {
   patel: { title: 'Patel bounds for SGD-k', path: 'docs/theory.md#patel-bounds-for-sgd-k' },
   alignment: { title: 'Alignment and the Frobenius bound', path: 'docs/theory.md#alignment-and-the-frobenius-bound' },
   circleHessian: { title: 'The averaged Hessian of the circular minimum', path: 'docs/theory.md#the-averaged-hessian-of-the-circular-minimum' },
+  weights: { title: 'Weights and sampling', path: 'docs/theory.md#weights-and-sampling' },
   noiseFloor: { title: 'The noise floor of an inhomogeneous minimum', path: 'docs/theory.md#the-noise-floor-of-an-inhomogeneous-minimum' },
 } as const;
 

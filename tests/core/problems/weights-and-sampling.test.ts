@@ -57,6 +57,24 @@ describe('a weighted sum has one definition of its batches', () => {
   });
 });
 
+describe('a comparison with weights and sampling=without at B < n', () => {
+  const MAIN = 'problem=custom&f=0.1*x^2;1.9*x^2;x^2&p=0.5,0.2,0.3&eta=0.9&B=2&sampling=with&runs=5&steps=20';
+
+  it('is left out by name (it would otherwise run with replacement, the main run under another name), and the others are kept', () => {
+    const out = simulateQuery(`${MAIN}&compare=sampling:without;eta:0.5;B:3,sampling:without`);
+    expect(out.issues).toEqual([{ key: 'compare', message: 'compare "sampling:without": weights p need sampling=with for B < n (a batch without replacement cannot follow the weights); got sampling=without with p and B = 2 < n = 3; left out' }]);
+    expect(out.compare!.map((c) => c.overrides)).toEqual(['eta:0.5', 'B:3,sampling:without']);
+    expect(out.compare![1].permalink).not.toContain('sampling=with');
+  });
+
+  it('runs as recorded on a link before v=3', () => {
+    const out = simulateQuery(`v=2&${MAIN}&compare=sampling:without`);
+    expect(out.issues).toEqual([]);
+    // sampling=without is the default, so the comparison's own link leaves it out
+    expect(out.compare![0].permalink).not.toContain('sampling=with');
+  });
+});
+
 describe('links before v=3 with weights and sampling=without at B < n', () => {
   // Recorded by `npm run sim` at commit b20229c^ (before the refusal): SGD's batches uniform, GD on Σ pᵢfᵢ.
   const OLD = 'v=2&problem=custom&f=0.1*x^2;1.9*x^2;x^2&p=0.5,0.2,0.3&eta=0.9&B=2&sampling=without&runs=50&steps=100&seed=3';
@@ -72,5 +90,29 @@ describe('links before v=3 with weights and sampling=without at B < n', () => {
     const out = simulateQuery(OLD.replace('v=2', 'v=3'));
     expect(out.config.sampling).toBe('with');
     expect(out.issues.map((i) => i.key)).toEqual(['sampling']);
+    expect(out.minima.every((m) => m.samplingNote === undefined)).toBe(true);
+  });
+
+  it('say in every minimum’s theory that SGD does not follow it, naming p, sampling and the link version', () => {
+    const out = simulateQuery(OLD);
+    expect(out.minima.length).toBeGreaterThan(0);
+    for (const m of out.minima) {
+      expect(m.samplingNote).toContain('weights p with sampling=without at B = 2 < n = 3');
+      expect(m.samplingNote).toContain('this v=2 link, run as recorded');
+      expect(m.samplingNote).toContain('SGD draws its batches uniformly, ignoring p');
+    }
+    // at B = n it is GD on the weighted sum, which the theory describes: no note
+    expect(simulateQuery(OLD.replace('B=2', 'B=3')).minima.every((m) => m.samplingNote === undefined)).toBe(true);
+    expect(simulateQuery(OLD.replace('v=2', 'v=1')).minima[0].samplingNote).toContain('this v=1 link');
+  });
+
+  it('print the note on the command line’s stderr and in its JSON, and exit 0 with the recorded runs', () => {
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli/sim.ts', OLD], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.issues).toEqual([]);
+    expect([out.runs.sgd.checksum, out.runs.gd.checksum]).toEqual(['d50d53f90bafebee', '8524e3bae85403de']);
+    expect(out.minima[0].samplingNote).toContain('this v=2 link');
+    expect(r.stderr.match(/^sim: note: weights p with sampling=without/gm)).toHaveLength(1);
   });
 });

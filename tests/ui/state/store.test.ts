@@ -95,6 +95,55 @@ describe('historyPush: whether the next write of the link pushes a history entry
   });
 });
 
+describe('weights p without replacement on the page, as the worker runs them', () => {
+  const WEIGHTED = 'problem=custom&f=0.1*x^2;1.9*x^2;x^2&p=0.5,0.2,0.3&eta=0.9&B=2&sampling=without';
+
+  it('a v=3 link at B < n is repaired to sampling=with, naming p and sampling, so the page’s batch factor is the runs’', () => {
+    const store = createExplorerStore(() => null);
+    store.getState().loadQuery(`v=3&${WEIGHTED}`);
+    expect(store.getState().config.sampling).toBe('with');
+    expect(store.getState().link.issues.map((i) => [i.key, /weights p need sampling=with/.test(i.message) && /p and B = 2 < n = 3/.test(i.message)])).toEqual([['sampling', true]]);
+  });
+
+  it('a v=2 link keeps sampling=without (it runs as recorded), and so does a v=3 link at B = n or without p', () => {
+    const store = createExplorerStore(() => null);
+    for (const q of [`v=2&${WEIGHTED}`, `v=3&${WEIGHTED.replace('B=2', 'B=3')}`, `v=3&${WEIGHTED.replace('&p=0.5,0.2,0.3', '')}`]) {
+      store.getState().loadQuery(q);
+      expect(store.getState().config.sampling, q).toBe('without');
+      expect(store.getState().link.issues, q).toEqual([]);
+    }
+  });
+
+  it('choosing sampling=without on a weighted v=3 link keeps sampling=with and says why beside the sampling control', () => {
+    const store = createExplorerStore(() => null);
+    store.getState().loadQuery(`v=3&${WEIGHTED.replace('sampling=without', 'sampling=with')}`);
+    expect(store.getState().setField('sampling', 'without')).toBe(true);
+    expect(store.getState().config.sampling).toBe('with');
+    expect(store.getState().fieldErrors.sampling).toMatch(/weights p need sampling=with/);
+    expect(store.getState().fieldErrors.B).toBeUndefined();
+  });
+
+  it('a comparison that would need it is left out by name, as on the command line', () => {
+    const store = createExplorerStore(() => null);
+    store.getState().loadQuery(`v=3&${WEIGHTED.replace('sampling=without', 'sampling=with')}&compare=sampling:without;eta:0.5`);
+    expect(store.getState().config.compare).toEqual(['eta:0.5']);
+    expect(store.getState().link.issues.map((i) => i.message)).toEqual(['compare "sampling:without": weights p need sampling=with for B < n (a batch without replacement cannot follow the weights); got sampling=without with p and B = 2 < n = 3; left out']);
+  });
+
+  it('the sampling control (setConfig) and the batch slider say it too, and picking with replacement clears it', () => {
+    const store = createExplorerStore(() => null);
+    store.getState().loadQuery(`v=3&${WEIGHTED.replace('B=2', 'B=3')}`);
+    store.getState().setConfig({ B: 2 });
+    expect(store.getState().config.sampling).toBe('with');
+    expect(store.getState().fieldErrors.sampling).toMatch(/got sampling=without with p and B = 2 < n = 3/);
+    store.getState().setConfig({ sampling: 'with' });
+    expect(store.getState().fieldErrors.sampling).toBeUndefined();
+    store.getState().setConfig({ sampling: 'without' });
+    expect(store.getState().config.sampling).toBe('with');
+    expect(store.getState().fieldErrors.sampling).toMatch(/weights p need sampling=with/);
+  });
+});
+
 describe('the compare actions on the page store', () => {
   beforeEach(() => {
     useExplorer.getState().loadQuery('problem=toy&eta=0.7&B=1&seed=1');
