@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import type { Hideable } from './panels/panel-ids';
+import { Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CrashNotice } from './shell/CrashNotice';
 import { Header } from './shell/Header';
@@ -16,7 +15,8 @@ import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
 import { selectDrawerOpen, selectEmbed, selectHide, selectLecture, selectNote, selectSetDrawerOpen, selectTab } from './state/selectors';
 import { NetworkLiveNote, NetworkPanelNote } from './network/NetworkLiveNote';
-import { PANELS } from './panels/registry';
+import { PANELS, type Hideable } from './panels/registry';
+import { BODIES } from './panels/bodies';
 import { gridVars, lectureShown } from './panels/layout';
 import type { PanelId } from './panels/panel';
 import { startUrlSync } from './state/url-sync';
@@ -132,7 +132,9 @@ export function App() {
           )}
           {Workspace === null && <NetworkLiveNote />}
           <div className="grid" hidden={Workspace !== null} style={vars}>
-            {PANELS.filter((p) => shown(p.id)).map((p) => (
+            {PANELS.filter((p) => shown(p.id)).map((p) => {
+              const Body = BODIES[p.id];
+              return (
               <PanelFrame
                 key={p.id}
                 id={p.id}
@@ -144,9 +146,12 @@ export function App() {
                 tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
                 note={<NetworkPanelNote panel={p.id} />}
               >
-                <p.Body />
+                <Suspense fallback={null}>
+                  <Body />
+                </Suspense>
               </PanelFrame>
-            ))}
+              );
+            })}
           </div>
           {(Workspace === null || tab === 'ab') && <Scrubber />}
         </main>
