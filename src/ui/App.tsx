@@ -30,6 +30,7 @@ import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './she
 import { killWorkers } from '../worker/rpc/supervised-worker';
 import { curveOfRun, planOfRun, renderOffline } from './a11y/sound';
 import { SoundStatus } from './a11y/SoundStatus';
+import type { ExplorerHooks } from './explorer-hooks';
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
@@ -60,8 +61,8 @@ export function App() {
     const stopUrl = startUrlSync();
     const stopUndo = undoHistory.start();
 
-    // Test hooks for the browser tests (kill the worker, or any worker by kind or role; read the store, the render loop's work per frame).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons, audio: { plan: () => (c.current ? planOfRun(c.current) : null), curve: () => (c.current ? curveOfRun(c.current) : null), renderOffline } };
+    // Test hooks for the browser tests and the bench, typed once (explorer-hooks.ts): kill the worker, or any worker by kind or role; read the store, the render loop's work per frame.
+    window.explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons, audio: { plan: () => (c.current ? planOfRun(c.current) : null), curve: () => (c.current ? curveOfRun(c.current) : null), renderOffline } } satisfies ExplorerHooks;
     return () => {
       stopKeys();
       stopUndo();
