@@ -136,21 +136,21 @@ export function App() {
             {PANELS.filter((p) => shown(p.id)).map((p) => {
               const Body = BODIES[p.id];
               return (
-              <PanelFrame
-                key={p.id}
-                id={p.id}
-                title={p.title}
-                short={p.short}
-                className={p.id}
-                style={{ gridArea: p.id }}
-                lecture={lectureOf(p.id)}
-                tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
-                note={<NetworkPanelNote panel={p.id} />}
-              >
-                <Suspense fallback={null}>
-                  <Body />
-                </Suspense>
-              </PanelFrame>
+                <PanelFrame
+                  key={p.id}
+                  id={p.id}
+                  title={p.title}
+                  short={p.short}
+                  className={p.id}
+                  style={{ gridArea: p.id }}
+                  lecture={lectureOf(p.id)}
+                  tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
+                  note={<NetworkPanelNote panel={p.id} />}
+                >
+                  <Suspense fallback={null}>
+                    <Body />
+                  </Suspense>
+                </PanelFrame>
               );
             })}
           </div>
