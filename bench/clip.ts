@@ -34,7 +34,7 @@ async function recordOnce(browser: Browser, base: string, format: 'mp4' | 'gif',
     await page.waitForSelector('[data-testid=status-line][data-state=done]', { timeout: 120_000 });
     await page.getByTestId('record-button').click();
     await page.getByTestId('record-format').selectOption(format);
-    await page.getByTestId('record-view').selectOption('four');
+    await page.getByTestId('record-view').selectOption('all');
     await page.getByTestId('record-spf').fill(String(spf));
     const download = page.waitForEvent('download', { timeout: 600_000 });
     const t0 = performance.now();

@@ -30,6 +30,7 @@
  * The page alone, for work on the bench: `npx tsx bench/page.ts [--short]`.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { ExplorerHooks } from '../src/ui/explorer-hooks';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { measureBundle, type BundleFigures } from './bundle';
@@ -378,7 +379,7 @@ function installRecorder(sel: typeof SELECTORS): number {
 /** In the page: the status line and the render loop's account, now. */
 function snapshot(sel: typeof SELECTORS): Snapshot {
   const s = document.querySelector(sel.status);
-  const ex = (window as unknown as { explorer?: { render?: { frames?: unknown; workMs?: unknown }; sim?: { starts?: unknown } } }).explorer;
+  const ex: ExplorerHooks | undefined = window.explorer;
   const r = ex?.render;
   const starts = ex?.sim?.starts;
   const etaSlider = document.querySelector(sel.etaSlider) as HTMLInputElement | null;
@@ -745,8 +746,7 @@ async function hold(browser: Browser, base: string, seconds: number): Promise<Dr
  * posted from that frame, so after its rendering. Armed before the key is pressed.
  */
 function armFirstPoint(timeout: number): void {
-  type Live = { id: number; t: number } | null;
-  const sim = (window as unknown as { explorer?: { sim?: { current?: Live } } }).explorer?.sim;
+  const sim = window.explorer?.sim;
   const w = window as unknown as { benchPoint: Promise<number> };
   w.benchPoint = new Promise<number>((resolve, reject) => {
     if (!sim) return reject(new Error('window.explorer.sim is missing'));
@@ -822,8 +822,7 @@ async function firstPoints(browser: Browser, base: string, changes: number): Pro
       const ms = await page.evaluate(
         ({ sel, timeout }) =>
           new Promise<number>((resolve, reject) => {
-            type Live = { id: number; t: number } | null;
-            const sim = (window as unknown as { explorer?: { sim?: { current?: Live } } }).explorer?.sim;
+            const sim = window.explorer?.sim;
             if (!sim) return reject(new Error('window.explorer.sim is missing'));
             const input = document.querySelector(sel.etaInput)!;
             const before = sim.current?.id ?? null;

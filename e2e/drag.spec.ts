@@ -31,14 +31,14 @@ test.describe('dragging η', () => {
     const { xOf, y } = await sliderGeometry(page);
     // Record, at the start of every frame, the slider's value and the corner's a.
     await page.evaluate(() => {
-      const w = window as unknown as { dragFrames: Array<{ v: number; a: number }>; dragStop: boolean };
-      w.dragFrames = [];
-      w.dragStop = false;
+      const frames: Array<{ v: number; a: number }> = [];
+      window.dragFrames = frames;
+      window.dragStop = false;
       const s = document.querySelector<HTMLInputElement>('[data-testid="eta-slider"]')!;
       const c = document.querySelector('[data-testid="rect-corner"]')!;
       const tick = () => {
-        if (w.dragStop) return;
-        w.dragFrames.push({ v: Number(s.value), a: Number(c.getAttribute('data-a')) });
+        if (window.dragStop) return;
+        frames.push({ v: Number(s.value), a: Number(c.getAttribute('data-a')) });
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -59,9 +59,8 @@ test.describe('dragging η', () => {
     await page.mouse.up();
     await page.waitForTimeout(100);
     const frames = await page.evaluate(() => {
-      const w = window as unknown as { dragFrames: Array<{ v: number; a: number }>; dragStop: boolean };
-      w.dragStop = true;
-      return w.dragFrames;
+      window.dragStop = true;
+      return window.dragFrames!;
     });
     expect(frames.length).toBeGreaterThan(20);
     const values = new Set(frames.map((f) => f.v));

@@ -65,7 +65,7 @@ test.describe('the escape phase diagram', () => {
     expect(eta).toBeLessThan(0.6);
     await expect(page.getByTestId('eta-input')).toHaveValue(String(eta));
     await expect(page.getByTestId('batch-input')).toHaveValue('1');
-    expect(await page.evaluate(() => (window as unknown as { explorer: { store: { getState(): { config: { eta: number } } } } }).explorer.store.getState().config.eta)).toBe(eta);
+    expect(await page.evaluate(() => window.explorer!.store.getState().config.eta)).toBe(eta);
     await expect(page.getByTestId('phase-current')).toBeVisible();
     // the keyboard: the cursor starts at the clicked cell; up is B = 2, right is the next η
     await page.getByTestId('phase-box').focus();

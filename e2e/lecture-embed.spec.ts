@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 
 type Msg = { type: string; [k: string]: unknown };
 type Summary = { permalink: string; checksum: string; fingerprint: string; sgd: { runs: number; escaped: number; diverged: number; checksum: string } | null };
-type Hooks = { explorer: { store: { getState(): { config: { eta: number } } } } };
 
 const Q = 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=120';
 
@@ -50,8 +49,8 @@ async function host(page: Page, hostOrigin: string, src: string) {
   const explorer = new URL(src).origin;
   await page.goto(`${hostOrigin}/deck.html?src=${encodeURIComponent(src)}`);
   return {
-    got: () => page.evaluate(() => (window as unknown as { got: Msg[] }).got),
-    send: (m: unknown) => page.evaluate((msg) => (window as unknown as { send: (x: unknown) => void }).send(msg), m),
+    got: () => page.evaluate(() => window.got!),
+    send: (m: unknown) => page.evaluate((msg) => window.send!(msg), m),
     frame: () => page.frames().find((f) => f.url().startsWith(explorer))!,
   };
 }
@@ -113,7 +112,7 @@ test.describe('embedded in a slide deck', () => {
     const base = baseURL!.replace(/\/$/, '');
     const deck = await host(page, deckOrigin(), `${base}/?embed=1&embedorigin=${deckOrigin()}&${Q}`);
     await expect.poll(async () => (await deck.got()).map((m) => m.type)).toContain('ready');
-    const eta = () => deck.frame().evaluate(() => (window as unknown as Hooks).explorer.store.getState().config.eta);
+    const eta = () => deck.frame().evaluate(() => window.explorer!.store.getState().config.eta);
     const errors = async () => (await deck.got()).filter((m) => m.type === 'error') as Array<Msg & { message: string; errors: Array<{ key: string; message: string }> }>;
     const bad: Array<[unknown, RegExp]> = [
       ['play', /a message must be an object/],
@@ -150,7 +149,7 @@ test.describe('embedded in a slide deck', () => {
     await evil.send({ type: 'pause' });
     // give the frame time to (not) react
     await page.waitForTimeout(1000);
-    expect(await evil.frame().evaluate(() => (window as unknown as Hooks).explorer.store.getState().config.eta)).toBe(0.7);
+    expect(await evil.frame().evaluate(() => window.explorer!.store.getState().config.eta)).toBe(0.7);
     expect(await evil.got()).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { encodeQuery } from '../src/core/params/query';
-import { encodeLink, type LinkConfig } from '../src/ui/state/link-params';
+import { encodeLink } from '../src/ui/state/link-params';
 import { simulateQuery } from '../src/core/simulate';
 import { expect, shoot, test } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -7,8 +7,6 @@ import { serveUnder } from './lecture-support';
 
 const Q = 'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=400';
 const DONE = { timeout: 60_000 };
-
-type Hooks = { explorer: { store: { getState(): { config: LinkConfig }; subscribe(fn: (s: { config: LinkConfig }, p: { config: LinkConfig }) => void): () => void } } };
 
 /** Press V in the presenter page; the projector window it opens, once its run is in step. */
 async function openProjector(page: Page, context: BrowserContext, how: () => Promise<void> = () => page.keyboard.press('v')): Promise<Page> {
@@ -20,26 +18,26 @@ async function openProjector(page: Page, context: BrowserContext, how: () => Pro
 }
 
 const checksumOf = async (p: Page) => (await p.getByTestId('checksum').textContent())?.trim();
-const configOf = (p: Page) => p.evaluate(() => (window as unknown as Hooks).explorer.store.getState().config);
+const configOf = (p: Page) => p.evaluate(() => window.explorer!.store.getState().config);
 
 /** Record, on one clock, each value of η a window's corner shows and each its store takes. */
 async function watchEta(p: Page): Promise<void> {
   await p.evaluate(() => {
-    const w = window as unknown as Hooks & { seen: Array<[number, number]>; stored: Array<[number, number]> };
-    w.seen = [];
-    w.stored = [];
+    const seen: Array<[number, number]> = [];
+    const stored: Array<[number, number]> = [];
+    window.seen = seen;
+    window.stored = stored;
     const el = document.querySelector('[data-testid=rect-corner]')!;
-    new MutationObserver(() => w.seen.push([performance.timeOrigin + performance.now(), Number(el.getAttribute('data-eta'))])).observe(el, { attributes: true, attributeFilter: ['data-eta'] });
-    w.explorer.store.subscribe((s, prev) => {
-      if (s.config.eta !== prev.config.eta) w.stored.push([performance.timeOrigin + performance.now(), s.config.eta]);
+    new MutationObserver(() => seen.push([performance.timeOrigin + performance.now(), Number(el.getAttribute('data-eta'))])).observe(el, { attributes: true, attributeFilter: ['data-eta'] });
+    window.explorer!.store.subscribe((s, prev) => {
+      if (s.config.eta !== prev.config.eta) stored.push([performance.timeOrigin + performance.now(), s.config.eta]);
     });
   });
 }
 
 const watched = (p: Page) =>
   p.evaluate(() => {
-    const w = window as unknown as { seen: Array<[number, number]>; stored: Array<[number, number]> };
-    return { seen: w.seen, stored: w.stored };
+    return { seen: window.seen!, stored: window.stored! };
   });
 
 /** A real drag of the η slider, 0.7 → 1.3 in 15 moves 40 ms apart. */

@@ -185,7 +185,7 @@ test.describe('recording a run as a video', () => {
   test('all four views as laid out, in one frame', async ({ page, browser, baseURL }) => {
     await page.goto(`/?${Q}`);
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-    await openRecorder(page, 'four', 10);
+    await openRecorder(page, 'all', 10);
     const r = await record(page);
     const v = await readBack(browser, baseURL!.replace(/\/$/, ''), r.bytes);
     await writeFile('e2e/output/screens/lecture-recording-four-last-frame.png', Buffer.from(v.last, 'base64'));
@@ -288,13 +288,13 @@ test.describe('recording a run as a video', () => {
   test('a GIF is 960×540 at 12 fps as the dialog says before it starts, decodes to one frame per planned step, and loops forever', async ({ page }) => {
     await page.goto(`/?${Q}`);
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-    await openRecorder(page, 'four', 4, 'gif');
+    await openRecorder(page, 'all', 4, 'gif');
     await expect(page.getByTestId('record-size')).toContainText('GIF at 960×540, 12 frames a second, looping');
     await expect(page.getByTestId('record-fps')).toHaveValue('12');
     const r = await record(page);
     // 40 steps at 4 per frame: steps 0, 4, …, 40
     expect(r.frames).toBe(11);
-    expect(r.name).toBe(`sgd-explorer-four-${simulateQuery(Q).runs.sgd!.checksum}.gif`);
+    expect(r.name).toBe(`sgd-explorer-all-${simulateQuery(Q).runs.sgd!.checksum}.gif`);
     expect(r.bytes.toString('latin1', 0, 6)).toBe('GIF89a');
     // the loop: the NETSCAPE2.0 application extension with a loop count of 0 (forever)
     const ext = r.bytes.indexOf('NETSCAPE2.0', 0, 'latin1');

@@ -1,8 +1,6 @@
 import { simulateQuery } from '../src/core/simulate';
 import { expect, openDone, shoot, test } from './fixtures';
 
-type Hooks = { explorer: { sim: { current: { sgd: { x: Float64Array; K: number } | null; gd: { x: Float64Array } | null } | null } } };
-
 test.describe('the live runs and their views', () => {
   test('the toy at η = 0.7, B = 1: SGD leaves x = 1 and ends near 0 while GD stays near 1', async ({ page }) => {
     await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=100&steps=200');
@@ -11,7 +9,7 @@ test.describe('the live runs and their views', () => {
     await expect(page.getByTestId('status-gd')).toHaveText('GD stayed');
     await expect(page.getByTestId('measured-label')).toContainText('SGD 100 of 100 escaped · GD stayed');
     const ends = await page.evaluate(() => {
-      const run = (window as unknown as Hooks).explorer.sim.current!;
+      const run = window.explorer!.sim.current!;
       return { sgd: Array.from(run.sgd!.x), gd: Array.from(run.gd!.x) };
     });
     expect(Math.max(...ends.sgd.map(Math.abs))).toBeLessThan(0.05);

@@ -35,20 +35,18 @@ test('a 200-run × 10⁷-step run: the drawing work per frame late in the run is
   await page.goto(`/?${QUERY}`);
   const status = page.getByTestId('status-line');
   await expect(status).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
-  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { explorer?: { render?: unknown } }).explorer?.render), { message: 'window.explorer.render exists', timeout: 30_000 }).toBe('object');
+  await expect.poll(() => page.evaluate(() => typeof window.explorer?.render), { message: 'window.explorer.render exists', timeout: 30_000 }).toBe('object');
 
   // Sampled inside the page at fixed times after this point, so Playwright's round trips do not shift the windows.
   const marks = [EARLY[0], EARLY[1], LATE[0], LATE[1]];
   const samples: Sample[] = await page.evaluate(
     (at) =>
       new Promise<Sample[]>((resolve) => {
-        type R = { frames: number; workMs: number };
-        const w = window as unknown as { explorer: { render: R } };
         const s = document.querySelector('[data-testid=status-line]')!;
         const t0 = performance.now();
         const out: Sample[] = [];
         const take = () => {
-          const r = w.explorer.render;
+          const r = window.explorer!.render;
           out.push({ at: (performance.now() - t0) / 1000, frames: r.frames, workMs: r.workMs, t: Number(s.getAttribute('data-t')), state: s.getAttribute('data-state') ?? '' });
           if (out.length === at.length) resolve(out);
         };

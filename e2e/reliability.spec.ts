@@ -6,7 +6,6 @@ import { simulateQuery } from '../src/core/simulate';
 import { queryArb } from '../tests/support/link-arbitrary';
 import { expect, openDone, shoot, test } from './fixtures';
 
-type Hooks = { explorer: { sim: { kill(): void; crash(): void } } };
 
 /** Any code execution would fetch this path (in the page or in the worker); the test watches for it. */
 const CANARY = '/canary-hit';
@@ -116,7 +115,7 @@ test.describe('what a crafted link cannot do', () => {
     await page.goto('/?problem=toy&eta=0.7&B=1&seed=5&runs=100&steps=1000000&speed=1000');
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running');
     const url = page.url();
-    await page.evaluate(() => (window as unknown as Hooks).explorer.sim.kill());
+    await page.evaluate(() => window.explorer!.sim.kill());
     await expect(page.getByTestId('crash-notice')).toContainText('The simulation worker stopped');
     expect(page.url()).toBe(url);
     await expect(page.getByTestId('eta-input')).toHaveValue('0.7');
@@ -130,7 +129,7 @@ test.describe('what a crafted link cannot do', () => {
   test('a worker that throws is reported with its message and replaced', async ({ page }) => {
     await page.goto('/?problem=toy&eta=0.7&B=1&seed=5&runs=100&steps=1000000&speed=1000');
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running');
-    await page.evaluate(() => (window as unknown as Hooks).explorer.sim.crash());
+    await page.evaluate(() => window.explorer!.sim.crash());
     await expect(page.getByTestId('crash-notice').or(page.getByTestId('run-error')).first()).toBeVisible();
     await page.getByTestId('reset').click();
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'running');
@@ -138,7 +137,7 @@ test.describe('what a crafted link cannot do', () => {
 
   test('a 10⁷-step run and a 1000 × 10⁴ ensemble complete with bounded memory and a responsive page', async ({ page }) => {
     test.setTimeout(180_000);
-    const heap = () => page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const heap = () => page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
     await openDone(page, 'problem=toy&eta=0.3&B=1&runs=1&steps=10000000', 120_000);
     const h0 = await heap();
     await page.goto('/?problem=toy&eta=0.55&B=1&runs=1000&steps=10000');
@@ -207,7 +206,7 @@ test.describe('what a crafted link cannot do', () => {
       } catch {
         evalRan = false;
       }
-      return { inline: (window as unknown as { inlineRan?: number }).inlineRan === 1, evalRan };
+      return { inline: window.inlineRan === 1, evalRan };
     });
     expect(blocked).toEqual({ inline: false, evalRan: false });
     expect(foreign).toEqual([]);

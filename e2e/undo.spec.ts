@@ -51,7 +51,7 @@ test.describe('undo and redo of the configuration', () => {
     await expect(page.getByTestId('preset-note')).toBeVisible();
     const presetUrl = page.url();
     expect(presetUrl).not.toContain('seed=7&runs=20');
-    await page.evaluate(() => (window as unknown as { explorer: { sim: { kill(): void } } }).explorer.sim.kill());
+    await page.evaluate(() => window.explorer!.sim.kill());
     await expect(page.getByTestId('crash-notice')).toBeVisible();
     await page.keyboard.press('Control+z');
     await expect(page).toHaveURL(/seed=7&runs=20&steps=100/);

@@ -7,10 +7,9 @@ import { WWS_PRESETS } from '../src/ui/presets/wws-presets';
 import { expect, shoot, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
-type Hooks = { explorer: { workers: { kill(name: string): number } } };
 
 /** Kill every live worker of a kind (registry id) or role, as if it had died mid-job. */
-const kill = (page: Page, name: string) => page.evaluate((n) => (window as unknown as Hooks).explorer.workers.kill(n), name);
+const kill = (page: Page, name: string) => page.evaluate((n) => window.explorer!.workers.kill(n), name);
 
 // The toy's band, heavy enough (400 runs a cell) to be killed half-way, light enough to check cell by cell.
 const BAND = 'problem=toy&tab=phase&eta=0.7&B=1&etamin=0.53&etamax=0.6&grid=40&cellruns=400&steps=1000&radius=0.00001&escape=0.1&seed=1';
@@ -80,7 +79,7 @@ test.describe('every kind of worker, killed mid-job, is reported, rejects what w
     // kill it as soon as it runs, from inside the page (a round trip per try would be too coarse)
     const tries = await page.evaluate(async () => {
       for (let i = 0; i < 2000; i++) {
-        const hooks = (window as unknown as Partial<Hooks>).explorer;
+        const hooks = window.explorer;
         if (hooks && hooks.workers.kill('selection-theory') > 0) return i;
         await new Promise((r) => setTimeout(r, 1));
       }

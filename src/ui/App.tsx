@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
-import type { Hideable } from './panels/panel-ids';
+import { Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CrashNotice } from './shell/CrashNotice';
 import { Header } from './shell/Header';
@@ -16,7 +15,8 @@ import { SimController } from './sim/sim-controller';
 import { useExplorer } from './state/store';
 import { selectDrawerOpen, selectEmbed, selectHide, selectLecture, selectNote, selectSetDrawerOpen, selectTab } from './state/selectors';
 import { NetworkLiveNote, NetworkPanelNote } from './network/NetworkLiveNote';
-import { PANELS } from './panels/registry';
+import { PANELS, type Hideable } from './panels/registry';
+import { BODIES } from './panels/bodies';
 import { gridVars, lectureShown } from './panels/layout';
 import type { PanelId } from './panels/panel';
 import { startUrlSync } from './state/url-sync';
@@ -30,6 +30,7 @@ import { DRAWER_QUERY, LECTURE_DRAWER_QUERY, PHONE_QUERY, useMedia } from './she
 import { killWorkers } from '../worker/rpc/supervised-worker';
 import { curveOfRun, planOfRun, renderOffline } from './a11y/sound';
 import { SoundStatus } from './a11y/SoundStatus';
+import type { ExplorerHooks } from './explorer-hooks';
 
 export function App() {
   const [sim, setSim] = useState<SimController | null>(null);
@@ -60,8 +61,8 @@ export function App() {
     const stopUrl = startUrlSync();
     const stopUndo = undoHistory.start();
 
-    // Test hooks for the browser tests (kill the worker, or any worker by kind or role; read the store, the render loop's work per frame).
-    (window as unknown as { explorer?: unknown }).explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons, audio: { plan: () => (c.current ? planOfRun(c.current) : null), curve: () => (c.current ? curveOfRun(c.current) : null), renderOffline } };
+    // Test hooks for the browser tests and the bench, typed once (explorer-hooks.ts): kill the worker, or any worker by kind or role; read the store, the render loop's work per frame.
+    window.explorer = { sim: c, workers: { kill: killWorkers }, store: useExplorer, render: c.loop.stats, undo: undoHistory, compare: comparisons, audio: { plan: () => (c.current ? planOfRun(c.current) : null), curve: () => (c.current ? curveOfRun(c.current) : null), renderOffline } } satisfies ExplorerHooks;
     return () => {
       stopKeys();
       stopUndo();
@@ -132,21 +133,26 @@ export function App() {
           )}
           {Workspace === null && <NetworkLiveNote />}
           <div className="grid" hidden={Workspace !== null} style={vars}>
-            {PANELS.filter((p) => shown(p.id)).map((p) => (
-              <PanelFrame
-                key={p.id}
-                id={p.id}
-                title={p.title}
-                short={p.short}
-                className={p.id}
-                style={{ gridArea: p.id }}
-                lecture={lectureOf(p.id)}
-                tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
-                note={<NetworkPanelNote panel={p.id} />}
-              >
-                <p.Body />
-              </PanelFrame>
-            ))}
+            {PANELS.filter((p) => shown(p.id)).map((p) => {
+              const Body = BODIES[p.id];
+              return (
+                <PanelFrame
+                  key={p.id}
+                  id={p.id}
+                  title={p.title}
+                  short={p.short}
+                  className={p.id}
+                  style={{ gridArea: p.id }}
+                  lecture={lectureOf(p.id)}
+                  tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
+                  note={<NetworkPanelNote panel={p.id} />}
+                >
+                  <Suspense fallback={null}>
+                    <Body />
+                  </Suspense>
+                </PanelFrame>
+              );
+            })}
           </div>
           {(Workspace === null || tab === 'ab') && <Scrubber />}
         </main>

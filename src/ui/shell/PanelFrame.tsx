@@ -19,7 +19,8 @@ export function PanelFrame({
 }: {
   id: string;
   title: string;
-  short?: string;
+  /** What a narrow panel shows instead of `title` (app.css's container query); required, so no panel is ever left without a title. */
+  short: string;
   className?: string;
   tools?: ReactNode;
   style?: CSSProperties;
@@ -43,7 +44,7 @@ export function PanelFrame({
         {/* A narrow panel shows the shorter title (a container query in app.css), never a wrapped one. */}
         <h2>
           <span className="title-long">{title}</span>
-          {short && <span className="title-short">{short}</span>}
+          <span className="title-short">{short}</span>
         </h2>
         {tools}
         <button type="button" className="icon" aria-label={`show ${title} full screen`} onClick={full}>

@@ -2,7 +2,7 @@ import { originListParam } from '../../core/params/origin-list';
 import { PARAMS, type Config } from '../../core/params/param-table';
 import { boolParam, enumParam, numberParam, parseNumber, show, subsetParam, type ParamSpec } from '../../core/params/param-types';
 import { linkCodec, type ValuesOf } from '../../core/params/query';
-import { HIDEABLE } from '../panels/panel-ids';
+import { HIDEABLE } from '../panels/registry';
 import { TABS } from '../tabs/tab-ids';
 
 /** The largest step t can name (the largest `steps`). */

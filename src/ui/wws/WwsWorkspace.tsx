@@ -64,13 +64,13 @@ export function WwsWorkspace() {
         <NoiseSwitch />
         <WwsNumbers config={config} companion={companion} counts={counts} summary={summary?.sgd ?? null} reached={reached} growth={growth} />
       </div>
-      <PanelFrame id="wws-escape" title={config.switchloss > 0 ? 'Escape after the switch to SGD (Fig. 4), log scale' : 'Loss of the runs, log scale'} className="wws-escape">
+      <PanelFrame id="wws-escape" title={config.switchloss > 0 ? 'Escape after the switch to SGD (Fig. 4), log scale' : 'Loss of the runs, log scale'} short={config.switchloss > 0 ? 'Escape after the switch' : 'Loss of the runs'} className="wws-escape">
         <EscapeView run={run} gamma0={reached?.theory.gamma0 ?? null} lecture={lecture} frame={frame} />
       </PanelFrame>
-      <PanelFrame id="wws-align" title="Alignment along SGD run 0: α, β, μ (eq. 3), γ (Def. 2.1)" className="wws-align">
+      <PanelFrame id="wws-align" title="Alignment along SGD run 0: α, β, μ (eq. 3), γ (Def. 2.1)" short="Alignment along SGD run 0" className="wws-align">
         <AlignmentView series={companion?.align ?? null} tMax={config.steps} mu0={reached?.theory.mu0 ?? null} lecture={lecture} />
       </PanelFrame>
-      <PanelFrame id="wws-frob" title="Frobenius bound (Thm 3.3) and B sweep (Fig. 6b)" className="wws-frob-panel">
+      <PanelFrame id="wws-frob" title="Frobenius bound (Thm 3.3) and B sweep (Fig. 6b)" short="Frobenius bound and B sweep" className="wws-frob-panel">
         <FrobeniusView reached={reached} eta={config.eta} B={config.B} n={info?.problem.n ?? config.n} sampling={config.sampling} lecture={lecture} />
       </PanelFrame>
     </div>

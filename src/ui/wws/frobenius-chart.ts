@@ -47,9 +47,11 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     last = d;
     const lec = d.lecture;
     const z = sizes(lec).wws;
-    const pts = d.sweep;
+    // At B = n without replacement every batch is the whole sample: no noise (c = 0,
+    // docs/theory.md#alignment-and-the-frobenius-bound), a ratio of 0, which a log axis has no place for.
+    const pts = d.sweep.filter((p) => p.ratio > 0 && Number.isFinite(p.ratio));
     const here = pts.find((p) => p.B === d.B);
-    const rs = pts.map((p) => p.ratio).filter((v) => v > 0);
+    const rs = pts.map((p) => p.ratio);
     const by = scaleLog().domain([Math.min(0.5, ...rs) / 1.3, Math.max(2, ...rs) * 1.3]);
     const yLabels = by.ticks(4).map(by.tickFormat(4, '~g'));
     const items: LegendItem[] = [
@@ -59,7 +61,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     ];
     // The bars take the top half, the sweep the bottom.
     const split = Math.round(frame.height * 0.5);
-    frame.layout(lec, { x: { ticks: [], titles: ['batch size B'] }, y: { ticks: yLabels, titles: ['‖H‖_F / bound'] }, legend: items, top: split + z.margin.split, right: z.margin.r });
+    frame.layout(lec, { x: { ticks: [], titles: ['batch size B'] }, y: { ticks: yLabels, titles: ['‖H‖_F / bound', 'ratio'] }, legend: items, top: split + z.margin.split, right: z.margin.r });
     const { plot, type } = frame;
     const fs = type.label;
     const w = frame.width;
@@ -98,7 +100,7 @@ export function createFrobeniusChart(box: HTMLDivElement): FrobeniusChart {
     barAxis.selectAll('text').attr('font-size', type.tick);
 
     // The B sweep, in the plot area.
-    const bMax = pts.length ? pts[pts.length - 1].B : 2;
+    const bMax = d.sweep.length ? d.sweep[d.sweep.length - 1].B : 2;
     const bx = scaleLog()
       .domain([1, Math.max(2, bMax)])
       .range([plot.x, plot.x + plot.w]);

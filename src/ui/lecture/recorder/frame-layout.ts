@@ -1,19 +1,20 @@
-import type { Hideable } from '../../panels/panel-ids';
+import { PANELS, type PanelId } from '../../panels/registry';
 import { PAGE } from '../../theme/page';
 
-/** What a recording shows: one live view, or the four pictures as they are laid out on the page. */
-export type RecordView = 'diagram' | 'landscape' | 'burst' | 'four';
+/** The panels lecture mode shows to the room (registry places `main` and `side`), in registry order: a recording of all of them lays them out as the page does. */
+const ROOM: PanelId[] = PANELS.filter((p) => p.lecture !== 'desk').map((p) => p.id);
+const COUNT = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** What a recording shows: one live view (a registry line with a `record` name), or the room's views as they are laid out on the page. */
+export type RecordView = PanelId | 'all';
 export const RECORD_VIEWS: Array<[RecordView, string]> = [
-  ['diagram', 'the diagram'],
-  ['landscape', 'the landscape'],
-  ['burst', 'the escape burst'],
-  ['four', 'all four, as laid out'],
+  ...PANELS.flatMap((p): Array<[RecordView, string]> => ('record' in p ? [[p.id, p.record]] : [])),
+  ['all', `all ${COUNT[ROOM.length] ?? ROOM.length}, as laid out`],
 ];
-const FOUR: Hideable[] = ['diagram', 'landscape', 'burst', 'distance'];
 
 /** One panel's place in the video, in CSS pixels of the layout (times `scale` in the video). */
 export interface Slot {
-  panel: Hideable;
+  panel: PanelId;
   title: string;
   x: number;
   y: number;
@@ -43,7 +44,7 @@ const even = (v: number) => 2 * Math.max(1, Math.round(v / 2));
  * 2× the page).
  */
 export function frameLayout(view: RecordView, maxWidth = 1920): FrameLayout | string {
-  const panels = view === 'four' ? FOUR : [view];
+  const panels = view === 'all' ? ROOM : [view];
   const els = panels.map((p) => [p, document.querySelector<HTMLElement>(`section.panel[data-panel="${p}"]`)] as const);
   const missing = els.filter(([, el]) => !el || el.getBoundingClientRect().width === 0).map(([p]) => p);
   if (missing.length > 0) return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not shown (a hidden panel, or another tab): show ${missing.length > 1 ? 'them' : 'it'} in the live tab, or record another view`;
