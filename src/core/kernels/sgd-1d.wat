@@ -114,8 +114,10 @@
     (local $escaped i32) (local $r i32) (local $t i32) (local $j i32) (local $k i32) (local $p i32)
     (local $at i32) (local $jat i32) (local $n64 i64)
     (local $v f64) (local $grad f64) (local $sum f64) (local $next f64) (local $e f64) (local $h f64)
-    (local $vv f64) (local $uu f64) (local $u2 f64) (local $tv f64)
+    (local $vv f64) (local $uu f64) (local $u2 f64) (local $tv f64) (local $nf f64) (local $mf f64)
     (local.set $n64 (i64.extend_i32_u (local.get $n)))
+    (local.set $nf (f64.convert_i32_s (local.get $n)))
+    (local.set $mf (f64.convert_i32_s (local.get $m)))
     (local.set $escaped (i32.const 0))
     (local.set $r (i32.const 0))
     (block $allRuns
@@ -176,7 +178,8 @@
                     (local.set $j (i32.add (local.get $j) (i32.const 1)))
                     (local.set $jat (i32.add (local.get $jat) (i32.const 8)))
                     (br $draw)))
-                (local.set $grad (call $finish (local.get $problem) (local.get $sum) (local.get $m) (local.get $v))))
+                (local.set $grad (if (result f64) (i32.eq (local.get $m) (i32.const 1)) (then (local.get $sum)) (else (f64.div (local.get $sum) (local.get $mf)))))
+                (if (local.get $problem) (then (local.set $grad (f64.mul (local.get $grad) (local.get $v))))))
               (else (if (i32.eq (local.get $mode) (i32.const 1))
                 (then
                   ;; batchGradient1D: 0 + term for the toy, (0 + hᵢ)·v for a quadratic sum
@@ -218,9 +221,22 @@
                         (local.set $sum (f64.add (local.get $sum) (local.get $h)))
                         (local.set $j (i32.add (local.get $j) (i32.const 1)))
                         (br $add)))
-                    (local.set $grad (call $finish (local.get $problem) (local.get $sum) (local.get $m) (local.get $v))))
+                    (local.set $grad (if (result f64) (i32.eq (local.get $m) (i32.const 1)) (then (local.get $sum)) (else (f64.div (local.get $sum) (local.get $mf)))))
+                (if (local.get $problem) (then (local.set $grad (f64.mul (local.get $grad) (local.get $v))))))
                   (else
-                    (local.set $grad (call $full (local.get $problem) (local.get $data) (local.get $n) (local.get $v)))))))))
+                    (local.set $sum (f64.const 0))
+                    (local.set $j (i32.const 0))
+                    (block $whole
+                      (loop $each
+                        (br_if $whole (i32.ge_s (local.get $j) (local.get $n)))
+                        (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (local.get $j) (i32.const 3)))))
+                        (local.set $sum (f64.add (local.get $sum)
+                          (if (result f64) (i32.eqz (local.get $problem))
+                            (then (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))
+                            (else (f64.mul (local.get $h) (local.get $v))))))
+                        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                        (br $each)))
+                    (local.set $grad (f64.div (local.get $sum) (local.get $nf)))))))))
             (local.set $next (f64.sub (local.get $v) (f64.mul (local.get $eta) (local.get $grad))))
             (if (i32.eqz (i32.and (f64.lt (local.get $next) (f64.const 1e100)) (f64.gt (local.get $next) (f64.const -1e100))))
               (then
