@@ -274,12 +274,10 @@ export function xoshiroStreamState(seed: number, stream: number, salt: number): 
   const r = stream >>> 0;
   const key = `${seed >>> 0}:${salt}`;
   const memo = lastStream.get(key);
-  let from = familyBase(seed, salt);
-  let k = r;
-  if (memo && memo.r <= r) {
-    from = memo.s;
-    k = r - memo.r;
-  }
+  // From the last stream handed out when it comes before r (the base's hash is then not needed).
+  const fromMemo = memo !== undefined && memo.r <= r;
+  const from = fromMemo ? memo.s : familyBase(seed, salt);
+  let k = fromMemo ? r - memo.r : r;
   const jumps = jumpPolynomials();
   let s = from;
   for (let b = 0; k > 0; b++, k = Math.floor(k / 2)) if (k % 2 === 1) s = applyJump(s, jumps[b]);

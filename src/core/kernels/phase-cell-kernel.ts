@@ -39,9 +39,11 @@ export function kernelEscapedRuns(p: Problem, c: KernelCell): number | null {
   const prob = problemCode(p);
   if (prob === null) return null;
   const n = p.n;
-  // Memory: the n values at 0, perm (n i32), then each run's state (4 i32) and start (f64).
+  // The kernel draws its indices in integers, the same as the doubles' only while n < 2^21 (sgd-1d.wat).
+  if (n >= 2 ** 21) return null;
+  // Memory: the n values at 0, perm (n f64: values under xoshiro128**, i32 indices under mulberry32), then each run's state (4 i32) and start (f64).
   const permAt = align8(8 * n);
-  const statesAt = align8(permAt + 4 * n);
+  const statesAt = permAt + 8 * n;
   const startsAt = statesAt + 16 * c.runs;
   const k = kernelFor(prob.data, n, startsAt + 8 * c.runs);
   if (k === null) return null;

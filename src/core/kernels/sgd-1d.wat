@@ -93,20 +93,31 @@
         (br $sum)))
     (f64.div (local.get $s) (f64.convert_i32_s (local.get $n))))
 
-  ;; escapedRuns under xoshiro128** (every v ≥ 2 link): the same steps with the
-  ;; draw's out / 2^32 written out · 2^-32 (the same number: a power of two), and the
-  ;; generator's words in locals and each draw written inline (no call or global per
-  ;; draw), the draws' expressions those of $next and $index. Within a step v is
-  ;; fixed, so the toy's v·v, u = v − 1, u·u and 2·v are taken once: the same values
-  ;; ToyProblem.batchTerm1D computes for each index.
+  ;; escapedRuns under xoshiro128** (every v ≥ 2 link): the same steps, written for
+  ;; speed with the same numbers:
+  ;; - the generator's words in locals and each draw written inline (no call or
+  ;;   global per draw), the output word that of $next;
+  ;; - the index (next · k) | 0 in integers: next = out · 2^-32 exactly, and out · k
+  ;;   is exact in a double while k < 2^21 (out < 2^32, so the product is below
+  ;;   2^53), so floor(out · 2^-32 · k) = (out · k) >> 32, the same index (the caller
+  ;;   keeps n below 2^21);
+  ;; - without replacement, the partial Fisher–Yates moves the components' values
+  ;;   (bᵢ or hᵢ, copied to $perm as f64) instead of their indices: perm starts as
+  ;;   the identity, so the value at each place is data[the index there], and each
+  ;;   draw picks the same value the index permutation would look up;
+  ;; - within a step v is fixed, so the toy's v·v, u = v − 1, u·u and 2·v are taken
+  ;;   once: the same values ToyProblem.batchTerm1D computes for each index.
   (func $escapedRunsXoshiro (param $problem i32) (param $mode i32) (param $n i32) (param $m i32)
       (param $eta f64) (param $c0 f64) (param $R2 f64) (param $steps i32) (param $runs i32)
       (param $data i32) (param $perm i32) (param $states i32) (param $starts i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $out i32) (local $sh i32)
-    (local $escaped i32) (local $r i32) (local $t i32) (local $j i32) (local $k i32) (local $picked i32) (local $p i32)
+    (local $escaped i32) (local $r i32) (local $t i32) (local $j i32) (local $k i32) (local $p i32)
+    (local $at i32) (local $jat i32) (local $n64 i64)
     (local $v f64) (local $grad f64) (local $sum f64) (local $next f64) (local $e f64) (local $h f64)
-    (local $vv f64) (local $uu f64) (local $u2 f64) (local $tv f64) (local $nf f64)
+    (local $vv f64) (local $uu f64) (local $u2 f64) (local $tv f64) (local $nf f64) (local $mf f64)
+    (local.set $n64 (i64.extend_i32_u (local.get $n)))
     (local.set $nf (f64.convert_i32_s (local.get $n)))
+    (local.set $mf (f64.convert_i32_s (local.get $m)))
     (local.set $escaped (i32.const 0))
     (local.set $r (i32.const 0))
     (block $allRuns
@@ -120,11 +131,13 @@
         (local.set $v (f64.load (i32.add (local.get $starts) (i32.shl (local.get $r) (i32.const 3)))))
         (if (i32.eq (local.get $mode) (i32.const 2))
           (then
+            ;; the identity permutation, as values: perm[j] = data[j]
             (local.set $j (i32.const 0))
             (block $filled
               (loop $fill
                 (br_if $filled (i32.ge_s (local.get $j) (local.get $n)))
-                (i32.store (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2))) (local.get $j))
+                (f64.store (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 3)))
+                  (f64.load (i32.add (local.get $data) (i32.shl (local.get $j) (i32.const 3)))))
                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
                 (br $fill)))))
         (local.set $t (i32.const 0))
@@ -135,50 +148,56 @@
             (local.set $uu (f64.sub (local.get $v) (f64.const 1)))
             (local.set $u2 (f64.mul (local.get $uu) (local.get $uu)))
             (local.set $tv (f64.mul (f64.const 2) (local.get $v)))
-            (if (i32.eq (local.get $mode) (i32.const 1))
+            (if (i32.eq (local.get $mode) (i32.const 2))
               (then
-                ;; batchGradient1D: 0 + term for the toy, (0 + hᵢ)·v for a quadratic sum
-                (local.set $c (i32.xor (local.get $c) (local.get $a)))
-                (local.set $d (i32.xor (local.get $d) (local.get $b)))
-                (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
-                (local.set $b (i32.xor (local.get $b) (local.get $c)))
-                (local.set $a (i32.xor (local.get $a) (local.get $d)))
-                (local.set $c (i32.xor (local.get $c) (local.get $sh)))
-                (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
-                (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (local.get $nf))) (i32.const 3)))))
-                (if (i32.eqz (local.get $problem))
-                  (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
-                (local.set $grad (f64.add (f64.const 0) (local.get $h)))
+                ;; k = j + index(n − j), swap the values at j and k, add the term of the one now at j
+                (local.set $sum (f64.const 0))
+                (local.set $j (i32.const 0))
+                (local.set $jat (local.get $perm))
+                (block $drawn
+                  (loop $draw
+                    (br_if $drawn (i32.ge_s (local.get $j) (local.get $m)))
+                    (local.set $c (i32.xor (local.get $c) (local.get $a)))
+                    (local.set $d (i32.xor (local.get $d) (local.get $b)))
+                    (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                    (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
+                    (local.set $b (i32.xor (local.get $b) (local.get $c)))
+                    (local.set $a (i32.xor (local.get $a) (local.get $d)))
+                    (local.set $c (i32.xor (local.get $c) (local.get $sh)))
+                    (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+                    (local.set $k (i32.wrap_i64 (i64.shr_u
+                      (i64.mul (i64.extend_i32_u (local.get $out)) (i64.extend_i32_u (i32.sub (local.get $n) (local.get $j))))
+                      (i64.const 32))))
+                    (local.set $at (i32.add (local.get $jat) (i32.shl (local.get $k) (i32.const 3))))
+                    (local.set $h (f64.load (local.get $at)))
+                    (f64.store (local.get $at) (f64.load (local.get $jat)))
+                    (f64.store (local.get $jat) (local.get $h))
+                    (if (i32.eqz (local.get $problem))
+                      (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
+                    (local.set $sum (f64.add (local.get $sum) (local.get $h)))
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (local.set $jat (i32.add (local.get $jat) (i32.const 8)))
+                    (br $draw)))
+                (local.set $grad (if (result f64) (i32.eq (local.get $m) (i32.const 1)) (then (local.get $sum)) (else (f64.div (local.get $sum) (local.get $mf)))))
                 (if (local.get $problem) (then (local.set $grad (f64.mul (local.get $grad) (local.get $v))))))
-              (else (if (i32.eq (local.get $mode) (i32.const 2))
+              (else (if (i32.eq (local.get $mode) (i32.const 1))
                 (then
-                  ;; k = j + index(n − j), swap perm[j] and perm[k], add term(perm[j])
-                  (local.set $sum (f64.const 0))
-                  (local.set $j (i32.const 0))
-                  (block $drawn
-                    (loop $draw
-                      (br_if $drawn (i32.ge_s (local.get $j) (local.get $m)))
-                      (local.set $c (i32.xor (local.get $c) (local.get $a)))
-                      (local.set $d (i32.xor (local.get $d) (local.get $b)))
-                      (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                      (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
-                      (local.set $b (i32.xor (local.get $b) (local.get $c)))
-                      (local.set $a (i32.xor (local.get $a) (local.get $d)))
-                      (local.set $c (i32.xor (local.get $c) (local.get $sh)))
-                      (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
-                      (local.set $k (i32.add (local.get $j) (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (f64.convert_i32_s (i32.sub (local.get $n) (local.get $j)))))))
-                      (local.set $picked (i32.load (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2)))))
-                      (i32.store (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2)))
-                        (i32.load (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2)))))
-                      (i32.store (i32.add (local.get $perm) (i32.shl (local.get $j) (i32.const 2))) (local.get $picked))
-                      (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (local.get $picked) (i32.const 3)))))
-                      (if (i32.eqz (local.get $problem))
-                        (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
-                      (local.set $sum (f64.add (local.get $sum) (local.get $h)))
-                      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-                      (br $draw)))
-                  (local.set $grad (call $finish (local.get $problem) (local.get $sum) (local.get $m) (local.get $v))))
+                  ;; batchGradient1D: 0 + term for the toy, (0 + hᵢ)·v for a quadratic sum
+                  (local.set $c (i32.xor (local.get $c) (local.get $a)))
+                  (local.set $d (i32.xor (local.get $d) (local.get $b)))
+                  (local.set $out (i32.mul (i32.rotl (i32.mul (local.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                  (local.set $sh (i32.shl (local.get $b) (i32.const 9)))
+                  (local.set $b (i32.xor (local.get $b) (local.get $c)))
+                  (local.set $a (i32.xor (local.get $a) (local.get $d)))
+                  (local.set $c (i32.xor (local.get $c) (local.get $sh)))
+                  (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
+                  (local.set $h (f64.load (i32.add (local.get $data) (i32.shl
+                    (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $out)) (local.get $n64)) (i64.const 32)))
+                    (i32.const 3)))))
+                  (if (i32.eqz (local.get $problem))
+                    (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
+                  (local.set $grad (f64.add (f64.const 0) (local.get $h)))
+                  (if (local.get $problem) (then (local.set $grad (f64.mul (local.get $grad) (local.get $v))))))
                 (else (if (i32.eq (local.get $mode) (i32.const 3))
                   (then
                     (local.set $sum (f64.const 0))
@@ -194,15 +213,30 @@
                         (local.set $a (i32.xor (local.get $a) (local.get $d)))
                         (local.set $c (i32.xor (local.get $c) (local.get $sh)))
                         (local.set $d (i32.rotl (local.get $d) (i32.const 11)))
-                        (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (i32.trunc_f64_s (f64.mul (f64.mul (f64.convert_i32_u (local.get $out)) (f64.const 0x1p-32)) (local.get $nf))) (i32.const 3)))))
+                        (local.set $h (f64.load (i32.add (local.get $data) (i32.shl
+                          (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $out)) (local.get $n64)) (i64.const 32)))
+                          (i32.const 3)))))
                         (if (i32.eqz (local.get $problem))
                           (then (local.set $h (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))))
                         (local.set $sum (f64.add (local.get $sum) (local.get $h)))
                         (local.set $j (i32.add (local.get $j) (i32.const 1)))
                         (br $add)))
-                    (local.set $grad (call $finish (local.get $problem) (local.get $sum) (local.get $m) (local.get $v))))
+                    (local.set $grad (if (result f64) (i32.eq (local.get $m) (i32.const 1)) (then (local.get $sum)) (else (f64.div (local.get $sum) (local.get $mf)))))
+                (if (local.get $problem) (then (local.set $grad (f64.mul (local.get $grad) (local.get $v))))))
                   (else
-                    (local.set $grad (call $full (local.get $problem) (local.get $data) (local.get $n) (local.get $v)))))))))
+                    (local.set $sum (f64.const 0))
+                    (local.set $j (i32.const 0))
+                    (block $whole
+                      (loop $each
+                        (br_if $whole (i32.ge_s (local.get $j) (local.get $n)))
+                        (local.set $h (f64.load (i32.add (local.get $data) (i32.shl (local.get $j) (i32.const 3)))))
+                        (local.set $sum (f64.add (local.get $sum)
+                          (if (result f64) (i32.eqz (local.get $problem))
+                            (then (if (result f64) (f64.le (local.get $vv) (f64.mul (local.get $h) (local.get $u2))) (then (local.get $tv)) (else (f64.mul (f64.mul (f64.const 2) (local.get $h)) (local.get $uu)))))
+                            (else (f64.mul (local.get $h) (local.get $v))))))
+                        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                        (br $each)))
+                    (local.set $grad (f64.div (local.get $sum) (local.get $nf)))))))))
             (local.set $next (f64.sub (local.get $v) (f64.mul (local.get $eta) (local.get $grad))))
             (if (i32.eqz (i32.and (f64.lt (local.get $next) (f64.const 1e100)) (f64.gt (local.get $next) (f64.const -1e100))))
               (then
@@ -219,7 +253,6 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $eachRun)))
     (local.get $escaped))
-
   ;; One cell: `runs` runs, run r with its generator state at states + 16r (four i32)
   ;; and its start at starts + 8r (f64). problem: 0 toy, 1 1D quadratic sum, with
   ;; its n values (bᵢ or hᵢ) at data. mode: 0 full, 1 uniform-one, 2 without

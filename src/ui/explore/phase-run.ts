@@ -27,6 +27,13 @@ export interface PhaseSnapshot {
   kernel: KernelStatus | null;
 }
 
+/**
+ * The grid's picture is redrawn at most this often while cells arrive: a redraw
+ * (the heatmap and its data table, from a copy of the counts) runs on the main
+ * thread, which shares the machine's cores with the workers computing the cells.
+ */
+const REDRAW_MS = 100;
+
 const EMPTY: PhaseGridSpec = { etaMin: 1, etaMax: 1, etaCount: 1, batches: [1], runs: 1, steps: 1, sampling: 'without', seed: 1, start: 0, radius: 0, escape: 1 };
 
 /**
@@ -39,6 +46,8 @@ export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
   private query = '';
   private key = '';
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastDraw = 0;
 
   constructor(
     private readonly pool = new PhasePool(),
@@ -72,18 +81,30 @@ export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
     const query = this.query;
     const key = this.key;
     const t0 = performance.now();
+    this.stopRedraw();
     if (this.snap.boundaries === null) this.loadBoundaries();
     // A worker that cannot answer leaves the tooltip as it was; the grid reports the worker's failure itself.
     if (this.snap.kernel === null) this.pool.kernel().then((kernel) => this.set({ kernel }), () => undefined);
     this.set({ phase: 'running', escaped: new Int32Array(cellCount(grid)).fill(-1), done: 0, ms: null, error: null });
     this.pool
       .run(query, grid, (p) => {
-        cancelAnimationFrame(this.frame);
-        this.frame = requestAnimationFrame(() => key === this.key && this.set({ escaped: p.escaped.slice(), done: p.done }));
+        // One redraw pending at a time: it copies the newest counts when it runs (p is updated in place).
+        if (this.timer !== undefined || this.frame !== 0) return;
+        this.timer = setTimeout(
+          () => {
+            this.timer = undefined;
+            this.frame = requestAnimationFrame(() => {
+              this.frame = 0;
+              this.lastDraw = performance.now();
+              if (key === this.key) this.set({ escaped: p.escaped.slice(), done: p.done });
+            });
+          },
+          Math.max(0, this.lastDraw + REDRAW_MS - performance.now()),
+        );
       })
       .then(
         (p) => {
-          cancelAnimationFrame(this.frame);
+          this.stopRedraw();
           if (key === this.key) this.set({ phase: 'done', escaped: p.escaped.slice(), done: p.done, ms: performance.now() - t0 });
         },
         // A cancel (or a newer grid) rejects with an AbortError: cancel() has already said so.
@@ -100,9 +121,16 @@ export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
     if (this.snap.workers !== this.pool.active) this.set({ workers: this.pool.active });
   }
 
+  private stopRedraw(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
   cancel(): void {
     this.pool.cancel();
-    cancelAnimationFrame(this.frame);
+    this.stopRedraw();
     if (this.snap.phase === 'running') this.set({ phase: 'cancelled' });
   }
 

@@ -62,6 +62,12 @@ describe('the phase grid’s WebAssembly kernel', () => {
     expect(kernelEscapedRuns(new QuadraticProblem([Float64Array.of(1, 0, 0, 1)], 2), { kind: 'full', n: 1, B: 1, eta: 0.6, c0: 0, radius: 1e-3, escape: 0.5, steps: 10, runs: 2, seed: 3, cell: 0, rng: undefined })).toBeNull();
   });
 
+  it('leaves 2^21 components or more to the TypeScript loop (its integer draws equal the doubles’ only below that)', () => {
+    const cell = { kind: 'without', B: 2, eta: 0.6, c0: 1, radius: 1e-3, escape: 0.5, steps: 3, runs: 2, seed: 3, cell: 0, rng: undefined } as const;
+    const at = new ToyProblem(new Float64Array(2 ** 21).fill(1.9));
+    expect(kernelEscapedRuns(at, { ...cell, n: at.n })).toBeNull();
+  });
+
   it('steps aside when TypeScript is chosen, and says so', () => {
     setKernelPreference('typescript');
     try {
