@@ -195,6 +195,26 @@ test.describe('the audio trace', () => {
     await expect(page.getByTestId('help-overlay')).toContainText('“Listen” button');
   });
 
+  test('the header’s Mute button mutes as M does, is pressed while muted, and the keys dialog names it', async ({ page }) => {
+    await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200');
+    const mute = page.getByRole('button', { name: 'Mute', exact: true });
+    const status = page.getByTestId('sound-status');
+    await expect(mute).toBeVisible();
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await page.getByRole('button', { name: 'Listen', exact: true }).click();
+    await expect(status).toContainText('Playing the mean loss as pitch');
+    await mute.click();
+    await expect(status).toHaveText('Sound muted.');
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Listen', exact: true })).toHaveAttribute('aria-pressed', 'false');
+    // M and the button are one switch: the key unmutes what the button muted
+    await page.keyboard.press('m');
+    await expect(status).toHaveText('Sound on.');
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toContainText('“Mute” button');
+  });
+
   test('A plays the trace and says so; M mutes it', async ({ page }) => {
     await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200');
     const status = page.getByTestId('sound-status');
