@@ -238,6 +238,7 @@ test.describe('the audio trace', () => {
   });
 
   test('the header’s Mute button mutes as M does, is pressed while muted, and the keys dialog names it', async ({ page }) => {
+    test.setTimeout(120_000);
     await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200');
     const mute = page.getByRole('button', { name: 'Mute', exact: true });
     const status = page.getByTestId('sound-status');
