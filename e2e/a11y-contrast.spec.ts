@@ -18,6 +18,8 @@ interface Mark {
   width?: number;
   /** An axis line or tick. */
   axis?: boolean;
+  /** A legend's key. */
+  key?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ async function marks(page: Page): Promise<Mark[]> {
       const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
       return (x + 0.05) / (y + 0.05);
     };
-    const out: Array<{ what: string; ratio: number; width?: number; axis?: boolean }> = [];
+    const out: Array<{ what: string; ratio: number; width?: number; axis?: boolean; key?: boolean }> = [];
     for (const panel of Array.from(document.querySelectorAll<HTMLElement>('section.panel'))) {
       if (panel.getBoundingClientRect().width === 0) continue;
       const bg = rgb(getComputedStyle(panel).backgroundColor)!;
@@ -68,7 +70,7 @@ async function marks(page: Page): Promise<Mark[]> {
           if (!c || c[3] === 0 || cs.stroke === 'none') continue;
           // a stroke in the panel's own colour is a halo that parts a mark from what is under it, not a line
           if (ratio(c, bg) === 1) continue;
-          out.push({ what: `${label} ${cs.stroke}`, ratio: ratio(c, bg), width: parseFloat(cs.strokeWidth), axis: el.matches('.tick line, path.domain') });
+          out.push({ what: `${label} ${cs.stroke}`, ratio: ratio(c, bg), width: parseFloat(cs.strokeWidth), axis: el.matches('.tick line, path.domain'), key: el.closest('.legend') !== null });
         }
       }
     }
@@ -129,7 +131,7 @@ test.describe('lecture mode’s contrast', () => {
     expect(bad).toEqual([]);
   });
 
-  test('the diagram’s and the live views’ text and SVG lines are at 7:1 or more; the diagram’s lines and every axis 3 px or wider', async ({ page }) => {
+  test('the diagram’s and the live views’ text and SVG lines are at 7:1 or more; the diagram’s lines, every axis and every legend key 3 px or wider', async ({ page }) => {
     await openDone(page, `${TOY}&lecture=1`);
     const all = await marks(page);
     const diagram = all.filter((m) => m.what.startsWith('diagram:'));
@@ -139,10 +141,28 @@ test.describe('lecture mode’s contrast', () => {
     // the live views' SVG lines and marks: the landscape's minima, the legends' keys
     const live = all.filter((m) => m.width !== undefined && /^(landscape|burst|distance):/.test(m.what));
     expect(live.length).toBeGreaterThan(3);
+    // the burst's and the distance's legends: the runs, their mean and median, GD, the theory's lines and R
+    const keys = live.filter((m) => m.key);
+    expect(keys.length, 'the live legends’ keys').toBeGreaterThanOrEqual(8);
     const faint = [...diagram, ...text, ...live].filter((m) => m.ratio < 7).map((m) => `${m.what} at ${m.ratio.toFixed(2)}:1`);
     expect.soft([...new Set(faint)], 'text and lines under 7:1').toEqual([]);
-    const thin = all.filter((m) => m.width !== undefined && (m.what.startsWith('diagram:') || m.axis) && m.width < 3).map((m) => `${m.what} ${m.width} px`);
+    const thin = all.filter((m) => m.width !== undefined && (m.what.startsWith('diagram:') || m.axis || m.key) && m.width < 3).map((m) => `${m.what} ${m.width} px`);
     expect.soft([...new Set(thin)], 'lines thinner than 3 px').toEqual([]);
+  });
+
+  test('the landscape’s contour lines are at 7:1 or more and 3 px or wider, drawn on the panel itself', async ({ page }) => {
+    // a 2D landscape: the contour map under the paths
+    await openDone(page, 'problem=circle&model=1&eta=4&sampling=with&seed=3&runs=20&steps=400&lecture=1');
+    const contours = (await marks(page)).filter((m) => m.what.startsWith('landscape:') && m.what.includes('g.contours'));
+    // 4 levels, each one or more rings around the two minima
+    expect(contours.length, 'the contour lines drawn').toBeGreaterThanOrEqual(4);
+    const faint = contours.filter((m) => m.ratio < 7).map((m) => `${m.what} at ${m.ratio.toFixed(2)}:1`);
+    expect.soft([...new Set(faint)], 'contour lines under 7:1').toEqual([]);
+    const thin = contours.filter((m) => (m.width ?? 0) < 3).map((m) => `${m.what} ${m.width} px`);
+    expect.soft([...new Set(thin)], 'contour lines thinner than 3 px').toEqual([]);
+    // a line is 7:1 against the panel only if the panel is what is behind it: no fill under the lines
+    const fills = await page.locator('[data-testid=landscape-view] g.contours path').evaluateAll((ps) => [...new Set(ps.map((p) => getComputedStyle(p).fill))]);
+    expect(fills).toEqual(['none']);
   });
 
   test('the burst’s, the distance’s and the landscape’s canvas lines are at 7:1 or more and 3 px or wider', async ({ page }) => {

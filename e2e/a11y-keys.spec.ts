@@ -62,7 +62,7 @@ test.describe('the keyboard', () => {
     expect(bad, 'focus stops without a name or a focus ring').toEqual([]);
     const names = stops.map((s) => s.name);
     // the header, the controls, the tabs, every panel's exports and fullscreen, the comparison's Swap and ×
-    for (const want of ['Copy link', 'Preset', 'η', 'Listen', 'Live runs', 'Phase diagram', 'Swap with A', 'Remove comparison B', 'Pin as comparison']) {
+    for (const want of ['Copy link', 'Preset', 'η', 'Listen', 'Mute', 'Live runs', 'Phase diagram', 'Swap with A', 'Remove comparison B', 'Pin as comparison']) {
       expect(names.some((n) => n.includes(want)), `a stop named ${want} in ${JSON.stringify(names)}`).toBe(true);
     }
     expect(names.filter((n) => /full screen/.test(n)).length).toBeGreaterThanOrEqual(5);
@@ -120,7 +120,7 @@ test.describe('the keyboard on a phone (390×844)', () => {
     const bad = [...closed, ...open].filter((s) => !s.ring || s.name.trim() === '').map((s) => `${s.role} "${s.name}" at ${s.where}${s.ring ? '' : ' (no focus ring)'}`);
     expect([...new Set(bad)], 'focus stops without a name or a focus ring').toEqual([]);
     const names = closed.map((s) => s.name);
-    for (const want of ['Controls', 'Link', 'Listen', 'Phase']) expect(names.some((n) => n.includes(want)), `a stop named ${want} in ${JSON.stringify(names)}`).toBe(true);
+    for (const want of ['Controls', 'Link', 'Listen', 'Mute', 'Phase']) expect(names.some((n) => n.includes(want)), `a stop named ${want} in ${JSON.stringify(names)}`).toBe(true);
     expect(names.filter((n) => /full screen/.test(n)).length, 'each live panel’s full-screen button').toBeGreaterThanOrEqual(3);
     const inDrawer = open.map((s) => s.name);
     for (const want of ['η', 'Preset']) expect(inDrawer.some((n) => n.includes(want)), `a stop named ${want} with the drawer open in ${JSON.stringify(inDrawer)}`).toBe(true);

@@ -8,6 +8,9 @@ import { expect, openDone, test } from './fixtures';
  */
 const TOY = 'problem=toy&B=1&seed=7&runs=40&steps=200';
 
+/** Three significant digits and a true minus, as the labels print them (docs/accessibility.md, rule 4). */
+const spoken = (x: number) => String(Number(x.toPrecision(3))).replaceAll('-', '−');
+
 const gdOf = (q: string) => {
   const gd = simulateQuery(q).runs.gd!;
   return gd.diverged > 0 ? `GD diverged at step ${gd.divergedSteps[0]}` : gd.escaped > 0 ? 'GD escaped' : 'GD stayed';
@@ -87,6 +90,45 @@ test.describe('the charts’ data as tables', () => {
     await expect(row('escaped (measured)')).toHaveText(`${cli.escaped} of 40`);
     await expect(row('diverged (measured)')).toHaveText(String(cli.diverged));
     await expect(table.locator('tr', { hasText: 'from ρ(𝒯) (theory)' })).toHaveCount(1);
+  });
+
+  test('the escape burst, the distance chart and the landscape offer their numbers as named tables: the curves the charts draw, the escapes the command line counts, the minima and the runs’ end points', async ({ page }) => {
+    test.setTimeout(120_000);
+    const q = `${TOY}&eta=0.9`;
+    const cli = simulateQuery(q).runs.sgd!;
+    await openDone(page, q);
+    // what the page's charts draw from: the run's recorded mean curves, run 0's and GD's iterates
+    /* oxlint-disable unicorn/consistent-function-scoping -- page.evaluate sends the function's source, not its scope */
+    const drawn = await page.evaluate(() => {
+      interface Buffers { x: Float64Array; summaryCurves(): { step: Float64Array; meanLoss: Float64Array; meanDist: Float64Array } }
+      const run = (window as unknown as { explorer: { sim: { current: { sgd: Buffers; gd: Buffers } } } }).explorer.sim.current;
+      const c = run.sgd.summaryCurves();
+      const last = c.step.length - 1;
+      return { step: c.step[last], loss: c.meanLoss[last], dist: c.meanDist[last], run0: run.sgd.x[0], gd: run.gd.x[0] };
+    });
+    /* oxlint-enable unicorn/consistent-function-scoping */
+    const burst = page.getByRole('table', { name: /^Escape burst: the loss of 40 SGD runs and GD at η 0\.9 and B 1/ });
+    await expect(burst).toHaveCount(1);
+    await expect(burst.locator('thead th')).toHaveText(['step', 'SGD mean loss', 'SGD median loss', 'GD loss', 'SGD runs escaped']);
+    const burstRows = burst.locator('tbody tr');
+    expect(await burstRows.count()).toBeLessThanOrEqual(11);
+    await expect(burstRows.first().locator('th')).toHaveText('step 0');
+    const lastBurst = burstRows.last();
+    await expect(lastBurst.locator('th')).toHaveText(`step ${drawn.step}`);
+    await expect(lastBurst.locator('td').nth(0)).toHaveText(spoken(drawn.loss));
+    await expect(lastBurst.locator('td').nth(3)).toHaveText(`${cli.escaped} of 40`);
+
+    const distance = page.getByRole('table', { name: /^Distance from the start minimum of 40 SGD runs and GD at η 0\.9 and B 1, by recorded step, escape radius R = / });
+    await expect(distance).toHaveCount(1);
+    await expect(distance.locator('thead th').nth(4)).toHaveText(/^theory ρ/);
+    await expect(distance.locator('tbody tr').last().locator('td').nth(0)).toHaveText(spoken(drawn.dist));
+
+    const landscape = page.getByRole('table', { name: /^Loss landscape over x at η 0\.9 and B 1/ });
+    await expect(landscape).toHaveCount(1);
+    await expect(landscape.locator('thead th')).toHaveText(['point', 'x', 'status']);
+    await expect(landscape.locator('tr', { hasText: 'minimum x* = 1' }).locator('td')).toHaveText(['1', 'unstable for SGD, stable for GD']);
+    await expect(landscape.locator('tr', { hasText: 'SGD run 0, at the end, step 200' }).locator('td').first()).toHaveText(spoken(drawn.run0));
+    await expect(landscape.locator('tr', { hasText: 'GD, at the end, step 200' }).locator('td').first()).toHaveText(spoken(drawn.gd));
   });
 
   test('the phase grid’s table holds every computed cell, as the heat map does', async ({ page }) => {
@@ -193,6 +235,27 @@ test.describe('the audio trace', () => {
     await expect(listen).toHaveAttribute('aria-pressed', 'false');
     await page.keyboard.press('?');
     await expect(page.getByTestId('help-overlay')).toContainText('“Listen” button');
+  });
+
+  test('the header’s Mute button mutes as M does, is pressed while muted, and the keys dialog names it', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=200');
+    const mute = page.getByRole('button', { name: 'Mute', exact: true });
+    const status = page.getByTestId('sound-status');
+    await expect(mute).toBeVisible();
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await page.getByRole('button', { name: 'Listen', exact: true }).click();
+    await expect(status).toContainText('Playing the mean loss as pitch');
+    await mute.click();
+    await expect(status).toHaveText('Sound muted.');
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: 'Listen', exact: true })).toHaveAttribute('aria-pressed', 'false');
+    // M and the button are one switch: the key unmutes what the button muted
+    await page.keyboard.press('m');
+    await expect(status).toHaveText('Sound on.');
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toContainText('“Mute” button');
   });
 
   test('A plays the trace and says so; M mutes it', async ({ page }) => {

@@ -15,3 +15,18 @@ export function SoundButton() {
     </button>
   );
 }
+
+/**
+ * M's twin (docs/accessibility.md#keyboard): every key has a visible button. Pressed
+ * (aria-pressed) while the page is muted; its name stays "Mute", so a screen reader says
+ * "Mute, toggle button, pressed" rather than a name that flips with the state.
+ */
+export function MuteButton() {
+  const muted = useSound((s) => s.muted);
+  const setMuted = useSound((s) => s.setMuted);
+  return (
+    <button type="button" data-testid="mute-button" aria-pressed={muted} aria-keyshortcuts="M" onClick={() => setMuted(!muted)}>
+      Mute
+    </button>
+  );
+}

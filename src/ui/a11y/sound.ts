@@ -62,7 +62,7 @@ export function toggleTrace(run: LiveRun | null): void {
     return;
   }
   if (s.muted) {
-    useSound.setState({ message: 'Sound is muted (M turns it on).' });
+    useSound.setState({ message: 'Sound is muted (M or the Mute button turns it on).' });
     return;
   }
   const plan = run ? planOfRun(run) : null;

@@ -2,6 +2,8 @@ import type { Selection } from 'd3-selection';
 import { textWidth } from '../theme/text-width';
 import { uniqueId } from '../theme/unique-id';
 import { COLORS } from '../theme/colors';
+import { LECTURE_MIN_STROKE_PX } from '../theme/lecture-lines';
+import { SIZES } from '../theme/sizes';
 import { markPath, type MarkShape } from './marks';
 
 /** What a legend row shows beside its text. */
@@ -97,6 +99,16 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 /** Each drawn legend's rows and swatches, to tell a change of words from a change of rows. */
 const drawnShapes = new WeakMap<Element, string>();
 
+/**
+ * A key's line width: its swatch's, scaled by the chart's stroke factor. At lecture mode's
+ * factor (the only one above 1, sizes.ts) no key is thinner than a projector's 3 px
+ * (README "Accessibility"): the thin keys (the single runs', R's) scaled alone were 2.7 px.
+ */
+export function keyWidth(width: number, strokeScale: number): number {
+  const w = width * strokeScale;
+  return strokeScale >= SIZES.lecture.type.stroke ? Math.max(w, LECTURE_MIN_STROKE_PX) : w;
+}
+
 /** Draws a laid-out legend into `g` (its root carries data-legend, for the layout tests). */
 export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, strokeScale = 1): void {
   g.attr('data-legend', '').attr('class', 'legend');
@@ -132,7 +144,7 @@ export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, stro
         .attr('y1', mid)
         .attr('y2', mid)
         .attr('stroke', s.color)
-        .attr('stroke-width', (s.width ?? 2.5) * strokeScale)
+        .attr('stroke-width', keyWidth(s.width ?? 2.5, strokeScale))
         .attr('stroke-dasharray', s.dash ?? null);
     else if (s.kind === 'area')
       r.append('rect')
@@ -144,7 +156,7 @@ export function drawLegend(g: G, items: LegendItem[], layout: LegendLayout, stro
         .attr('fill', s.fill)
         .attr('fill-opacity', s.opacity ?? null)
         .attr('stroke', s.stroke)
-        .attr('stroke-width', 2 * strokeScale)
+        .attr('stroke-width', keyWidth(2, strokeScale))
         .attr('stroke-dasharray', s.dash ?? null);
     else if (s.kind === 'ramp') {
       const id = uniqueId('legend-ramp');

@@ -5,11 +5,11 @@ import { PresetMenu } from '../presets/PresetMenu';
 import { selectDrawerOpen, selectLecture, selectSetDrawerOpen, selectSetHelp } from '../state/selectors';
 import { UndoButtons } from './UndoButtons';
 import { LectureButtons } from '../lecture/LectureButtons';
-import { SoundButton } from '../a11y/SoundButton';
+import { MuteButton, SoundButton } from '../a11y/SoundButton';
 
 /**
  * Title, presets, copy link, the QR code and the recorder, lecture mode, the
- * audio trace's Listen button and the help overlay; where the controls are a drawer (`drawer`), the button
+ * audio trace's Listen and Mute buttons and the help overlay; where the controls are a drawer (`drawer`), the button
  * that opens it. Long labels give way to short ones on narrow screens
  * (app.css), so the header stays one line.
  */
@@ -61,6 +61,7 @@ export function Header({ drawer = false }: { drawer?: boolean }) {
         <span className="label-short">Lecture</span>
       </button>
       <SoundButton />
+      <MuteButton />
       <button type="button" data-testid="help-button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
         <span className="label-long">Keys ?</span>
         <span className="label-short">?</span>

@@ -136,7 +136,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['Ctrl+Shift+Z / ⌘⇧Z', 'redo'],
   ['Ctrl+Y', 'redo'],
   ['A', 'listen: the escape burst’s mean loss as pitch, a click at each escape (A again stops; the header’s “Listen” button does the same)'],
-  ['M', 'mute or unmute the sound'],
+  ['M', 'mute or unmute the sound (the header’s “Mute” button does the same)'],
   ['Tab / Shift+Tab', 'the next / previous control, tab or chart'],
   ['Esc', 'close the keys, the QR code or the controls drawer'],
   ['← → ↑ ↓ (diagram focused, problem=point)', 'move the hand-placed point: a, s (Shift: ten times as far)'],

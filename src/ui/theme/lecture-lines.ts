@@ -18,6 +18,7 @@ export const LECTURE_LINES: ReadonlyArray<{ key: keyof typeof COLORS | 'compareG
   { key: 'reference', from: COLORS.reference, to: '#85356A' },
   { key: 'radius', from: COLORS.radius, to: '#444444' },
   { key: 'compareGreen', from: COMPARE_COLORS[2], to: '#0B5424' },
+  { key: 'contour', from: COLORS.contour, to: '#444444' },
 ];
 
 const BY_COLOR = new Map(LECTURE_LINES.map((l) => [l.from.toLowerCase(), l.to]));

@@ -7,6 +7,8 @@ import { createLandscapeChart, type LandscapeModel } from './landscape-chart';
 import { LiveSpeech } from '../a11y/LiveSpeech';
 import { describeLandscape } from '../a11y/describe-live';
 import { landscapeDescriptionOf } from '../a11y/live-description-of';
+import { LiveDataTable } from '../a11y/LiveTables';
+import { landscapeTableOf } from '../a11y/live-table-of';
 import type { LiveRun } from '../sim/live-run';
 
 const NO_OPTIONS = {};
@@ -36,6 +38,7 @@ export function LandscapeView() {
   const box = useChart(createLandscapeChart, NO_OPTIONS, model, sim?.loop);
   const descId = useId();
   const describe = useCallback((run: LiveRun) => describeLandscape(landscapeDescriptionOf(run, coords)), [coords]);
+  const table = useCallback((run: LiveRun) => landscapeTableOf(run, coords), [coords]);
 
   const options = Array.from({ length: Math.min(dim, 100) }, (_v, i) => i);
   return (
@@ -66,6 +69,7 @@ export function LandscapeView() {
       )}
       <div className="chart-box" ref={box} role="group" aria-label="loss landscape with the minima’s verdicts, SGD’s run 0 and GD" aria-describedby={descId} />
       <LiveSpeech id={descId} describe={describe} testId="landscape-description" />
+      <LiveDataTable of={table} testId="landscape-table" what="the minima and where the runs are" />
     </div>
   );
 }

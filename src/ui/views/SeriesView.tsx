@@ -9,12 +9,24 @@ import { lineColor } from '../theme/lecture-lines';
 import { LiveSpeech } from '../a11y/LiveSpeech';
 import { describeSeries } from '../a11y/describe-live';
 import { seriesDescriptionOf } from '../a11y/live-description-of';
+import { LiveDataTable } from '../a11y/LiveTables';
+import { seriesTableOf } from '../a11y/live-table-of';
 import type { LiveRun } from '../sim/live-run';
 
 /** Each series' name and its description in words (docs/accessibility.md#a-new-view). */
 const SPEECH = {
-  loss: { name: 'escape burst: the loss of each SGD run, their mean and median, and GD, against the step', testId: 'burst-description', describe: (run: LiveRun) => describeSeries(seriesDescriptionOf(run, 'loss')) },
-  dist: { name: 'distance from the start minimum against the step, with the theory’s lines and the escape radius R', testId: 'distance-description', describe: (run: LiveRun) => describeSeries(seriesDescriptionOf(run, 'dist')) },
+  loss: {
+    name: 'escape burst: the loss of each SGD run, their mean and median, and GD, against the step',
+    testId: 'burst-description',
+    describe: (run: LiveRun) => describeSeries(seriesDescriptionOf(run, 'loss')),
+    table: { of: (run: LiveRun) => seriesTableOf(run, 'loss'), testId: 'burst-table', what: 'the mean loss and the escapes by step' },
+  },
+  dist: {
+    name: 'distance from the start minimum against the step, with the theory’s lines and the escape radius R',
+    testId: 'distance-description',
+    describe: (run: LiveRun) => describeSeries(seriesDescriptionOf(run, 'dist')),
+    table: { of: (run: LiveRun) => seriesTableOf(run, 'dist'), testId: 'distance-table', what: 'the mean distance and the theory’s lines by step' },
+  },
 } as const;
 
 const OPTIONS: Record<'loss' | 'dist', SeriesOptions> = {
@@ -61,6 +73,7 @@ export function SeriesView({ field }: { field: 'loss' | 'dist' }) {
     <>
       <div className="chart-box" ref={node} role="group" aria-label={speech.name} aria-describedby={descId} />
       <LiveSpeech id={descId} describe={speech.describe} testId={speech.testId} />
+      <LiveDataTable {...speech.table} />
     </>
   );
 }

@@ -25,7 +25,14 @@ export interface Dot {
   op: number;
 }
 
-/** The 2D contour map of log(1 + f − min f), 16 levels (d3-contour), into `g`. */
+/** Every this many contour levels is a major one: the lines lecture mode keeps (app.css, docs/accessibility.md#lecture-modes-contrast). */
+const MAJOR_EVERY = 4;
+
+/**
+ * The 2D contour map of log(1 + f − min f), 16 levels (d3-contour), into `g`. Every
+ * MAJOR_EVERY-th level, from the second, is classed `major`: in lecture mode app.css draws
+ * those 4 alone, as 3 px lines on the white panel without the grey fill.
+ */
 export function drawContours(g: Selection<SVGGElement, unknown, null, undefined>, L: Extract<LandscapeSample, { kind: '2d' }>, x: Scale, y: Scale): void {
   let fmin = Infinity;
   for (const v of L.f) if (Number.isFinite(v)) fmin = Math.min(fmin, v);
@@ -38,9 +45,11 @@ export function drawContours(g: Selection<SVGGElement, unknown, null, undefined>
   const sy = (y(L.y1) - y(L.y0)) / (L.ny - 1);
   const p = geoPath(geoIdentity().scale(1));
   const color = scaleSequential(interpolateGreys).domain([gmax * 1.3, 0]);
-  g.selectAll('path')
+  g.attr('class', 'contours')
+    .selectAll('path')
     .data(cs)
     .join('path')
+    .attr('class', (_d, i) => (i % MAJOR_EVERY === 1 ? 'major' : null))
     .attr('d', (d) => p(d) ?? '')
     .attr('transform', `translate(${x(L.x0)},${y(L.y0)}) scale(${sx},${sy})`)
     .attr('fill', (d) => color(d.value))

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLegend, type LegendItem } from '../../../src/ui/charts/legend';
+import { keyWidth, layoutLegend, type LegendItem } from '../../../src/ui/charts/legend';
+import { LECTURE_MIN_STROKE_PX } from '../../../src/ui/theme/lecture-lines';
+import { SIZES } from '../../../src/ui/theme/sizes';
 import { textWidth } from '../../../src/ui/theme/text-width';
 
 // In Node text is measured by the estimate of theme/text-width.ts (0.6 em a character), the same on every machine.
@@ -47,5 +49,18 @@ describe('the legend layout', () => {
 
   it('takes no room when there is nothing to show', () => {
     expect(layoutLegend([], { width: 400, height: 300, fontSize: 13 })).toMatchObject({ side: 'bottom', height: 0, rows: [] });
+  });
+});
+
+describe('keyWidth: a legend key’s line on a projector', () => {
+  it('scales a key by the chart’s stroke factor outside lecture mode, thin keys included', () => {
+    expect(keyWidth(1.5, SIZES.default.type.stroke)).toBe(1.5);
+    expect(keyWidth(3, SIZES.default.type.stroke)).toBe(3);
+  });
+
+  it('never draws a key under 3 px at lecture mode’s factor, and leaves the wider ones scaled', () => {
+    const f = SIZES.lecture.type.stroke;
+    expect(keyWidth(1.5, f)).toBe(LECTURE_MIN_STROKE_PX);
+    expect(keyWidth(3, f)).toBeCloseTo(3 * f, 12);
   });
 });
