@@ -59,7 +59,7 @@ export function sweepVariants(kind: SweepKind, values: string[][] = SWEEP_DEFAUL
 
 /**
  * What a sweep measures besides a and s. `alignment` (default false): Wu–Wang–Su's ‖G‖_F, μ and μ₀ at each
- * trained end. They took about a fifth of a small Fig. 6 sweep without μ₀ and over half with it
+ * trained end. They took about a fifth of a small Fig. 6 sweep without μ₀ and a third with it
  * (README "Performance"), and no sweep view shows them, so the page's sweeps never ask and `npm run sim`
  * asks with `--alignment`; either way each model is `npm run sim` of its permalink but for that field.
  */
