@@ -22,6 +22,8 @@ const PHASE = 'problem=toy&tab=phase&eta=0.7&B=1&grid=10&cellruns=20&steps=200&s
 const SELECTION = 'problem=toy&tab=selection&eta=0.7&B=1&selruns=50&steps=200&seed=1';
 const WWS = WWS_PRESETS[0].query as string;
 const NETWORK = 'problem=mlp&n=20&width=16&eta=0.4&B=4&runs=2&steps=1200&tab=network';
+/** A tiny fixed sweep: Table 2's five GD models on a 64–16–10 network of 20 digits, 600 steps each. */
+const NETWORK_SWEEP = 'problem=mlp&n=20&width=16&B=4&runs=1&steps=600&tab=network';
 
 const STATES = [
   { tag: '1366x768', viewport: { width: 1366, height: 768 }, lecture: false },
@@ -89,6 +91,8 @@ for (const state of STATES) {
     });
 
     test('the network tab: the training loss, the sharpness along training and the trained minima with their error bars', async ({ page }) => {
+      // Training, then a, s, ‖G‖_F, μ and μ₀ at three end points: over a minute on a loaded machine.
+      test.setTimeout(180_000);
       await page.goto(`/?${NETWORK}${lecture}`);
       await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
       await expect(page.getByTestId('error-bar').first()).toBeVisible();
@@ -96,6 +100,27 @@ for (const state of STATES) {
       expect(charts.map((c) => c.name).sort()).toEqual(['network-loss-chart', 'network-sharpness-chart', 'selection-scatter']);
       for (const c of charts) check(join(DIR, state.tag, `network-${c.name}.svg`), c.svg);
       await shoot(page, `snapshot-${state.tag}-network`);
+    });
+
+    test('the network sweep: Table 2 on a tiny network, its minima with their intervals, 2/η and the paper’s values, and the legend in view', async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.goto(`/?${NETWORK_SWEEP}${lecture}`);
+      await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+      await page.getByTestId('network-sweep-start').click();
+      await expect(page.getByTestId('network-sweep-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+      const plot = page.getByTestId('network-sweep-plot');
+      await expect(plot.getByTestId('sweep-point-gd').first()).toBeVisible();
+      // The legend (the frame draws it at the chart's foot) shows without scrolling the sweep's box.
+      const box = await page.locator('.network-sweep').boundingBox();
+      const legend = await plot.locator('svg [data-legend]').boundingBox();
+      expect(legend, 'the sweep chart has a legend').not.toBeNull();
+      expect(legend!.y + legend!.height, 'the legend ends inside the sweep box').toBeLessThanOrEqual(box!.y + box!.height);
+      // … and the box itself is in view: on a short screen the workspace scrolled to it when the first result came.
+      expect(box!.y + box!.height, 'the sweep box ends inside the window').toBeLessThanOrEqual(state.viewport.height);
+      const charts = (await chartSvgs(page)).filter((c) => c.name === 'network-sweep-plot');
+      expect(charts).toHaveLength(1);
+      check(join(DIR, state.tag, 'network-sweep-plot.svg'), charts[0].svg);
+      await shoot(page, `snapshot-${state.tag}-network-sweep`);
     });
   });
 }

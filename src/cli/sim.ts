@@ -3,6 +3,7 @@
  * object (config, permalink, minima with their theory, the GD and SGD runs).
  * A query with bad keys or values prints the messages and exits non-zero.
  * With `--paper-sweep=table2|fig5|fig6` (a network link) it prints that sweep of Wu–Ma–E §5 instead
+ * (`--alignment` adds Wu–Wang–Su's ‖G‖_F, μ and μ₀ at each trained end, left out by default: src/core/network/sweeps.ts)
  * (the general sweeps over any key are `--sweep`, src/cli/commands.ts).
  */
 // A link copied from the page carries its view keys too: read with the page's whole table.
@@ -34,7 +35,8 @@ if (sweep !== undefined) {
   const valuesArg = args.find((a) => a.startsWith('--values='))?.slice('--values='.length);
   const values = valuesArg ? valuesArg.split(';').map((list) => list.split(',')) : undefined;
   try {
-    const result = runSweep(sweep as SweepKind, query, values, (_m, k, total) => console.error(`sim: sweep ${sweep}: model ${k + 1} of ${total} done`));
+    const alignment = args.includes('--alignment');
+    const result = runSweep(sweep as SweepKind, query, values, (_m, k, total) => console.error(`sim: sweep ${sweep}: model ${k + 1} of ${total} done`), { alignment });
     process.stdout.write(toJson(result) + '\n');
   } catch (e) {
     console.error(`sim: ${e instanceof Error ? e.message : String(e)}`);

@@ -76,8 +76,8 @@ export function theoryOfMinima(problem: Problem, config: Config): MinimumTheory[
  * Run a configuration headless: the theory per minimum and the GD and SGD
  * ensembles. The same code the worker runs; `npm run sim` prints this object.
  */
-export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; unknown?: string[] } = {}): SimOutput {
-  const main = simulateOne(input);
+export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; unknown?: string[] } = {}, network: { alignment?: boolean } = {}): SimOutput {
+  const main = simulateOne(input, network);
   const compareIssues: ParamIssue[] = [];
   const compare: ComparisonOutput[] = [];
   for (const entry of main.config.compare) {
@@ -97,8 +97,8 @@ export function simulateConfig(input: Config, extra: { issues?: ParamIssue[]; un
   };
 }
 
-/** One configuration without its comparisons. */
-function simulateOne(input: Config): SimOutput {
+/** One configuration without its comparisons (`network`: what a network's end points measure, trained-minima.ts). */
+function simulateOne(input: Config, network: { alignment?: boolean } = {}): SimOutput {
   const run = prepareRun(input);
   const { problem, config, issues, phase } = run;
   const rect = stabilityRectangle(config.eta, problem.n, config.B, config.sampling);
@@ -113,7 +113,7 @@ function simulateOne(input: Config): SimOutput {
     minima: theoryOfMinima(problem, config),
     runs: { sgd: sgd?.summary() ?? null, gd: gd?.summary() ?? null },
     ...(phase ? { switch: phase.info() } : {}),
-    ...(isMlp(problem) ? { network: networkReport(problem, sgd, gd) } : {}),
+    ...(isMlp(problem) ? { network: networkReport(problem, sgd, gd, network) } : {}),
     issues,
     unknown: [],
   };

@@ -23,7 +23,7 @@ export interface SweepModel {
   twoOverEta: number;
   rectangleTop: number | null;
   sqrtBOverEta: number;
-  /** Each run's end, without θ (npm run sim of the permalink prints it). */
+  /** Each run's end, without θ (npm run sim of the permalink prints it), and without the alignment unless asked (sweepModel). */
   ends: Array<Omit<RunEnd, 'theta'>>;
 }
 
@@ -57,15 +57,25 @@ export function sweepVariants(kind: SweepKind, values: string[][] = SWEEP_DEFAUL
   return out;
 }
 
+/**
+ * What a sweep measures besides a and s. `alignment` (default false): Wu–Wang–Su's ‖G‖_F, μ and μ₀ at each
+ * trained end. They took about a fifth of a small Fig. 6 sweep without μ₀ and a third with it
+ * (README "Performance"), and no sweep view shows them, so the page's sweeps never ask and `npm run sim`
+ * asks with `--alignment`; either way each model is `npm run sim` of its permalink but for that field.
+ */
+export interface SweepOptions {
+  alignment?: boolean;
+}
+
 /** Run one model of a sweep: the base link with the overrides in place of its own values of those keys. */
-export function sweepModel(base: string, overrides: Record<string, string>): SweepModel {
+export function sweepModel(base: string, overrides: Record<string, string>, options: SweepOptions = {}): SweepModel {
   const kept = (base.startsWith('?') ? base.slice(1) : base).split('&').filter((piece) => piece !== '' && !(piece.split('=')[0] in overrides));
   const query = [...kept, ...Object.entries(overrides).map(([k, v]) => `${k}=${v}`)].join('&');
   const decoded = decodeQuery(query);
   const bad = decoded.issues.filter((i) => i.key in overrides || i.key === 'problem');
   if (bad.length > 0) throw new Error(`sweep model ${JSON.stringify(overrides)}: ${bad.map((i) => i.message).join('; ')}`);
   if (decoded.config.problem !== 'mlp') throw new Error(`a sweep needs problem=mlp, got problem=${decoded.config.problem}`);
-  const out = simulateConfig(decoded.config);
+  const out = simulateConfig(decoded.config, {}, { alignment: options.alignment ?? false });
   const { eta, B, sampling, init } = out.config;
   const c = batchFactor(out.problem.n, B, sampling);
   return {
@@ -82,10 +92,10 @@ export function sweepModel(base: string, overrides: Record<string, string>): Swe
 }
 
 /** A whole sweep, model by model (`onModel` hears of each as it finishes: partial results). */
-export function runSweep(kind: SweepKind, base: string, values?: string[][], onModel?: (m: SweepModel, k: number, total: number) => void): SweepOutput {
+export function runSweep(kind: SweepKind, base: string, values?: string[][], onModel?: (m: SweepModel, k: number, total: number) => void, options: SweepOptions = {}): SweepOutput {
   const variants = sweepVariants(kind, values);
   const models = variants.map((v, k) => {
-    const m = sweepModel(base, v);
+    const m = sweepModel(base, v, options);
     onModel?.(m, k, variants.length);
     return m;
   });

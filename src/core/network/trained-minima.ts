@@ -10,6 +10,19 @@ export const TRAINED_LOSS = 1e-4;
 /** At most this many SGD runs are measured and printed (each measurement costs seconds on a large network). */
 export const MEASURED_SGD_RUNS = 8;
 
+/**
+ * What an end point's measurement includes besides a and s: Wu–Wang–Su's ‖G‖_F, μ and μ₀ (alignment.ts)
+ * cost as much as a and s together on the default network, so a sweep, which does not show them, leaves
+ * them out unless asked (README "npm run sim", `--alignment`).
+ */
+export interface EndOptions extends CurvatureOptions {
+  /** Compute the alignment (default true; false leaves NOT_ASKED in its place). */
+  alignment?: boolean;
+}
+
+/** The alignment of a trained end point that was not asked for. */
+export const NOT_ASKED: AlignmentSkipped = { skipped: 'not computed: a sweep computes ‖G‖_F, μ and μ₀ only on demand (npm run sim -- --paper-sweep=… --alignment)' };
+
 /** One run's end point. */
 export interface RunEnd {
   optimiser: 'gd' | 'sgd';
@@ -45,7 +58,7 @@ export interface NetworkReport {
   ends: RunEnd[];
 }
 
-export function runEnd(problem: MlpProblem, optimiser: 'gd' | 'sgd', run: number, theta: Float64Array, diverged: boolean, options: CurvatureOptions = {}): RunEnd {
+export function runEnd(problem: MlpProblem, optimiser: 'gd' | 'sgd', run: number, theta: Float64Array, diverged: boolean, { alignment = true, ...options }: EndOptions = {}): RunEnd {
   const loss = diverged ? Infinity : problem.loss(theta);
   // A loss that overflowed before any weight passed the engine's divergence bound is a divergence too.
   diverged ||= !Number.isFinite(loss);
@@ -58,16 +71,16 @@ export function runEnd(problem: MlpProblem, optimiser: 'gd' | 'sgd', run: number
     diverged,
     sharpness: trained ? sharpness(problem, theta, options) : null,
     nonUniformity: trained ? nonUniformity(problem, theta, options) : null,
-    alignment: trained ? networkAlignment(problem, theta) : null,
+    alignment: trained ? (alignment ? networkAlignment(problem, theta) : NOT_ASKED) : null,
     thetaChecksum: checksumFloat64([theta]),
     theta: Array.from(theta),
   };
 }
 
-export function networkReport(problem: MlpProblem, sgd: Ensemble | null, gd: Ensemble | null): NetworkReport {
+export function networkReport(problem: MlpProblem, sgd: Ensemble | null, gd: Ensemble | null, options: EndOptions = {}): NetworkReport {
   const ends: RunEnd[] = [];
-  if (gd) ends.push(runEnd(problem, 'gd', 0, gd.runs[0].x, gd.runs[0].divergedStep >= 0));
-  if (sgd) sgd.runs.slice(0, MEASURED_SGD_RUNS).forEach((r, k) => ends.push(runEnd(problem, 'sgd', k, r.x, r.divergedStep >= 0)));
+  if (gd) ends.push(runEnd(problem, 'gd', 0, gd.runs[0].x, gd.runs[0].divergedStep >= 0, options));
+  if (sgd) sgd.runs.slice(0, MEASURED_SGD_RUNS).forEach((r, k) => ends.push(runEnd(problem, 'sgd', k, r.x, r.divergedStep >= 0, options)));
   const { spec, net } = problem;
   return {
     label: problem.label,

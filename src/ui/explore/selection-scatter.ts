@@ -41,6 +41,14 @@ function scatterLegend(sw: number, ranged: boolean): LegendItem[] {
 }
 
 /**
+ * The end of an axis from `lo` that leaves `reach` pixels of a `length`-pixel axis beyond the value v
+ * (on a linear axis, v sits at length·(v − lo)/(end − lo) from its start); v itself when the axis is too short.
+ */
+export function edgeFor(v: number, lo: number, reach: number, length: number): number {
+  return length > reach ? lo + ((v - lo) * length) / (length - reach) : v;
+}
+
+/**
  * The selected minima on the sharpness–non-uniformity plane, like Wu Fig. 6:
  * SGD's as filled discs, GD's as open squares, area ∝ runs, with the current
  * rectangle and GD's edge a = 2/η drawn from theory beside them.
@@ -70,22 +78,33 @@ export function createSelectionScatter(node: HTMLDivElement): Chart<ScatterModel
     const yLo = m.points.length && minS > 0.5 * yMax ? 0.9 * minS : 0;
     const x = scaleLinear().domain([xLo, xMax]).nice();
     const y = scaleLinear().domain([yLo, yMax]).nice();
-    frame.layout(m.lecture, { x: { ticks: [], titles: ['sharpness a'] }, y: { ticks: y.ticks(10).map(y.tickFormat(10)), titles: ['non-uniformity s', 's'] }, legend: scatterLegend(sw, m.points.some((p) => p.aRange || p.sRange)), top: 10 });
+    const layout = () => frame.layout(m.lecture, { x: { ticks: [], titles: ['sharpness a'] }, y: { ticks: y.ticks(10).map(y.tickFormat(10)), titles: ['non-uniformity s', 's'] }, legend: scatterLegend(sw, m.points.some((p) => p.aRange || p.sRange)), top: 10 });
+    layout();
+    const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, z.scatter.bubble]);
+    // A mark is drawn at a fixed size in pixels (a disc or square of half-width ρ, plus its stroke): where one
+    // would cross the plot's top or right edge, the domain grows until the whole mark is inside.
+    const reach = (p: SelectedPoint) => Math.max(z.scatter.bubbleMin, r(Math.max(p.sgd, p.gd))) + 2.5 * sw;
+    const top = Math.max(y.domain()[1], ...m.points.map((p) => edgeFor(p.s, y.domain()[0], reach(p), frame.plot.h)));
+    if (top > y.domain()[1]) {
+      y.domain([y.domain()[0], top]).nice();
+      layout();
+    }
+    const right = Math.max(x.domain()[1], ...m.points.map((p) => edgeFor(p.a, x.domain()[0], reach(p), frame.plot.w)));
+    if (right > x.domain()[1]) x.domain([x.domain()[0], right]).nice();
     const { plot, type, width } = frame;
     const mg = { r: width - plot.x - plot.w, t: plot.y };
     x.range([plot.x, plot.x + plot.w]);
     y.range([plot.y + plot.h, plot.y]);
-    const r = scaleSqrt().domain([0, Math.max(1, m.runs)]).range([0, z.scatter.bubble]);
     frame.axis('x', axisBottom(x).tickValues(labelSpaced(x.ticks(6), (v) => x(v), (v) => String(v), type.tick)));
     frame.axis('y', axisLeft(y).tickValues(gapSpaced(y.ticks(5), (v) => y(v), type.label * 1.3)).tickFormat(y.tickFormat(10)));
-    const top = finite ? y(Math.min(m.rect.nonUniformityMax, y.domain()[1])) : mg.t;
+    const rectTop = finite ? y(Math.min(m.rect.nonUniformityMax, y.domain()[1])) : mg.t;
     const x0 = x(x.domain()[0]);
     const y0 = y(y.domain()[0]);
     rect
       .attr('x', x0)
-      .attr('y', top)
+      .attr('y', rectTop)
       .attr('width', Math.max(0, Math.min(x(m.rect.sharpnessMax), width - mg.r) - x0))
-      .attr('height', Math.max(0, y0 - top))
+      .attr('height', Math.max(0, y0 - rectTop))
       .attr('stroke-width', 3 * sw)
       .attr('fill', finite ? COLORS.sgdFill : 'none')
       .attr('stroke', finite ? COLORS.sgd : 'none');

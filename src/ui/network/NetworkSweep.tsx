@@ -38,6 +38,13 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
   const lecture = useExplorer((s) => s.config.lecture);
   const plot = useMemo(() => sweepPlotModel(shown, models, lecture), [shown, models, lecture]);
   const ctrl = useRef<AbortController | null>(null);
+  const box = useRef<HTMLElement | null>(null);
+  const hasResults = models.length > 0;
+  // The first result opens the sweep's chart and table: on a short screen the workspace scrolls so the
+  // whole box shows, its chart's legend included (the charts above keep their height: network.css).
+  useEffect(() => {
+    if (hasResults) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [hasResults]);
   useEffect(
     () => () => {
       ctrl.current?.abort(new DOMException('left', 'AbortError'));
@@ -68,7 +75,7 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
   }
 
   return (
-    <figure className="network-sweep">
+    <figure ref={box} className={hasResults ? 'network-sweep has-results' : 'network-sweep'}>
       <figcaption>
         Sweeps on {label} (measured; each row is npm run sim of its link){' '}
         <select aria-label="sweep" data-testid="network-sweep-kind" value={kind} onChange={(e) => setKind(e.target.value as SweepKind)} disabled={state.phase === 'running'}>
@@ -90,53 +97,63 @@ export function NetworkSweep({ base, label }: { base: string; label: string }) {
         </span>
       </figcaption>
       {models.length > 0 && (
-        <div className="network-sweep-plot" data-testid="network-sweep-plot">
-          <p className="network-sweep-key">
-            {plot.title}: the explorer’s trained minima (estimates with their intervals), the theory dashed
-            {plot.references.length > 0 ? (
-              <>
-                , and the paper’s values for its own networks (reference marks, not this network’s; hover for each)
-              </>
-            ) : (
-              '; the paper prints no numbers for Fig. 5 to draw beside them'
-            )}
-          </p>
-          <ChartBox create={createSweepChart} model={plot} />
-        </div>
-      )}
-      {models.length > 0 && (
-        <table data-testid="network-sweep-rows">
-          <thead>
-            <tr>
-              <th>η</th>
-              <th>B</th>
-              <th>v</th>
-              <th>run</th>
-              <th>a</th>
-              <th>2/η</th>
-              <th>s</th>
-              <th>√B/η</th>
-              <th>1/(η√c)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {models.flatMap((m, k) =>
-              m.ends.map((e) => (
-                <tr key={`${k}-${e.optimiser}-${e.run}`} data-testid="network-sweep-row" data-trained={e.trained}>
-                  <td>{fmt(m.eta)}</td>
-                  <td>{m.B}</td>
-                  <td>{fmt(m.init)}</td>
-                  <td>{e.optimiser === 'gd' ? 'GD' : `SGD ${e.run}`}</td>
-                  <td>{range(e, 'sharpness')}</td>
-                  <td>{fmt(m.twoOverEta)}</td>
-                  <td>{range(e, 'nonUniformity')}</td>
-                  <td>{fmt(m.sqrtBOverEta)}</td>
-                  <td>{m.rectangleTop === null ? '∞' : fmt(m.rectangleTop)}</td>
+        <div className="network-sweep-body">
+          <div className="network-sweep-plot" data-testid="network-sweep-plot">
+            <ChartBox create={createSweepChart} model={plot} />
+          </div>
+          <div className="network-sweep-table">
+            <p className="network-sweep-key">
+              {plot.title}: the explorer’s trained minima (estimates with their intervals), the theory dashed
+              {plot.references.length > 0 ? (
+                <>
+                  , and the paper’s values for its own networks (reference marks, not this network’s; hover for each)
+                </>
+              ) : (
+                '; the paper prints no numbers for Fig. 5 to draw beside them'
+              )}
+            </p>
+            <table data-testid="network-sweep-rows">
+              <thead>
+                <tr>
+                  <th>η</th>
+                  <th>B</th>
+                  <th>v</th>
+                  <th>run</th>
+                  <th>a</th>
+                  <th>2/η</th>
+                  <th>s</th>
+                  <th>√B/η</th>
+                  <th>1/(η√c)</th>
                 </tr>
-              )),
-            )}
-          </tbody>
-        </table>
+              </thead>
+              <tbody>
+                {models.flatMap((m, k) =>
+                  m.ends.map((e) => (
+                    <tr
+                      key={`${k}-${e.optimiser}-${e.run}`}
+                      data-testid="network-sweep-row"
+                      data-trained={e.trained}
+                      // The full numbers, for checking the page against npm run sim's sweep bit for bit (the cells round them).
+                      data-checksum={e.thetaChecksum}
+                      data-a={e.sharpness?.value}
+                      data-s={e.nonUniformity?.value}
+                    >
+                      <td>{fmt(m.eta)}</td>
+                      <td>{m.B}</td>
+                      <td>{fmt(m.init)}</td>
+                      <td>{e.optimiser === 'gd' ? 'GD' : `SGD ${e.run}`}</td>
+                      <td>{range(e, 'sharpness')}</td>
+                      <td>{fmt(m.twoOverEta)}</td>
+                      <td>{range(e, 'nonUniformity')}</td>
+                      <td>{fmt(m.sqrtBOverEta)}</td>
+                      <td>{m.rectangleTop === null ? '∞' : fmt(m.rectangleTop)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </div>
       )}
     </figure>
   );

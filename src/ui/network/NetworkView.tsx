@@ -3,7 +3,7 @@ import './network.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { TrainingPoint } from '../../core/network/training';
 import { TRACE_LANCZOS_STEPS } from '../../core/network/training';
-import { isAlignmentSkipped } from '../../core/network/alignment';
+import { frobeniusBound, isAlignmentSkipped } from '../../core/network/alignment';
 import { TRAINED_LOSS, type RunEnd } from '../../core/network/trained-minima';
 import { componentCount } from '../../core/problems/component-count';
 import { stabilityRectangle } from '../../core/stability-region';
@@ -210,7 +210,7 @@ export function NetworkView() {
         </figure>
         <figure className="network-table">
           <figcaption>
-            Where each run ended: a and s are estimates with their interval; ‖G‖_F and μ (Wu–Wang–Su eq. 3) are computed in closed form from the output gradients, with G the Gauss–Newton matrix, equal to H at zero loss and standing in for it below 1e-4 (docs/theory.md, “Wu-Wang-Su's quantities at a network's minimum”)
+            Where each run ended: a and s are estimates with their interval; ‖G‖_F, μ (Wu–Wang–Su eq. 3), μ₀ and Theorem 3.3’s bound 1/(η√(cμ₀)) on ‖H‖_F are computed in closed form from the output gradients, with G the Gauss–Newton matrix, equal to H at zero loss and standing in for it below 1e-4 (docs/theory.md, “Wu-Wang-Su's quantities at a network's minimum”)
           </figcaption>
           <table data-testid="network-ends">
             <thead>
@@ -221,6 +221,8 @@ export function NetworkView() {
                 <th>s</th>
                 <th title="Frobenius norm of G = (1/n) Σ JᵢᵀJᵢ; ‖H‖_F at zero loss">‖G‖_F</th>
                 <th title="Wu–Wang–Su's alignment factor μ = Tr(ΣG)/(2L‖G‖²_F)">μ</th>
+                <th title="Wu–Wang–Su's μ₀: the smallest alignment over all directions, this point taken as the minimum">μ₀</th>
+                <th title="Wu–Wang–Su Theorem 3.3: a linearly stable minimum has ‖H‖_F ≤ 1/(η√(cμ₀)) (√(B/μ₀)/η with replacement)">1/(η√(cμ₀))</th>
                 <th>in the rectangle</th>
               </tr>
             </thead>
@@ -231,7 +233,7 @@ export function NetworkView() {
                   <td>{e.diverged ? 'diverged' : fmt(e.loss)}</td>
                   <td>{e.sharpness ? interval(e.sharpness.lower, e.sharpness.upper) : e.diverged ? '—' : 'not converged'}</td>
                   <td>{e.nonUniformity ? interval(e.nonUniformity.lower, e.nonUniformity.upper) : '—'}</td>
-                  <AlignmentCells alignment={e.alignment} />
+                  <AlignmentCells alignment={e.alignment} bound={(mu0) => frobeniusBound(mu0, eta, n, B, sampling)} />
                   <td>{e.sharpness && e.nonUniformity ? (e.sharpness.value <= rect.sharpnessMax && e.nonUniformity.value <= rect.nonUniformityMax ? 'inside' : 'outside') : '—'}</td>
                 </tr>
               ))}
@@ -245,10 +247,12 @@ export function NetworkView() {
 }
 
 /** ‖G‖_F and μ of a trained end, or why they are missing (the reason as the cells' tooltip). */
-function AlignmentCells({ alignment }: { alignment: RunEnd['alignment'] }) {
+function AlignmentCells({ alignment, bound }: { alignment: RunEnd['alignment']; bound: (mu0: number | null) => number | null }) {
   if (alignment === null) {
     return (
       <>
+        <td>—</td>
+        <td>—</td>
         <td>—</td>
         <td>—</td>
       </>
@@ -259,13 +263,22 @@ function AlignmentCells({ alignment }: { alignment: RunEnd['alignment'] }) {
       <>
         <td title={alignment.skipped}>not computed</td>
         <td title={alignment.skipped}>not computed</td>
+        <td title={alignment.skipped}>not computed</td>
+        <td title={alignment.skipped}>not computed</td>
       </>
     );
   }
+  const top = bound(alignment.mu0);
   return (
     <>
       <td data-testid="network-end-frobenius">{alignment.frobeniusG.toPrecision(5)}</td>
       <td data-testid="network-end-mu">{alignment.mu.toPrecision(4)}</td>
+      <td data-testid="network-end-mu0" title={alignment.mu0 === null ? 'μ₀ ≤ 0: no bound' : undefined}>
+        {alignment.mu0 === null ? '≤ 0' : alignment.mu0.toPrecision(4)}
+      </td>
+      <td data-testid="network-end-bound" title={top === null ? 'no bound: μ₀ ≤ 0, or no noise (c = 0)' : `‖G‖_F ${alignment.frobeniusG <= top ? '≤' : '>'} the bound`}>
+        {top === null ? '—' : top.toPrecision(5)}
+      </td>
     </>
   );
 }

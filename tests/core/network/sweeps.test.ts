@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSweep, sweepModel, sweepVariants } from '../../../src/core/network/sweeps';
+import { NOT_ASKED } from '../../../src/core/network/trained-minima';
 import { simulateQuery } from '../../../src/core/simulate';
 
 const base = 'problem=mlp&data=moons&n=16&width=8&steps=300';
@@ -19,7 +20,7 @@ describe("Wu–Ma–E §5's sweeps over a network", () => {
 
   it('gives each model exactly what `npm run sim` gives its permalink, and hears of each model as it finishes', () => {
     const heard: number[] = [];
-    const out = runSweep('fig5', base, [['2', '8']], (_m, k) => heard.push(k));
+    const out = runSweep('fig5', base, [['2', '8']], (_m, k) => heard.push(k), { alignment: true });
     expect(heard).toEqual([0, 1]);
     for (const m of out.models) {
       const sim = simulateQuery(m.permalink);
@@ -28,6 +29,16 @@ describe("Wu–Ma–E §5's sweeps over a network", () => {
       expect(m.rectangleTop).toBeCloseTo(sim.rectangle.nonUniformityMax!, 12);
     }
     expect(out.models.map((m) => m.B)).toEqual([2, 8]);
+  });
+
+  it('leaves the alignment of a trained end out unless asked, saying so, and changes nothing else', () => {
+    const trains = 'problem=mlp&data=teacher&n=12&width=16&steps=300';
+    const asked = sweepModel(trains, { opt: 'gd', eta: '0.3' }, { alignment: true });
+    const left = sweepModel(trains, { opt: 'gd', eta: '0.3' });
+    expect(asked.ends[0].trained).toBe(true);
+    expect(asked.ends[0].alignment).toHaveProperty('mu0');
+    expect(left.ends[0].alignment).toEqual(NOT_ASKED);
+    expect({ ...left.ends[0], alignment: null }).toEqual({ ...asked.ends[0], alignment: null });
   });
 
   it('replaces the link’s own values of the swept keys (a page link writes η, B and opt)', () => {
