@@ -15,6 +15,9 @@ import { drawContours, drawDots, evenly, strokePath, type Dot } from './landscap
 import { placeRuns, scrubProbe } from './landscape-points';
 import { sizes } from '../theme/sizes';
 
+/** GD's path on the landscape: dashes of 3 and gaps of 2 line widths. */
+const GD_DASH = [3, 2] as const;
+
 export interface LandscapeModel {
   run: LiveRun | null;
   lecture: boolean;
@@ -134,9 +137,9 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     }
     function drawTitle(): void {
     const titles = oneD
-      ? ['f(x): SGD run 0 (blue), GD (red)', 'f(x): SGD (blue), GD (red)', 'f(x)']
+      ? ['f(x): SGD run 0 (blue dot), GD (red square)', 'f(x): SGD dot, GD square', 'f(x)']
       : L.kind === '2d'
-        ? ['f(x, y): SGD (blue), GD (red); scroll zooms', 'f(x, y): SGD blue, GD red', 'f(x, y)']
+        ? ['f(x, y): SGD (blue, solid), GD (red square, dashed); scroll zooms', 'f(x, y): SGD solid, GD dashed', 'f(x, y)']
         : [`coordinates x${ci + 1}, x${cj + 1} of the iterates (d = ${dim})`, `x${ci + 1}, x${cj + 1} (d = ${dim})`];
     title
       .attr('x', m.l)
@@ -188,7 +191,7 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
     function drawDynamic(): void {
       const pc = frame.context(0);
       pc.clearRect(0, 0, w, h);
-      const stroke = (list: Array<[number, number]>, color: string) => strokePath(pc, list, lineColor(color, lecture), 2 * sw);
+      const stroke = (list: Array<[number, number]>, color: string, dash?: readonly number[]) => strokePath(pc, list, lineColor(color, lecture), 2 * sw, dash);
       // Paths of run 0 (SGD) and GD in 2D and beyond.
       if (!oneD) {
         pc.save();
@@ -196,16 +199,17 @@ export function createLandscapeChart(box: HTMLDivElement): Chart<LandscapeModel>
         pc.rect(m.l, m.t, w - m.l - m.r, plotH);
         pc.clip();
         pc.globalAlpha = sizes(lecture).trailAlpha;
-        for (const [b, color] of [[gd, COLORS.gdRun], [sgd, COLORS.sgdRun]] as const) if (b) stroke(evenly(pathPoints(b), (p) => [x(b.trail[p * dim + ci]), y(b.trail[p * dim + cj])]), color);
+        // GD's path dashed, SGD's solid: the two are not told apart by colour alone (README "Accessibility").
+        for (const [b, color, dash] of [[gd, COLORS.gdRun, GD_DASH], [sgd, COLORS.sgdRun, undefined]] as const) if (b) stroke(evenly(pathPoints(b), (p) => [x(b.trail[p * dim + ci]), y(b.trail[p * dim + cj])]), color, dash);
         pc.restore();
       }
 
       // Current points: every SGD run (faint) and GD.
       const cur: Dot[] = [];
-      const place = (xs: ArrayLike<number>, o: number, color: string, rad: number, op: number) => {
+      const place = (xs: ArrayLike<number>, o: number, color: string, rad: number, op: number, square?: boolean) => {
         const px = x(xs[o + (oneD ? 0 : ci)]);
         const py = oneD ? y(fAt(xs[o])) : y(xs[o + cj]);
-        if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op });
+        if (Number.isFinite(px) && Number.isFinite(py)) cur.push({ px, py, color, r: rad, op, square });
       };
       const { missing } = placeRuns(sgd, gd, scrub, dim, place);
       const two = (xs: ArrayLike<number>, o: number) => (oneD ? String(xs[o]) : `${xs[o + ci]},${xs[o + cj]}`);

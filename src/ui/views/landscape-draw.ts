@@ -23,6 +23,8 @@ export interface Dot {
   color: string;
   r: number;
   op: number;
+  /** GD's point: a square, so that it is not told from SGD's run 0 by colour alone. */
+  square?: boolean;
 }
 
 /** Every this many contour levels is a major one: the lines lecture mode keeps (app.css, docs/accessibility.md#lecture-modes-contrast). */
@@ -58,10 +60,11 @@ export function drawContours(g: Selection<SVGGElement, unknown, null, undefined>
     .attr('vector-effect', 'non-scaling-stroke');
 }
 
-/** A polyline, broken where a point is not finite. */
-export function strokePath(ctx: CanvasRenderingContext2D, list: Array<[number, number]>, color: string, width: number): void {
+/** A polyline, broken where a point is not finite; dashed when `dash` is given (GD's path). */
+export function strokePath(ctx: CanvasRenderingContext2D, list: Array<[number, number]>, color: string, width: number, dash: readonly number[] = []): void {
   ctx.strokeStyle = color;
   ctx.lineWidth = width;
+  ctx.setLineDash(dash.map((d) => d * width));
   ctx.beginPath();
   let started = false;
   for (const [px, py] of list) {
@@ -74,6 +77,7 @@ export function strokePath(ctx: CanvasRenderingContext2D, list: Array<[number, n
     started = true;
   }
   ctx.stroke();
+  ctx.setLineDash([]);
 }
 
 /** The runs' dots, clipped to the plot; the large ones (run 0, GD) ringed in white. */
@@ -86,7 +90,8 @@ export function drawDots(ctx: CanvasRenderingContext2D, dots: readonly Dot[], sw
     ctx.globalAlpha = d.op;
     ctx.fillStyle = d.color;
     ctx.beginPath();
-    ctx.arc(d.px, d.py, d.r * sw, 0, 2 * Math.PI);
+    if (d.square) ctx.rect(d.px - d.r * sw * 0.9, d.py - d.r * sw * 0.9, 1.8 * d.r * sw, 1.8 * d.r * sw);
+    else ctx.arc(d.px, d.py, d.r * sw, 0, 2 * Math.PI);
     ctx.fill();
     if (d.r > 5) {
       ctx.globalAlpha = 1;

@@ -2,8 +2,8 @@ import type { RunBuffers } from '../sim/run-buffers';
 import type { ScrubAt } from '../sim/scrub';
 import { COLORS } from '../theme/colors';
 
-/** Draw a run's point: its coordinates at xs[o …], its colour, radius and opacity. */
-export type PlacePoint = (xs: ArrayLike<number>, o: number, color: string, r: number, op: number) => void;
+/** Draw a run's point: its coordinates at xs[o …], its colour, radius and opacity; GD's is a square (not told by colour alone). */
+export type PlacePoint = (xs: ArrayLike<number>, o: number, color: string, r: number, op: number, square?: boolean) => void;
 
 /** Runs drawn as faint dots at most (the mean and the counts use all). */
 const MAX_DOTS = 500;
@@ -18,7 +18,7 @@ const MAX_DOTS = 500;
 export function placeRuns(sgd: RunBuffers | null, gd: RunBuffers | null, scrub: ScrubAt | null, dim: number, place: PlacePoint): { missing: boolean } {
   if (scrub === null) {
     if (sgd) for (let r = Math.min(sgd.K, MAX_DOTS) - 1; r >= 0; r--) if (sgd.divergedStep[r] < 0) place(sgd.x, r * dim, COLORS.sgdRun, r === 0 ? 8 : 3.5, r === 0 ? 1 : 0.35);
-    if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1);
+    if (gd && gd.divergedStep[0] < 0) place(gd.x, 0, COLORS.gdRun, 8, 1, true);
     return { missing: false };
   }
   const { t, j } = scrub;
@@ -31,7 +31,7 @@ export function placeRuns(sgd: RunBuffers | null, gd: RunBuffers | null, scrub: 
   for (const [b, color] of [[sgd, COLORS.sgdRun], [gd, COLORS.gdRun]] as const) {
     if (!b || (b.divergedStep[0] >= 0 && b.divergedStep[0] <= t)) continue;
     const p = b.trailPointsUpTo(t) - 1;
-    if (p >= 0) place(b.trail, p * dim, color, 8, 1);
+    if (p >= 0) place(b.trail, p * dim, color, 8, 1, b === gd);
   }
   return { missing };
 }
