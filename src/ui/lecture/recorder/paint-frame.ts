@@ -1,6 +1,7 @@
 import { paintDrawing } from '../../export/export-png';
 import { panelDrawing } from '../../export/panel-layers';
 import type { FrameLayout } from './frame-layout';
+import type { LayerCache } from './layer-cache';
 import { RecordingError } from './recording-error';
 import { COLORS } from '../../theme/colors';
 
@@ -18,10 +19,11 @@ export function statusText(): string {
 
 /**
  * One video frame: each slot's title and picture (through the same export
- * path as PNG: SVG layers rasterised, canvas layers copied), then the status
+ * path as PNG: SVG layers rasterised, canvas layers copied; an SVG layer that
+ * did not change since the last frame is taken from `layers`), then the status
  * line burned in along the bottom.
  */
-export async function paintFrame(ctx: CanvasRenderingContext2D, layout: FrameLayout, status: string): Promise<void> {
+export async function paintFrame(ctx: CanvasRenderingContext2D, layout: FrameLayout, status: string, layers: LayerCache): Promise<void> {
   const k = layout.scale;
   ctx.fillStyle = layout.background;
   ctx.fillRect(0, 0, layout.width, layout.height);
@@ -40,7 +42,7 @@ export async function paintFrame(ctx: CanvasRenderingContext2D, layout: FrameLay
     const fit = Math.min(room.w / d.width, room.h / d.height);
     const x = s.x + 4 + (room.w - d.width * fit) / 2;
     const y = s.y + TITLE + (room.h - d.height * fit) / 2;
-    await paintDrawing(ctx, d, x * k, y * k, fit * k);
+    await paintDrawing(ctx, d, x * k, y * k, fit * k, (l, scale) => layers.picture(l, scale));
   }
   const top = layout.height - layout.statusHeight * k;
   ctx.fillStyle = COLORS.paper;
