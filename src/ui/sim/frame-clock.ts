@@ -8,6 +8,7 @@
 export class FrameClock {
   private waiting: Array<() => void> = [];
   private id: number | null = null;
+  private held = false;
 
   constructor(
     private readonly raf: (fn: () => void) => number = (fn) => requestAnimationFrame(() => fn()),
@@ -17,8 +18,25 @@ export class FrameClock {
   /** Run `fn` in the next animation frame, or earlier through `flush`. */
   readonly request = (fn: () => void): void => {
     this.waiting.push(fn);
-    if (this.id === null) this.id = this.raf(() => this.flush());
+    if (this.id === null && !this.held) this.id = this.raf(() => this.flush());
   };
+
+  /**
+   * Until the returned release, frames run only through `flush`, not at the
+   * screen's refresh: a recording draws each frame once, when the run is at
+   * its step, so how the worker's messages fell between refreshes cannot
+   * change a picture (a canvas line drawn in two pieces is not the same
+   * pixels as drawn in one).
+   */
+  hold(): () => void {
+    this.held = true;
+    if (this.id !== null) this.cancel(this.id);
+    this.id = null;
+    return () => {
+      this.held = false;
+      if (this.waiting.length > 0 && this.id === null) this.id = this.raf(() => this.flush());
+    };
+  }
 
   /** Whether a frame is waiting. */
   get pending(): boolean {

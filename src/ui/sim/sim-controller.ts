@@ -118,6 +118,11 @@ export class SimController {
     return this.clock.flush();
   }
 
+  /** The views draw only on drawNow until the returned release (a recording; FrameClock.hold). */
+  holdFrames(): () => void {
+    return this.clock.hold();
+  }
+
   /** Test hook: make the worker throw mid-run. */
   crash(): void {
     this.handle.crash();

@@ -61,3 +61,20 @@ describe('the live views\u2019 frame clock', () => {
     expect(h.clock.flush()).toBe(false);
   });
 });
+
+describe('a held frame clock', () => {
+  it('runs frames only on flush while held, and asks the screen again for a frame still waiting when released', () => {
+    const h = handClock();
+    let runs = 0;
+    const release = h.clock.hold();
+    h.clock.request(() => runs++);
+    h.tick();
+    expect(runs).toBe(0);
+    expect(h.clock.flush()).toBe(true);
+    expect(runs).toBe(1);
+    h.clock.request(() => runs++);
+    release();
+    h.tick();
+    expect(runs).toBe(2);
+  });
+});

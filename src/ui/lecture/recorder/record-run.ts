@@ -56,6 +56,7 @@ export async function recordRun(sim: SimController, view: RecordView, plan: Reco
   const frames = plan.targets.length;
   const layers = new LayerCache();
   try {
+    driver.hold();
     for (let i = 0; i < frames; i++) {
       await driver.advanceTo(plan.targets[i]);
       await paintFrame(ctx, layout, statusText(), layers);
@@ -70,5 +71,6 @@ export async function recordRun(sim: SimController, view: RecordView, plan: Reco
     throw e;
   } finally {
     layers.dispose();
+    driver.stop();
   }
 }

@@ -24,6 +24,7 @@ export class RunDriver {
   private runId = -1;
   /** The run's length: it is done there. */
   private steps = 0;
+  private release: (() => void) | null = null;
 
   constructor(
     private sim: SimController,
@@ -46,21 +47,32 @@ export class RunDriver {
     await this.drawn();
   }
 
+  /** From now on the views draw only when a frame is advanced to (the controller's holdFrames), until stop. */
+  hold(): void {
+    this.release ??= this.sim.holdFrames();
+  }
+
+  /** Give the views their animation frames back. */
+  stop(): void {
+    this.release?.();
+    this.release = null;
+  }
+
   /** Step the run to step `t` (steps are only ever added) and wait until it is drawn. */
   async advanceTo(t: number): Promise<void> {
-    this.sim.drawNow();
-    const now = useExplorer.getState().status.t;
+    const now = this.sim.current?.t ?? 0;
     if (t > now) this.sim.step(t - now);
-    // Each frame the worker sends is drawn (and so acknowledged) as it arrives, until the run is at t.
-    // The last step waits for the run's end too: its frame shows the finished run's status (checksum, fingerprint).
+    // The views draw once, when the run is at t (a paused run's worker sends every slice's frame without
+    // waiting for the page). The last step waits for the run's end too: its frame shows the finished
+    // run's status (checksum, fingerprint).
     const last = t >= this.steps;
     for (;;) {
       this.check(t);
-      this.sim.drawNow();
-      const st = useExplorer.getState().status;
-      if (st.state === 'done' || (st.t >= t && !last)) break;
+      const reached = (this.sim.current?.t ?? 0) >= t;
+      if (useExplorer.getState().status.state === 'done' || (reached && !last)) break;
       await macrotask();
     }
+    this.sim.drawNow();
     await this.settled(t);
   }
 
