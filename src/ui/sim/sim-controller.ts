@@ -1,4 +1,5 @@
 import { simQuery, useExplorer } from '../state/store';
+import { FrameClock } from './frame-clock';
 import { RenderLoop } from '../charts/render-loop';
 import type { LiveRun } from './live-run';
 import { dragSpacing, pageGesture, RunHandle } from './run-handle';
@@ -26,8 +27,10 @@ export class SimController {
   private dirty = false;
   private unsubscribe: () => void;
   private offRelease: () => void;
+  /** The animation frame the render loop draws in, which the recorder may take at once (drawNow). */
+  private readonly clock = new FrameClock();
   /** The one render loop of the live views (charts subscribe through useChart). */
-  readonly loop = new RenderLoop();
+  readonly loop = new RenderLoop((fn) => this.clock.request(fn));
   private statusAt = -Infinity;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingStatus: { t: number; stepsPerSecond: number } | null = null;
@@ -103,6 +106,21 @@ export class SimController {
   step(steps = 1): void {
     if (!useExplorer.getState().paused) useExplorer.getState().setPaused(true);
     this.handle.step(steps);
+  }
+
+  /**
+   * Draw what the views are waiting to draw now, not at the screen's next
+   * refresh, and bring the status line up to the run: the recorder's frame
+   * (README "Record a clip"). Returns whether a frame of the views was waiting.
+   */
+  drawNow(): boolean {
+    this.flushStatus();
+    return this.clock.flush();
+  }
+
+  /** The views draw only on drawNow until the returned release (a recording; FrameClock.hold). */
+  holdFrames(): () => void {
+    return this.clock.hold();
   }
 
   /** Test hook: make the worker throw mid-run. */

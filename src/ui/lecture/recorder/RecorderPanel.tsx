@@ -147,7 +147,7 @@ export function RecorderPanel() {
         <p className="recorder-message" data-testid="record-size">
           {format === 'gif'
             ? `GIF at ${GIF_WIDTH}×${GIF_HEIGHT}, ${GIF_FPS} frames a second, looping; the view is fitted inside.`
-            : `${format === 'mp4' ? 'MP4 (H.264, plays in PowerPoint, Keynote and on phones)' : 'WebM (VP9 or VP8)'} at the view's size as laid out, at most 1920 pixels wide.`}
+            : `${format === 'mp4' ? 'MP4 (H.264, plays in PowerPoint, Keynote and on phones)' : 'WebM (VP9 or VP8)'} ${view === 'all' ? "at 1920×1080, the room's views fitted in as laid out" : "at the view's shape as laid out, at most 1920×1080"}.`}
         </p>
       )}
       {busy && (

@@ -27,6 +27,8 @@ export interface FrameLayout {
   width: number;
   height: number;
   scale: number;
+  /** Where the views start in the video, in pixels (all the room's views are centred in a 16:9 frame). */
+  left: number;
   slots: Slot[];
   /** Height of the burned-in status band at the bottom, CSS pixels. */
   statusHeight: number;
@@ -40,10 +42,12 @@ const even = (v: number) => 2 * Math.max(1, Math.round(v / 2));
 /**
  * The video's layout, fixed when the recording starts so every frame has the
  * same size: each chosen panel where the page has it (relative to their
- * union), scaled so the video is at most `maxWidth` pixels wide (and at most
- * 2× the page).
+ * union), scaled so that they and the status band fit in `maxWidth` ×
+ * `maxHeight` pixels (and at most 2× the page). All the room's views fill a frame of
+ * exactly that size, a slide's 16:9, centred on the background (README
+ * "Record a clip"); one view keeps its own shape.
  */
-export function frameLayout(view: RecordView, maxWidth = 1920): FrameLayout | string {
+export function frameLayout(view: RecordView, maxWidth = 1920, maxHeight = 1080): FrameLayout | string {
   const panels = view === 'all' ? ROOM : [view];
   const els = panels.map((p) => [p, document.querySelector<HTMLElement>(`section.panel[data-panel="${p}"]`)] as const);
   const missing = els.filter(([, el]) => !el || el.getBoundingClientRect().width === 0).map(([p]) => p);
@@ -53,7 +57,8 @@ export function frameLayout(view: RecordView, maxWidth = 1920): FrameLayout | st
   const top = Math.min(...rects.map((x) => x.r.top));
   const w = Math.max(...rects.map((x) => x.r.right)) - left;
   const h = Math.max(...rects.map((x) => x.r.bottom)) - top;
-  const scale = Math.min(2, maxWidth / w);
+  const scale = Math.min(2, maxWidth / w, maxHeight / (h + STATUS_HEIGHT));
+  const [width, height] = view === 'all' ? [even(maxWidth), even(maxHeight)] : [even(w * scale), even((h + STATUS_HEIGHT) * scale)];
   const slots = rects.map(({ p, el, r }) => ({
     panel: p,
     title: el.querySelector('h2')?.textContent ?? p,
@@ -64,9 +69,10 @@ export function frameLayout(view: RecordView, maxWidth = 1920): FrameLayout | st
   }));
   const body = getComputedStyle(document.body);
   return {
-    width: even(w * scale),
-    height: even((h + STATUS_HEIGHT) * scale),
+    width,
+    height,
     scale,
+    left: Math.round((width - w * scale) / 2),
     slots,
     statusHeight: STATUS_HEIGHT,
     background: body.backgroundColor && !/rgba\([^)]*,\s*0\)$/.test(body.backgroundColor) ? body.backgroundColor : PAGE.default.bg,

@@ -6,6 +6,7 @@ import { RecordingError } from './recording-error';
 import { RunDriver } from './run-driver';
 import { GIF_HEIGHT, GIF_WIDTH, type ClipFormat } from './clip-format';
 import { openClipWriter } from './clip-writer';
+import { LayerCache } from './layer-cache';
 
 export interface RecordProgress {
   frame: number;
@@ -53,10 +54,12 @@ export async function recordRun(sim: SimController, view: RecordView, plan: Reco
   }
   progress({ frame: 0, frames: plan.targets.length, how: writer.how, fallback });
   const frames = plan.targets.length;
+  const layers = new LayerCache();
   try {
+    driver.hold();
     for (let i = 0; i < frames; i++) {
       await driver.advanceTo(plan.targets[i]);
-      await paintFrame(ctx, layout, statusText());
+      await paintFrame(ctx, layout, statusText(), layers);
       await writer.add(i);
       progress({ frame: i + 1, frames, how: writer.how, fallback });
     }
@@ -66,5 +69,8 @@ export async function recordRun(sim: SimController, view: RecordView, plan: Reco
   } catch (e) {
     await writer.cancel().catch(() => undefined);
     throw e;
+  } finally {
+    layers.dispose();
+    driver.stop();
   }
 }

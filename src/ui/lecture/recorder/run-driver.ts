@@ -12,14 +12,19 @@ const macrotask = () =>
 
 /**
  * Drives the page's own live run for a recording, through the controller's
- * public controls only (restart, step) and the store's status: the run is
- * restarted paused, then stepped to each frame's step, and a frame counts as
- * drawn once the views have had two animation frames and React a task after
- * the status reached that step.
+ * public controls only (restart, step, drawNow) and the store's status: the
+ * run is restarted paused, then stepped to each frame's step. A frame counts
+ * as drawn once the run has reached the step, the views have drawn it (the
+ * controller's drawNow: at once, not at the screen's next refresh, so the
+ * clip renders as fast as the page draws and encodes, README "Record a clip")
+ * and React has had a task to write the status line.
  */
 export class RunDriver {
   private query = '';
   private runId = -1;
+  /** The run's length: it is done there. */
+  private steps = 0;
+  private release: (() => void) | null = null;
 
   constructor(
     private sim: SimController,
@@ -30,6 +35,7 @@ export class RunDriver {
   async start(): Promise<void> {
     const s = useExplorer.getState();
     this.query = simQuery(s.config);
+    this.steps = s.config.steps;
     if (!s.paused) s.setPaused(true);
     const before = s.status.runId;
     this.sim.restart();
@@ -41,15 +47,42 @@ export class RunDriver {
     await this.drawn();
   }
 
+  /** From now on the views draw only when a frame is advanced to (the controller's holdFrames), until stop. */
+  hold(): void {
+    this.release ??= this.sim.holdFrames();
+  }
+
+  /** Give the views their animation frames back. */
+  stop(): void {
+    this.release?.();
+    this.release = null;
+  }
+
   /** Step the run to step `t` (steps are only ever added) and wait until it is drawn. */
   async advanceTo(t: number): Promise<void> {
-    const now = useExplorer.getState().status.t;
+    const now = this.sim.current?.t ?? 0;
     if (t > now) this.sim.step(t - now);
-    await this.until(() => {
-      const st = useExplorer.getState().status;
-      return st.t >= t || st.state === 'done';
-    }, t);
-    await this.drawn();
+    // The views draw once, when the run is at t (a paused run's worker sends every slice's frame without
+    // waiting for the page). The last step waits for the run's end too: its frame shows the finished
+    // run's status (checksum, fingerprint).
+    const last = t >= this.steps;
+    for (;;) {
+      this.check(t);
+      const reached = (this.sim.current?.t ?? 0) >= t;
+      if (useExplorer.getState().status.state === 'done' || (reached && !last)) break;
+      await macrotask();
+    }
+    this.sim.drawNow();
+    await this.settled(t);
+  }
+
+  /** React writes the status line and any view it feeds in a task; a view that asked for a frame then draws it. */
+  private async settled(t: number): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await macrotask();
+      this.check(t);
+      if (!this.sim.drawNow()) return;
+    }
   }
 
   private check(t: number): void {
