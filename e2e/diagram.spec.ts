@@ -104,6 +104,8 @@ test.describe('the stability diagram', () => {
 
   test('lecture mode enlarges the text to at least 24 px, by the toggle and by the L key', async ({ page }) => {
     await page.goto('/');
+    // The page renders once its panels' views have loaded (src/ui/panels/bodies.ts), just after the load event.
+    await expect(page.locator('.axis-label').first()).toBeAttached();
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.axis-label')!).fontSize) || Number(document.querySelector('.axis-label')!.getAttribute('font-size')));
     const body = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const before = await size();

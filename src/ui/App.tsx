@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { CrashNotice } from './shell/CrashNotice';
 import { Header } from './shell/Header';
@@ -16,7 +16,7 @@ import { useExplorer } from './state/store';
 import { selectDrawerOpen, selectEmbed, selectHide, selectLecture, selectNote, selectSetDrawerOpen, selectTab } from './state/selectors';
 import { NetworkLiveNote, NetworkPanelNote } from './network/NetworkLiveNote';
 import { PANELS, type Hideable } from './panels/registry';
-import { BODIES } from './panels/bodies';
+import { bodyOf } from './panels/bodies';
 import { gridVars, lectureShown } from './panels/layout';
 import type { PanelId } from './panels/panel';
 import { startUrlSync } from './state/url-sync';
@@ -134,7 +134,7 @@ export function App() {
           {Workspace === null && <NetworkLiveNote />}
           <div className="grid" hidden={Workspace !== null} style={vars}>
             {PANELS.filter((p) => shown(p.id)).map((p) => {
-              const Body = BODIES[p.id];
+              const Body = bodyOf(p.id);
               return (
                 <PanelFrame
                   key={p.id}
@@ -147,9 +147,7 @@ export function App() {
                   tools={'exportAs' in p ? <ExportButtons view={p.id} title={p.exportAs} /> : undefined}
                   note={<NetworkPanelNote panel={p.id} />}
                 >
-                  <Suspense fallback={null}>
-                    <Body />
-                  </Suspense>
+                  <Body />
                 </PanelFrame>
               );
             })}
