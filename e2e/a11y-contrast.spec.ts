@@ -95,7 +95,7 @@ interface Stroke {
 async function recordCanvasStrokes(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const seen: Stroke[] = [];
-    (window as unknown as { canvasStrokes: Stroke[] }).canvasStrokes = seen;
+    window.canvasStrokes = seen;
     const stroke = CanvasRenderingContext2D.prototype.stroke;
     CanvasRenderingContext2D.prototype.stroke = function (this: CanvasRenderingContext2D, ...args: [Path2D?]) {
       const panel = this.canvas.closest<HTMLElement>('section.panel')?.dataset.panel;
@@ -169,7 +169,7 @@ test.describe('lecture mode’s contrast', () => {
     await recordCanvasStrokes(page);
     // an ensemble (its mean and median), a comparison, GD, the theory's lines and a 2D landscape's paths
     await openDone(page, 'problem=circle&model=1&eta=4&sampling=with&seed=3&runs=20&steps=400&compare=B:2&lecture=1');
-    const strokes = await page.evaluate(() => (window as unknown as { canvasStrokes: Stroke[] }).canvasStrokes);
+    const strokes = await page.evaluate(() => window.canvasStrokes!);
     for (const panel of ['burst', 'distance', 'landscape']) expect(strokes.filter((s) => s.panel === panel).length, `${panel}'s strokes`).toBeGreaterThan(0);
     // a stroke in the panel's own colour is a halo, not a line
     const lines = strokes.filter((s) => s.alpha > CLOUD_ALPHA && s.color.toLowerCase() !== '#ffffff');
@@ -192,7 +192,7 @@ test.describe('lecture mode’s contrast', () => {
     const [soon, later] = await page.evaluate(async () => {
       const read = () => Math.max(...Array.from(document.querySelectorAll('[data-testid=stability-diagram] .axis-x .tick text')).map((t) => Number((t.textContent ?? '').replace('−', '-'))));
       const frame = () => new Promise((r) => requestAnimationFrame(r));
-      (window as unknown as { explorer: { store: { getState(): { setConfig(c: object): void } } } }).explorer.store.getState().setConfig({ eta: 0.007 });
+      window.explorer!.store.getState().setConfig({ eta: 0.007 });
       await frame();
       await frame();
       await frame();

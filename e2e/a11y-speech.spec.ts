@@ -74,7 +74,7 @@ test.describe('the live views’ spoken descriptions', () => {
     await expect(distance).toHaveText(/^η 0\.9, B 1: the distance from the start minimum of 40 SGD runs and GD against the step, with the escape radius R = [\d.]+\. Theory: ρ\(𝒯\) = [\d.]+, the mean square distance (growing|shrinking) as ρ\(𝒯\) to the power t(; Lyapunov exponent Λ = [\d.−]+)?\. Measured: the mean distance went from /);
     await expect(landscape).toHaveText(/^η 0\.9, B 1: the loss landscape along x, with \d+ minim(um|a): .*\. Measured: at step 200, SGD’s run 0 is at x = [\d.e−]+ and GD at x = [\d.e−]+\.$/);
     for (const d of [burst, distance]) await expect(d).not.toContainText('so far');
-    await page.evaluate(() => (window as unknown as { explorer: { store: { getState(): { setConfig(c: object): void } } } }).explorer.store.getState().setConfig({ eta: 1.089 }));
+    await page.evaluate(() => window.explorer!.store.getState().setConfig({ eta: 1.089 }));
     await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     for (const d of [burst, distance, landscape]) await expect(d).toContainText('η 1.09, B 1:', { timeout: 5_000 });
   });
@@ -100,11 +100,10 @@ test.describe('the charts’ data as tables', () => {
     // what the page's charts draw from: the run's recorded mean curves, run 0's and GD's iterates
     /* oxlint-disable unicorn/consistent-function-scoping -- page.evaluate sends the function's source, not its scope */
     const drawn = await page.evaluate(() => {
-      interface Buffers { x: Float64Array; summaryCurves(): { step: Float64Array; meanLoss: Float64Array; meanDist: Float64Array } }
-      const run = (window as unknown as { explorer: { sim: { current: { sgd: Buffers; gd: Buffers } } } }).explorer.sim.current;
-      const c = run.sgd.summaryCurves();
+      const run = window.explorer!.sim.current!;
+      const c = run.sgd!.summaryCurves();
       const last = c.step.length - 1;
-      return { step: c.step[last], loss: c.meanLoss[last], dist: c.meanDist[last], run0: run.sgd.x[0], gd: run.gd.x[0] };
+      return { step: c.step[last], loss: c.meanLoss[last], dist: c.meanDist[last], run0: run.sgd!.x[0], gd: run.gd!.x[0] };
     });
     /* oxlint-enable unicorn/consistent-function-scoping */
     const burst = page.getByRole('table', { name: /^Escape burst: the loss of 40 SGD runs and GD at η 0\.9 and B 1/ });
@@ -154,9 +153,7 @@ test.describe('the audio trace', () => {
     await openDone(page, 'problem=toy&eta=0.7&B=1&seed=7&runs=40&steps=400');
     const rate = 8000;
     const out = await page.evaluate(async (sampleRate) => {
-      type Plan = { duration: number; pitch: Array<{ time: number; hz: number }>; clicks: number[] };
-      type Audio = { plan(): Plan | null; curve(): { step: number[]; meanLoss: number[] } | null; renderOffline(p: Plan, r: number): Promise<Float32Array> };
-      const audio = (window as unknown as { explorer: { audio: Audio } }).explorer.audio;
+      const audio = window.explorer!.audio;
       const plan = audio.plan()!;
       const tone = await audio.renderOffline({ ...plan, clicks: [] }, sampleRate);
       const clicks = await audio.renderOffline({ ...plan, pitch: [] }, sampleRate);

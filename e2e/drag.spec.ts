@@ -113,7 +113,7 @@ test.describe('dragging η', () => {
     await expect(page.locator(rows).filter({ hasText: 'ρ = ' })).toHaveCount(1);
     const before = await page.evaluate((sel) => {
       const found = [...document.querySelectorAll(sel)];
-      (window as unknown as { legendRows: Element[] }).legendRows = found;
+      window.legendRows = found;
       return found.map((r) => r.textContent);
     }, rows);
     const slider = page.getByTestId('eta-slider');
@@ -121,7 +121,7 @@ test.describe('dragging η', () => {
     for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator(rows).allTextContents(), { timeout: 15_000 }).not.toEqual(before);
     const after = await page.evaluate((sel) => {
-      const kept = (window as unknown as { legendRows: Element[] }).legendRows;
+      const kept = window.legendRows!;
       const now = [...document.querySelectorAll(sel)];
       return { same: now.length === kept.length && now.every((r, i) => r === kept[i]), texts: now.map((r) => r.textContent) };
     }, rows);

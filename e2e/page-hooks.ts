@@ -17,9 +17,13 @@ declare global {
     /** drag.spec.ts: the slider's value and the corner's a at the start of each frame, until `dragStop`. */
     dragFrames?: Array<{ v: number; a: number }>;
     dragStop?: boolean;
+    /** drag.spec.ts: the distance legend's rows before a new η, to find them again after it. */
+    legendRows?: Element[];
     /** lecture-presenter.spec.ts: each η a window's corner shows and each its store takes, with the time. */
     seen?: Array<[number, number]>;
     stored?: Array<[number, number]>;
+    /** a11y-contrast.spec.ts: every canvas stroke's colour, opacity and width, recorded by a wrapped stroke(). */
+    canvasStrokes?: Array<{ panel: string; color: string; alpha: number; width: number }>;
   }
   interface Performance {
     /** Chromium only: the JS heap (reliability.spec.ts's leak check). */
