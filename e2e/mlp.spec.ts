@@ -1,7 +1,7 @@
 import { loadDigits } from '../src/core/data/digits';
 import type { NetworkAlignment } from '../src/core/network/alignment';
 import { runSweep, type SweepOutput } from '../src/core/network/sweeps';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { simulateQuery } from '../src/core/simulate';
 import { expect, openDone, shoot, test } from './fixtures';
 
@@ -115,12 +115,7 @@ test.describe("the network workspace's sweeps", () => {
 
   test('Fig. 5 runs on the preset’s network, a point per trained model as each finishes, each row npm run sim’s numbers bit for bit', async ({ page }) => {
     test.setTimeout(240_000);
-    await loadDigits();
-    // The preset's network with one SGD run in the training above the sweep (the sweep's models fix runs=1 themselves).
-    await page.goto(`/?${PRESET_BASE}&tab=network`);
-    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
-    await page.getByTestId('network-sweep-kind').selectOption('fig5');
-    await page.getByTestId('network-sweep-start').click();
+    await startPresetSweep(page, 'fig5');
     const status = page.getByTestId('network-sweep-status');
     const rows = page.getByTestId('network-sweep-row');
     const points = page.getByTestId('network-sweep-plot').getByTestId('sweep-point-sgd');
@@ -142,11 +137,7 @@ test.describe("the network workspace's sweeps", () => {
 
   test('Fig. 6 places each model’s minima as it finishes, and Cancel stops it keeping the partial points, which are npm run sim’s', async ({ page }) => {
     test.setTimeout(240_000);
-    await loadDigits();
-    await page.goto(`/?${PRESET_BASE}&tab=network`);
-    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
-    await page.getByTestId('network-sweep-kind').selectOption('fig6');
-    await page.getByTestId('network-sweep-start').click();
+    await startPresetSweep(page, 'fig6');
     const status = page.getByTestId('network-sweep-status');
     const rows = page.getByTestId('network-sweep-row');
     const plot = page.getByTestId('network-sweep-plot');
@@ -177,6 +168,18 @@ test.describe("the network workspace's sweeps", () => {
 
 /** The network preset's link (src/ui/presets/network-presets.ts) with one SGD run, as a sweep's base. */
 const PRESET_BASE = 'problem=mlp&eta=0.2&B=10&runs=1&steps=2000';
+
+/**
+ * The preset's network with one SGD run, trained in the page above the sweep (the sweep's
+ * models fix runs=1 themselves), then the sweep `kind` started in the workspace.
+ */
+async function startPresetSweep(page: Page, kind: 'fig5' | 'fig6'): Promise<void> {
+  await loadDigits();
+  await page.goto(`/?${PRESET_BASE}&tab=network`);
+  await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await page.getByTestId('network-sweep-kind').selectOption(kind);
+  await page.getByTestId('network-sweep-start').click();
+}
 
 /** Each row of the page's sweep table against npm run sim's sweep: the end point's checksum, and a and s exactly. */
 async function expectRows(rows: Locator, node: SweepOutput): Promise<void> {

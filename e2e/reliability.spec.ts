@@ -211,4 +211,10 @@ test.describe('what a crafted link cannot do', () => {
     expect(blocked).toEqual({ inline: false, evalRan: false });
     expect(foreign).toEqual([]);
   });
+
+  test('a view that cannot be loaded is said in the page, not left as a blank page', async ({ page }) => {
+    await page.route(/\/assets\/DiagramView-[^/]*\.js$/, (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText('The explorer could not load its views');
+  });
 });

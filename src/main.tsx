@@ -10,10 +10,19 @@ installQuietWrites();
 
 // The panels' views are chunks of their own (the registry imports them lazily, for Node's sake):
 // all of them first, so the page's first render is whole.
-void loadBodies().then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+// A chunk that cannot be loaded (offline before the first visit was cached) is said, not a blank page.
+const root = document.getElementById('root')!;
+loadBodies().then(
+  () =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  (err: unknown) => {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent = `The explorer could not load its views (${err instanceof Error ? err.message : String(err)}). Reload the page; offline, it works once it has been opened online.`;
+    root.replaceChildren(p);
+  },
 );

@@ -1,4 +1,5 @@
 import { spoken } from './describe-diagram';
+import { lastIndexAtOrBefore } from '../sim/step-search';
 
 /*
  * The live views' numbers as small tables (docs/accessibility.md#wording-rules, rule 9): what
@@ -65,17 +66,6 @@ function by(t: number, steps: ArrayLike<number>): number {
   return k;
 }
 
-/** The index of step t in a recorded curve, or of the last recorded step before it (−1 when none). */
-function indexAt(step: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = step.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (step[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /**
  * The escape burst's table (`loss`): by recorded step, SGD's mean and median loss, GD's loss
@@ -109,7 +99,7 @@ export function seriesTable(d: SeriesTableInput): LiveTable {
       if (d.gd) {
         const g = d.gd;
         const dv = g.divergedStep[0];
-        const i = indexAt(g.step, t);
+        const i = lastIndexAtOrBefore(g.step, t);
         cells.push(dv >= 0 && t >= dv ? `diverged at step ${dv}` : i < 0 ? 'not recorded' : spoken(g.mean[i]));
       }
       if (d.sgd && d.field === 'loss') cells.push(`${by(t, d.sgd.escapeStep)} of ${K}`);

@@ -1,4 +1,5 @@
 import type { StreamPart } from '../../worker/protocol';
+import { lastIndexAtOrBefore } from './step-search';
 
 /**
  * The page's copy of one optimiser's runs, rebuilt from the worker's frames:
@@ -94,15 +95,7 @@ export class RunBuffers {
 
   /** How many of run 0's trail points are at or before step t (its path up to t). */
   trailPointsUpTo(t: number): number {
-    const s = this.trailStep;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (s[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lastIndexAtOrBefore(this.trailStep, t) + 1;
   }
 
   /** Whether run r has a value at history index j (it had not diverged by then). */

@@ -1,4 +1,5 @@
 import { useExplorer } from '../state/store';
+import { lastIndexAtOrBefore } from './step-search';
 import type { RunBuffers } from './run-buffers';
 
 /** What the scrubber reads of a live run (a LiveRun, or a comparison's). */
@@ -27,17 +28,7 @@ export function scrubBuffers(run: ScrubRun | null): RunBuffers | null {
 
 /** The last index whose recorded step is ≤ t (−1 when none is). */
 export function indexAtOrBefore(b: RunBuffers, t: number): number {
-  let lo = 0;
-  let hi = b.count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (b.step[mid] <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastIndexAtOrBefore(b.step, t, b.count);
 }
 
 /** Where the scrubber puts the views for this run and this `t`, or null to follow the run. */
