@@ -308,7 +308,13 @@ export function pageRows(p: PageFigures | Skipped): Figure[] {
   // Issue 26's target: the 40 × 40 × 100 × 200 grid in ≤ 0.5 s in the page on this two-core machine.
   out.push(
     row('page.phaseGrid', 'page', 'phase grid 40 η × 40 B × 100 runs × 200 steps, toy with n = 40, from load to done', isSkipped(pg) ? pg : pg.ms.median, 'ms', { op: '<=', value: 500 }, {
-      note: isSkipped(pg) ? undefined : `${pg.kernel || 'kernel not reported'}, ${pg.workers} workers; median of ${pg.ms.samples.length} loads`,
+      note: isSkipped(pg) ? undefined : `${pg.kernel || 'kernel not reported'}, ${pg.workers} workers; median of ${pg.ms.samples.length} loads; the workers start with the page`,
+    }),
+  );
+  const again: Stat | Skipped = isSkipped(pg) ? pg : (pg.again ?? { skipped: 'not measured by this version of the bench' });
+  out.push(
+    row('page.phaseGrid.again', 'page', 'the same grid from its Start button in the loaded page', isSkipped(again) ? again : again.median, 'ms', { op: '<=', value: 500 }, {
+      note: isSkipped(again) ? undefined : `median of ${again.samples.length} (3 a load), min ${again.min.toFixed(0)}, max ${again.max.toFixed(0)}`,
     }),
   );
 

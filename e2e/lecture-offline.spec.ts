@@ -52,6 +52,8 @@ test.describe('hosting from a sub-path and working offline', () => {
     await loadFormulaCompiler();
     await page.goto(`${server.origin}${PREFIX}?${CUSTOM}`);
     await expectDone(page, CUSTOM);
+    // The service worker is registered once the page has settled (src/ui/lecture/offline.ts): wait for it.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // Nothing was asked of the server outside the sub-path (workers, chunks, fonts, manifest, icons, service worker).
     expect(server.requests.filter((p) => !p.startsWith(PREFIX))).toEqual([]);
     expect(server.requests).toContain(`${PREFIX}sw.js`);

@@ -36,7 +36,10 @@ test(`a new deployment is announced and waits: the running page is not swapped u
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', './');
   // the lecture goes on: a run is paused half way
   await page.locator('[data-panel=burst] .panel-body').click();
+  const before = await page.getByTestId('status-line').getAttribute('data-run-id');
   await page.keyboard.press('r');
+  // the restart's run is the one paused (its id arrives with the worker's answer)
+  await expect(page.getByTestId('status-line')).not.toHaveAttribute('data-run-id', before ?? '');
   await page.keyboard.press(' ');
   const runId = await page.getByTestId('status-line').getAttribute('data-run-id');
 

@@ -30,7 +30,7 @@ const yieldToMessages = () =>
 
 /**
  * Calls are computed one after another, not interleaved at each yield: the pool keeps
- * two calls in flight per worker so that the next is already here when one ends; two
+ * several calls in flight per worker so that the next is already here when one ends; two
  * interleaved calls would end together and leave the worker idle while the page draws
  * and sends more (about a tenth of a grid's time, measured in Chromium).
  */

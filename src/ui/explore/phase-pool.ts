@@ -15,12 +15,21 @@ export interface PhaseProgress {
 /** Cells per call to a worker: small while the coarse pass fills in, larger after. */
 const COARSE_BATCH = 4;
 const FINE_BATCH = 16;
+/**
+ * Cells handed to a worker and not yet answered. A worker computes its calls one
+ * after another, so this is its queue: 64 cells are 30–60 ms of work, enough to
+ * keep it busy through a long task of the page's own (the page's load and first
+ * render, a redraw), when the main thread cannot hand out more. With two calls of
+ * 4 or 16 cells (8–32 cells) the workers of a grid opened by a link sat idle a
+ * third of the time while the page loaded.
+ */
+const QUEUED_CELLS = 64;
 
 /**
  * A pool of phase workers, one per hardware thread. `active` of them are handed
  * cells: all while the live run is idle, one fewer while it runs (setActive). Cells
- * go out coarse to fine, two calls in flight per worker so none waits for its next
- * batch; results arrive as they are computed. The counts do not depend on the pool
+ * go out coarse to fine, up to QUEUED_CELLS in flight per worker so none waits for
+ * its next batch; results arrive as they are computed. The counts do not depend on the pool
  * size or on which worker computes a cell (per-cell seeds).
  *
  * A grid is one AbortSignal shared by its calls: cancel() aborts them all. A worker
@@ -75,29 +84,39 @@ export class PhasePool {
         ctrl.abort(e); // the grid's other calls stop too
         reject(e);
       };
+      const wants = (w: number) => !signal.aborted && next < order.length && w < this.activeCount && outstanding[w] < QUEUED_CELLS;
+      /** Hand worker w its next call of cells. */
+      const give = (w: number) => {
+        const cells = order.slice(next, next + (next < coarse ? COARSE_BATCH : FINE_BATCH));
+        next += cells.length;
+        outstanding[w] += cells.length;
+        this.workers[w].call('cells', query, grid, Int32Array.from(cells), signal).then((escaped) => {
+          if (signal.aborted) return;
+          cells.forEach((c, i) => (progress.escaped[c] = escaped[i]));
+          progress.done += cells.length;
+          outstanding[w] -= cells.length;
+          onProgress(progress);
+          if (progress.done < total) feed(w);
+          else {
+            if (this.grid === ctrl) this.grid = null;
+            resolve(progress);
+          }
+        }, fail);
+      };
       const feed = (w: number) => {
-        while (!signal.aborted && next < order.length && w < this.activeCount && outstanding[w] < 2 * (next < coarse ? COARSE_BATCH : FINE_BATCH)) {
-          const cells = order.slice(next, next + (next < coarse ? COARSE_BATCH : FINE_BATCH));
-          next += cells.length;
-          outstanding[w] += cells.length;
-          this.workers[w].call('cells', query, grid, Int32Array.from(cells), signal).then((escaped) => {
-            if (signal.aborted) return;
-            cells.forEach((c, i) => (progress.escaped[c] = escaped[i]));
-            progress.done += cells.length;
-            outstanding[w] -= cells.length;
-            onProgress(progress);
-            if (progress.done < total) feed(w);
-            else {
-              if (this.grid === ctrl) this.grid = null;
-              resolve(progress);
-            }
-          }, fail);
+        while (wants(w)) give(w);
+      };
+      // Filled a call at a time in turn, so the coarse pass is shared by every worker.
+      const feedAll = () => {
+        for (let any = true; any; ) {
+          any = false;
+          this.workers.forEach((_, w) => wants(w) && (give(w), (any = true)));
         }
       };
       this.wake = () => {
-        if (this.grid === ctrl) this.workers.forEach((_, w) => feed(w));
+        if (this.grid === ctrl) feedAll();
       };
-      this.workers.forEach((_, w) => feed(w));
+      feedAll();
     });
   }
 

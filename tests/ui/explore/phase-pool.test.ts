@@ -72,7 +72,8 @@ describe('the pool of phase-diagram workers', () => {
       },
     });
     const pool = new PhasePool(1, kind);
-    const big = { ...grid, runs: 200, steps: 2000 };
+    // More cells than the pool queues on a worker at once (QUEUED_CELLS), so that some are never handed.
+    const big = { ...grid, etaCount: 40, runs: 200, steps: 2000 };
     const run = pool.run(query, big, () => {});
     await new Promise((r) => setTimeout(r, 50));
     pool.cancel();
