@@ -11,20 +11,45 @@ const listeners = new Set<OfflineEvents>();
 let registered = false;
 
 /**
- * How long after the page's load event the service worker is registered. Its
- * install precaches the whole build and compiles every script it caches (about
- * 0.6 s of a core on this two-core machine), and on a first visit that competed
- * with the page's own first work: a phase grid opened by a link took 2.3–2.8 s
- * with the install beside it and 1.7 s without (README "Performance").
+ * When the service worker is registered. Its install precaches the whole build
+ * and compiles every script it caches: about 0.6 s of a core, and on this
+ * two-core machine as much again in the browser's own threads. On a first visit
+ * that competed with what the page does first: a phase grid opened by a link
+ * took 2.3–2.8 s beside it and 1.7 s without, and an η drag during the install
+ * dropped from 38 to 31 accepted moves a second (README "Performance"). So the
+ * install waits until the page has loaded, REGISTER_AFTER_LOAD_MS have passed and
+ * nobody has touched it for QUIET_MS (a drag in a lecture is not interrupted),
+ * and at most REGISTER_BY_MS after load. Precaching is for the next visit.
  */
 export const REGISTER_AFTER_LOAD_MS = 5000;
+export const QUIET_MS = 2000;
+export const REGISTER_BY_MS = 60_000;
 
-/** Resolves once the page has loaded and then REGISTER_AFTER_LOAD_MS more have passed, at an idle moment if one comes within 2 s. */
+/** Resolves when the service worker may be registered (see REGISTER_AFTER_LOAD_MS). */
 function settled(): Promise<void> {
+  let lastInput = -Infinity;
+  const touched = () => (lastInput = performance.now());
+  const kinds = ['pointerdown', 'pointermove', 'keydown', 'wheel'] as const;
+  kinds.forEach((k) => window.addEventListener(k, touched, { capture: true, passive: true }));
   const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise<void>((r) => window.addEventListener('load', () => r(), { once: true }));
-  return loaded
-    .then(() => new Promise<void>((r) => setTimeout(r, REGISTER_AFTER_LOAD_MS)))
-    .then(() => new Promise<void>((r) => ('requestIdleCallback' in window ? requestIdleCallback(() => r(), { timeout: 2000 }) : r())));
+  return loaded.then(
+    () =>
+      new Promise<void>((resolve) => {
+        const by = performance.now() + REGISTER_BY_MS;
+        const done = () => {
+          kinds.forEach((k) => window.removeEventListener(k, touched, { capture: true }));
+          resolve();
+        };
+        const check = () => {
+          const now = performance.now();
+          const wait = Math.min(by, lastInput + QUIET_MS) - now;
+          if (wait > 0) setTimeout(check, wait);
+          else if ('requestIdleCallback' in window) requestIdleCallback(done, { timeout: 1000 });
+          else done();
+        };
+        setTimeout(check, REGISTER_AFTER_LOAD_MS);
+      }),
+  );
 }
 
 /**
@@ -41,14 +66,14 @@ export function registerOffline(events: OfflineEvents): () => void {
     registered = true;
     let registration: ServiceWorkerRegistration | undefined;
     const reload = () => {
-      void update(true);
+      void update?.(true);
       // A page the worker does not control yet (the first visit) gets no "controlling" event to reload on:
       // reload once the waiting worker has taken over.
       if (navigator.serviceWorker.controller) return;
       const poll = () => (registration?.waiting ? setTimeout(poll, 50) : location.reload());
       setTimeout(poll, 50);
     };
-    let update: (reload?: boolean) => Promise<void> = () => Promise.resolve();
+    let update: ((reload?: boolean) => Promise<void>) | undefined;
     void settled().then(() => {
       update = registerSW({
         immediate: true,
