@@ -66,6 +66,12 @@ export const PAGE_QUERIES = {
   longRun: '?problem=toy&eta=0.3&B=1&runs=1&steps=10000000',
   firstPaint: '?problem=toy&eta=0.7&B=1',
   /**
+   * A network training in the live tab: the default network (digits, 50 samples, 64–32–10, tanh,
+   * d = 2,410; GD and 4 SGD runs from one initialisation, as bench/network.ts) with steps enough
+   * to train for the whole window (the default 2,000 end in about 3 s).
+   */
+  network: '?problem=mlp&steps=40000',
+  /**
    * Node's phase-grid figure in the page (bench/theory.ts measurePhaseGrid): the toy with b = (0.1, 1.9) × 20
    * (n = 40), 40 η × 40 B × 100 runs × 200 steps from x* = 1; steps = 200 also ends the live run at once, so
    * every worker takes cells.
@@ -225,6 +231,8 @@ export interface PageFigures {
   manyRuns: (WindowFigures & { query: string }) | Skipped;
   /** Two 200-run configurations streaming (`compare=`), the window of manyRuns. */
   compared: (WindowFigures & { query: string }) | Skipped;
+  /** A network training in the live tab (PAGE_QUERIES.network), the window of manyRuns (absent in reports from before it was measured). */
+  network?: (WindowFigures & { query: string }) | Skipped;
   /** ms from Enter to the first frame showing the new run, one sample per change. */
   firstPointMs: Stat | Skipped;
   /** ms from a keyboard step of the η slider (→, the keydown event's time) to the first frame showing the new run. Absent in reports made before the drag figures. */
@@ -979,7 +987,7 @@ const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'network', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -1024,6 +1032,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       hold: s,
       manyRuns: s,
       compared: s,
+      network: s,
       firstPointMs: s,
       stepPointMs: s,
       throughput: both(() => s),
@@ -1072,6 +1081,8 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     if ('frames' in many) log(`page: 1000 runs ${windowLine(many)}`);
     const compared = await run('compare', 'two 200-run configurations', () => oneWindow(b, base, PAGE_QUERIES.compared, sizes.manyRuns));
     if ('frames' in compared) log(`page: two 200-run configurations ${windowLine(compared)}`);
+    const network = await run('network', 'a network training', () => oneWindow(b, base, PAGE_QUERIES.network, sizes.manyRuns));
+    if ('frames' in network) log(`page: a network training ${windowLine(network)}`);
     const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
     if ('median' in firstPointMs) log(`page: first point of a new run (η box + Enter): median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
@@ -1097,7 +1108,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid, clip, presenter };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, network, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid, clip, presenter };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
@@ -1111,7 +1122,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
  * temporary directory. The parts (PAGE_PARTS): node, paint, stream, drag (η on
  * both streams), dragB (B on both streams), corner (the rectangle's corner on
  * both), dragCompare (η with compare=B:16), hold (↑ held down), many, compare,
- * first (η box + Enter), step (→ on the η slider), heap, phase, presenter (the
+ * network (a network training in the live tab), first (η box + Enter), step (→ on the η slider), heap, phase, presenter (the
  * projector window's lag), clip (the 10 s MP4 and GIF). Issue 21's gestures
  * alone: `--only=drag,dragB,corner,dragCompare,hold,first,step`. BENCH_PORT sets
  * the preview server's port.

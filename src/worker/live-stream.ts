@@ -41,8 +41,21 @@ export function newStream(ens: Ensemble | null): Stream | null {
 
 /** A frame carries at most about this many trail points (4× while the page has not acked). */
 const TRAIL_POINTS_PER_FRAME = 512;
+/**
+ * …and at most about this many of the trail's numbers (points × d). A point is the
+ * whole iterate, so a network's (d in the thousands: 2,410 for the default) would
+ * otherwise be megabytes a frame: 512 points of d = 2,410 are 1.2 M numbers, and the
+ * page spent 3.3 s of 8 copying them into its trail. Every problem up to d = 32 keeps
+ * its 512 points.
+ */
+const TRAIL_NUMBERS_PER_FRAME = 16_384;
 /** Below this step the trail keeps every step; past it, one point in t / this many steps. */
 const TRAIL_EVERY_STEP_UNTIL = 1024;
+
+/** Trail points a frame carries for an iterate of d numbers (at least 4). */
+export function trailPointsPerFrame(d: number): number {
+  return Math.max(4, Math.min(TRAIL_POINTS_PER_FRAME, Math.floor(TRAIL_NUMBERS_PER_FRAME / Math.max(1, d))));
+}
 
 /**
  * Steps between two trail points when k steps are taken from step t: every step
@@ -50,14 +63,14 @@ const TRAIL_EVERY_STEP_UNTIL = 1024;
  * A stride set by the chunk alone made every step of a 200-run ensemble a separate
  * advance(1) once the chunk had adapted down to ~32 steps: a third of the engine's speed.
  */
-export function trailStride(k: number, t: number): number {
-  return Math.max(1, Math.floor(k / TRAIL_POINTS_PER_FRAME), Math.floor(t / TRAIL_EVERY_STEP_UNTIL));
+export function trailStride(k: number, t: number, d = 1): number {
+  return Math.max(1, Math.floor(k / trailPointsPerFrame(d)), Math.floor(t / TRAIL_EVERY_STEP_UNTIL));
 }
 
 /** Run 0's position now, onto its trail (dropped while the page is far behind). */
 export function pushTrail(s: Stream, d: number): void {
   const run0 = s.ens.runs[0];
-  if (s.trail.length >= TRAIL_POINTS_PER_FRAME * 4 * d) return;
+  if (s.trail.length >= trailPointsPerFrame(d) * 4 * d) return;
   for (let j = 0; j < d; j++) s.trail.push(run0.x[j]);
   s.trailSteps.push(run0.t);
 }

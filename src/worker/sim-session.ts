@@ -277,7 +277,7 @@ export class SimSession {
   private advance(c: Current, k: number): void {
     const d = c.problem.dim;
     const streams = [c.sgd, c.gd].filter((s): s is Stream => s !== null);
-    const stride = trailStride(k, c.t);
+    const stride = trailStride(k, c.t, d);
     let done = 0;
     while (done < k) {
       const inc = Math.min(stride, k - done);

@@ -1,6 +1,14 @@
 import type { StreamPart } from '../../worker/protocol';
 import { lastIndexAtOrBefore } from './step-search';
 
+/** The trail keeps at most this many numbers (points × d): 20,000 points up to d = 100, fewer for a network. */
+const TRAIL_NUMBERS = 2_000_000;
+
+/** Trail points kept for an iterate of d numbers: 20,000, or fewer where d × 20,000 would pass TRAIL_NUMBERS (at least 256). */
+export function trailCapFor(d: number): number {
+  return Math.max(256, Math.min(20_000, Math.floor(TRAIL_NUMBERS / Math.max(1, d))));
+}
+
 /**
  * The page's copy of one optimiser's runs, rebuilt from the worker's frames:
  * the decimated histories (the same points the worker's History keeps, by the
@@ -21,15 +29,17 @@ export class RunBuffers {
   x: Float64Array;
   escapeStep: Int32Array;
   divergedStep: Int32Array;
-  /** Run 0's path, d numbers a point, capped at `trailCap` points (the whole path, halved in detail when full). */
-  trail: number[] = [];
+  /** Run 0's path, d numbers a point, capped at `trailCap` points (trailCapFor) (the whole path, halved in detail when full). */
+  trail: Float64Array = new Float64Array(0);
+  /** The trail's storage: `trail` is its first trailStep.length × d numbers. */
+  private trailStore = new Float64Array(0);
   /** The step of each trail point. */
   trailStep: number[] = [];
   /** Every run's iterate at each recorded step, [(run · budget + j) · d + c], when the worker sends them (drawing only). */
   pos: Float32Array | null = null;
   private readonly trailCap: number;
 
-  constructor(K: number, d: number, budget: number, trailCap = 20000) {
+  constructor(K: number, d: number, budget: number, trailCap = trailCapFor(d)) {
     this.K = K;
     this.d = d;
     this.budget = Math.max(2, budget + (budget % 2));
@@ -49,20 +59,39 @@ export class RunBuffers {
     const m = part.histSteps.length;
     if (part.histX && !this.pos) this.pos = new Float32Array(this.K * this.budget * this.d);
     for (let j = 0; j < m; j++) this.push(part, j, m);
+    this.appendTrail(part.trail, part.trailSteps);
+  }
+
+  /**
+   * Run 0's new trail points onto its path, in a typed store that grows by doubling
+   * and is thinned in place (every other point) past trailCap. A number[] pushed a
+   * number at a time cost ~0.3 µs a number: 5 s a minute for a network's iterates.
+   */
+  private appendTrail(points: ArrayLike<number>, steps: ArrayLike<number>): void {
+    const add = steps.length;
+    if (add === 0) return;
     const d = this.d;
-    for (let i = 0; i < part.trail.length; i++) this.trail.push(part.trail[i]);
-    for (let i = 0; i < part.trailSteps.length; i++) this.trailStep.push(part.trailSteps[i]);
-    if (this.trailStep.length > this.trailCap) {
-      // keep every other point: the path stays whole, only coarser
-      const kept: number[] = [];
-      const keptStep: number[] = [];
-      for (let p = 0; p < this.trailStep.length; p += 2) {
-        for (let j = 0; j < d; j++) kept.push(this.trail[p * d + j]);
-        keptStep.push(this.trailStep[p]);
-      }
-      this.trail = kept;
-      this.trailStep = keptStep;
+    let n = this.trailStep.length;
+    if ((n + add) * d > this.trailStore.length) {
+      const grown = new Float64Array(Math.max((n + add) * d, 2 * this.trailStore.length));
+      grown.set(this.trailStore.subarray(0, n * d));
+      this.trailStore = grown;
     }
+    const store = this.trailStore;
+    store.set(points instanceof Float64Array ? points : Float64Array.from(points), n * d);
+    for (let i = 0; i < add; i++) this.trailStep.push(steps[i]);
+    n += add;
+    if (n > this.trailCap) {
+      // keep every other point: the path stays whole, only coarser
+      let k = 0;
+      for (let p = 0; p < n; p += 2, k++) {
+        if (k !== p) store.copyWithin(k * d, p * d, (p + 1) * d);
+        this.trailStep[k] = this.trailStep[p];
+      }
+      this.trailStep.length = k;
+      n = k;
+    }
+    this.trail = store.subarray(0, n * d);
   }
 
   private push(part: StreamPart, j: number, m: number): void {

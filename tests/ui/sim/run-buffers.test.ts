@@ -3,7 +3,7 @@ import { Ensemble } from '../../../src/core/engine/ensemble';
 import { decodeQuery } from '../../../src/core/params/query';
 import { buildProblem } from '../../../src/core/problems/build-problem';
 import { ensembleSpec } from '../../../src/core/prepare-run';
-import { RunBuffers } from '../../../src/ui/sim/run-buffers';
+import { RunBuffers, trailCapFor } from '../../../src/ui/sim/run-buffers';
 import type { FromWorker } from '../../../src/worker/protocol';
 import { SimSession } from '../../../src/worker/sim-session';
 
@@ -68,5 +68,32 @@ describe('RunBuffers.summaryCurves()', () => {
       }
     }
     expect(b.epoch).toBeGreaterThan(2);
+  });
+});
+
+describe("the page's copy of run 0's trail", () => {
+  it('keeps 20,000 points up to d = 100 and at most 2 M numbers for a network', () => {
+    expect(trailCapFor(1)).toBe(20_000);
+    expect(trailCapFor(100)).toBe(20_000);
+    expect(trailCapFor(2410) * 2410).toBeLessThanOrEqual(2_000_000);
+    expect(trailCapFor(1e7)).toBe(256);
+  });
+
+  it("stays within its cap over a long network run, whole and in step order, halved in detail when full", () => {
+    const d = 2410;
+    const b = new RunBuffers(1, d, 8);
+    const cap = trailCapFor(d);
+    let t = 0;
+    for (let frame = 0; frame < 600; frame++) {
+      const trailSteps = Float64Array.from({ length: 6 }, () => (t += 1));
+      const trail = new Float64Array(6 * d).map((_, i) => trailSteps[Math.floor(i / d)]);
+      b.apply({ x: new Float64Array(d), histSteps: new Float64Array(0), histLoss: new Float64Array(0), histDist: new Float64Array(0), escapeStep: new Int32Array(1).fill(-1), divergedStep: new Int32Array(1).fill(-1), trail, trailSteps });
+      expect(b.trailStep.length).toBeLessThanOrEqual(cap);
+      expect(b.trail.length).toBe(b.trailStep.length * d);
+    }
+    expect(b.trailStep[0]).toBe(1);
+    for (let p = 1; p < b.trailStep.length; p++) expect(b.trailStep[p]).toBeGreaterThan(b.trailStep[p - 1]);
+    // each point is still its own step's iterate
+    for (const p of [0, b.trailStep.length - 1]) expect(b.trail[p * d + d - 1]).toBe(b.trailStep[p]);
   });
 });
