@@ -14,10 +14,26 @@ function down(): void {
   held = true;
 }
 
+/**
+ * The release's work (every chart redrawn in full, the axes settling, the run
+ * given its whole share back) runs after the frame that follows the release has
+ * been painted, not inside pointerup or keyup: there it made the release the
+ * slowest event of a drag (56–128 ms from the event to the next paint in `npm run
+ * bench`, the drag's Interaction to Next Paint). A gesture begun again before then
+ * takes the work over to its own release.
+ */
+function release(): void {
+  const fire = () => {
+    if (!gestureHeld()) for (const fn of releases) fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fire, 0));
+  else fire();
+}
+
 function up(): void {
   if (!held) return;
   held = false;
-  for (const fn of releases) fn();
+  release();
 }
 
 /** Until when a held key's auto-repeat counts as a gesture in progress (↑ held down moves η like a drag). */
@@ -31,7 +47,7 @@ function keyDown(e: KeyboardEvent): void {
 function keyUp(): void {
   if (repeatingUntil === 0) return;
   repeatingUntil = 0;
-  for (const fn of releases) fn();
+  release();
 }
 
 function install(): void {
@@ -61,7 +77,7 @@ export function gestureHeld(): boolean {
   return held || (repeatingUntil > 0 && performance.now() < repeatingUntil);
 }
 
-/** Call fn each time a held pointer (or a repeating key) is let go; returns the unsubscribe. */
+/** Call fn each time a held pointer (or a repeating key) is let go, once the next frame is painted (release()); returns the unsubscribe. */
 export function onPointerRelease(fn: () => void): () => void {
   install();
   releases.add(fn);
