@@ -23,11 +23,12 @@ function down(): void {
  * takes the work over to its own release.
  */
 function release(): void {
-  const fire = () => {
-    if (!gestureHeld()) for (const fn of releases) fn();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fire, 0));
-  else fire();
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fireReleases, 0));
+  else fireReleases();
+}
+
+function fireReleases(): void {
+  if (!gestureHeld()) for (const fn of releases) fn();
 }
 
 function up(): void {
