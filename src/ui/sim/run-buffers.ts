@@ -65,7 +65,8 @@ export class RunBuffers {
   /**
    * Run 0's new trail points onto its path, in a typed store that grows by doubling
    * and is thinned in place (every other point) past trailCap. A number[] pushed a
-   * number at a time cost ~0.3 µs a number: 5 s a minute for a network's iterates.
+   * number at a time, and rebuilt on every thinning, cost about 0.3 µs a number
+   * (2.9 s for a network's 600 frames of 7 points of 2,410 weights, in Node; 0.15 s now).
    */
   private appendTrail(points: ArrayLike<number>, steps: ArrayLike<number>): void {
     const add = steps.length;
