@@ -72,6 +72,11 @@ export const PAGE_QUERIES = {
    */
   network: '?problem=mlp&steps=40000',
   /**
+   * GD on the same network in the page's worker, to step 1,320: where bench/network.ts's GD run
+   * (problem=mlp&opt=gd) first has a training loss under 1e-4 in Node (checked every 10 steps).
+   */
+  networkGd: '?problem=mlp&opt=gd&steps=1320',
+  /**
    * Node's phase-grid figure in the page (bench/theory.ts measurePhaseGrid): the toy with b = (0.1, 1.9) × 20
    * (n = 40), 40 η × 40 B × 100 runs × 200 steps from x* = 1; steps = 200 also ends the live run at once, so
    * every worker takes cells.
@@ -233,6 +238,8 @@ export interface PageFigures {
   compared: (WindowFigures & { query: string }) | Skipped;
   /** A network training in the live tab (PAGE_QUERIES.network), the window of manyRuns (absent in reports from before it was measured). */
   network?: (WindowFigures & { query: string }) | Skipped;
+  /** GD training the default network in the page's worker (PAGE_QUERIES.networkGd), absent in reports from before it was measured. */
+  networkGd?: NetworkGdFigures | Skipped;
   /** ms from Enter to the first frame showing the new run, one sample per change. */
   firstPointMs: Stat | Skipped;
   /** ms from a keyboard step of the η slider (→, the keydown event's time) to the first frame showing the new run. Absent in reports made before the drag figures. */
@@ -245,6 +252,15 @@ export interface PageFigures {
   clip?: ClipFile[] | Skipped;
   /** The projector window's corner after the laptop's during a drag of η (absent in reports from before it was measured). */
   presenter?: PresenterFigures | Skipped;
+}
+
+export interface NetworkGdFigures {
+  query: string;
+  /** From navigation start to the run's end (the status line's data-state = done), one sample per load. */
+  seconds: Stat;
+  steps: number;
+  /** GD's training loss at the end, from the run's summary (the worker's number). */
+  finalLoss: number | null;
 }
 
 export interface PhaseGridPageFigures {
@@ -886,6 +902,27 @@ function pageRate(s: StreamFigures): number | Skipped {
  * the 10⁷-step link through history.pushState + popstate (as the Back button
  * would), so "before" is taken before the long run starts.
  */
+/** GD on the default network in fresh pages: from navigation start to the end of the run, and its final loss. */
+async function networkGdInPage(browser: Browser, base: string, loads: number): Promise<NetworkGdFigures> {
+  const samples: number[] = [];
+  let steps = 0;
+  let finalLoss: number | null = null;
+  for (let i = 0; i < loads; i++) {
+    await withPage(browser, async (page) => {
+      await page.goto(base + PAGE_QUERIES.networkGd);
+      await page.waitForSelector(`${SELECTORS.status}[data-state="done"]`, { timeout: 120_000, state: 'attached' });
+      const r = await page.evaluate(() => {
+        const s = window.explorer?.store.getState();
+        return { ms: performance.now(), t: s?.status.t ?? 0, loss: s?.summary?.gd?.finalLoss.mean ?? null };
+      });
+      samples.push(r.ms / 1000);
+      steps = r.t;
+      finalLoss = r.loss;
+    });
+  }
+  return { query: PAGE_QUERIES.networkGd, seconds: stat(samples), steps, finalLoss };
+}
+
 /** The phase grid in fresh pages: the view starts it on load and reports its wall time when done. */
 async function phaseGridInPage(browser: Browser, base: string, loads: number): Promise<PhaseGridPageFigures> {
   const samples: number[] = [];
@@ -987,7 +1024,7 @@ const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'network', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'network', 'networkGd', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -1033,6 +1070,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       manyRuns: s,
       compared: s,
       network: s,
+      networkGd: s,
       firstPointMs: s,
       stepPointMs: s,
       throughput: both(() => s),
@@ -1083,6 +1121,8 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     if ('frames' in compared) log(`page: two 200-run configurations ${windowLine(compared)}`);
     const network = await run('network', 'a network training', () => oneWindow(b, base, PAGE_QUERIES.network, sizes.manyRuns));
     if ('frames' in network) log(`page: a network training ${windowLine(network)}`);
+    const networkGd = await run('networkGd', 'GD training a network', () => networkGdInPage(b, base, sizes.loads));
+    if ('steps' in networkGd) log(`page: GD on the default network, ${networkGd.steps} steps in the page's worker: ${networkGd.seconds.median.toFixed(2)} s from load, final loss ${networkGd.finalLoss?.toExponential(3)}`);
     const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
     if ('median' in firstPointMs) log(`page: first point of a new run (η box + Enter): median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
@@ -1108,7 +1148,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, network, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid, clip, presenter };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, network, networkGd, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid, clip, presenter };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
@@ -1122,7 +1162,8 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
  * temporary directory. The parts (PAGE_PARTS): node, paint, stream, drag (η on
  * both streams), dragB (B on both streams), corner (the rectangle's corner on
  * both), dragCompare (η with compare=B:16), hold (↑ held down), many, compare,
- * network (a network training in the live tab), first (η box + Enter), step (→ on the η slider), heap, phase, presenter (the
+ * network (a network training in the live tab), networkGd (GD training it in the
+ * page's worker), first (η box + Enter), step (→ on the η slider), heap, phase, presenter (the
  * projector window's lag), clip (the 10 s MP4 and GIF). Issue 21's gestures
  * alone: `--only=drag,dragB,corner,dragCompare,hold,first,step`. BENCH_PORT sets
  * the preview server's port.

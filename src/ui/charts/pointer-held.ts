@@ -9,9 +9,19 @@
 let held = false;
 const releases = new Set<() => void>();
 let installed = false;
+/** Where and when the pointer went down: a release near both is a click, not a drag. */
+let downX = 0;
+let downY = 0;
+let downT = 0;
+/** A press that moved less than this (px) and lasted less than CLICK_MS is a click. */
+const CLICK_PX = 4;
+const CLICK_MS = 300;
 
-function down(): void {
+function down(e: PointerEvent): void {
   held = true;
+  downX = e.clientX;
+  downY = e.clientY;
+  downT = e.timeStamp;
 }
 
 /**
@@ -20,21 +30,29 @@ function down(): void {
  * been painted, not inside pointerup or keyup: there it made the release the
  * slowest event of a drag (56–128 ms from the event to the next paint in `npm run
  * bench`, the drag's Interaction to Next Paint). A gesture begun again before then
- * takes the work over to its own release.
+ * takes the work over to its own release. A click is settled at once, inside
+ * pointerup as before: what the click does (Record, an export) must find the
+ * charts as drawn for the configuration, not as drawn during a press.
  */
+let releasePending = false;
 function release(): void {
+  if (releasePending) return;
+  releasePending = true;
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fireReleases, 0));
   else fireReleases();
 }
 
 function fireReleases(): void {
+  releasePending = false;
   if (!gestureHeld()) for (const fn of releases) fn();
 }
 
-function up(): void {
+function up(e?: Event): void {
   if (!held) return;
   held = false;
-  release();
+  const click = e instanceof PointerEvent && e.type === 'pointerup' && Math.hypot(e.clientX - downX, e.clientY - downY) < CLICK_PX && e.timeStamp - downT < CLICK_MS;
+  if (click) fireReleases();
+  else release();
 }
 
 /** Until when a held key's auto-repeat counts as a gesture in progress (↑ held down moves η like a drag). */
