@@ -80,6 +80,22 @@ test.describe('the network workspace', () => {
   });
 });
 
+test.describe('the network workspace in lecture mode on a 1024×768 projector', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+  test('keeps each chart tall enough to read (at least 120 px of plot; squeezed, they had a few dozen), and scrolls to the rest', async ({ page }) => {
+    await openDone(page, 'problem=mlp&n=20&width=16&eta=0.4&B=4&runs=2&steps=200&tab=network&lecture=1', 120_000);
+    await expect(page.getByTestId('network-status')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+    for (const chart of ['.network-loss', '.network-minima']) {
+      const plot = page.locator(`${chart} [data-plot-area]`).first();
+      await expect(plot).toBeVisible();
+      expect((await plot.boundingBox())!.height, `${chart}'s plot height`).toBeGreaterThanOrEqual(120);
+    }
+    const view = page.locator('.network-view');
+    expect(await view.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await shoot(page, 'network-lecture-1024x768');
+  });
+});
+
 test.describe("the network workspace's sweeps", () => {
   test('Table 2 fills in model by model with npm run sim’s numbers, and a Fig. 6 sweep can be cancelled', async ({ page }) => {
     // Training and the measurements at each end (a, s, ‖G‖_F, μ, μ₀) take over a minute on a loaded machine.
