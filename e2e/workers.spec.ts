@@ -14,7 +14,8 @@ const kill = (page: Page, name: string) => page.evaluate((n) => window.explorer!
 // The toy's band, heavy enough (400 runs a cell) to be killed half-way, light enough to check cell by cell.
 const BAND = 'problem=toy&tab=phase&eta=0.7&B=1&etamin=0.53&etamax=0.6&grid=40&cellruns=400&steps=1000&radius=0.00001&escape=0.1&seed=1';
 // The same band with four times the steps: time for a kill or a throw to land while the workers hold cells.
-const LONG_BAND = BAND.replace('steps=1000', 'steps=4000');
+// Long enough that the grid is still computing when a test kills or breaks a worker (each worker queues 64 cells).
+const LONG_BAND = BAND.replace('steps=1000', 'steps=20000');
 const ST_SELECTION = 'problem=styblinski&d=10&n=200&tab=selection&eta=0.03&B=1&selruns=100&steps=300&escape=4&seed=1';
 
 test.describe('every kind of worker, killed mid-job, is reported, rejects what was pending and is replaced', () => {
