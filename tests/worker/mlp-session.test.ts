@@ -6,13 +6,18 @@ import type { FromWorker } from '../../src/worker/protocol';
 import { trailPointsPerFrame } from '../../src/worker/live-stream';
 import { SimSession, type SessionHost } from '../../src/worker/sim-session';
 
+/** A session on a fake host whose clock advances `tick` ms a reading; its scheduled slices wait in `tasks`. */
+function fakeSession(tick: number) {
+  const sent: FromWorker[] = [];
+  const tasks: Array<() => void> = [];
+  let clock = 0;
+  const host: SessionHost = { post: (m) => sent.push(m), now: () => (clock += tick), soon: (fn) => tasks.push(fn), later: (fn) => tasks.push(fn) };
+  return { sent, tasks, session: new SimSession(host) };
+}
+
 describe('a network in the simulation session behind the worker', () => {
   it('ends with the checksums `npm run sim` prints for the link', () => {
-    const sent: FromWorker[] = [];
-    const tasks: Array<() => void> = [];
-    let clock = 0;
-    const host: SessionHost = { post: (m) => sent.push(m), now: () => (clock += 0.01), soon: (fn) => tasks.push(fn), later: (fn) => tasks.push(fn) };
-    const session = new SimSession(host);
+    const { sent, tasks, session } = fakeSession(0.01);
     const query = 'problem=mlp&data=teacher&n=12&width=6&depth=2&activation=relu&eta=0.1&B=3&runs=3&steps=60';
     session.handle({ type: 'start', id: 1, query, stepsPerSecond: Infinity, paused: false });
     for (let i = 0; i < 1e5 && tasks.length; i++) {
@@ -39,11 +44,7 @@ describe("a network's trail in the live stream", () => {
   });
 
   it("sends a network's frames with a trail of at most 4 frames' worth of points, each the whole iterate", () => {
-    const sent: FromWorker[] = [];
-    const tasks: Array<() => void> = [];
-    let clock = 0;
-    const host: SessionHost = { post: (m) => sent.push(m), now: () => (clock += 4), soon: (fn) => tasks.push(fn), later: (fn) => tasks.push(fn) };
-    const session = new SimSession(host);
+    const { sent, tasks, session } = fakeSession(4);
     const query = 'problem=mlp&data=teacher&n=20&width=200&eta=0.05&B=4&runs=2&steps=400';
     const d = buildProblem(decodeQuery(query).config).problem.dim;
     expect(d).toBeGreaterThan(1000);
