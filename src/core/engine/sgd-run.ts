@@ -5,7 +5,7 @@ import { NEWEST_GENERATOR, streamRng, Salt, type Generator, type Rng } from '../
 import { batchMode, type BatchMode } from './batch-sampler';
 import { History } from './history';
 import { KERNEL_MIN_STEPS, kernelAdvance1D, kernelCovers } from '../kernels/advance-1d-kernel';
-import { CIRCLE_KERNEL_MIN_STEPS, circleKernelCovers, kernelAdvanceCircle } from '../kernels/circle-kernel';
+import { CIRCLE_KERNEL_MIN_STEPS, circleKernelCovers, kernelAdvanceCircle, type CircleRecording } from '../kernels/circle-kernel';
 import type { CircleProblem } from '../problems/circle';
 
 export type Optimiser = 'gd' | 'sgd';
@@ -52,6 +52,8 @@ export interface RunSpec {
 
 /** Above this |xⱼ| a run is declared diverged (its loss would overflow soon after). */
 export const DIVERGENCE_BOUND = 1e100;
+
+const NO_POINTS = new Float64Array(0);
 
 /**
  * One GD or SGD run, advanced in slices (`advance(k)`) so a worker can yield
@@ -161,25 +163,38 @@ export class SgdRun {
   }
 
   /**
-   * advance() on a quadratic-circle problem: the stretches between recorded history
-   * points go to the WebAssembly kernel, which takes the same draws and steps, so
-   * the kernel and advanceSteps may take turns; short stretches stay in TypeScript.
+   * advance() on a quadratic-circle problem: stretches of steps go to the WebAssembly
+   * kernel, which takes the same draws and steps, so the kernel and advanceSteps may
+   * take turns; short stretches stay in TypeScript. With a lazy history the kernel
+   * writes the recorded iterates as it steps (History.pushIterate keeps only the
+   * iterate), so a stretch runs up to the point where the history would halve;
+   * otherwise it ends at each recorded point, where observe() evaluates the loss.
    */
   private advanceCircle(k: number): number {
     const hist = this.history;
     const stretch = { x: this.x, t: this.t, escapeStep: this.escapeStep };
+    const recording = hist !== null && this.lazyLoss ? { first: 0, stride: 0, points: NO_POINTS } : null;
     let taken = 0;
     while (taken < k && this.divergedStep < 0) {
       const t = this.t;
       const nextObserve = hist === null ? -1 : t - (t % hist.stride) + hist.stride;
-      const limit = nextObserve < 0 ? k - taken : Math.min(k - taken, nextObserve - t);
+      // Recorded in the kernel: every point the history takes at this stride (a full history
+      // halves at its next point, in observe(), so that stretch ends there as before).
+      const room = recording === null ? 0 : hist!.room();
+      const last = room > 0 ? nextObserve + (room - 1) * hist!.stride : nextObserve;
+      const limit = nextObserve < 0 ? k - taken : Math.min(k - taken, last - t);
       if (limit < CIRCLE_KERNEL_MIN_STEPS || !this.circleKernel) {
         taken += this.advanceSteps(this.circleKernel ? limit : k - taken);
         continue;
       }
       stretch.t = t;
       stretch.escapeStep = this.escapeStep;
-      const r = kernelAdvanceCircle(this.problem as CircleProblem, this.mode, this.m, this.perm, this.rng, this.spec.eta, this.spec.center, this.R2, limit, stretch);
+      if (recording !== null && room > 0) {
+        recording.first = nextObserve - t;
+        recording.stride = hist!.stride;
+      }
+      const rec = room > 0 ? recording : null;
+      const r = kernelAdvanceCircle(this.problem as CircleProblem, this.mode, this.m, this.perm, this.rng, this.spec.eta, this.spec.center, this.R2, limit, stretch, rec, room);
       if (r === null) {
         this.circleKernel = false; // unavailable here: TypeScript from now on
         continue;
@@ -187,10 +202,18 @@ export class SgdRun {
       this.t = stretch.t;
       this.escapeStep = stretch.escapeStep;
       taken += r.taken;
+      if (rec !== null) this.pushRecorded(rec, t, t + r.taken);
       if (r.diverged) this.divergedStep = stretch.t;
-      else if (this.t === nextObserve) this.observe();
+      else if (rec === null && this.t === nextObserve) this.observe();
     }
     return taken;
+  }
+
+  /** The points a kernel stretch recorded, from step `from` (excluded) to `to`: what observe() would have pushed at each. */
+  private pushRecorded(rec: CircleRecording, from: number, to: number): void {
+    const first = from + rec.first;
+    if (first > to) return;
+    this.history!.pushIterates(first, rec.stride, Math.floor((to - first) / rec.stride) + 1, rec.points);
   }
 
   /** advance() in TypeScript, for every problem and batch mode. */

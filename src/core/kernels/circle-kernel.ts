@@ -6,7 +6,9 @@
  * in TypeScript (x, t, the escape step, the generator's words, the permutation of
  * sampling without replacement); each call copies it into the kernel's memory and
  * back, so SgdRun calls it only for stretches of at least CIRCLE_KERNEL_MIN_STEPS
- * steps between recorded history points.
+ * steps. A lazy history's points (iterates, History.pushIterate) are written by
+ * the kernel as it steps, so a stretch runs on past them to the point where the
+ * history would halve; other histories end a stretch at each recorded point.
  */
 import type { BatchMode } from '../engine/batch-sampler';
 import { CircleProblem } from '../problems/circle';
@@ -18,7 +20,7 @@ import { instantiateKernel } from './wasm-loader';
 
 interface CircleExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  advanceCircle(mode: number, gen: number, n: number, m: number, data: number, scale: number, eta: number, R2: number, k: number, io: number, perm: number): number;
+  advanceCircle(mode: number, gen: number, n: number, m: number, data: number, scale: number, eta: number, R2: number, k: number, io: number, perm: number, first: number, stride: number, rec: number): number;
 }
 
 /** Shorter stretches stay in TypeScript: a call copies the state in and out, about the cost of a few SGD-1 steps. */
@@ -55,11 +57,41 @@ export interface CircleStretch {
 }
 
 /**
+ * The points a stretch records for a lazy History (History.pushIterate): one
+ * after the `first`-th step and every `stride`-th after it; `points` gets x₀, x₁
+ * and ‖x − x*‖ of each, in order, and is a view of the kernel's memory, valid
+ * until the next call.
+ */
+export interface CircleRecording {
+  first: number;
+  stride: number;
+  points: Float64Array;
+}
+
+/** Typed views of the kernel's memory, made again only when it grows (each call used to make its own). */
+let views: { buffer: ArrayBuffer; n: number; f64: Float64Array; i32: Int32Array; perm: Int32Array; rec: Float64Array } | null = null;
+
+/**
  * Up to k steps of the run whose state is s (updated in place, with `rng` and
  * `perm`); the finite steps taken and whether the run diverged (t then counts the
- * diverging step, as in SgdRun.advance). Null: no kernel here, TypeScript runs.
+ * diverging step, as in SgdRun.advance). With `recording`, the iterates of the
+ * recorded steps among them (at most `maxPoints`) are in recording.points.
+ * Null: no kernel here, TypeScript runs.
  */
-export function kernelAdvanceCircle(p: CircleProblem, mode: BatchMode, m: number, perm: Int32Array, rng: Rng, eta: number, center: Float64Array, R2: number, k: number, s: CircleStretch): { taken: number; diverged: boolean } | null {
+export function kernelAdvanceCircle(
+  p: CircleProblem,
+  mode: BatchMode,
+  m: number,
+  perm: Int32Array,
+  rng: Rng,
+  eta: number,
+  center: Float64Array,
+  R2: number,
+  k: number,
+  s: CircleStretch,
+  recording: CircleRecording | null = null,
+  maxPoints = 0,
+): { taken: number; diverged: boolean } | null {
   const code = MODES[mode.kind];
   if (code === undefined || !kernelsAllowed()) return null;
   const kernel = instance();
@@ -67,7 +99,8 @@ export function kernelAdvanceCircle(p: CircleProblem, mode: BatchMode, m: number
   const n = p.n;
   const io = align8(32 * n);
   const permAt = io + 96;
-  const bytes = permAt + 4 * n;
+  const recAt = align8(permAt + 4 * n);
+  const bytes = recAt + 24 * maxPoints;
   const have = kernel.memory.buffer.byteLength;
   if (bytes > have) {
     kernel.memory.grow(Math.ceil((bytes - have) / 65536));
@@ -85,8 +118,10 @@ export function kernelAdvanceCircle(p: CircleProblem, mode: BatchMode, m: number
     }
     resident = p;
   }
-  const f64 = new Float64Array(buf, io, 8);
-  const i32 = new Int32Array(buf, io + 64, 7);
+  if (views === null || views.buffer !== buf || views.n !== n) {
+    views = { buffer: buf, n, f64: new Float64Array(buf, io, 8), i32: new Int32Array(buf, io + 64, 7), perm: new Int32Array(buf, permAt, n), rec: new Float64Array(buf, recAt, (buf.byteLength - recAt) >> 3) };
+  }
+  const { f64, i32 } = views;
   const box = p.domain;
   f64[0] = s.x[0];
   f64[1] = s.x[1];
@@ -99,15 +134,16 @@ export function kernelAdvanceCircle(p: CircleProblem, mode: BatchMode, m: number
   i32[0] = s.t;
   i32[1] = s.escapeStep;
   writeState(rng, i32, 3);
-  const permView = code === 2 ? new Int32Array(buf, permAt, n) : null;
-  if (permView !== null) permView.set(perm);
-  const taken = kernel.advanceCircle(code, rng instanceof Xoshiro128 ? 0 : 1, n, m, 0, 1 / m, eta, R2, k, io, permAt);
+  if (code === 2) views.perm.set(perm);
+  const stride = recording === null ? 0 : recording.stride;
+  const taken = kernel.advanceCircle(code, rng instanceof Xoshiro128 ? 0 : 1, n, m, 0, 1 / m, eta, R2, k, io, permAt, recording === null ? 0 : recording.first, stride, recAt);
   circleKernelStats.steps += taken;
   s.x[0] = f64[0];
   s.x[1] = f64[1];
   s.t = i32[0];
   s.escapeStep = i32[1];
   readState(rng, i32, 3);
-  if (permView !== null) perm.set(permView);
+  if (code === 2) perm.set(views.perm);
+  if (recording !== null) recording.points = views.rec;
   return { taken, diverged: i32[2] !== 0 };
 }

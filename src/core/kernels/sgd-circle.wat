@@ -62,13 +62,19 @@
   ;; the caller). scale is the TypeScript's 1/m. At a divergence the flag is 1, t
   ;; counts the diverging step and x keeps each coordinate's last finite value, as
   ;; SgdRun.advance does. Returns the finite steps taken.
+  ;; With stride > 0 the kernel also writes the iterates a lazy History records
+  ;; (History.pushIterate): x₀, x₁ and the distance √d2 (SgdRun.observe's, the same
+  ;; sum in the same order) as f64 at rec, rec + 24, … after the first-th finite step
+  ;; and every stride-th one after it, so SgdRun hands it a whole stretch of
+  ;; recorded points instead of one call per point.
   (func (export "advanceCircle") (param $mode i32) (param $gen i32) (param $n i32) (param $m i32) (param $data i32)
-      (param $scale f64) (param $eta f64) (param $R2 f64) (param $k i32) (param $io i32) (param $perm i32) (result i32)
+      (param $scale f64) (param $eta f64) (param $R2 f64) (param $k i32) (param $io i32) (param $perm i32)
+      (param $first i32) (param $stride i32) (param $rec i32) (result i32)
     (local $x0 f64) (local $x1 f64) (local $t i32) (local $esc i32) (local $taken i32)
     (local $rho f64) (local $g0 f64) (local $g1 f64) (local $j i32) (local $i i32) (local $r i32) (local $tmp i32)
     (local $a f64) (local $b f64) (local $rr f64) (local $gv f64) (local $w f64) (local $hv f64) (local $dh f64)
     (local $u f64) (local $um f64) (local $tq f64) (local $kk f64)
-    (local $v0 f64) (local $v1 f64) (local $e f64) (local $d2 f64) (local $bad i32)
+    (local $v0 f64) (local $v1 f64) (local $e f64) (local $d2 f64) (local $bad i32) (local $left i32)
     (global.set $gen (local.get $gen))
     (global.set $s0 (i32.load offset=76 (local.get $io)))
     (global.set $s1 (i32.load offset=80 (local.get $io)))
@@ -80,6 +86,7 @@
     (local.set $esc (i32.load offset=68 (local.get $io)))
     (i32.store offset=72 (local.get $io) (i32.const 0))
     (local.set $taken (i32.const 0))
+    (local.set $left (local.get $first))
     (block $end
       (loop $step
         (br_if $end (i32.ge_s (local.get $taken) (local.get $k)))
@@ -180,6 +187,17 @@
             (if (f64.gt (local.get $d2) (local.get $R2))
               (then (local.set $esc (local.get $t))))))
         (local.set $taken (i32.add (local.get $taken) (i32.const 1)))
+        ;; a recorded step: its iterate, for History.pushIterate
+        (if (local.get $stride)
+          (then
+            (local.set $left (i32.sub (local.get $left) (i32.const 1)))
+            (if (i32.eqz (local.get $left))
+              (then
+                (f64.store (local.get $rec) (local.get $x0))
+                (f64.store offset=8 (local.get $rec) (local.get $x1))
+                (f64.store offset=16 (local.get $rec) (f64.sqrt (local.get $d2)))
+                (local.set $rec (i32.add (local.get $rec) (i32.const 24)))
+                (local.set $left (local.get $stride))))))
         (br $step)))
     (f64.store (local.get $io) (local.get $x0))
     (f64.store offset=8 (local.get $io) (local.get $x1))

@@ -14,7 +14,8 @@ function runWith(loop: 'auto' | 'typescript', p: CircleProblem, spec: RunSpec, x
     while (run.t < steps && !run.done) run.advance(Math.min(700, steps - run.t));
     if (loop === 'typescript') expect(circleKernelStats.steps).toBe(before);
     const h = run.history?.snapshot();
-    return { x: Array.from(run.x), t: run.t, escapeStep: run.escapeStep, divergedStep: run.divergedStep, history: h ? [Array.from(h.step), Array.from(h.loss), Array.from(h.dist)] : null };
+    const positions = run.history?.positions ? Array.from(run.history.positions.subarray(0, 2 * run.history.count)) : null;
+    return { x: Array.from(run.x), t: run.t, escapeStep: run.escapeStep, divergedStep: run.divergedStep, history: h ? [Array.from(h.step), Array.from(h.loss), Array.from(h.dist)] : null, positions };
   } finally {
     setKernelPreference('auto');
   }
@@ -44,7 +45,7 @@ describe('quadratic-circle SGD steps in the WebAssembly kernel', () => {
           for (const [eta, start] of [[0.7, 0], [5, 1], [20, 0]] as const) {
             // No history (one stretch per slice), 128 points (stretches of every length), 2000 points (all too short: TypeScript steps between).
             for (const historyBudget of [0, 128, 2000]) {
-              const spec: RunSpec = { ...batch, eta, center: problem.minima[start].x, escapeRadius: 1, historyBudget, seed: 7, runIndex: 3, rng };
+              const spec: RunSpec = { ...batch, eta, center: problem.minima[start].x, escapeRadius: 1, historyBudget, seed: 7, runIndex: 3, rng, keepPositions: historyBudget === 128 };
               const x0 = Float64Array.from(problem.minima[start].x, (v) => v + 0.3);
               const wasm = runWith('auto', problem, spec, Float64Array.from(x0), 3000);
               expectSameBits(wasm, runWith('typescript', problem, spec, Float64Array.from(x0), 3000));
@@ -57,6 +58,27 @@ describe('quadratic-circle SGD steps in the WebAssembly kernel', () => {
       expect(circleKernelStats.steps - before).toBeGreaterThan(100_000);
     });
   }
+
+  it("takes the steps between a 128-point history's points too: it writes the recorded iterates itself", () => {
+    const problem = new CircleProblem(1, 1e-3);
+    const spec: RunSpec = { opt: 'sgd', B: 1, sampling: 'with', eta: 0.7, center: problem.minima[0].x, escapeRadius: 1, historyBudget: 128, seed: 7, runIndex: 0 };
+    const before = circleKernelStats.steps;
+    const run = new SgdRun(problem, spec, Float64Array.from(problem.minima[0].x));
+    run.advance(1000);
+    // Recorded every 1–8 steps: one call per point would leave every stretch to TypeScript.
+    expect(circleKernelStats.steps - before).toBeGreaterThan(900);
+    expect(run.history!.count).toBeGreaterThan(64);
+  });
+
+  it('takes a few steps at a time in TypeScript, with a history and without one', () => {
+    const problem = new CircleProblem(1, 1e-3);
+    for (const historyBudget of [0, 128]) {
+      const spec: RunSpec = { opt: 'sgd', B: 1, sampling: 'with', eta: 0.7, center: problem.minima[0].x, escapeRadius: 1, historyBudget, seed: 7, runIndex: 0 };
+      const run = new SgdRun(problem, spec, Float64Array.from(problem.minima[0].x));
+      for (let i = 0; i < 40; i++) expect(run.advance(5)).toBe(5);
+      expect(run.t).toBe(200);
+    }
+  });
 
   it('leaves GD to TypeScript (the kernel takes no GD step)', () => {
     const problem = new CircleProblem(1, 1e-3);
