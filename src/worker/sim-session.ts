@@ -75,7 +75,7 @@ export class SimSession {
     if (!c || c.id !== msg.id) return; // stale: belongs to a cancelled simulation
     switch (msg.type) {
       case 'cancel':
-        this.cur = null;
+        this.drop(c);
         return;
       case 'pause':
         c.paused = true;
@@ -105,7 +105,7 @@ export class SimSession {
   }
 
   private start(msg: Extract<ToWorker, { type: 'start' }>): void {
-    this.cur = null;
+    if (this.cur) this.drop(this.cur);
     this.host.cancelTheory?.();
     this.latestStart = msg.id;
     const decoded = decodeQuery(msg.query);
@@ -189,6 +189,16 @@ export class SimSession {
     return true;
   }
 
+  /**
+   * End the current simulation: nothing of it runs or is posted again, and its runs'
+   * history buffers go to the next start's runs (a retune builds as many as it drops).
+   */
+  private drop(c: Current): void {
+    if (this.cur === c) this.cur = null;
+    c.sgd?.ens.release();
+    c.gd?.ens.release();
+  }
+
   private resetEpoch(c: Current): void {
     c.epoch = this.host.now();
     c.epochSteps = 0;
@@ -261,7 +271,7 @@ export class SimSession {
         },
         [],
       );
-      this.cur = null;
+      this.drop(c);
       return;
     }
     // With a share below 1 (several configurations, each in its own worker), rest in proportion

@@ -9,6 +9,7 @@ import { applyFrame, startedRun } from '../../src/ui/sim/live-run';
 import type { MinimumTheory } from '../../src/core/theory/analyse-minimum';
 import type { FromWorker } from '../../src/worker/protocol';
 import { SimSession, type SessionHost } from '../../src/worker/sim-session';
+import { historyBuffers } from '../../src/core/engine/history';
 import { theoryWork, THEORY_INLINE_WORK } from '../../src/worker/run-costs';
 
 /** A host with a fake clock: each `now()` advances `tickMs` (0.01 ms), tasks run from a queue. */
@@ -194,6 +195,24 @@ describe('the simulation session behind the worker', () => {
     const after = sent.slice(sent.findIndex((m) => m.type === 'started' && m.id === 2));
     expect(after.every((m) => m.id === 2)).toBe(true);
     expect(after.at(-1)!.type).toBe('done');
+  });
+
+  it("gives a restart the history buffers of the runs it replaces, and the restarted run's numbers are a fresh session's", () => {
+    const at = (eta: number, steps: number) => `problem=toy&eta=${eta}&B=1&seed=7&runs=60&steps=${steps}`;
+    const { session, sent, drain } = fakeHost();
+    session.handle({ type: 'start', id: 1, query: at(0.7, 1_000_000), stepsPerSecond: Infinity, paused: false });
+    const made = historyBuffers.made;
+    session.handle({ type: 'start', id: 2, query: at(0.5, 3000), stepsPerSecond: Infinity, paused: false });
+    // 60 SGD runs and the GD run: each takes a buffer the replaced run gave back.
+    expect(historyBuffers.made).toBe(made);
+    drain();
+    const fresh = fakeHost();
+    fresh.session.handle({ type: 'start', id: 1, query: at(0.5, 3000), stepsPerSecond: Infinity, paused: false });
+    fresh.drain();
+    const done = (list: FromWorker[], id: number) => list.find((m) => m.type === 'done' && m.id === id) as Extract<FromWorker, { type: 'done' }>;
+    expect(done(sent, 2).sgd!.fingerprint).toBe(done(fresh.sent, 1).sgd!.fingerprint);
+    expect(done(sent, 2).sgd!.curves).toEqual(done(fresh.sent, 1).sgd!.curves);
+    expect(done(sent, 2).gd!.fingerprint).toBe(done(fresh.sent, 1).gd!.fingerprint);
   });
 
   it("posts a running start's first frame after its first slice of steps, not at t = 0, so the page draws the new run's first point one round trip sooner", () => {

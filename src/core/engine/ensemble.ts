@@ -5,6 +5,7 @@ import { median, wilson95 } from '../stats';
 import { checksumFloat64 } from './checksum';
 import { fingerprintRuns } from './fingerprint';
 import { SgdRun, type NoiseScaling, type Optimiser } from './sgd-run';
+import { recycleHistories } from './history';
 import { perturbedStart } from './start-point';
 
 export interface EnsembleSpec {
@@ -140,6 +141,14 @@ export class Ensemble {
     if (dt <= 0) return;
     for (const run of this.runs) if (!run.done) run.advance(dt - (run.t - this.t));
     this.t = target;
+  }
+
+  /**
+   * Hand the runs' history buffers back for the next ensemble (a worker's restart);
+   * the histories are empty after it, and the ensemble must not be advanced again.
+   */
+  release(): void {
+    recycleHistories(this.runs.map((r) => r.history));
   }
 
   runToEnd(): this {

@@ -10,6 +10,8 @@
  * budget·(1 + ½ log₂(T/budget)) points but keeps fewer than budget, and the loss
  * (one pass over the n components) is most of a recorded point's cost.
  */
+const NONE = new Float64Array(0);
+
 export class History {
   readonly step: Float64Array;
   readonly dist: Float64Array;
@@ -27,6 +29,8 @@ export class History {
    */
   readonly positions: Float64Array | null;
   private readonly posDim: number;
+  /** The one backing store of the columns (handed back by recycleHistories). */
+  private buffer: ArrayBuffer | null;
 
   /**
    * @param lazy with dim and loss: record iterates (pushIterate) and evaluate the loss on reading.
@@ -45,7 +49,8 @@ export class History {
     // several runs' histories was slower still (64 kB buffers: 0.036 s against 0.022 s).
     const xd = lazy ? lazy.dim : 0;
     const doubles = b * (3 + xd + positionsDim);
-    const buffer = new ArrayBuffer(8 * doubles + (lazy ? b : 0));
+    const buffer = takeBuffer(8 * doubles + (lazy ? b : 0));
+    this.buffer = buffer;
     const all = new Float64Array(buffer, 0, doubles);
     this.step = all.subarray(0, b);
     this.lossBuf = all.subarray(b, 2 * b);
@@ -63,6 +68,7 @@ export class History {
 
   /** Record step t (x is kept when positions are). */
   push(t: number, loss: number, dist: number, x?: Float64Array): void {
+    if (this.buffer === null) return; // handed back (recycleHistories)
     if (this.count === this.step.length) this.compact();
     if (t % this.stride !== 0) return;
     if (this.positions !== null && x !== undefined) this.positions.set(x, this.count * this.posDim);
@@ -75,6 +81,7 @@ export class History {
 
   /** push with the loss of x left for lossAt (a lazy history only). */
   pushIterate(t: number, x: Float64Array, dist: number): void {
+    if (this.buffer === null) return; // handed back (recycleHistories)
     if (this.count === this.step.length) this.compact();
     if (t % this.stride !== 0) return;
     const d = this.lazy!.dim;
@@ -92,6 +99,7 @@ export class History {
    * `points` as its iterate followed by its distance (a kernel's stretch).
    */
   pushIterates(first: number, stride: number, count: number, points: Float64Array): void {
+    if (this.buffer === null) return; // handed back (recycleHistories)
     const d = this.lazy!.dim;
     const xs = this.xs!;
     const pos = this.positions;
@@ -106,6 +114,21 @@ export class History {
       this.pending![c] = 1;
     }
     this.count = c;
+  }
+
+  /** Give up the backing store (recycleHistories): the history is empty from now on. Null when already given up. */
+  release(): ArrayBuffer | null {
+    const b = this.buffer;
+    this.buffer = null;
+    this.count = 0;
+    // Every view onto the buffer goes, and the pushes return at once: a stray write after
+    // this lands nowhere instead of in the next owner's points.
+    const self = this as unknown as Record<'step' | 'dist' | 'lossBuf' | 'xs' | 'positions', Float64Array | null> & { pending: Uint8Array | null };
+    self.step = self.dist = self.lossBuf = NONE;
+    if (self.xs !== null) self.xs = NONE;
+    if (self.positions !== null) self.positions = NONE;
+    if (self.pending !== null) self.pending = new Uint8Array(0);
+    return b;
   }
 
   /** Points this history takes at its stride before it is full (the next push after that halves it). */
@@ -160,5 +183,58 @@ export class History {
       loss,
       dist: this.dist.slice(0, this.count),
     };
+  }
+}
+
+/**
+ * Buffers of histories that have ended, kept by size for the next ones. A worker's
+ * restart (a retune of η or B: the same runs, budget and dimension) builds as many
+ * histories as it drops, and Chromium takes 10–80 µs to allocate each buffer (200 runs:
+ * 2–17 ms in a worker, against 0.2 ms in Node), in the path from a slider's input to
+ * the new run's first point.
+ */
+const spare = new Map<number, ArrayBuffer[]>();
+let spareBytes = 0;
+/** At most this much is kept (a 1000-run ensemble with 128-point histories is about 5 MB). */
+const SPARE_BYTES_MAX = 32 << 20;
+
+/** Buffers made and buffers reused in this worker or process (the tests count them). */
+export const historyBuffers = { made: 0, reused: 0 };
+
+function takeBuffer(bytes: number): ArrayBuffer {
+  const b = spare.get(bytes)?.pop();
+  if (b === undefined) {
+    historyBuffers.made++;
+    return new ArrayBuffer(bytes);
+  }
+  spareBytes -= bytes;
+  historyBuffers.reused++;
+  new Uint8Array(b).fill(0); // as new: no point of the last run can show through
+  return b;
+}
+
+/**
+ * Hand back the buffers of histories that will not be read again (the runs of a
+ * replaced or finished simulation); each history is emptied, so a later read finds
+ * nothing rather than another run's points. A history is handed back once.
+ */
+export function recycleHistories(histories: Iterable<History | null>): void {
+  const buffers: ArrayBuffer[] = [];
+  for (const h of histories) {
+    const b = h?.release();
+    if (b) buffers.push(b);
+  }
+  // The newest are the likeliest to be asked for again (the same runs retuned): older sizes make room.
+  const bytes = buffers.reduce((a, b) => a + b.byteLength, 0);
+  if (spareBytes + bytes > SPARE_BYTES_MAX) {
+    spare.clear();
+    spareBytes = 0;
+  }
+  for (const b of buffers) {
+    if (spareBytes + b.byteLength > SPARE_BYTES_MAX) break;
+    let list = spare.get(b.byteLength);
+    if (list === undefined) spare.set(b.byteLength, (list = []));
+    list.push(b);
+    spareBytes += b.byteLength;
   }
 }
