@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The simulation worker: GD and SGD side by side, advanced in slices of about
- * 8 ms so that a cancel lands within a frame. All logic is in SimSession; this
+ * 5 ms so that a new start or a cancel lands within a frame. All logic is in SimSession; this
  * file binds it to the worker global. A throw is reported, not swallowed.
  */
 import type { FromWorker, ToWorker } from './protocol';
