@@ -178,10 +178,10 @@ export class SgdRun {
     while (taken < k && this.divergedStep < 0) {
       const t = this.t;
       const nextObserve = hist === null ? -1 : t - (t % hist.stride) + hist.stride;
-      // Recorded in the kernel: every point the history takes at this stride (a full history
-      // halves at its next point, in observe(), so that stretch ends there as before).
-      const room = recording === null ? 0 : hist!.room();
-      const last = room > 0 ? nextObserve + (room - 1) * hist!.stride : nextObserve;
+      // Recorded in the kernel: every point the history takes at this stride, and the one
+      // after them, at which it halves (pushRecorded replays that one as observe() would).
+      const points = recording === null ? 0 : hist!.room() + 1;
+      const last = points > 0 ? nextObserve + (points - 1) * hist!.stride : nextObserve;
       const limit = nextObserve < 0 ? k - taken : Math.min(k - taken, last - t);
       if (limit < CIRCLE_KERNEL_MIN_STEPS || !this.circleKernel) {
         taken += this.advanceSteps(this.circleKernel ? limit : k - taken);
@@ -189,12 +189,11 @@ export class SgdRun {
       }
       stretch.t = t;
       stretch.escapeStep = this.escapeStep;
-      if (recording !== null && room > 0) {
+      if (recording !== null) {
         recording.first = nextObserve - t;
         recording.stride = hist!.stride;
       }
-      const rec = room > 0 ? recording : null;
-      const r = kernelAdvanceCircle(this.problem as CircleProblem, this.mode, this.m, this.perm, this.rng, this.spec.eta, this.spec.center, this.R2, limit, stretch, rec, room);
+      const r = kernelAdvanceCircle(this.problem as CircleProblem, this.mode, this.m, this.perm, this.rng, this.spec.eta, this.spec.center, this.R2, limit, stretch, recording, points);
       if (r === null) {
         this.circleKernel = false; // unavailable here: TypeScript from now on
         continue;
@@ -202,18 +201,30 @@ export class SgdRun {
       this.t = stretch.t;
       this.escapeStep = stretch.escapeStep;
       taken += r.taken;
-      if (rec !== null) this.pushRecorded(rec, t, t + r.taken);
+      if (recording !== null) this.pushRecorded(recording, t, t + r.taken);
       if (r.diverged) this.divergedStep = stretch.t;
-      else if (rec === null && this.t === nextObserve) this.observe();
+      else if (recording === null && this.t === nextObserve) this.observe();
     }
     return taken;
   }
 
-  /** The points a kernel stretch recorded, from step `from` (excluded) to `to`: what observe() would have pushed at each. */
+  /**
+   * The points a kernel stretch recorded, from step `from` (excluded) to `to`: what
+   * observe() would have pushed at each. Those that fit go in at once; one more is the
+   * point at which the history halves, pushed as observe() pushes it.
+   */
   private pushRecorded(rec: CircleRecording, from: number, to: number): void {
+    const h = this.history!;
     const first = from + rec.first;
     if (first > to) return;
-    this.history!.pushIterates(first, rec.stride, Math.floor((to - first) / rec.stride) + 1, rec.points);
+    const count = Math.floor((to - first) / rec.stride) + 1;
+    const fit = Math.min(count, h.room());
+    h.pushIterates(first, rec.stride, fit, rec.points);
+    if (count > fit) {
+      const d = this.x.length;
+      const at = fit * (d + 1);
+      h.pushIterate(first + fit * rec.stride, rec.points.subarray(at, at + d), rec.points[at + d]);
+    }
   }
 
   /** advance() in TypeScript, for every problem and batch mode. */
