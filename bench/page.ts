@@ -112,9 +112,11 @@ export type DragKey = keyof typeof DRAGS;
 export const DRAG_KEYS = Object.keys(DRAGS) as DragKey[];
 
 /**
- * The toy stream for ↑ held down for `seconds`: η starts where the presses end near 2
- * (each multiplies η by 1.1), so the hold sweeps η up to the threshold as a lecturer
- * would, not into runs that have all diverged. Not below the key's floor of 10⁻³.
+ * The toy stream for ↑ held down for `seconds`: η starts where the presses would end
+ * near 2 (each multiplies η by 1.1), but not below 10⁻³; 3 s of presses (90) span a
+ * factor of 5,300, so the README's hold starts at 10⁻³ and ends near 5, past the toy's
+ * threshold at 2. (↑ itself has no floor, only ↓: starting lower would keep the hold
+ * below the threshold; the README's figures were measured from 10⁻³.)
  */
 export function holdQuery(seconds: number): string {
   const eta0 = Math.max(1e-3, Number((DRAG_ETA.hi / ETA_KEY_FACTOR ** (KEY_REPEAT_PER_S * seconds)).toPrecision(4)));
