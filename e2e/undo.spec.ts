@@ -1,6 +1,14 @@
+import type { Page } from '@playwright/test';
 import { expect, openDone, shoot, test } from './fixtures';
 
 const START = 'problem=toy&eta=0.7&B=1&seed=7&runs=20&steps=100';
+
+/**
+ * While a pointer is held the diagram draws its newest model in the next animation frame
+ * (and the release's work runs after the frame that follows): read the corner once both
+ * have passed, or it may still show an earlier move, or none (it did once in CI).
+ */
+const drawn = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 
 test.describe('undo and redo of the configuration', () => {
   test('a slider drag is one change: Ctrl+Z restores η, Ctrl+Shift+Z redoes it', async ({ page }) => {
@@ -13,6 +21,7 @@ test.describe('undo and redo of the configuration', () => {
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 8, box.y + box.height / 2);
     await page.mouse.up();
+    await drawn(page);
     const dragged = await corner.getAttribute('data-eta');
     expect(dragged).not.toBe('0.7');
     await page.keyboard.press('Control+z');
@@ -33,6 +42,7 @@ test.describe('undo and redo of the configuration', () => {
     await page.mouse.down();
     await page.mouse.move(box.x - 120, box.y - 90, { steps: 8 });
     await page.mouse.up();
+    await drawn(page);
     const eta = await corner.getAttribute('data-eta');
     const B = await corner.getAttribute('data-b');
     expect([eta, B]).not.toEqual(['0.7', '1']);
