@@ -10,8 +10,6 @@
  * budget·(1 + ½ log₂(T/budget)) points but keeps fewer than budget, and the loss
  * (one pass over the n components) is most of a recorded point's cost.
  */
-const NONE = new Float64Array(0);
-
 export class History {
   readonly step: Float64Array;
   readonly dist: Float64Array;
@@ -116,18 +114,15 @@ export class History {
     this.count = c;
   }
 
-  /** Give up the backing store (recycleHistories): the history is empty from now on. Null when already given up. */
+  /**
+   * Give up the backing store (recycleHistories): the history is empty from now on, and
+   * its pushes return at once, so a stray write lands nowhere instead of in the next
+   * owner's points. Null when already given up.
+   */
   release(): ArrayBuffer | null {
     const b = this.buffer;
     this.buffer = null;
     this.count = 0;
-    // Every view onto the buffer goes, and the pushes return at once: a stray write after
-    // this lands nowhere instead of in the next owner's points.
-    const self = this as unknown as Record<'step' | 'dist' | 'lossBuf' | 'xs' | 'positions', Float64Array | null> & { pending: Uint8Array | null };
-    self.step = self.dist = self.lossBuf = NONE;
-    if (self.xs !== null) self.xs = NONE;
-    if (self.positions !== null) self.positions = NONE;
-    if (self.pending !== null) self.pending = new Uint8Array(0);
     return b;
   }
 

@@ -191,8 +191,8 @@ export class CircleProblem implements Problem {
   }
 
   /**
-   * fullGradient's sum: sumGradients with idx null, m = N and scale = 1/N, the same
-   * arithmetic in the same order, in a loop of its own. V8 compiles a loop for the
+   * fullGradient's sum: sumGradients' arithmetic over every term i = 0 … N − 1 with
+   * scale 1/N, in the same order, in a loop of its own. V8 compiles a loop for the
    * callers it has seen: one loop for SGD's batches and GD's full sum ran GD about
    * 17 % slower in a fresh process that had stepped SGD first (as the bench's engine
    * processes do) than in one that ran GD alone; an index array 0 … N − 1 instead of
