@@ -77,6 +77,17 @@ export const PAGE_QUERIES = {
    */
   networkGd: '?problem=mlp&opt=gd&steps=1320',
   /**
+   * Large models against the toy, each in a fresh page from navigation to its first streamed
+   * point: the toy (the reference), the diagonal network at its largest (n = 200, k = 500,
+   * 1,000 weights), the random quadratic at d = 30, and random features at their largest.
+   */
+  large: {
+    toy: '?problem=toy&eta=0.7&B=1',
+    dln: '?problem=dln&n=200&width=500',
+    random: '?problem=random&d=30',
+    features: '?problem=features&n=200&width=1000',
+  },
+  /**
    * Node's phase-grid figure in the page (bench/theory.ts measurePhaseGrid): the toy with b = (0.1, 1.9) × 20
    * (n = 40), 40 η × 40 B × 100 runs × 200 steps from x* = 1; steps = 200 also ends the live run at once, so
    * every worker takes cells.
@@ -248,6 +259,8 @@ export interface PageFigures {
   stepPointMs?: Stat | Skipped;
   throughput: Record<StreamKey, ThroughputFigures | Skipped>;
   heap: HeapFigures | Skipped;
+  /** Large models' first streamed point against the toy's (absent in reports from before it was measured). */
+  largeStart?: LargeStartFigures | Skipped;
   /** The phase grid from load to done, as the page reports it (absent in reports from before it was measured). */
   phaseGrid?: PhaseGridPageFigures | Skipped;
   /** The 10 s clip of the four views through the page's recorder: the MP4, then the GIF (absent in reports from before it was measured). */
@@ -264,6 +277,9 @@ export interface NetworkGdFigures {
   /** GD's training loss at the end, from the run's summary (the worker's number). */
   finalLoss: number | null;
 }
+
+/** Navigation start → the first frame with t > 0 in the store, per model (PAGE_QUERIES.large), one sample per load. */
+export type LargeStartFigures = Record<keyof typeof PAGE_QUERIES.large, Stat>;
 
 export interface PhaseGridPageFigures {
   query: string;
@@ -925,6 +941,26 @@ async function networkGdInPage(browser: Browser, base: string, loads: number): P
   return { query: PAGE_QUERIES.networkGd, seconds: stat(samples), steps, finalLoss };
 }
 
+/**
+ * Each model of PAGE_QUERIES.large in fresh pages, the loads interleaved so that a slow moment
+ * of the machine falls on all of them alike: navigation start → the first animation frame at
+ * which the store holds a streamed step (t > 0).
+ */
+async function largeStart(browser: Browser, base: string, loads: number): Promise<LargeStartFigures> {
+  const keys = Object.keys(PAGE_QUERIES.large) as Array<keyof typeof PAGE_QUERIES.large>;
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<(typeof keys)[number], number[]>;
+  for (let i = 0; i < loads; i++) {
+    for (const k of keys) {
+      await withPage(browser, async (page) => {
+        await page.goto(base + PAGE_QUERIES.large[k]);
+        const at = await page.waitForFunction(() => ((window.explorer?.store.getState().status.t ?? 0) > 0 ? performance.now() : false), undefined, { polling: 'raf', timeout: 60_000 });
+        samples[k].push((await at.jsonValue()) as number);
+      });
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, stat(samples[k])])) as LargeStartFigures;
+}
+
 /** The phase grid in fresh pages: the view starts it on load and reports its wall time when done. */
 async function phaseGridInPage(browser: Browser, base: string, loads: number): Promise<PhaseGridPageFigures> {
   const samples: number[] = [];
@@ -1026,7 +1062,7 @@ const windowLine = (w: WindowFigures) =>
   `${w.startS.toFixed(0)}–${(w.startS + w.seconds).toFixed(0)} s: p50 ${fmtMs(w.intervalMs.p50)}, p95 ${fmtMs(w.intervalMs.p95)}, ${w.longTasks.count} long tasks, ${(w.runStepsPerSecond / 1e6).toFixed(1)} M run-steps/s${w.streaming ? '' : ' (NOT streaming)'}, script ${w.profile.scriptMsPerS.toFixed(0)} ms/s, layout ${w.profile.layoutMsPerS.toFixed(0)} ms/s`;
 
 /** The parts of the page's measurement, to run some alone (`bench/page.ts --only=stream,first`). */
-export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'network', 'networkGd', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
+export const PAGE_PARTS = ['node', 'paint', 'stream', 'drag', 'dragB', 'corner', 'dragCompare', 'hold', 'many', 'compare', 'network', 'networkGd', 'large', 'first', 'step', 'heap', 'phase', 'presenter', 'clip'] as const;
 export type PagePart = (typeof PAGE_PARTS)[number];
 
 export async function measurePage(sizes: PageSizes, log: (line: string) => void = () => {}, parts: ReadonlySet<PagePart> = new Set(PAGE_PARTS)): Promise<PageFigures | Skipped> {
@@ -1077,6 +1113,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       stepPointMs: s,
       throughput: both(() => s),
       heap: s,
+      largeStart: s,
       phaseGrid: s,
       clip: s,
       presenter: s,
@@ -1125,6 +1162,8 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
     if ('frames' in network) log(`page: a network training ${windowLine(network)}`);
     const networkGd = await run('networkGd', 'GD training a network', () => networkGdInPage(b, base, sizes.loads));
     if ('steps' in networkGd) log(`page: GD on the default network, ${networkGd.steps} steps in the page's worker: ${networkGd.seconds.median.toFixed(2)} s from load, final loss ${networkGd.finalLoss?.toExponential(3)}`);
+    const large = await run('large', 'large models against the toy', () => largeStart(b, base, sizes.loads));
+    if (!('skipped' in large)) log(`page: first streamed point from navigation, medians: ${Object.entries(large).map(([k, v]) => `${k} ${v.median.toFixed(0)} ms (${v.samples.map((x) => x.toFixed(0)).join(' ')})`).join(', ')}`);
     const points = await run('first', 'first new point', () => firstPoints(b, base, sizes.changes));
     const firstPointMs = Array.isArray(points) ? stat(points) : points;
     if ('median' in firstPointMs) log(`page: first point of a new run (η box + Enter): median ${firstPointMs.median.toFixed(0)} ms, p95 ${quantile(firstPointMs.samples, 0.95).toFixed(0)} ms`);
@@ -1150,7 +1189,7 @@ export async function measurePage(sizes: PageSizes, log: (line: string) => void 
       const rate = pageRate(s);
       return typeof rate === 'number' ? { pageRunStepsPerSecond: rate, ...n } : rate;
     });
-    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, network, networkGd, firstPointMs, stepPointMs, throughput, heap: heapFig, phaseGrid, clip, presenter };
+    return { chromium: b.version(), buildSeconds: build.seconds, sizes, bundle, firstPaintMs, firstContentfulPaintMs, stream: streams, drag: drags, hold: held, manyRuns: many, compared, network, networkGd, firstPointMs, stepPointMs, throughput, heap: heapFig, largeStart: large, phaseGrid, clip, presenter };
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await server.stop();
