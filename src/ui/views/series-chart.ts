@@ -2,6 +2,7 @@ import { axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Chart } from '../charts/chart';
 import { PlotFrame } from '../charts/plot-frame';
+import { linearProject, logProject } from '../charts/plain-scales';
 import { decadeTicks, stepAxis } from '../charts/axis-ticks';
 import type { LiveRun } from '../sim/sim-controller';
 import { COLORS } from '../theme/colors';
@@ -59,6 +60,9 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
 
   const x = () => scaleLinear().domain([0, range.xMax]).range([frame.plot.x, frame.plot.x + frame.plot.w]);
   const y = () => scaleLog().domain([range.yLo, range.yHi]).range([frame.plot.y + frame.plot.h, frame.plot.y]).clamp(true);
+  // The same maps for the canvases' points (d3's pixels, without the cost of a d3 call per point).
+  const px = () => linearProject(0, range.xMax, frame.plot.x, frame.plot.x + frame.plot.w);
+  const py = () => logProject(range.yLo, range.yHi, frame.plot.y + frame.plot.h, frame.plot.y, true);
 
   // A drag has ended: the axes settle on the run as it is now.
   const offRelease = onPointerRelease(() => draw(true));
@@ -120,8 +124,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     // Chosen on a full redraw and kept for the segments appended after it, so one band is one opacity.
     if (full || faintNow === 0) faintNow = Math.min(sgd.K, gestureHeld() ? HELD_FAINT : MAX_FAINT);
     const faint = Math.min(sgd.K, faintNow);
-    const xs = x();
-    const ys = y();
+    const xs = px();
+    const ys = py();
     ctx.save();
     clip(ctx);
     ctx.strokeStyle = lineColor(COLORS.sgdRun, m.lecture);
@@ -152,8 +156,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const { plot } = frame;
     ctx.clearRect(0, 0, frame.width, frame.height);
     if (!run) return;
-    const xs = x();
-    const ys = y();
+    const xs = px();
+    const ys = py();
     const k = sizes(m.lecture).seriesLine;
     ctx.save();
     clip(ctx);
@@ -197,6 +201,21 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     if ((node.getAttribute('data-scrub-t') ?? '') !== mark) node.setAttribute('data-scrub-t', mark);
   }
 
+  /** The faint band waits for the next animation frame (and is cleared meanwhile). */
+  let bandPending = false;
+  let destroyed = false;
+  function drawBandNextFrame(): void {
+    frame.context(0).clearRect(0, 0, frame.width, frame.height);
+    drawn.sgd = 0;
+    faintNow = 0;
+    if (bandPending) return;
+    bandPending = true;
+    requestAnimationFrame(() => {
+      bandPending = false;
+      if (model && !destroyed) drawRuns(model, true);
+    });
+  }
+
   function draw(full: boolean): void {
     const m = model;
     if (!m) return;
@@ -205,7 +224,8 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     const t = performance.now();
     if (gestureHeld() && !full && t - heldDrawAt < HELD_DRAW_MS) return;
     heldDrawAt = t;
-    if ((m.run?.id ?? -1) !== runId) {
+    const newRun = (m.run?.id ?? -1) !== runId;
+    if (newRun) {
       resetRun(m.run);
       full = true;
     }
@@ -228,7 +248,10 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
     epochs.sgd = sgd?.epoch ?? -1;
     epochs.gd = gd?.epoch ?? -1;
     drawAxes(m);
-    drawRuns(m, full);
+    // A new run's first frame is the one the hand waits for: it shows the axes and the top lines,
+    // and the faint band of its runs (most of a full redraw's work) follows in the next frame.
+    if (newRun && (sgd?.K ?? 0) > 1) drawBandNextFrame();
+    else if (!bandPending) drawRuns(m, full);
     drawTop(m, full);
     const points = String(sgd ? Math.min(sgd.K, MAX_FAINT) * sgd.count : 0);
     if (node.getAttribute('data-points') !== points) node.setAttribute('data-points', points);
@@ -245,6 +268,7 @@ export function createSeriesChart(node: HTMLDivElement, opts: SeriesOptions): Ch
       draw(true);
     },
     destroy() {
+      destroyed = true;
       offRelease();
       frame.destroy();
     },
