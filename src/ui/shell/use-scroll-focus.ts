@@ -36,12 +36,14 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
     };
     // Content can also grow inside a child whose own box is fixed (a panel's text): look again
     // after the DOM below changes, at most twice a second. Reading the sizes costs a layout, so
-    // it is read after the frame has been drawn (layout is then clean), never in the middle of a
-    // chart's update; a chart's own svg or canvas is sized by its box and cannot make the panel
-    // overflow, so its streaming mutations (every frame, and every input of a drag) are ignored.
+    // it is read when the page is idle after a frame (layout is then clean, and no message of the
+    // worker waits behind it: a new run's first frame did, by a forced layout of 3–4 ms), never
+    // in the middle of a chart's update; a chart's own svg or canvas is sized by its box and
+    // cannot make the panel overflow, so its streaming mutations (every frame, and every input of
+    // a drag) are ignored. Without requestIdleCallback (Safari), a task after the next frame.
     let timer: ReturnType<typeof setTimeout> | null = null;
     let again = false;
-    const afterFrame = () => requestAnimationFrame(() => setTimeout(check, 0));
+    const afterFrame = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(check, { timeout: 1000 }) : requestAnimationFrame(() => setTimeout(check, 0)));
     const mo = new MutationObserver((records) => {
       if (records.some((r) => r.target === el && r.type === 'childList')) observeChildren();
       if (records.every((r) => insideChart(r.target, el))) return;
