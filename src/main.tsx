@@ -8,9 +8,6 @@ import './ui/app.css';
 // Before any chart draws: D3 skips writes that change nothing (each costs Chromium a layout).
 installQuietWrites();
 
-// A link to the phase tab computes its grid at once: its workers start now, beside the page's load.
-if (new URLSearchParams(location.search).get('tab') === 'phase') void import('./ui/explore/phase-warm').then((m) => m.warmPhaseRun());
-
 // The panels' views are chunks of their own (the registry imports them lazily, for Node's sake):
 // all of them first, so the page's first render is whole.
 // A chunk that cannot be loaded (offline before the first visit was cached) is said, not a blank page.

@@ -5,7 +5,7 @@ import { fmt } from '../diagram/diagram-model';
 import { useExplorer } from '../state/store';
 import { createPhaseHeatmap, type PhaseHandlers, type PhaseModel } from './phase-heatmap';
 import { useChart } from '../charts/use-chart';
-import { phaseRunForView } from './phase-warm';
+import { PhaseRun } from './phase-run';
 import { phaseGridOf, problemQueryOf } from './phase-spec';
 import { PhaseTable } from '../a11y/DataTables';
 
@@ -17,7 +17,7 @@ import { PhaseTable } from '../a11y/DataTables';
 export function PhaseView() {
   const config = useExplorer((s) => s.config);
   const setConfig = useExplorer((s) => s.setConfig);
-  const [run] = useState(phaseRunForView);
+  const [run] = useState(() => new PhaseRun());
   const snap = useSyncExternalStore(run.subscribe, run.getSnapshot);
   const [cursor, setCursor] = useState(0);
 

@@ -125,11 +125,6 @@ export class PhasePool {
     return this.workers[0].call('kernel');
   }
 
-  /** Start every worker and have it compile its kernel, before any grid is asked for. */
-  warm(): void {
-    for (const w of this.workers) w.call('kernel').catch(() => undefined);
-  }
-
   /** Abort the running grid (its promise rejects with an AbortError). */
   cancel(): void {
     this.grid?.abort(new DOMException('cancelled', 'AbortError'));

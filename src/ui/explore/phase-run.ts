@@ -56,11 +56,6 @@ export class PhaseRun extends SnapshotStore<PhaseSnapshot> {
     super({ grid: EMPTY, phase: 'idle', escaped: new Int32Array(1).fill(-1), done: 0, total: 1, ms: null, error: null, boundaries: null, boundariesError: null, workers: pool.active, kernel: null });
   }
 
-  /** Start the workers (and their kernels) before the first grid: phase-warm.ts. */
-  warm(): void {
-    this.pool.warm();
-  }
-
   /** Show this grid: a new one (problem, range, runs …) starts itself; the same one is left alone. */
   load(query: string, grid: PhaseGridSpec): void {
     const key = `${query}|${JSON.stringify(grid)}`;

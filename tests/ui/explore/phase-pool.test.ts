@@ -100,36 +100,4 @@ describe('the pool of phase-diagram workers', () => {
     expect(Array.from(again.escaped)).toEqual(direct());
     pool.dispose();
   });
-
-  it('starts every worker and asks each for its kernel when warmed, and a grid then runs on those same workers', async () => {
-    const asked: number[] = [];
-    const cells: number[] = [];
-    const kind: WorkerKind = {
-      ...realKind,
-      spawn: () => {
-        const k = asked.push(0) - 1;
-        cells.push(0);
-        return channelWorker({
-          kernel: () => {
-            asked[k]++;
-            return phaseApi.kernel();
-          },
-          cells: (q: string, g: PhaseGridSpec, c: Int32Array, signal?: AbortSignal) => {
-            cells[k] += c.length;
-            return phaseApi.cells(q, g, c, signal);
-          },
-        });
-      },
-    };
-    const pool = new PhasePool(2, kind);
-    expect(asked).toEqual([]); // nothing starts before it is asked to
-    pool.warm();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(asked).toEqual([1, 1]);
-    const result = await pool.run(query, grid, () => {});
-    expect(Array.from(result.escaped)).toEqual(direct());
-    expect(asked.length).toBe(2); // no third worker was spawned
-    expect(cells[0] + cells[1]).toBe(cellCount(grid));
-    pool.dispose();
-  });
 });
