@@ -159,7 +159,7 @@ function dlnGradient(XT: Float64Array, r: Float64Array, n: number, k: number, th
  * The arithmetic is `SquareLossProblem`'s loss and full gradient for this model,
  * operation for operation (the same bits: tests/core/problems/diagonal-network.test.ts
  * runs the generic loop beside it), arranged so that a build at n = 200, k = 500 does
- * not wait seconds for its minima (docs/architecture.md "Large models start at once"):
+ * not wait seconds for its minima (README "Performance", large models):
  * - uⱼ² − vⱼ² is formed once per θ, not once per sample;
  * - the residuals of an accepted trial are those of the next gradient, so they are kept;
  * - the gradient sums each coordinate over the samples in a register, in the same order
