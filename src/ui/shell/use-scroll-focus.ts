@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { gestureHeld, onPointerRelease } from '../charts/pointer-held';
 
 /**
  * A box that scrolls must be reachable by keyboard, or its overflow cannot be read
@@ -41,9 +42,22 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
     // in the middle of a chart's update; a chart's own svg or canvas is sized by its box and
     // cannot make the panel overflow, so its streaming mutations (every frame, and every input of
     // a drag) are ignored. Without requestIdleCallback (Safari), a task after the next frame.
+    // While a gesture is held (a drag of η: the panels' numbers change with every input) the
+    // look waits for its release: each look cost a layout of the whole page, 2–3 ms, six times
+    // a second in a traced drag, and a Tab stop is not needed in the middle of a drag.
     let timer: ReturnType<typeof setTimeout> | null = null;
     let again = false;
-    const afterFrame = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(check, { timeout: 1000 }) : requestAnimationFrame(() => setTimeout(check, 0)));
+    let afterRelease = false;
+    const look = () => {
+      if (!gestureHeld()) check();
+      else afterRelease = true;
+    };
+    const afterFrame = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(look, { timeout: 1000 }) : requestAnimationFrame(() => setTimeout(look, 0)));
+    const offRelease = onPointerRelease(() => {
+      if (!afterRelease) return;
+      afterRelease = false;
+      afterFrame();
+    });
     const mo = new MutationObserver((records) => {
       if (records.some((r) => r.target === el && r.type === 'childList')) observeChildren();
       if (records.every((r) => insideChart(r.target, el))) return;
@@ -65,6 +79,7 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
     observeChildren();
     return () => {
       live = false;
+      offRelease();
       ro.disconnect();
       mo.disconnect();
       if (timer !== null) clearTimeout(timer);
