@@ -23,6 +23,17 @@ test.describe('the WebAssembly kernels in Chromium', () => {
       await openDone(page, link);
       const cli = JSON.parse(execFileSync('node_modules/.bin/tsx', ['src/cli/sim.ts', link, '--kernel=typescript'], { encoding: 'utf8' }));
       await expect(page.getByTestId('checksum')).toHaveText(`checksum ${cli.runs.sgd.checksum}`);
+      // The status line's tooltip names the loop that took the steps.
+      const status = page.getByTestId('status-line');
+      await expect(status).toHaveAttribute('data-kernel', 'WebAssembly');
+      await expect(status).toHaveAttribute('title', new RegExp(`^Computed by WebAssembly: SGD steps in WebAssembly \\(src/core/kernels/${link.includes('circle') ? 'sgd-circle' : 'sgd-1d'}\\.wat\\)`));
     });
   }
+
+  test('the status line names TypeScript, and why, where no kernel covers the run', async ({ page }) => {
+    await openDone(page, 'problem=styblinski&d=2&n=20&eta=0.01&B=1&runs=5&steps=500');
+    const status = page.getByTestId('status-line');
+    await expect(status).toHaveAttribute('data-kernel', 'TypeScript');
+    await expect(status).toHaveAttribute('title', /^Computed by TypeScript: no WebAssembly kernel for this problem and batch mode/);
+  });
 });

@@ -4,6 +4,7 @@
  * cross as transferable typed arrays.
  */
 import type { RunsSummary } from '../core/engine/ensemble';
+import type { KernelStatus } from '../core/kernels/kernel-choice';
 import type { Config } from '../core/params/param-table';
 import type { ParamIssue } from '../core/params/query';
 import type { SwitchInfo } from '../core/engine/switch-protocol';
@@ -70,6 +71,8 @@ export interface StartedInfo {
   /** How many SGD runs (K) and GD runs (0 or 1) stream. */
   sgdRuns: number;
   gdRuns: number;
+  /** Which loop steps the SGD runs, WebAssembly or TypeScript, and why (the status line's tooltip). */
+  kernel: KernelStatus;
 }
 
 /** StartedInfo as it crosses: the landscape is null when the page said it holds this problem's (`knownProblem`). */

@@ -1,3 +1,4 @@
+import { runKernel } from '../core/kernels/run-kernel';
 import type { GdPhase, SwitchInfo } from '../core/engine/switch-protocol';
 import type { InPieces } from '../core/in-pieces';
 import type { Config } from '../core/params/param-table';
@@ -123,6 +124,7 @@ export function startedInfo(c: Current, decodedIssues: ParamIssue[], how: { lean
     landscape: how.knownProblem === how.problemKey ? null : how.cache.landscapeOf(c.run.built),
     sgdRuns: c.sgd ? c.sgd.ens.runs.length : phase && config.opt.includes('sgd') ? config.runs : 0,
     gdRuns: c.gd || (phase && config.opt.includes('gd')) ? 1 : 0,
+    kernel: runKernel(problem, config),
   };
 }
 

@@ -32,6 +32,8 @@ export const circleKernelStats = { steps: 0 };
 const MODES: Partial<Record<BatchMode['kind'], number>> = { 'uniform-one': 1, 'with-uniform': 1, without: 2 };
 
 let loaded: CircleExports | null | undefined;
+/** Why the kernel could not be loaded (when it could not). */
+let unavailable = '';
 /** The problem whose q₁, q₂, c₁, c₃ are now at address 0 of the kernel's memory (a problem's values never change). */
 let resident: CircleProblem | null = null;
 
@@ -39,8 +41,14 @@ function instance(): CircleExports | null {
   if (loaded === undefined) {
     const r = instantiateKernel(SGD_CIRCLE_WASM);
     loaded = r.ok ? (r.exports as unknown as CircleExports) : null;
+    if (!r.ok) unavailable = r.reason;
   }
   return loaded;
+}
+
+/** Whether the circle kernel loads here, and why not (compiled on first ask). */
+export function circleKernelLoads(): { ok: true } | { ok: false; reason: string } {
+  return instance() !== null ? { ok: true } : { ok: false, reason: unavailable };
 }
 
 /** Whether the kernel covers a run of this problem in this batch mode (it may still be unavailable). */

@@ -8,6 +8,8 @@ export function StatusLine() {
   const sim = useSim();
   const status = useExplorer((s) => s.status);
   const steps = useExplorer((s) => s.info?.config.steps ?? s.config.steps);
+  // Which loop steps the SGD runs (a WebAssembly kernel or the TypeScript fallback, and why): the tooltip.
+  const kernel = useExplorer((s) => s.info?.kernel);
   useExplorer((s) => s.frame);
   const run = sim?.current;
   let escaped = 0;
@@ -45,6 +47,8 @@ export function StatusLine() {
       data-diverged={diverged}
       data-runs={K}
       data-steps-per-second={status.state === 'running' ? Math.round(status.stepsPerSecond) : 0}
+      data-kernel={kernel?.kernel}
+      title={kernel ? `Computed by ${kernel.kernel}: ${kernel.reason}` : undefined}
     >
       <div className="progress" aria-hidden="true">
         <div style={{ width: `${pct}%` }} />
