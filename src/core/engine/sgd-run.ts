@@ -4,8 +4,9 @@ import { isSquareLoss, type SquareLossProblem } from '../problems/square-loss';
 import { NEWEST_GENERATOR, streamRng, Salt, type Generator, type Rng } from '../rng';
 import { batchMode, type BatchMode } from './batch-sampler';
 import { History } from './history';
-import { KERNEL_MIN_STEPS, kernelAdvance1D, kernelCovers } from '../kernels/advance-1d-kernel';
-import { CIRCLE_KERNEL_MIN_STEPS, circleKernelCovers, kernelAdvanceCircle, type CircleRecording } from '../kernels/circle-kernel';
+import { KERNEL_MIN_STEPS, kernelAdvance1D } from '../kernels/advance-1d-kernel';
+import { CIRCLE_KERNEL_MIN_STEPS, kernelAdvanceCircle, type CircleRecording } from '../kernels/circle-kernel';
+import { stepPath, type StepPath } from '../kernels/run-kernel';
 import type { CircleProblem } from '../problems/circle';
 
 export type Optimiser = 'gd' | 'sgd';
@@ -77,6 +78,8 @@ export class SgdRun {
   private readonly m: number;
   private readonly R2: number;
   private readonly lazyLoss: boolean;
+  /** The loop advance() takes (src/core/kernels/run-kernel.ts, which the status line reports). */
+  private readonly path: StepPath;
   /** advance1D may hand stretches of steps to the WebAssembly kernel (src/core/kernels/advance-1d-kernel.ts). */
   private kernel: boolean;
   /** advance may hand stretches of steps to the quadratic-circle kernel (src/core/kernels/circle-kernel.ts). */
@@ -101,8 +104,9 @@ export class SgdRun {
     // iterate and the loss is evaluated only for the points the history keeps.
     this.lazyLoss = problem.project && problem.domain !== null && problem.lossFiniteOnDomain === true;
     this.history = spec.historyBudget > 0 ? new History(spec.historyBudget, this.lazyLoss ? { dim: problem.dim, loss: (x) => problem.loss(x) } : null, spec.keepPositions ? problem.dim : 0) : null;
-    this.kernel = kernelCovers(problem);
-    this.circleKernel = circleKernelCovers(problem, this.mode) && spec.noise !== 'isotropic' && spec.noise !== 'aligned';
+    this.path = stepPath(problem, this.mode, spec.noise);
+    this.kernel = this.path === '1d-kernel';
+    this.circleKernel = this.path === 'circle-kernel';
     if (this.problem.project && this.problem.domain) this.clampStart();
     this.observe();
   }
@@ -155,7 +159,7 @@ export class SgdRun {
   advance(k: number): number {
     if (this.divergedStep >= 0) return 0;
     const p = this.problem;
-    if (this.mode.kind === 'uniform-one' && p.dim === 1 && !p.project && p.batchGradient1D !== undefined && this.spec.noise !== 'isotropic' && this.spec.noise !== 'aligned') {
+    if (this.path === '1d' || this.path === '1d-kernel') {
       return this.advance1D(k, p as Problem & Required<Pick<Problem, 'batchGradient1D'>>);
     }
     if (this.circleKernel) return this.advanceCircle(k);
