@@ -130,6 +130,45 @@ test.describe('the charts’ data as tables', () => {
     await expect(landscape.locator('tr', { hasText: 'GD, at the end, step 200' }).locator('td').first()).toHaveText(spoken(drawn.gd));
   });
 
+  test('the hidden tables take no room: no live panel scrolls because of them, and none becomes a Tab stop for it', async ({ page }) => {
+    await openDone(page, `${TOY}&eta=0.9`);
+    await expect(page.getByRole('table', { name: /^Escape burst:/ })).toHaveCount(1);
+    await expect(page.getByTestId('escape-table')).toHaveCount(1);
+    // a table ignores width, height and overflow: with the hiding class on the table itself it kept
+    // its full size, and the landscape, burst, distance and escapes panels scrolled into blank space
+    const panels = ['landscape-view', 'burst-view', 'distance-view', 'escape-stats'];
+    /* oxlint-disable unicorn/consistent-function-scoping -- page.evaluate sends the function's source, not its scope */
+    const overflow = await page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const body = document.querySelector(`[data-testid="${id}"]`)!.closest('.panel-body')!;
+          return { id, over: Math.max(body.scrollWidth - body.clientWidth, body.scrollHeight - body.clientHeight), tab: body.getAttribute('tabindex') };
+        }),
+      panels,
+    );
+    /* oxlint-enable unicorn/consistent-function-scoping */
+    expect(overflow).toEqual(panels.map((id) => ({ id, over: 0, tab: null })));
+  });
+
+  test('while the η slider is held the live tables wait, and the final run’s tables follow its release', async ({ page }) => {
+    await openDone(page, `${TOY}&eta=0.9`);
+    const burst = page.getByRole('table', { name: /^Escape burst:/ });
+    await expect(burst).toHaveCount(1);
+    const slider = page.getByTestId('eta-slider');
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height / 2, { steps: 4 });
+    // the 200-step runs end at once, but a table of each is not built while the hand is on the slider
+    await expect(page.getByTestId('status-line')).toHaveAttribute('data-state', 'done');
+    await page.waitForTimeout(300);
+    await expect(burst).toHaveCount(0);
+    await expect(page.getByTestId('burst-table-pending')).toHaveCount(1);
+    await page.mouse.up();
+    // the table of the run at the released η, not of the run before the drag
+    await expect(page.getByRole('table', { name: /^Escape burst: .* at η (?!0\.9 )[\d.]+ and B 1/ })).toHaveCount(1);
+  });
+
   test('the phase grid’s table holds every computed cell, as the heat map does', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto('/?problem=toy&tab=phase&grid=3&cellruns=10&steps=100&etamin=0.3&etamax=1.5');

@@ -44,36 +44,38 @@ export function MinimaTable() {
   const info = useExplorer((s) => s.info);
   if (!info || info.minima.length === 0) return null;
   return (
-    <table className="sr-only" data-testid="diagram-table">
-      <caption>
-        The minima on the diagram, theory at η {spoken(info.config.eta)} and B {info.config.B}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">minimum</th>
-          <th scope="col">sharpness a</th>
-          <th scope="col">non-uniformity s</th>
-          <th scope="col">rectangle</th>
-          <th scope="col">SGD</th>
-          <th scope="col">GD</th>
-        </tr>
-      </thead>
-      <tbody>
-        {info.minima.map((m, i) => (
-          <tr key={`${m.label}-${i}`}>
-            <th scope="row">
-              {m.label}
-              {i === info.center ? ' (start)' : ''}
-              {m.saddle ? ' (saddle)' : ''}
-            </th>
-            <td>{spoken(m.sharpness)}</td>
-            <td>{spoken(m.nonUniformity)}</td>
-            <td>{m.inRectangle ? 'inside' : 'outside'}</td>
-            <td>{verdict(m.stableSGD)}</td>
-            <td>{verdict(m.stableGD)}</td>
+    <div className="sr-only">
+      <table data-testid="diagram-table">
+        <caption>
+          The minima on the diagram, theory at η {spoken(info.config.eta)} and B {info.config.B}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">minimum</th>
+            <th scope="col">sharpness a</th>
+            <th scope="col">non-uniformity s</th>
+            <th scope="col">rectangle</th>
+            <th scope="col">SGD</th>
+            <th scope="col">GD</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {info.minima.map((m, i) => (
+            <tr key={`${m.label}-${i}`}>
+              <th scope="row">
+                {m.label}
+                {i === info.center ? ' (start)' : ''}
+                {m.saddle ? ' (saddle)' : ''}
+              </th>
+              <td>{spoken(m.sharpness)}</td>
+              <td>{spoken(m.nonUniformity)}</td>
+              <td>{m.inRectangle ? 'inside' : 'outside'}</td>
+              <td>{verdict(m.stableSGD)}</td>
+              <td>{verdict(m.stableGD)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

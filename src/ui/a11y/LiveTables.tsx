@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { gestureHeld, onPointerRelease } from '../charts/pointer-held';
 import { useSim } from '../sim/sim-context';
 import { useExplorer } from '../state/store';
 import type { LiveRun } from '../sim/live-run';
@@ -19,40 +20,50 @@ function useStillRun(): LiveRun | null {
   const [still, setStill] = useState<{ run: LiveRun; key: string } | null>(null);
   useEffect(() => {
     if (!sim) return;
-    return sim.subscribe((run) => {
-      // a paused run can still be stepped (→): its step is part of what it stands at
-      const key = run && (run.done || paused) ? `${run.id}|${run.done}|${run.t}` : '';
+    const look = (run: LiveRun | null) => {
+      // A paused run can still be stepped (→): its step is part of what it stands at. During a
+      // gesture the runs restart ten times a second and some end at once (all diverged): a table
+      // of hundreds of cells built and taken down with each was most of a traced drag's layout.
+      const key = run && (run.done || paused) && !gestureHeld() ? `${run.id}|${run.done}|${run.t}` : '';
       setStill((prev) => ((prev?.key ?? '') === key ? prev : key && run ? { run, key } : null));
-    });
+    };
+    const off = sim.subscribe(look);
+    const offRelease = onPointerRelease(() => look(sim.current));
+    return () => {
+      off();
+      offRelease();
+    };
   }, [sim, paused]);
   return still?.run ?? null;
 }
 
 function Table({ table, testId }: { table: LiveTable; testId: string }) {
   return (
-    <table className="sr-only" data-testid={testId}>
-      <caption>{table.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{table.rowHead}</th>
-          {table.columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((r) => (
-          <tr key={r.head}>
-            <th scope="row">{r.head}</th>
-            {r.cells.map((c, i) => (
-              <td key={i}>{c}</td>
+    <div className="sr-only">
+      <table data-testid={testId}>
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{table.rowHead}</th>
+            {table.columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr key={r.head}>
+              <th scope="row">{r.head}</th>
+              {r.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -92,9 +92,12 @@ export function DiagramView() {
   useEffect(() => {
     if (!sim) return;
     const el = measuredRef.current!;
+    // The one text node React rendered keeps its place and takes the new text: setting
+    // textContent would replace the node, a removal and an insertion for layout each frame.
+    const node = el.firstChild instanceof Text ? el.firstChild : el.appendChild(document.createTextNode(''));
     const setMeasured = (text: string | null) => {
       const t = text ?? '\u00a0';
-      if (el.textContent !== t) el.textContent = t;
+      if (node.data !== t) node.data = t;
     };
     return sim.subscribe((run) => {
       const sgd = run?.sgd;

@@ -28,12 +28,12 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       }
     };
     // The box and each child: content that grows inside a child resizes the child, not the box.
+    // (A resize observer's callback runs after the frame's layout, so its reads cost nothing.)
     const ro = new ResizeObserver(check);
     const observeChildren = () => {
       ro.disconnect();
       ro.observe(el);
       for (const c of Array.from(el.children)) ro.observe(c);
-      check();
     };
     // Content can also grow inside a child whose own box is fixed (a panel's text): look again
     // after the DOM below changes, at most twice a second. Reading the sizes costs a layout, so
@@ -58,6 +58,9 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       afterRelease = false;
       afterFrame();
     });
+    // A child added or removed is observed at once, but its sizes are read as any other change's
+    // are: an escape table that came and went with each restart of a drag forced a layout of the
+    // whole page in the mutation's microtask (8–10 ms, twice a second in a traced η drag).
     const mo = new MutationObserver((records) => {
       if (records.some((r) => r.target === el && r.type === 'childList')) observeChildren();
       if (records.every((r) => insideChart(r.target, el))) return;
@@ -76,7 +79,7 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       timer = setTimeout(rest, 500);
     });
     mo.observe(el, { childList: true, subtree: true, characterData: true });
-    observeChildren();
+    observeChildren(); // its first callback reads the sizes
     return () => {
       live = false;
       offRelease();
