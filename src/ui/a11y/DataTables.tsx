@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { etaAt, type PhaseGridSpec } from '../../core/explore/phase-grid';
 import { spoken } from './describe-diagram';
+import { HiddenTable } from './HiddenTable';
 
 /*
  * The charts' numbers as tables a screen reader can walk (docs/accessibility.md#wording-rules, rule 9):
@@ -22,35 +23,33 @@ export interface EscapeRow {
 export function EscapeTable({ row }: { row: EscapeRow | null }) {
   if (!row) return null;
   return (
-    <div className="sr-only">
-      <table data-testid="escape-table">
-        <caption>Escapes of the SGD runs, measured{row.at !== null ? ` by step ${row.at}` : ''}, and predicted escape times from the theory</caption>
-        <tbody>
-          <tr>
-            <th scope="row">escaped (measured)</th>
-            <td>
-              {row.escaped} of {row.K}
-            </td>
+    <HiddenTable testId="escape-table">
+      <caption>Escapes of the SGD runs, measured{row.at !== null ? ` by step ${row.at}` : ''}, and predicted escape times from the theory</caption>
+      <tbody>
+        <tr>
+          <th scope="row">escaped (measured)</th>
+          <td>
+            {row.escaped} of {row.K}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">fraction escaped (measured)</th>
+          <td>
+            {spoken((100 * row.escaped) / row.K)} %, 95 % interval {spoken(100 * row.interval[0])} to {spoken(100 * row.interval[1])} %
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">diverged (measured)</th>
+          <td>{row.diverged}</td>
+        </tr>
+        {row.predicted.map((p) => (
+          <tr key={p.label}>
+            <th scope="row">predicted escape time from {p.label} (theory)</th>
+            <td>{p.step === null ? 'no escape (not growing)' : `about ${spoken(p.step)} steps`}</td>
           </tr>
-          <tr>
-            <th scope="row">fraction escaped (measured)</th>
-            <td>
-              {spoken((100 * row.escaped) / row.K)} %, 95 % interval {spoken(100 * row.interval[0])} to {spoken(100 * row.interval[1])} %
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">diverged (measured)</th>
-            <td>{row.diverged}</td>
-          </tr>
-          {row.predicted.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">predicted escape time from {p.label} (theory)</th>
-              <td>{p.step === null ? 'no escape (not growing)' : `about ${spoken(p.step)} steps`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </HiddenTable>
   );
 }
 
@@ -63,33 +62,31 @@ export const PhaseTable = memo(function PhaseTable({ grid, escaped, computing }:
   if (computing) return <p className="sr-only" data-testid="phase-table-pending">The table of the phase grid’s cells follows when the computation stops.</p>;
   const etas = Array.from({ length: grid.etaCount }, (_, i) => etaAt(grid, i));
   return (
-    <div className="sr-only">
-      <table data-testid="phase-table">
-        <caption>
-          Phase grid, measured: SGD runs of {grid.runs} that escaped within {grid.steps} steps, by η (columns) and B (rows)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">B \ η</th>
-            {etas.map((e, i) => (
-              <th scope="col" key={i}>
-                η {spoken(e)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {grid.batches.map((B, r) => (
-            <tr key={B}>
-              <th scope="row">B {B}</th>
-              {etas.map((_, i) => {
-                const v = escaped[r * grid.etaCount + i] ?? -1;
-                return <td key={i}>{v >= 0 ? `${v} of ${grid.runs}` : 'not computed'}</td>;
-              })}
-            </tr>
+    <HiddenTable testId="phase-table">
+      <caption>
+        Phase grid, measured: SGD runs of {grid.runs} that escaped within {grid.steps} steps, by η (columns) and B (rows)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">B \ η</th>
+          {etas.map((e, i) => (
+            <th scope="col" key={i}>
+              η {spoken(e)}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {grid.batches.map((B, r) => (
+          <tr key={B}>
+            <th scope="row">B {B}</th>
+            {etas.map((_, i) => {
+              const v = escaped[r * grid.etaCount + i] ?? -1;
+              return <td key={i}>{v >= 0 ? `${v} of ${grid.runs}` : 'not computed'}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </HiddenTable>
   );
 });

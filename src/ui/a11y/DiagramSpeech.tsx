@@ -5,6 +5,7 @@ import { Announcer } from './announcer';
 import { describeDiagram, isUrgent, speechState, spoken, type SpeechState } from './describe-diagram';
 import { pointerHeld } from '../charts/pointer-held';
 import { diagramDescriptionOf } from './diagram-description-of';
+import { HiddenTable } from './HiddenTable';
 
 /**
  * The diagram's description, spoken through a polite live region (README "Accessibility"): at most
@@ -44,38 +45,36 @@ export function MinimaTable() {
   const info = useExplorer((s) => s.info);
   if (!info || info.minima.length === 0) return null;
   return (
-    <div className="sr-only">
-      <table data-testid="diagram-table">
-        <caption>
-          The minima on the diagram, theory at η {spoken(info.config.eta)} and B {info.config.B}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">minimum</th>
-            <th scope="col">sharpness a</th>
-            <th scope="col">non-uniformity s</th>
-            <th scope="col">rectangle</th>
-            <th scope="col">SGD</th>
-            <th scope="col">GD</th>
+    <HiddenTable testId="diagram-table">
+      <caption>
+        The minima on the diagram, theory at η {spoken(info.config.eta)} and B {info.config.B}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">minimum</th>
+          <th scope="col">sharpness a</th>
+          <th scope="col">non-uniformity s</th>
+          <th scope="col">rectangle</th>
+          <th scope="col">SGD</th>
+          <th scope="col">GD</th>
+        </tr>
+      </thead>
+      <tbody>
+        {info.minima.map((m, i) => (
+          <tr key={`${m.label}-${i}`}>
+            <th scope="row">
+              {m.label}
+              {i === info.center ? ' (start)' : ''}
+              {m.saddle ? ' (saddle)' : ''}
+            </th>
+            <td>{spoken(m.sharpness)}</td>
+            <td>{spoken(m.nonUniformity)}</td>
+            <td>{m.inRectangle ? 'inside' : 'outside'}</td>
+            <td>{verdict(m.stableSGD)}</td>
+            <td>{verdict(m.stableGD)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {info.minima.map((m, i) => (
-            <tr key={`${m.label}-${i}`}>
-              <th scope="row">
-                {m.label}
-                {i === info.center ? ' (start)' : ''}
-                {m.saddle ? ' (saddle)' : ''}
-              </th>
-              <td>{spoken(m.sharpness)}</td>
-              <td>{spoken(m.nonUniformity)}</td>
-              <td>{m.inRectangle ? 'inside' : 'outside'}</td>
-              <td>{verdict(m.stableSGD)}</td>
-              <td>{verdict(m.stableGD)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </HiddenTable>
   );
 }

@@ -4,6 +4,7 @@ import { useSim } from '../sim/sim-context';
 import { useExplorer } from '../state/store';
 import type { LiveRun } from '../sim/live-run';
 import type { LiveTable } from './live-tables';
+import { HiddenTable } from './HiddenTable';
 
 /*
  * The live views' data tables (docs/accessibility.md#wording-rules, rule 9): visually hidden,
@@ -39,31 +40,29 @@ function useStillRun(): LiveRun | null {
 
 function Table({ table, testId }: { table: LiveTable; testId: string }) {
   return (
-    <div className="sr-only">
-      <table data-testid={testId}>
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{table.rowHead}</th>
-            {table.columns.map((c) => (
-              <th scope="col" key={c}>
-                {c}
-              </th>
+    <HiddenTable testId={testId}>
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{table.rowHead}</th>
+          {table.columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((r) => (
+          <tr key={r.head}>
+            <th scope="row">{r.head}</th>
+            {r.cells.map((c, i) => (
+              <td key={i}>{c}</td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r) => (
-            <tr key={r.head}>
-              <th scope="row">{r.head}</th>
-              {r.cells.map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </HiddenTable>
   );
 }
 

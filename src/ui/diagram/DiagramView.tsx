@@ -92,9 +92,9 @@ export function DiagramView() {
   useEffect(() => {
     if (!sim) return;
     const el = measuredRef.current!;
-    // The one text node React rendered keeps its place and takes the new text: setting
-    // textContent would replace the node, a removal and an insertion for layout each frame.
-    const node = el.firstChild instanceof Text ? el.firstChild : el.appendChild(document.createTextNode(''));
+    // The text node React rendered (the no-break space below) keeps its place and takes the new
+    // text: setting textContent would replace the node, a removal and an insertion for layout each frame.
+    const node = el.firstChild as Text;
     const setMeasured = (text: string | null) => {
       const t = text ?? '\u00a0';
       if (node.data !== t) node.data = t;

@@ -58,9 +58,10 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       afterRelease = false;
       afterFrame();
     });
-    // A child added or removed is observed at once, but its sizes are read as any other change's
-    // are: an escape table that came and went with each restart of a drag forced a layout of the
-    // whole page in the mutation's microtask (8–10 ms, twice a second in a traced η drag).
+    // A child added or removed is only observed here: observing reports every box to the resize
+    // observer after the next frame's layout, and check reads them there. Reading at once, in
+    // the mutation's microtask, forced a layout of the whole page (8–10 ms, twice a second in a
+    // traced η drag, when the live tables came and went with the drag's restarts).
     const mo = new MutationObserver((records) => {
       if (records.some((r) => r.target === el && r.type === 'childList')) observeChildren();
       if (records.every((r) => insideChart(r.target, el))) return;
@@ -79,7 +80,7 @@ export function useScrollFocus(ref: RefObject<HTMLElement | null>, name: string)
       timer = setTimeout(rest, 500);
     });
     mo.observe(el, { childList: true, subtree: true, characterData: true });
-    observeChildren(); // its first callback reads the sizes
+    observeChildren(); // the resize observer's first callback reads the sizes
     return () => {
       live = false;
       offRelease();
